@@ -1,0 +1,104 @@
+// Types only: the article model every other module shares. All readonly; the
+// core builds these once and never mutates them.
+
+/** Reading direction of a paragraph, a section or an article. */
+export type Direction = 'ltr' | 'rtl';
+
+/** Inline style of a run of text. Absent flags are off. */
+export interface Style {
+	readonly strong?: boolean;
+	readonly emphasis?: boolean;
+	readonly code?: boolean;
+	readonly strike?: boolean;
+	/** Link target; the text of the span is the link's text. */
+	readonly href?: string;
+	/** A search match (set by the reader, never by the parser). */
+	readonly match?: boolean;
+	/** The current search match. */
+	readonly current?: boolean;
+	/** Dimmed chrome (list markers, quote bars, continuation marks). */
+	readonly dim?: boolean;
+}
+
+/** A run of logical text with one style. */
+export interface Span {
+	readonly text: string;
+	readonly style: Style;
+}
+
+/** Inline content of a paragraph, heading or table cell, in logical order. */
+export type Inline = readonly Span[];
+
+export type TableAlign = 'left' | 'center' | 'right' | null;
+
+export type Block =
+	| {readonly kind: 'paragraph'; readonly inline: Inline}
+	| {readonly kind: 'heading'; readonly level: number; readonly inline: Inline}
+	| {
+			readonly kind: 'list';
+			readonly ordered: boolean;
+			readonly start: number;
+			readonly items: readonly (readonly Block[])[];
+	  }
+	| {readonly kind: 'quote'; readonly blocks: readonly Block[]}
+	| {readonly kind: 'code'; readonly lang: string; readonly text: string}
+	| {
+			readonly kind: 'table';
+			readonly align: readonly TableAlign[];
+			readonly header: readonly Inline[];
+			readonly rows: readonly (readonly Inline[])[];
+	  }
+	| {readonly kind: 'rule'};
+
+export interface Section {
+	/** 1-based position in the article. */
+	readonly index: number;
+	/** Plain-text title; the lead section has the article's title. */
+	readonly title: string;
+	/** Heading level that opened the section (0 for the lead). */
+	readonly level: number;
+	readonly blocks: readonly Block[];
+	readonly words: number;
+	/** Reading time in whole minutes, at least 1 when there are words. */
+	readonly minutes: number;
+	/** Direction of most of the section's text (falls back to the article's). */
+	readonly direction: Direction;
+}
+
+export interface Article {
+	readonly title: string;
+	/** Front matter as given (strings only). */
+	readonly meta: Readonly<Record<string, string>>;
+	/** BCP 47 language tag from front matter, or '' when unknown. */
+	readonly lang: string;
+	readonly dir: Direction;
+	readonly sections: readonly Section[];
+}
+
+/** A piece of one laid-out line, in visual (left-to-right screen) order. */
+export interface Run {
+	readonly text: string;
+	readonly style: Style;
+}
+
+/** One laid-out terminal line. */
+export interface Line {
+	/** Visual runs, left to right, padding included: their width is `width`. */
+	readonly runs: readonly Run[];
+	/** Width of the line in terminal cells. */
+	readonly width: number;
+	/** Index of the block within the section this line belongs to. */
+	readonly block: number;
+	/**
+	 * Logical character offset into the section's text stream where the line's
+	 * content starts; used to keep the reader's place across a resize.
+	 */
+	readonly offset: number;
+}
+
+/** One screenful of lines of a section. */
+export interface Page {
+	readonly lines: readonly Line[];
+	/** Index of the first line of the page in the section's lines. */
+	readonly start: number;
+}
