@@ -1,0 +1,180 @@
+// Generates src/text/shaping-data.ts from the Unicode Character Database.
+//
+//   node scripts/gen-shaping.mjs [unicode-dir]
+//
+// unicode-dir defaults to ../shared/unicode relative to the repository root and must
+// hold ArabicShaping-15.0.0.txt and UnicodeData-15.0.0.txt.gz. The output is committed;
+// rerun this script only when moving to a new Unicode version.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {gunzipSync} from 'node:zlib';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+
+const UNICODE_VERSION = '15.0.0';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = path.resolve(root, process.argv[2] ?? '../shared/unicode');
+const shapingFile = path.join(dir, `ArabicShaping-${UNICODE_VERSION}.txt`);
+const dataFile = path.join(dir, `UnicodeData-${UNICODE_VERSION}.txt.gz`);
+const outFile = path.join(root, 'src/text/shaping-data.ts');
+
+const TYPES = 'URDCLT'; // index = numeric code used by the shaper
+const FORMS = ['isolated', 'final', 'initial', 'medial'];
+const ALEFS = [0x0622, 0x0623, 0x0625, 0x0627];
+const LAM = 0x0644;
+
+function fail(message) {
+	console.error(`gen-shaping: ${message}`);
+	process.exit(1);
+}
+
+let shapingText;
+let dataText;
+try {
+	shapingText = readFileSync(shapingFile, 'utf8');
+	dataText = gunzipSync(readFileSync(dataFile)).toString('utf8');
+} catch (error) {
+	fail(`cannot read the Unicode data in '${dir}': ${error.message}`);
+}
+
+// 1. Joining type of every code point. Unlisted Mn/Me/Cf are T, everything else U
+//    (the note at the top of ArabicShaping.txt); listed entries override.
+const joining = new Uint8Array(0x110000); // 0 = U
+const forms = new Map(); // base code point -> [isolated, final, initial, medial] (0 = none)
+const ligatures = new Map(); // alef -> [isolated, final]
+let rangeStart = -1;
+for (const line of dataText.split('\n')) {
+	if (line === '') continue;
+	const field = line.split(';');
+	const cp = Number.parseInt(field[0], 16);
+	const name = field[1];
+	const category = field[2];
+	const decomposition = field[5];
+	if (name.endsWith(', First>')) {
+		rangeStart = cp;
+		continue;
+	}
+	const first = name.endsWith(', Last>') ? rangeStart : cp;
+	if (category === 'Mn' || category === 'Me' || category === 'Cf') joining.fill(TYPES.indexOf('T'), first, cp + 1);
+
+	const match = /^<(isolated|final|initial|medial)> ([0-9A-F]+(?: [0-9A-F]+)*)$/.exec(decomposition);
+	if (match === null) continue;
+	const form = FORMS.indexOf(match[1]);
+	const parts = match[2].split(' ').map((hex) => Number.parseInt(hex, 16));
+	if (parts.length === 1) {
+		const base = parts[0];
+		const row = forms.get(base) ?? [0, 0, 0, 0];
+		// Several candidates for one slot: keep the last, as FriBidi's generator does.
+		row[form] = cp;
+		forms.set(base, row);
+	} else if (parts.length === 2 && parts[0] === LAM && ALEFS.includes(parts[1]) && form <= 1) {
+		const row = ligatures.get(parts[1]) ?? [0, 0];
+		row[form] = cp;
+		ligatures.set(parts[1], row);
+	}
+}
+
+let listed = 0;
+for (const line of shapingText.split('\n')) {
+	const text = line.replace(/#.*/, '').trim();
+	if (text === '') continue;
+	const field = text.split(';').map((part) => part.trim());
+	const type = TYPES.indexOf(field[2]);
+	if (type < 0) fail(`unknown joining type in ArabicShaping: ${line}`);
+	const [from, to = from] = field[0].split('..').map((hex) => Number.parseInt(hex, 16));
+	joining.fill(type, from, to + 1);
+	listed += to - from + 1;
+}
+
+// 2. Sanity checks: the shaper relies on these.
+const typeOf = (cp) => TYPES[joining[cp]];
+const expect = (condition, message) => {
+	if (!condition) fail(`unexpected data: ${message}`);
+};
+expect(typeOf(0x200c) === 'U' && typeOf(0x200d) === 'C' && typeOf(0x0640) === 'C', 'ZWNJ U, ZWJ C, tatweel C');
+expect(typeOf(0x064e) === 'T' && typeOf(0x0644) === 'D' && typeOf(0x0627) === 'R', 'fatha T, lam D, alef R');
+expect(ligatures.size === 4, 'four lam-alef ligatures');
+for (const [alef, [isolated, final]] of ligatures) {
+	expect(isolated >= 0xfef5 && isolated <= 0xfefc && final === isolated + 1, `lam-alef ${alef.toString(16)}`);
+}
+const bases = [...forms.keys()].sort((a, b) => a - b);
+const firstBase = bases[0];
+const lastBase = bases[bases.length - 1];
+expect(firstBase >= 0x0600 && lastBase <= 0x06ff, 'all letters with forms are in the Arabic block');
+for (const base of bases) {
+	expect(/[RDLU]/.test(typeOf(base)), `letter ${base.toString(16)} has joining type ${typeOf(base)}`);
+	for (const form of forms.get(base)) expect(form === 0 || form <= 0xffff, 'forms are in the BMP');
+}
+
+// 3. Run-length encode the joining types: `<delta start base 36><type letter>` per run.
+let runs = '';
+let runCount = 0;
+let previousStart = 0;
+for (let cp = 0; cp < 0x110000; cp++) {
+	if (cp === 0 || joining[cp] !== joining[cp - 1]) {
+		runs += (cp - previousStart).toString(36) + TYPES[joining[cp]];
+		previousStart = cp;
+		runCount++;
+	}
+}
+
+const hex4 = (cp) => `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+let formTable = '';
+for (let base = firstBase; base <= lastBase; base++) {
+	for (const form of forms.get(base) ?? [0, 0, 0, 0]) formTable += hex4(form);
+}
+const ligatureTable = ALEFS.map((alef) => {
+	const row = ligatures.get(alef) ?? fail('missing lam-alef');
+	return hex4(alef) + hex4(row[0]) + hex4(row[1]);
+}).join('');
+
+const chunk = (text, size) => {
+	const pieces = [];
+	for (let i = 0; i < text.length; i += size) pieces.push(`\t'${text.slice(i, i + size)}'`);
+	return pieces.join(' +\n');
+};
+// Cut the escaped tables at whole \uXXXX escapes (6 characters each).
+const chunkEscapes = (text, perLine) => chunk(text, perLine * 6);
+
+const output = `// GENERATED FILE — do not edit. Regenerate with: node scripts/gen-shaping.mjs
+// Source: Unicode ${UNICODE_VERSION} ArabicShaping.txt and UnicodeData.txt
+// (${listed} listed code points; unlisted Mn/Me/Cf are T, all else U).
+
+/** Unicode version the tables were generated from. */
+export const SHAPING_UNICODE_VERSION = '${UNICODE_VERSION}';
+
+/** Joining type codes, as stored in the tables below. */
+export const JOINING_U = 0;
+export const JOINING_R = 1;
+export const JOINING_D = 2;
+export const JOINING_C = 3;
+export const JOINING_L = 4;
+export const JOINING_T = 5;
+
+/**
+ * Joining type of every code point, run-length encoded (${runCount} runs): each run is
+ * the distance from the previous run's start in base 36 followed by one of U R D C L T.
+ */
+export const JOINING_RUNS =
+${chunk(runs, 96)};
+
+/** First code point of FORMS. */
+export const FORMS_FIRST = 0x${firstBase.toString(16).toUpperCase().padStart(4, '0')};
+/** Last code point of FORMS. */
+export const FORMS_LAST = 0x${lastBase.toString(16).toUpperCase().padStart(4, '0')};
+
+/**
+ * Presentation forms: four UTF-16 units per code point from FORMS_FIRST to FORMS_LAST,
+ * in the order isolated, final, initial, medial; U+0000 where Unicode has no such form.
+ */
+export const FORMS =
+${chunkEscapes(formTable, 16)};
+
+/** Lam-alef ligatures: for each alef, three units: the alef, the isolated and the final ligature. */
+export const LAM_ALEF = '${ligatureTable}';
+`;
+
+writeFileSync(outFile, output);
+console.log(
+	`gen-shaping: wrote ${path.relative(root, outFile)} (${runCount} joining runs, ${bases.length} letters with forms, ` +
+		`${ligatures.size} lam-alef ligatures, ${output.length} bytes)`,
+);

@@ -1,0 +1,302 @@
+/*
+Arabic contextual shaping for terminals that draw one glyph per cell and do not shape.
+
+Logic:
+1. Shape in logical order, before measuring and wrapping: a letter's form depends on its
+   logical neighbours, and lam + alef becomes one cell, so widths change.
+2. The output keeps the input's UTF-16 length, index for index, so style spans, bidi
+   levels and break offsets computed on the logical text stay valid. A lam-alef ligature
+   therefore takes the alef's index and the lam's index holds U+FEFF, a zero-width filler
+   the caller drops on output (as GNU FriBidi does). The filler goes first so that a mark
+   on the alef (لاً) still follows the ligature directly: UAX #29 makes U+FEFF a Control,
+   and a mark after it would be orphaned as a cluster of its own.
+3. Joining types come from ArabicShaping.txt (unlisted Mn/Me/Cf are transparent). A
+   letter joins its previous non-transparent neighbour when that one can join forward
+   (D, L, C) and the letter can join backward (R, D, C). Transparent marks (harakat) are
+   skipped when looking for neighbours and are copied in place, so each mark stays right
+   after its base. ZWNJ is U (breaks joining); ZWJ and tatweel are C (cause joining).
+4. UAX #9 limits shaping to one directional run. shapeArabic sees no levels, so the
+   characters that always sit on a directional boundary next to Arabic letters — LRM,
+   the embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069) — break
+   joining here, though ArabicShaping.txt makes them T (unlisted Cf). FriBidi gets the
+   same result from the levels. RLM and ALM stay transparent. Callers that want stricter
+   runs can shape each run on its own: lengths are preserved, so the pieces concatenate.
+5. A letter's form is decided only when the next non-transparent character is seen, so
+   the loop is a single forward pass with one pending letter and no lookahead scans.
+6. Only R, D and L letters take presentation forms, as in FriBidi: hamza (U) stays
+   U+0621 though Unicode has an "isolated" FE80 for it; it looks the same. Letters with no
+   presentation forms at all (most of Arabic Supplement/Extended, U+0620, …) are left as
+   they are but still join their neighbours by their joining type, also as FriBidi does.
+   When a letter lacks the one form it needs (U+06BA noon ghunna has no initial/medial,
+   U+0677 no final), the nominal letter is kept: FriBidi's fallback.
+7. The lam-alef ligature forms only when alef follows lam directly. A mark between them
+   (لَا) prevents it, as in FriBidi: the lam stays initial/medial, the alef final, and
+   the haraka is kept. Fusing them (as npm arabic-reshaper does) loses the mark.
+8. Text with no character in the Arabic blocks returns the same string without a copy;
+   output is built in a Uint16Array and turned into a string in chunks.
+*/
+import {
+	FORMS,
+	FORMS_FIRST,
+	FORMS_LAST,
+	JOINING_C,
+	JOINING_D,
+	JOINING_L,
+	JOINING_R,
+	JOINING_RUNS,
+	JOINING_T,
+	JOINING_U,
+	LAM_ALEF,
+} from './shaping-data.js';
+
+export interface ShapeOptions {
+	/** Form the lam-alef ligatures (default true). */
+	readonly ligatures?: boolean;
+}
+
+const LAM = 0x0644;
+const FILLER = 0xfeff;
+const TYPE_LETTERS = 'URDCLT';
+
+// Per-character flags the loop reads, derived once from the joining types.
+const TRANSPARENT = 1; // T
+const JOINS_BACK = 2; // R, D, C: can join the previous character
+const JOINS_FORWARD = 4; // D, L, C: can join the next character
+const HAS_FORMS = 8; // an R, D or L letter with presentation forms (Logic 6)
+
+function flagsOf(type: number): number {
+	switch (type) {
+		case JOINING_T:
+			return TRANSPARENT;
+		case JOINING_R:
+			return JOINS_BACK;
+		case JOINING_D:
+		case JOINING_C:
+			return JOINS_BACK | JOINS_FORWARD;
+		case JOINING_L:
+			return JOINS_FORWARD;
+		default:
+			return 0;
+	}
+}
+
+/** Flags of each BMP code point. */
+const bmpFlags = new Uint8Array(0x10000);
+/** Astral code points: starts of the runs from the one covering U+10000 on, and their flags. */
+let astralStarts = new Uint32Array(0);
+let astralFlags = new Uint8Array(0);
+/** FORMS as numbers: isolated, final, initial, medial for each letter from FORMS_FIRST. */
+const formTable = new Uint16Array(FORMS.length);
+/** Lam-alef ligature by alef − U+0622: isolated at +0, final at +8. */
+const lamAlef = new Uint16Array(16);
+/** Alef of each lam-alef ligature, by ligature − LIGATURE_FIRST. */
+const LIGATURE_FIRST = 0xfef5;
+const LIGATURE_LAST = 0xfefc;
+const ligatureAlef = new Uint16Array(LIGATURE_LAST - LIGATURE_FIRST + 1);
+/** Base letter of each single-letter presentation form, from unshapeFirst on. */
+let unshapeFirst = 0;
+let unshapeTable = new Uint16Array(0);
+
+function loadTables(): void {
+	const starts: number[] = [];
+	const types: number[] = [];
+	let start = 0;
+	let delta = 0;
+	for (let i = 0; i < JOINING_RUNS.length; i++) {
+		const code = JOINING_RUNS.charCodeAt(i);
+		const type = TYPE_LETTERS.indexOf(JOINING_RUNS.charAt(i));
+		if (type < 0) {
+			delta = delta * 36 + (code <= 0x39 ? code - 0x30 : code - 0x57);
+			continue;
+		}
+		start += delta;
+		delta = 0;
+		starts.push(start);
+		types.push(type);
+	}
+	let astralFrom = 0;
+	for (let k = 0; k < starts.length; k++) {
+		const from = starts[k] ?? 0;
+		if (from <= 0x10000) astralFrom = k;
+		if (from < 0x10000) bmpFlags.fill(flagsOf(types[k] ?? JOINING_U), from, Math.min(starts[k + 1] ?? 0x110000, 0x10000));
+	}
+	astralStarts = Uint32Array.from(starts.slice(astralFrom));
+	astralFlags = Uint8Array.from(types.slice(astralFrom), flagsOf);
+	// Directional boundaries break joining (Logic 4).
+	bmpFlags[0x200e] = 0;
+	bmpFlags.fill(0, 0x202a, 0x202f);
+	bmpFlags.fill(0, 0x2066, 0x206a);
+
+	for (let k = 0; k < FORMS.length; k++) formTable[k] = FORMS.charCodeAt(k);
+	for (let letter = FORMS_FIRST; letter <= FORMS_LAST; letter++) {
+		const at = (letter - FORMS_FIRST) << 2;
+		const any = (formTable[at] ?? 0) | (formTable[at + 1] ?? 0) | (formTable[at + 2] ?? 0) | (formTable[at + 3] ?? 0);
+		const flags = bmpFlags[letter] ?? 0;
+		// R, D and L, not C (no letter with forms is C) and not U (hamza): Logic 6.
+		if (any !== 0 && (flags & (JOINS_BACK | JOINS_FORWARD)) !== 0) bmpFlags[letter] = flags | HAS_FORMS;
+	}
+
+	for (let k = 0; k + 2 < LAM_ALEF.length; k += 3) {
+		const alef = LAM_ALEF.charCodeAt(k);
+		const isolated = LAM_ALEF.charCodeAt(k + 1);
+		const final = LAM_ALEF.charCodeAt(k + 2);
+		lamAlef[alef - 0x0622] = isolated;
+		lamAlef[alef - 0x0622 + 8] = final;
+		ligatureAlef[isolated - LIGATURE_FIRST] = alef;
+		ligatureAlef[final - LIGATURE_FIRST] = alef;
+	}
+
+	let min = 0xffff;
+	let max = 0;
+	for (const form of formTable) {
+		if (form === 0) continue;
+		min = Math.min(min, form);
+		max = Math.max(max, form);
+	}
+	unshapeFirst = min;
+	unshapeTable = new Uint16Array(Math.max(0, max - min + 1));
+	formTable.forEach((form, k) => {
+		if (form !== 0) unshapeTable[form - min] = FORMS_FIRST + (k >> 2);
+	});
+}
+
+loadTables();
+
+function astralFlagsOf(codePoint: number): number {
+	let lo = 0;
+	let hi = astralStarts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((astralStarts[mid] ?? 0) <= codePoint) lo = mid;
+		else hi = mid - 1;
+	}
+	return astralFlags[lo] ?? 0;
+}
+
+/** True when the code unit is in a block whose letters shaping can change. */
+function isArabicUnit(c: number): boolean {
+	return c >= 0x0600 && (c <= 0x06ff || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff));
+}
+
+/** Form of `letter` (flagged HAS_FORMS) for its joins; the letter itself when Unicode has no such form (Logic 6). */
+function formOf(letter: number, joinsPrevious: boolean, joinsNext: boolean): number {
+	const form = formTable[((letter - FORMS_FIRST) << 2) + (joinsPrevious ? 1 : 0) + (joinsNext ? 2 : 0)] ?? 0;
+	return form === 0 ? letter : form;
+}
+
+const CHUNK = 8192;
+
+/** Output buffer reused across calls of paragraph size (the result is copied out before returning). */
+const SCRATCH_MAX = 0x10000;
+let scratch = new Uint16Array(4096);
+
+function scratchOf(length: number): Uint16Array {
+	if (length > SCRATCH_MAX) return new Uint16Array(length); // not kept: whole documents would pin memory
+	if (scratch.length < length) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(length, scratch.length * 2)));
+	return scratch;
+}
+
+function unitsToString(units: Uint16Array, length: number): string {
+	let result = '';
+	for (let start = 0; start < length; start += CHUNK) {
+		const piece = units.subarray(start, Math.min(start + CHUNK, length));
+		result += String.fromCharCode.apply(null, piece as unknown as number[]);
+	}
+	return result;
+}
+
+/** Shapes Arabic-script text in LOGICAL order to presentation forms. The result has the SAME UTF-16 length as the input: each code unit maps to the one at the same index; when lam+alef form a ligature, the lam's index holds U+FEFF and the ligature goes at the alef's index (a zero-width filler the caller drops on output, as GNU FriBidi does). Text without Arabic letters comes back unchanged (same string, fast path). */
+export function shapeArabic(text: string, options?: ShapeOptions): string {
+	const length = text.length;
+	let scan = 0;
+	while (scan < length && !isArabicUnit(text.charCodeAt(scan))) scan++;
+	if (scan === length) return text;
+
+	const ligatures = options?.ligatures ?? true;
+	const out = scratchOf(length);
+	let changed = false;
+	// The previous non-transparent character can join the next one (D, L or C).
+	let previousJoinsForward = false;
+	// A letter with forms whose form waits for the next non-transparent character (Logic 5).
+	let pending = -1;
+	let pendingJoinsPrevious = false;
+
+	for (let i = 0; i < length; i++) {
+		const c = text.charCodeAt(i);
+		out[i] = c;
+		let flags: number;
+		if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
+			const low = text.charCodeAt(i + 1);
+			if (low >= 0xdc00 && low <= 0xdfff) {
+				flags = astralFlagsOf(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+				out[++i] = low;
+			} else {
+				flags = 0;
+			}
+		} else {
+			flags = bmpFlags[c] ?? 0;
+		}
+		if ((flags & TRANSPARENT) !== 0) continue;
+
+		const joinsPrevious = previousJoinsForward && (flags & JOINS_BACK) !== 0;
+		if (pending >= 0) {
+			const letter = text.charCodeAt(pending);
+			if (letter === LAM && pending === i - 1 && ligatures && (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0627)) {
+				out[pending] = FILLER;
+				out[i] = lamAlef[c - 0x0622 + (pendingJoinsPrevious ? 8 : 0)] ?? letter;
+				changed = true;
+				pending = -1;
+				previousJoinsForward = false; // the alef is R
+				continue;
+			}
+			const form = formOf(letter, pendingJoinsPrevious, joinsPrevious);
+			if (form !== letter) {
+				out[pending] = form;
+				changed = true;
+			}
+			pending = -1;
+		}
+		if ((flags & HAS_FORMS) !== 0) {
+			pending = i;
+			pendingJoinsPrevious = joinsPrevious;
+		}
+		previousJoinsForward = (flags & JOINS_FORWARD) !== 0;
+	}
+	if (pending >= 0) {
+		const letter = text.charCodeAt(pending);
+		const form = formOf(letter, pendingJoinsPrevious, false);
+		if (form !== letter) {
+			out[pending] = form;
+			changed = true;
+		}
+	}
+	return changed ? unitsToString(out, length) : text;
+}
+
+/** Inverse for tests and search: presentation forms back to their base letters (a ligature back to lam+alef, the U+FEFF filler dropped). */
+export function unshapeArabic(text: string): string {
+	const length = text.length;
+	const last = unshapeFirst + unshapeTable.length - 1;
+	let scan = 0;
+	while (scan < length) {
+		const c = text.charCodeAt(scan);
+		if ((c >= unshapeFirst && c <= last) || (c >= LIGATURE_FIRST && c <= FILLER)) break;
+		scan++;
+	}
+	if (scan === length) return text;
+
+	const out = scratchOf(length * 2);
+	let o = 0;
+	for (let i = 0; i < length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === FILLER) continue;
+		if (c >= LIGATURE_FIRST && c <= LIGATURE_LAST) {
+			out[o++] = LAM;
+			out[o++] = ligatureAlef[c - LIGATURE_FIRST] ?? c;
+			continue;
+		}
+		const base = c >= unshapeFirst && c <= last ? (unshapeTable[c - unshapeFirst] ?? 0) : 0;
+		out[o++] = base === 0 ? c : base;
+	}
+	return unitsToString(out, o);
+}
