@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import {type Block} from '../src/article.js';
+import {inlineText, parseMarkdown, splitFrontMatter} from '../src/markdown.js';
+import {seedParagraphs} from './helpers/article.js';
+
+const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
+
+const count = (blocks: readonly Block[], kind: Block['kind']) => blocks.filter((b) => b.kind === kind).length;
+
+test('the bundled article: title, metadata, three sections', () => {
+	const article = parseMarkdown(bundled);
+	assert.equal(article.title, seedParagraphs[0]);
+	assert.equal(article.lang, 'ar');
+	assert.equal(article.dir, 'rtl');
+	assert.deepEqual(
+		article.sections.map((s) => [s.index, s.title, s.level, s.direction]),
+		[
+			[1, seedParagraphs[0], 0, 'rtl'],
+			[2, 'التعاون العسكري والسياسي', 2, 'rtl'],
+			[3, 'التعاون الاقتصادي', 2, 'rtl'],
+		],
+	);
+});
+
+test('the bundled article: paragraphs per section and the quote', () => {
+	const [lead, military, economy] = parseMarkdown(bundled).sections;
+	assert.ok(lead && military && economy);
+	assert.deepEqual([count(lead.blocks, 'paragraph'), count(military.blocks, 'paragraph'), count(economy.blocks, 'paragraph')], [5, 15, 9]);
+	assert.equal(count(military.blocks, 'quote'), 1);
+	const quote = military.blocks.find((b) => b.kind === 'quote');
+	assert.ok(quote?.kind === 'quote');
+	assert.deepEqual(
+		quote.blocks.map((b) => (b.kind === 'paragraph' ? inlineText(b.inline).slice(0, 15) : b.kind)),
+		['تصريح صحفي حول ', 'تم النشر بواسطة'],
+	);
+	// 5 + 15 + 9 paragraphs + 2 quoted = the 33 of the seed after the title, less the 2 headings.
+	assert.equal(5 + 15 + 9 + 2, seedParagraphs.length - 1 - 2);
+});
+
+test('the bundled article: every paragraph kept exactly as received', () => {
+	const article = parseMarkdown(bundled);
+	const texts = new Set<string>();
+	const walk = (blocks: readonly Block[]): void => {
+		for (const b of blocks) {
+			if (b.kind === 'paragraph' || b.kind === 'heading') texts.add(inlineText(b.inline));
+			if (b.kind === 'quote') walk(b.blocks);
+		}
+	};
+	for (const s of article.sections) {
+		texts.add(s.title);
+		walk(s.blocks);
+	}
+	for (const p of seedParagraphs) assert.ok(texts.has(p), `missing or edited: ${p.slice(0, 40)}`);
+});
+
+test('word counts and reading time', () => {
+	const article = parseMarkdown(bundled);
+	for (const s of article.sections) {
+		assert.ok(s.words > 100, `section ${s.index} has ${s.words} words`);
+		assert.equal(s.minutes, Math.max(1, Math.round(s.words / 138)));
+	}
+});
+
+const frontMatterCases: [string, Record<string, string>, string][] = [
+	['---\ntitle: A\nlang: he\n---\nbody', {title: 'A', lang: 'he'}, 'body'],
+	['---\ntitle: "Quoted: yes"\n---\n', {title: 'Quoted: yes'}, ''],
+	['no front matter\n---\n', {}, 'no front matter\n---\n'],
+	['---\nunclosed: x\n', {}, '---\nunclosed: x\n'],
+];
+for (const [source, meta, body] of frontMatterCases) {
+	test(`front matter: ${JSON.stringify(source).slice(0, 30)}`, () => {
+		assert.deepEqual(splitFrontMatter(source), {meta, body});
+	});
+}
+
+// [markdown, section titles, article title, dir]
+const sectionCases: [string, string[], string, string][] = [
+	['# T\n\nlead\n\n## A\n\na\n\n## B\n\nb', ['T', 'A', 'B'], 'T', 'ltr'],
+	['# T\n\n## A\n\na', ['A'], 'T', 'ltr'],
+	['lead only', ['x'], 'x', 'ltr'],
+	['', ['x'], 'x', 'ltr'],
+	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['deep', 'deeper'], 'T', 'ltr'],
+	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'x', 'ltr'],
+	['---\ndir: rtl\n---\nhello', ['x'], 'x', 'rtl'],
+	['---\nlang: fa\n---\nhello', ['x'], 'x', 'rtl'],
+	['שלום עולם, hello', ['x'], 'x', 'rtl'],
+];
+for (const [source, titles, title, dir] of sectionCases) {
+	test(`sections of ${JSON.stringify(source).slice(0, 40)}`, () => {
+		const article = parseMarkdown(source, {fallbackTitle: 'x'});
+		assert.deepEqual(article.sections.map((s) => s.title), titles);
+		assert.equal(article.title, title);
+		assert.equal(article.dir, dir);
+	});
+}
+
+test('blocks and inline styles', () => {
+	const article = parseMarkdown(
+		'# T\n\n**b** *e* `c` [l](http://x) ~~s~~ &amp; a\\*b\n\n- one\n- two\n  1. nested\n\n> q\n\n```js\nx = 1\n```\n\n| h1 | h2 |\n|:--|--:|\n| a | b |\n\n---\n',
+	);
+	const blocks = article.sections[0]?.blocks ?? [];
+	assert.deepEqual(
+		blocks.map((b) => b.kind),
+		['paragraph', 'list', 'quote', 'code', 'table', 'rule'],
+	);
+	const para = blocks[0];
+	assert.ok(para?.kind === 'paragraph');
+	assert.deepEqual(para.inline, [
+		{text: 'b', style: {strong: true}},
+		{text: ' ', style: {}},
+		{text: 'e', style: {emphasis: true}},
+		{text: ' ', style: {}},
+		{text: 'c', style: {code: true}},
+		{text: ' ', style: {}},
+		{text: 'l', style: {href: 'http://x'}},
+		{text: ' ', style: {}},
+		{text: 's', style: {strike: true}},
+		{text: ' & a*b', style: {}},
+	]);
+	const list = blocks[1];
+	assert.ok(list?.kind === 'list' && !list.ordered && list.items.length === 2);
+	assert.deepEqual(list.items[1]?.map((b) => b.kind), ['paragraph', 'list']);
+	const table = blocks[4];
+	assert.ok(table?.kind === 'table');
+	assert.deepEqual(table.align, ['left', 'right']);
+	assert.equal(table.rows.length, 1);
+});
+
+test('raw HTML is shown as text without tags, never rendered', () => {
+	const article = parseMarkdown('<div onclick="x">hi <b>there</b></div>\n\ntext <script>bad()</script>');
+	const texts = (article.sections[0]?.blocks ?? []).map((b) => (b.kind === 'paragraph' ? inlineText(b.inline) : b.kind));
+	assert.deepEqual(texts, ['hi there', 'text bad()']);
+});
