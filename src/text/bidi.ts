@@ -1,0 +1,445 @@
+// Paragraph embedding levels (bidi-js) and qari's own per-line reordering, UAX #9 L1–L4.
+//
+// Logic:
+// 1. Levels are resolved once per paragraph, before wrapping, so a line break can never
+//    change them (UAX #9 §3.4). bidi-js does rules P2–I2; everything after is ours.
+// 2. bidi-js classifies UTF-16 code units one by one, so both halves of an astral character
+//    (Adlam, Hanifi Rohingya, Rumi digits, emoji, tags…) would read as L. When the text has
+//    surrogates we hand bidi-js a proxy string instead: each half becomes a BMP character of
+//    the astral character's class. Two neighbours of one class behave as one under every
+//    rule (no astral character is CS, ES, S, WS or B, the classes where a count matters, and
+//    no astral character is a paired bracket), so the levels are the true ones.
+// 3. We compute 'auto' (P2/P3) ourselves, astral-aware, so a paragraph with no strong
+//    character can fall back to the article's direction instead of always LTR.
+// 4. L1 uses the original classes of the line, not the resolved ones, and (UAX #9 §5.2,
+//    which bidi-js follows by retaining BN and explicit controls) resets BN and explicit
+//    formatting characters together with whitespace. bidi-js already resets the
+//    paragraph-final whitespace and whitespace before a tab; every line containing those
+//    resets them again, so its levels are still "before per-line L1" for our purposes.
+// 5. L2 reverses in place over an index array. Runs are found from the line's levels left
+//    in logical position: a reversed run only ever holds levels above the next threshold,
+//    so the runs at every lower threshold are the same as in the unpermuted array.
+// 6. A unit that must come out in logical order (a surrogate pair; under L3 a base with its
+//    marks) is reversed once beforehand when it sits at an odd level: a character at an odd
+//    level is reversed an odd number of times by L2 (level − lowest odd level + 1 times),
+//    so the pre-reversal cancels out. This is FriBidi's REORDER_NSM approach.
+// 7. L3 is on by default: terminals draw a zero-width character in the cell before it, so a
+//    haraka reversed in front of its letter lands on the wrong letter. Marks here are
+//    Grapheme_Extend (Mn, Me, ZWNJ, variation selectors, tags…), Mc, emoji modifiers and
+//    ZWJ, plus an Extended_Pictographic after ZWJ in an emoji sequence, so emoji ZWJ
+//    sequences survive an RTL run too. Under L3 a mark first takes its base's line level:
+//    L1 resets a line-final ZWJ/ZWNJ (BN) and a mark on a tab keeps its neutral level, which
+//    would split it from its base; a mark's own level decides nothing visible. The Unicode
+//    conformance files assume no L3 (and never check BN placement): pass {l3: false}.
+// 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen-mirroring.mjs).
+//    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C.
+// 9. Hot loops work on typed arrays with numeric class flags. Class and mark lookups are
+//    cached per code point in typed arrays, so a code point costs a string only the first
+//    time it is ever seen.
+
+import bidiModule from 'bidi-js';
+import {MIRRORING_PAIRS} from './mirroring-data.js';
+
+export type BaseDirection = 'ltr' | 'rtl' | 'auto';
+
+export interface ParagraphLevels {
+	/**
+	 * Resolved embedding level per UTF-16 code unit, before L1 (both halves of a surrogate pair share a level).
+	 * bidi-js has already reset the paragraph's final whitespace and whitespace before a tab, which
+	 * L1 resets on every line containing them anyway. Odd = drawn right to left, and mirrored (L4).
+	 */
+	readonly levels: Uint8Array;
+	/** The paragraph embedding level: 0 (LTR) or 1 (RTL). */
+	readonly level: number;
+}
+
+export interface ReorderOptions {
+	/**
+	 * L3: keep combining marks (and ZWJ/ZWNJ, variation selectors, emoji modifiers, emoji ZWJ
+	 * sequences) right after their base. Default true, which is what terminals need. The
+	 * Unicode conformance files (BidiTest.txt, BidiCharacterTest.txt) assume false.
+	 */
+	readonly l3?: boolean;
+}
+
+// bidi-js ships a CommonJS main (module.exports = the factory) whose types say `export default`,
+// so under NodeNext TypeScript types the default import as the namespace {default: factory}.
+// At run time it is the factory itself (Node's CJS interop; esbuild's "module" entry too).
+const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;
+const bidi = bidiFactory();
+
+// bidi-js's class flags are powers of two in the order of its data file; ask it for the flag
+// of one sample character per class rather than depending on that order.
+const SAMPLE_CODES = {
+	L: 0x61,
+	R: 0x5d0,
+	AL: 0x627,
+	EN: 0x31,
+	ES: 0x2b,
+	ET: 0x24,
+	AN: 0x660,
+	CS: 0x2c,
+	NSM: 0x300,
+	BN: 0xad,
+	B: 0x2029,
+	S: 0x09,
+	WS: 0x20,
+	ON: 0x21,
+	LRE: 0x202a,
+	RLE: 0x202b,
+	PDF: 0x202c,
+	LRO: 0x202d,
+	RLO: 0x202e,
+	LRI: 0x2066,
+	RLI: 0x2067,
+	FSI: 0x2068,
+	PDI: 0x2069,
+} as const;
+
+const flagOf = (code: number): number => bidi.getBidiCharType(String.fromCharCode(code));
+const T_L = flagOf(SAMPLE_CODES.L);
+const T_R = flagOf(SAMPLE_CODES.R);
+const T_AL = flagOf(SAMPLE_CODES.AL);
+const T_B = flagOf(SAMPLE_CODES.B);
+const T_S = flagOf(SAMPLE_CODES.S);
+const T_WS = flagOf(SAMPLE_CODES.WS);
+const T_ISOLATE_INIT = flagOf(SAMPLE_CODES.LRI) | flagOf(SAMPLE_CODES.RLI) | flagOf(SAMPLE_CODES.FSI);
+const T_PDI = flagOf(SAMPLE_CODES.PDI);
+const T_BN_LIKE =
+	flagOf(SAMPLE_CODES.BN) |
+	flagOf(SAMPLE_CODES.LRE) |
+	flagOf(SAMPLE_CODES.RLE) |
+	flagOf(SAMPLE_CODES.PDF) |
+	flagOf(SAMPLE_CODES.LRO) |
+	flagOf(SAMPLE_CODES.RLO);
+/** Reset by L1 when they precede a separator or the end of the line. */
+const T_TRAILING = T_WS | T_ISOLATE_INIT | T_PDI | T_BN_LIKE;
+/** Always reset by L1. */
+const T_SEPARATOR = T_S | T_B;
+
+/** Class flag → a BMP character of that class, for the astral proxy string. */
+const sampleByFlag = new Map<number, number>();
+for (const code of Object.values(SAMPLE_CODES)) sampleByFlag.set(flagOf(code), code);
+
+// ---- per-code-point caches -------------------------------------------------------------
+
+/** bidi-js class flag per BMP code point; 0 = not looked up yet. */
+const bmpClass = new Uint32Array(0x10000);
+const astralClass = new Map<number, number>();
+
+function classOfCode(cp: number): number {
+	if (cp < 0x10000) {
+		let flag = bmpClass[cp] ?? 0;
+		if (flag === 0) {
+			flag = bidi.getBidiCharType(String.fromCharCode(cp));
+			bmpClass[cp] = flag;
+		}
+		return flag;
+	}
+	let flag = astralClass.get(cp);
+	if (flag === undefined) {
+		flag = bidi.getBidiCharType(String.fromCodePoint(cp));
+		astralClass.set(cp, flag);
+	}
+	return flag;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Class of the character that code unit i belongs to (both halves of a pair get the pair's class). */
+function classAt(text: string, i: number): number {
+	const c = text.charCodeAt(i);
+	if (isHigh(c)) {
+		const d = text.charCodeAt(i + 1);
+		if (isLow(d)) return classOfCode(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+	} else if (isLow(c) && i > 0) {
+		const h = text.charCodeAt(i - 1);
+		if (isHigh(h)) return classOfCode(((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
+	}
+	return classOfCode(c);
+}
+
+const MARK = 1;
+const PICTOGRAPHIC = 2;
+const KNOWN = 4;
+const MARK_RE = /^[\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\u200D]$/u;
+const PICTOGRAPHIC_RE = /^\p{Extended_Pictographic}$/u;
+const ZWJ = 0x200d;
+
+/** MARK / PICTOGRAPHIC bits per BMP code point; 0 = not looked up yet. */
+const bmpCluster = new Uint8Array(0x10000);
+const astralCluster = new Map<number, number>();
+
+function clusterBits(cp: number): number {
+	let bits = cp < 0x10000 ? (bmpCluster[cp] ?? 0) : (astralCluster.get(cp) ?? 0);
+	if (bits === 0) {
+		const ch = String.fromCodePoint(cp);
+		bits = KNOWN | (MARK_RE.test(ch) ? MARK : 0) | (PICTOGRAPHIC_RE.test(ch) ? PICTOGRAPHIC : 0);
+		if (cp < 0x10000) bmpCluster[cp] = bits;
+		else astralCluster.set(cp, bits);
+	}
+	return bits;
+}
+
+// ---- paragraph levels ------------------------------------------------------------------
+
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
+/** The text bidi-js sees: each surrogate replaced by a BMP character of its character's class. */
+function proxyText(text: string): string {
+	if (!SURROGATE_RE.test(text)) return text;
+	const codes = new Uint16Array(text.length);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		codes[i] = isHigh(c) || isLow(c) ? (sampleByFlag.get(classAt(text, i)) ?? SAMPLE_CODES.L) : c;
+	}
+	let out = '';
+	for (let i = 0; i < codes.length; i += 8192) {
+		out += String.fromCharCode(...codes.subarray(i, Math.min(i + 8192, codes.length)));
+	}
+	return out;
+}
+
+/** Direction of the first strong character (P2/P3, skipping isolate content), or null when there is none. */
+export function firstStrongDirection(text: string): 'ltr' | 'rtl' | null {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		let cp = c;
+		if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
+			cp = ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+			i++;
+		}
+		const flag = classOfCode(cp);
+		if (flag & T_B) return null; // end of the paragraph
+		if (flag & T_ISOLATE_INIT) depth++;
+		else if (flag & T_PDI) {
+			if (depth > 0) depth--;
+		} else if (depth === 0) {
+			if (flag & T_L) return 'ltr';
+			if (flag & (T_R | T_AL)) return 'rtl';
+		}
+	}
+	return null;
+}
+
+/** Resolves levels once for one paragraph (no paragraph separators inside; the caller splits paragraphs). 'auto' = P2/P3 (first strong character, skipping isolates); with no strong character, 'auto' falls back to `fallback` (default 'ltr'). */
+export function resolveLevels(text: string, direction: BaseDirection, fallback: 'ltr' | 'rtl' = 'ltr'): ParagraphLevels {
+	const dir = direction === 'auto' ? (firstStrongDirection(text) ?? fallback) : direction;
+	const level = dir === 'rtl' ? 1 : 0;
+	if (text.length === 0) return {levels: new Uint8Array(0), level};
+	const proxy = proxyText(text);
+	// Always an explicit direction: bidi-js's own 'auto' cannot fall back to RTL. A stray
+	// paragraph separator inside starts a new bidi-js paragraph at this same level.
+	const levels = bidi.getEmbeddingLevels(proxy, dir).levels;
+	if (proxy !== text) {
+		for (let i = 0; i + 1 < text.length; i++) {
+			if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
+				levels[i + 1] = levels[i] ?? level;
+				i++;
+			}
+		}
+	}
+	return {levels, level};
+}
+
+// ---- one line ----------------------------------------------------------------------------
+
+/**
+ * L1 for one line [start, end) of a paragraph: the line's levels, with separators (tab, paragraph
+ * separator) and any whitespace/isolate-control/BN sequence before them or before the end of
+ * the line reset to the paragraph level. Index k of the result is code unit start + k. Fills
+ * `out` when it is long enough; returns a view of exactly end - start entries. These are the
+ * levels reorderLine reverses by with L3 off (with L3 on, marks also take their base's level).
+ */
+export function resolveLineLevels(text: string, para: ParagraphLevels, start: number, end: number, out?: Uint8Array): Uint8Array {
+	const from = lineFrom(start);
+	const to = lineTo(text, para, from, end);
+	const n = to - from;
+	const lv = out && out.length >= n ? out : new Uint8Array(n);
+	applyL1(text, para, from, to, lv);
+	return lv.length === n ? lv : lv.subarray(0, n);
+}
+
+/** A line's bounds, clamped so that a bad range gives an empty line rather than a throw. */
+const lineFrom = (start: number): number => Math.max(0, Math.trunc(start) || 0);
+const lineTo = (text: string, para: ParagraphLevels, from: number, end: number): number =>
+	Math.max(from, Math.min(text.length, para.levels.length, Math.trunc(end) || 0));
+
+function applyL1(text: string, para: ParagraphLevels, from: number, to: number, lv: Uint8Array): void {
+	const base = para.level;
+	const levels = para.levels;
+	let resetting = true; // at the end of the line
+	for (let i = to - 1; i >= from; i--) {
+		const flag = classAt(text, i);
+		if (flag & T_SEPARATOR) {
+			lv[i - from] = base;
+			resetting = true;
+		} else if (resetting && flag & T_TRAILING) {
+			lv[i - from] = base;
+		} else {
+			lv[i - from] = levels[i] ?? base;
+			resetting = false;
+		}
+	}
+}
+
+let lineLevels = new Uint8Array(256);
+let lineJoins = new Uint8Array(256);
+const L3_ON: ReorderOptions = {l3: true};
+
+/**
+ * Visual order of one line: the logical code-unit range [start, end) of a paragraph whose levels were resolved with resolveLevels.
+ * Applies L1 (segment separators, and whitespace/isolate-formatting/BN sequences before them and at the end of the line, reset to the paragraph level), L2 (reverse from the highest level down to the lowest odd level), and L3 (a combining mark — general category Mn/Me, and ZWJ/ZWNJ/variation selectors etc. that extend a grapheme — stays right AFTER its base in the output, i.e. when a base+marks cluster is reversed, the cluster is emitted base first).
+ * L3 is on unless `options.l3` is false (the Unicode conformance files assume it off).
+ * Returns the logical indices in visual (left-to-right) order. Surrogate pairs stay in order (high then low). Fills `out` if given (length >= end-start) to avoid allocation, and returns a view of exactly the end-start entries written (`out` itself when its length is exact).
+ * Bidi controls are kept in the order with their level; the caller drops them when printing (isBidiControl).
+ */
+export function reorderLine(
+	text: string,
+	para: ParagraphLevels,
+	start: number,
+	end: number,
+	out?: Int32Array,
+	options: ReorderOptions = L3_ON,
+): Int32Array {
+	const from = lineFrom(start);
+	const to = lineTo(text, para, from, end);
+	const n = to - from;
+	const order = out && out.length >= n ? out : new Int32Array(n);
+	if (lineLevels.length < n) lineLevels = new Uint8Array(Math.max(n, lineLevels.length * 2));
+	const lv = lineLevels;
+	applyL1(text, para, from, to, lv);
+	let joins: Uint8Array | null = null;
+	if (options.l3 !== false) {
+		if (lineJoins.length < n) lineJoins = new Uint8Array(lineLevels.length);
+		joins = lineJoins;
+		attachMarks(text, from, n, lv, joins);
+	}
+
+	let maxLevel = 0;
+	let minLevel = 255;
+	for (let k = 0; k < n; k++) {
+		order[k] = from + k;
+		const level = lv[k] ?? 0;
+		if (level > maxLevel) maxLevel = level;
+		if (level < minLevel) minLevel = level;
+	}
+	const minOdd = minLevel | 1;
+	if (maxLevel >= minOdd) {
+		preReverseUnits(text, from, n, lv, order, joins);
+		// L2: from the highest level down to the lowest odd one, reverse every maximal run at or above it.
+		for (let level = maxLevel; level >= minOdd; level--) {
+			let k = 0;
+			while (k < n) {
+				if ((lv[k] ?? 0) < level) {
+					k++;
+					continue;
+				}
+				const runStart = k;
+				while (k < n && (lv[k] ?? 0) >= level) k++;
+				reverse(order, runStart, k - 1);
+			}
+		}
+	}
+	return order.length === n ? order : order.subarray(0, n);
+}
+
+/**
+ * L3, first half (logic 7): marks `joins[k]` = 1 where the character at k extends the unit
+ * before it, and gives it the line level of the character before it. Marks are BN, NSM or
+ * (after a tab) neutral, and L1 or W1 can leave them on another level than their base —
+ * ZWJ/ZWNJ at the end of a line, for one. Their own level has no visible meaning (X9 removes
+ * BN), while the cell they attach to does.
+ */
+function attachMarks(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array): void {
+	let prev = -1;
+	let basePictographic = false;
+	let k = 0;
+	while (k < n) {
+		const w = charLength(text, from + k, from + n);
+		const cp = w === 2 ? (text.codePointAt(from + k) ?? 0) : text.charCodeAt(from + k);
+		const bits = clusterBits(cp);
+		joins[k] = 0;
+		if (w === 2) joins[k + 1] = 0;
+		if (k > 0 && ((bits & MARK) !== 0 || (prev === ZWJ && basePictographic && (bits & PICTOGRAPHIC) !== 0))) {
+			joins[k] = 1;
+			const level = lv[k - 1] ?? 0;
+			lv[k] = level;
+			if (w === 2) lv[k + 1] = level;
+		} else {
+			basePictographic = (bits & PICTOGRAPHIC) !== 0;
+		}
+		prev = cp;
+		k += w;
+	}
+}
+
+/** Logic 6: reverse each multi-unit cluster at an odd level once, so L2 emits it in logical order. */
+function preReverseUnits(text: string, from: number, n: number, lv: Uint8Array, order: Int32Array, joins: Uint8Array | null): void {
+	let k = 0;
+	while (k < n) {
+		const level = lv[k] ?? 0;
+		let q = k + charLength(text, from + k, from + n);
+		if ((level & 1) === 0) {
+			k = q;
+			continue;
+		}
+		if (joins) {
+			while (q < n && joins[q] === 1 && lv[q] === level) q += charLength(text, from + q, from + n);
+		}
+		// Both halves of a pair share the level (resolveLevels, attachMarks); a hand-made
+		// ParagraphLevels might not, and then the pair cannot be kept in order anyway.
+		if (q - k > 1 && lv[q - 1] === level) reverse(order, k, q - 1);
+		k = q;
+	}
+}
+
+/** 2 for a high surrogate followed by a low one before `limit`, else 1. */
+function charLength(text: string, i: number, limit: number): number {
+	return i + 1 < limit && isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+function reverse(a: Int32Array, i: number, j: number): void {
+	while (i < j) {
+		const t = a[i] ?? 0;
+		a[i] = a[j] ?? 0;
+		a[j] = t;
+		i++;
+		j--;
+	}
+}
+
+// ---- L4 and controls ---------------------------------------------------------------------
+
+const mirrorByCode = new Map<number, number>();
+const mirrorByChar = new Map<string, string>();
+for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
+	const from = MIRRORING_PAIRS[i];
+	const to = MIRRORING_PAIRS[i + 1];
+	if (from === undefined || to === undefined) break;
+	mirrorByCode.set(from, to);
+	mirrorByChar.set(String.fromCodePoint(from), String.fromCodePoint(to));
+}
+
+/** L4: the mirrored glyph of ch (a single code point) if it has the Bidi_Mirrored property and a mirror glyph (BidiMirroring.txt), else ch itself. Callers apply it only at odd levels. */
+export function mirrorChar(ch: string): string {
+	return mirrorByChar.get(ch) ?? ch;
+}
+
+/** mirrorChar on a code point, for loops that work on numbers. */
+export function mirrorCode(code: number): number {
+	return mirrorByCode.get(code) ?? code;
+}
+
+/** True for characters that must never be printed: bidi embedding/override/isolate controls (LRE RLE PDF LRO RLO LRI RLI FSI PDI), LRM, RLM, ALM. */
+export function isBidiControl(code: number): boolean {
+	return (
+		(code >= 0x202a && code <= 0x202e) || // LRE RLE PDF LRO RLO
+		(code >= 0x2066 && code <= 0x2069) || // LRI RLI FSI PDI
+		code === 0x200e || // LRM
+		code === 0x200f || // RLM
+		code === 0x061c // ALM
+	);
+}

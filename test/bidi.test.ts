@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import bidiModule from 'bidi-js';
+import fc from 'fast-check';
+import {
+	type BaseDirection,
+	firstStrongDirection,
+	isBidiControl,
+	mirrorChar,
+	mirrorCode,
+	reorderLine,
+	resolveLevels,
+	resolveLineLevels,
+} from '../src/text/bidi.js';
+import {MIRRORING_PAIRS} from '../src/text/mirroring-data.js';
+
+// Same CommonJS-default dance as src/text/bidi.ts.
+const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;
+const bidiJs = bidiFactory();
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** What a terminal gets for line [start, end): visual order, mirrored at odd levels, controls dropped. */
+function visual(text: string, dir: BaseDirection, start = 0, end = text.length, l3 = true): string {
+	const para = resolveLevels(text, dir);
+	let out = '';
+	for (const i of reorderLine(text, para, start, end, undefined, {l3})) {
+		const code = text.charCodeAt(i);
+		if (isBidiControl(code)) continue;
+		const ch = text[i] ?? '';
+		out += (para.levels[i] ?? 0) % 2 === 1 ? mirrorChar(ch) : ch;
+	}
+	return out;
+}
+
+type Case = readonly [name: string, text: string, dir: BaseDirection, start: number | null, end: number | null, expected: string, l3?: boolean];
+
+// Expected strings are in visual order, left to right, as a terminal draws them.
+const cases: readonly Case[] = [
+	['Sputnik V stays LTR inside Arabic', 'لقاح Sputnik V فعال', 'rtl', null, null, 'لاعف Sputnik V حاقل'],
+	['auto: a paragraph that starts with Latin is LTR', 'Sputnik V لقاح', 'auto', null, null, 'Sputnik V حاقل'],
+	['European digits keep their order in Arabic', 'سجلت 6859 إصابة', 'rtl', null, null, 'ةباصإ 6859 تلجس'],
+	['Arabic-Indic digits in a date', '٢٧ مارس ٢٠٢١', 'rtl', null, null, '٢٠٢١ سرام ٢٧'],
+	['90٪ after Arabic: ٪ lands left of the number', 'بنسبة 90٪', 'rtl', null, null, '٪90 ةبسنب'],
+	['90٪ in an LTR paragraph', 'rate 90٪', 'ltr', null, null, 'rate 90٪'],
+	['brackets are mirrored at odd levels', '(جود)', 'rtl', null, null, '(دوج)'],
+	['Latin in brackets inside Arabic', 'لقاح (Sputnik V) روسي', 'rtl', null, null, 'يسور (Sputnik V) حاقل'],
+	['brackets at level 0 around Arabic are not mirrored', 'a (جود) b', 'ltr', null, null, 'a (دوج) b'],
+	['quotes “ ” are never mirrored', '“جود”', 'rtl', null, null, '”دوج“'],
+	['harakat follow their base under L3', 'بَيتٌ', 'rtl', null, null, 'تٌيبَ'],
+	['every haraka follows its base under L3', 'كَتَبَ', 'rtl', null, null, 'بَتَكَ'],
+	['without L3 harakat come before their base', 'بَيتٌ', 'rtl', null, null, 'ٌتيَب', false],
+	['shadda + fatha stay in logical order after the base', 'مدَّة', 'rtl', null, null, 'ةدَّم'],
+	['L1: trailing spaces of an RTL line go to its left end', 'אבג abc  ', 'rtl', null, null, '  abc גבא'],
+	['L1: a tab splits the runs around it', 'אב\tגד', 'ltr', null, null, 'בא\tדג'],
+	['a whole LTR paragraph with two Hebrew words', 'abc אבג דה', 'ltr', null, null, 'abc הד גבא'],
+	['line 1 of it: its last space back at level 0 (L1)', 'abc אבג דה', 'ltr', 0, 8, 'abc גבא '],
+	['line 2 of it: levels come from the whole paragraph', 'abc אבג דה', 'ltr', 8, 10, 'הד'],
+	['a line in the middle of an RTL paragraph', 'مرحبا بالعالم الجميل', 'rtl', 6, 14, ' ملاعلاب'],
+	['LRI…PDI keeps C++ together (controls dropped)', 'قال \u2066C++\u2069 جيد', 'rtl', null, null, 'ديج C++ لاق'],
+	['without the isolate the ++ joins the Arabic', 'قال C++ جيد', 'rtl', null, null, 'ديج ++C لاق'],
+	['astral RTL letters (Adlam) reverse as whole characters', 'abc 𞤀𞤁', 'ltr', null, null, 'abc 𞤁𞤀'],
+	['an emoji ZWJ sequence survives an RTL run', 'مرحبا 👨‍👩‍👧', 'rtl', null, null, '👨‍👩‍👧 ابحرم'],
+	['an emoji with a skin tone in an RTL run', 'أهلا 👋🏽!', 'rtl', null, null, '!👋🏽 الهأ'],
+	['an empty line', 'abc', 'ltr', 1, 1, ''],
+];
+
+for (const [name, text, dir, start, end, expected, l3] of cases) {
+	test(`reorder: ${name}`, () => {
+		assert.equal(visual(text, dir, start ?? 0, end ?? text.length, l3 ?? true), expected);
+	});
+}
+
+const strongCases: readonly (readonly [string, string, 'ltr' | 'rtl' | null])[] = [
+	['Latin', 'abc', 'ltr'],
+	['Hebrew', 'אבג', 'rtl'],
+	['Arabic first', 'ابc', 'rtl'],
+	['digits and neutrals only', '123 !?', null],
+	['digits then Arabic', '1 ب', 'rtl'],
+	['empty', '', null],
+	['isolate content is skipped', '\u2067abc\u2069 א', 'rtl'],
+	['only isolate content', '\u2066אב\u2069', null],
+	['an unclosed isolate runs to the end', '\u2068אב', null],
+	['nested isolates', '\u2066\u2067a\u2069b\u2069ג', 'rtl'],
+	['embeddings are not skipped', '\u202Babc', 'ltr'],
+	['astral RTL (Adlam)', '𞤀', 'rtl'],
+	['stops at a paragraph separator', '1\u2029א', null],
+];
+
+for (const [name, text, expected] of strongCases) {
+	test(`firstStrongDirection: ${name}`, () => {
+		assert.equal(firstStrongDirection(text), expected);
+	});
+}
+
+test('resolveLevels: auto falls back to `fallback` only without a strong character', () => {
+	assert.equal(resolveLevels('123', 'auto').level, 0);
+	assert.equal(resolveLevels('123', 'auto', 'rtl').level, 1);
+	assert.equal(resolveLevels('abc', 'auto', 'rtl').level, 0);
+	assert.equal(resolveLevels('abc', 'rtl').level, 1);
+	assert.equal(resolveLevels('', 'rtl').level, 1);
+	assert.equal(resolveLevels('', 'rtl').levels.length, 0);
+	assert.deepEqual([...resolveLevels('123', 'auto', 'rtl').levels], [2, 2, 2]);
+});
+
+test('resolveLevels: both halves of an astral character share its level', () => {
+	// bidi-js alone classifies each half as L; Adlam is R and an emoji ON.
+	const text = 'abc 𞤀𞤁 😀 ب';
+	const {levels} = resolveLevels(text, 'ltr');
+	assert.deepEqual([...levels], [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+	assert.deepEqual([...resolveLevels('𞤀 😀 d', 'rtl').levels], [1, 1, 1, 1, 1, 1, 2]);
+});
+
+test('resolveLineLevels: L1 resets trailing whitespace and separators only', () => {
+	const text = 'abc אבג דה';
+	const para = resolveLevels(text, 'ltr');
+	assert.deepEqual([...para.levels], [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+	assert.deepEqual([...resolveLineLevels(text, para, 0, 8)], [0, 0, 0, 0, 1, 1, 1, 0]);
+	assert.deepEqual([...resolveLineLevels(text, para, 4, 10)], [1, 1, 1, 1, 1, 1]);
+});
+
+test('reorderLine: `out` is filled in place; the result has exactly end-start entries', () => {
+	const text = 'abc אבג';
+	const para = resolveLevels(text, 'ltr');
+	const exact = new Int32Array(7);
+	assert.equal(reorderLine(text, para, 0, 7, exact), exact);
+	assert.deepEqual([...exact], [0, 1, 2, 3, 6, 5, 4]);
+	const big = new Int32Array(20).fill(-1);
+	const view = reorderLine(text, para, 2, 7, big);
+	assert.equal(view.buffer, big.buffer);
+	assert.deepEqual([...view], [2, 3, 6, 5, 4]);
+	assert.deepEqual([...reorderLine(text, para, 0, 7, new Int32Array(2))], [0, 1, 2, 3, 6, 5, 4]);
+	assert.deepEqual([...reorderLine(text, para, 5, 99)], [6, 5]);
+});
+
+const mirrorCases: readonly (readonly [string, string])[] = [
+	['(', ')'],
+	[')', '('],
+	['[', ']'],
+	['{', '}'],
+	['<', '>'],
+	['«', '»'],
+	['»', '«'],
+	['‹', '›'],
+	['∈', '∋'],
+	['\u2E55', '\u2E56'], // Unicode 14: missing from bidi-js's table
+	['“', '“'],
+	['”', '”'],
+	['"', '"'],
+	['a', 'a'],
+	['ب', 'ب'],
+	['()', '()'], // not a single character
+];
+
+for (const [ch, expected] of mirrorCases) {
+	test(`mirrorChar: ${ch} → ${expected}`, () => {
+		assert.equal(mirrorChar(ch), expected);
+		if ([...ch].length === 1) assert.equal(mirrorCode(ch.codePointAt(0) ?? 0), expected.codePointAt(0));
+	});
+}
+
+test('mirroring table: all of bidi-js (Unicode 13) plus exactly the Unicode 14 pairs U+2E55–U+2E5C', () => {
+	const ours = new Map<number, number>();
+	for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) ours.set(MIRRORING_PAIRS[i] ?? -1, MIRRORING_PAIRS[i + 1] ?? -1);
+	assert.equal(ours.size, 428);
+	const extra: number[] = [];
+	for (let cp = 0; cp < 0x20000; cp++) {
+		const theirs = bidiJs.getMirroredCharacter(String.fromCodePoint(cp));
+		const mine = ours.get(cp);
+		if (theirs === null) {
+			if (mine !== undefined) extra.push(cp);
+		} else {
+			assert.equal(mine, theirs.codePointAt(0), `U+${cp.toString(16)}`);
+		}
+	}
+	assert.deepEqual(extra, [0x2e55, 0x2e56, 0x2e57, 0x2e58, 0x2e59, 0x2e5a, 0x2e5b, 0x2e5c]);
+});
+
+const controlCases: readonly (readonly [string, number, boolean])[] = [
+	['LRE', 0x202a, true],
+	['RLE', 0x202b, true],
+	['PDF', 0x202c, true],
+	['LRO', 0x202d, true],
+	['RLO', 0x202e, true],
+	['LRI', 0x2066, true],
+	['RLI', 0x2067, true],
+	['FSI', 0x2068, true],
+	['PDI', 0x2069, true],
+	['LRM', 0x200e, true],
+	['RLM', 0x200f, true],
+	['ALM', 0x061c, true],
+	['ZWJ', 0x200d, false],
+	['ZWNJ', 0x200c, false],
+	['ZWNBSP', 0xfeff, false],
+	['space', 0x20, false],
+	['Arabic letter', 0x628, false],
+];
+
+for (const [name, code, expected] of controlCases) {
+	test(`isBidiControl: ${name}`, () => {
+		assert.equal(isBidiControl(code), expected);
+	});
+}
+
+// ---- properties -----------------------------------------------------------------------------
+
+const MARK_RE = /^[\p{Mn}\p{Me}\u200C\u200D]$/u;
+const BMP_POOL = [
+	'ب', 'ت', 'ج', 'ا', 'ل', 'ي', 'א', 'ב', 'ג', 'a', 'b', 'Z', '1', '9', '٢', '٠', '٪', '%', '$',
+	'(', ')', '[', ']', '«', '»', '“', '”', ',', '.', '-', '+', '!',
+	'\u064E', '\u0651', '\u0650', '\u0301', '\u05B4', '\u200C', '\u200D', '\uFE0F',
+	' ', ' ', ' ',
+];
+const ASTRAL_POOL = ['𞤀', '𞤁', '😀', '👍', '🏽', '\u{1D167}' /* astral NSM */];
+
+const textOf = (pool: readonly string[]): fc.Arbitrary<string> =>
+	fc.array(fc.constantFrom(...pool), {maxLength: 40}).map((a) => a.join(''));
+const direction = fc.constantFrom<BaseDirection>('ltr', 'rtl', 'auto');
+/** A text and the lines [0, b1), [b1, b2), … [bk, length) of random breaks. */
+const paragraph = (pool: readonly string[]): fc.Arbitrary<{text: string; dir: BaseDirection; lines: [number, number][]}> =>
+	fc.tuple(textOf(pool), direction, fc.array(fc.nat(), {maxLength: 5})).map(([text, dir, cuts]) => {
+		const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+		// Lines never split a surrogate pair (the wrapper breaks between clusters).
+		const inPair = (p: number): boolean => isLow(text.charCodeAt(p)) && isHigh(text.charCodeAt(p - 1));
+		const bounds = [0, ...points.filter((p) => p > 0 && p < text.length && !inPair(p)), text.length];
+		const lines: [number, number][] = [];
+		for (let k = 0; k + 1 < bounds.length; k++) lines.push([bounds[k] ?? 0, bounds[k + 1] ?? 0]);
+		return {text, dir, lines};
+	});
+
+test('property: each line is a permutation of [start, end), marks right after their base, pairs in order, deterministic', () => {
+	const dirty = new Int32Array(64);
+	fc.assert(
+		fc.property(paragraph([...BMP_POOL, ...ASTRAL_POOL]), ({text, dir, lines}) => {
+			const para = resolveLevels(text, dir);
+			for (const [start, end] of lines) {
+				const order = [...reorderLine(text, para, start, end)];
+				assert.deepEqual(
+					[...order].sort((x, y) => x - y),
+					Array.from({length: end - start}, (_, k) => start + k),
+				);
+				const pos = new Map(order.map((i, v) => [i, v]));
+				for (let i = start + 1; i < end; i++) {
+					const c = text.charCodeAt(i);
+					const cp = text.codePointAt(i) ?? 0;
+					// The low half of a pair right after its high half…
+					if (isLow(c) && isHigh(text.charCodeAt(i - 1))) {
+						assert.equal(pos.get(i), (pos.get(i - 1) ?? -9) + 1, `pair at ${i} in ${JSON.stringify(text)}`);
+					}
+					// …and a mark right after its base, or after the mark before it, whatever the direction.
+					else if (MARK_RE.test(String.fromCodePoint(cp))) {
+						assert.equal(pos.get(i), (pos.get(i - 1) ?? -9) + 1, `mark at ${i} in ${JSON.stringify(text)} [${start}, ${end})`);
+					}
+				}
+				dirty.fill(7);
+				assert.deepEqual([...reorderLine(text, para, start, end, dirty)], order);
+				assert.deepEqual([...reorderLine(text, resolveLevels(text, dir), start, end)], order);
+			}
+		}),
+		{numRuns: 1000},
+	);
+});
+
+test('differential: with L3 off, agrees with bidi-js getReorderedIndices', () => {
+	fc.assert(
+		fc.property(paragraph(BMP_POOL), ({text, dir, lines}) => {
+			const para = resolveLevels(text, dir);
+			const theirs = bidiJs.getEmbeddingLevels(text, dir);
+			assert.deepEqual([...para.levels], [...theirs.levels]);
+			for (const [start, end] of lines) {
+				// bidi-js's per-line L1 indexes its line slice with absolute offsets, so on a line
+				// that does not start at 0 and ends in whitespace or BN it resets the wrong entries
+				// (see the next test). Compare the lines where its L1 has nothing to do.
+				if (start > 0 && /[\s\u200C\u200D]$/u.test(text.slice(start, end))) continue;
+				const ours = [...reorderLine(text, para, start, end, undefined, {l3: false})];
+				const expected = bidiJs.getReorderedIndices(text, theirs, start, end - 1).slice(start, end);
+				assert.deepEqual(ours, expected, `${JSON.stringify(text)} ${dir} [${start}, ${end})`);
+			}
+		}),
+		{numRuns: 1000},
+	);
+});
+
+test('bidi-js quirk: its per-line L1 misses trailing spaces on lines not starting at 0; ours does not', () => {
+	const text = 'abc אבג דה ו';
+	const para = resolveLevels(text, 'ltr');
+	// Line [4, 11) = 'אבג דה ': the final space is reset to level 0 and stays on the right.
+	assert.deepEqual([...reorderLine(text, para, 4, 11)], [9, 8, 7, 6, 5, 4, 10]);
+	const theirs = bidiJs.getEmbeddingLevels(text, 'ltr');
+	assert.deepEqual(bidiJs.getReorderedIndices(text, theirs, 4, 10).slice(4, 11), [10, 9, 8, 7, 6, 5, 4]);
+});
