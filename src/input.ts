@@ -1,0 +1,80 @@
+// Reading articles from files and stdin: the edge where file-system errors
+// become one-line messages. Used by the CLI only.
+
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {basename, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {type Article} from './article.js';
+import {decodeArticle} from './load.js';
+import {parseMarkdown} from './markdown.js';
+
+/** A mistake of the user's (bad path, bad file): printed as one line, exit 1. */
+export class UserError extends Error {
+	override readonly name = 'UserError';
+}
+
+/** The articles qari ships, next to the bundle (dist/../content) or the sources (src/../content). */
+export const contentDir = fileURLToPath(new URL('../content/', import.meta.url));
+export const bundledArticle = join(contentDir, 'assad-putin-moscow.md');
+
+export interface LoadedArticle {
+	readonly article: Article;
+	/** The file's name as the user gave it ('-' for stdin). */
+	readonly name: string;
+	/** The decoded text, for hashing positions. */
+	readonly text: string;
+	readonly warnings: readonly string[];
+}
+
+const reasons: Record<string, string> = {
+	ENOENT: 'no such file',
+	EISDIR: 'is a directory',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	ENOTDIR: 'a part of the path is not a directory',
+	ELOOP: 'too many symbolic links',
+	ENAMETOOLONG: 'name too long',
+	EMFILE: 'too many open files',
+	EIO: 'input/output error',
+};
+
+function readBytes(path: string): Uint8Array {
+	try {
+		if (path === '-') return readFileSync(0);
+		if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), {code: 'EISDIR'});
+		return readFileSync(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		const shown = path === '-' ? 'standard input' : `'${path}'`;
+		throw new UserError(`cannot read ${shown}: ${reasons[code] ?? (error as Error).message}`);
+	}
+}
+
+/** Reads, decodes, sanitizes and parses an article. Throws UserError. */
+export function loadArticle(path: string): LoadedArticle {
+	const bytes = readBytes(path);
+	const shown = path === '-' ? 'standard input' : `'${path}'`;
+	const decoded = decodeArticle(bytes);
+	if (!decoded.ok) throw new UserError(`cannot read ${shown}: binary file (contains NUL bytes)`);
+	const warnings: string[] = [];
+	if (decoded.invalid > 0) {
+		const s = decoded.invalid === 1 ? '' : 's';
+		warnings.push(`${shown}: ${decoded.invalid} invalid UTF-8 sequence${s} replaced with U+FFFD`);
+	}
+	const fallbackTitle = path === '-' ? 'standard input' : basename(path).replace(/\.(md|markdown|txt)$/i, '');
+	const article = parseMarkdown(decoded.text, {fallbackTitle});
+	return {article, name: path, text: decoded.text, warnings};
+}
+
+/** The Markdown files of a directory, sorted by name. */
+export function listArticleFiles(dir: string): string[] {
+	try {
+		return readdirSync(dir)
+			.filter((name) => /\.(md|markdown)$/i.test(name))
+			.sort()
+			.map((name) => join(dir, name));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		throw new UserError(`cannot list '${dir}': ${reasons[code] ?? (error as Error).message}`);
+	}
+}
