@@ -1,0 +1,219 @@
+// The reader's root component: the only one that reads the terminal's size
+// and the keyboard. It keeps one PagerState, changes it only through
+// reducePager, and draws header, body and footer from it.
+//
+// The state lives in a ref, not useReducer: keys that arrive in one chunk
+// (a paste, fast typing, keys written back to back by a test) are handled one
+// after another before React renders, and each must see the state the
+// previous one left (after '/', the next 'a' is typed into the prompt).
+
+import {Box, Text, useInput, useStdout} from 'ink';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {type Book} from '../book.js';
+import {
+	footerRow,
+	headerRows,
+	helpScreenRows,
+	promptRow,
+	readFraction,
+	ruleRow,
+	screenGeometry,
+	tocRows,
+	type ChromeOptions,
+	type Geometry,
+	type Row,
+} from '../chrome.js';
+import {actionForKey, helpRows, hintsFor, nameKey, splitKeys, type KeyContext} from '../keys.js';
+import {pageAt, pageCount, pageNumber} from '../paginate.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../pager.js';
+import {renderRuns} from '../render.js';
+import {type BidiChoice} from '../terminal.js';
+import {Help} from './help.js';
+import {PageView} from './page-view.js';
+import {SearchPrompt} from './search-prompt.js';
+import {Footer, Header} from './status-bar.js';
+import {Toc} from './toc.js';
+
+export interface Place {
+	/** 0-based section. */
+	readonly section: number;
+	/** Logical offset of the first character on screen. */
+	readonly offset: number;
+}
+
+export interface AppProps {
+	readonly book: Book;
+	readonly chrome: ChromeOptions;
+	readonly bidi: BidiChoice;
+	readonly color: boolean;
+	/** Cap on the text width (--width); default 100. */
+	readonly maxWidth?: number;
+	readonly start: Place;
+	/** Called whenever the place changes (section or first visible character). */
+	readonly onPlace?: (place: Place) => void;
+	/** Called once when the reader asks to quit (q, Esc, Ctrl-C). */
+	readonly onQuit: () => void;
+	/** An exception in a key handler; rethrown when not given. */
+	readonly onError?: (error: unknown) => void;
+	/** Called before the frame is redrawn for a new terminal size. */
+	readonly onResize?: () => void;
+}
+
+interface Size {
+	readonly columns: number;
+	readonly rows: number;
+}
+
+function sizeOf(stdout: NodeJS.WriteStream): Size {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
+export function App(props: AppProps): React.JSX.Element {
+	const {book, chrome, color, maxWidth} = props;
+	const {stdout} = useStdout();
+	const [, setTick] = useState(0);
+	const size = sizeOf(stdout);
+	const geometry = screenGeometry(size.columns, size.rows, maxWidth);
+	const stateRef = useRef<PagerState | undefined>(undefined);
+	stateRef.current ??= createPager(book, {...props.start, width: geometry.width, height: geometry.height});
+	const propsRef = useRef(props);
+	propsRef.current = props;
+
+	const apply = useCallback(
+		(action: PagerAction): void => {
+			const before = stateRef.current;
+			if (!before) return;
+			const after = reducePager(before, action, book);
+			if (after === before) return;
+			stateRef.current = after;
+			if (after.section !== before.section || after.anchor !== before.anchor) {
+				propsRef.current.onPlace?.({section: after.section, offset: after.anchor});
+			}
+			setTick((t) => t + 1);
+			if (after.quit && !before.quit) propsRef.current.onQuit();
+		},
+		[book],
+	);
+
+	useEffect(() => {
+		const onResize = (): void => {
+			propsRef.current.onResize?.();
+			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth);
+			// Too small: keep the old layout; nothing is laid out at a silly width.
+			if (!g.tooSmall) apply({type: 'resize', width: g.width, height: g.height});
+			setTick((t) => t + 1);
+		};
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, maxWidth, apply]);
+
+	const state = stateRef.current;
+	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
+	const help = useMemo(
+		() =>
+			helpScreenRows(
+				{
+					page: helpRows('page', chrome.dir),
+					toc: helpRows('toc', chrome.dir),
+					search: helpRows('search', chrome.dir),
+					bidi: props.bidi.bidi,
+					reason: props.bidi.reason,
+					shape: chrome.shape,
+				},
+				geometry.width,
+				chrome,
+			),
+		[chrome, props.bidi, geometry.width],
+	);
+
+	const handleKey = (name: string): void => {
+		const current = stateRef.current;
+		if (!current) return;
+		if (geometry.tooSmall) {
+			if (name === 'q' || name === 'escape' || name === 'ctrl+c') apply({type: 'quit'});
+			return;
+		}
+		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null});
+		if (!action) return;
+		if (action.type === 'helpScroll' && action.delta > 0 && current.helpTop + current.height >= help.length) return;
+		apply(action);
+	};
+
+	useInput((input, key) => {
+		try {
+			const name = nameKey(input, key);
+			// Several characters in one chunk: one key each (see splitKeys).
+			if ([...name].length > 1 && name === input && !key.ctrl && !key.meta) for (const one of splitKeys(input)) handleKey(one);
+			else handleKey(name);
+		} catch (error) {
+			const onError = propsRef.current.onError;
+			if (!onError) throw error;
+			onError(error);
+		}
+	});
+
+	if (geometry.tooSmall) return <Text wrap="truncate-end">{geometry.tooSmall}</Text>;
+	return <Frame state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
+}
+
+interface FrameProps {
+	readonly state: PagerState;
+	readonly geometry: Geometry;
+	readonly book: Book;
+	readonly chrome: ChromeOptions;
+	readonly color: boolean;
+	readonly help: readonly Row[];
+	readonly context: KeyContext;
+}
+
+/** Header, body and footer for a state; exactly `rows − 1` rows. */
+function Frame({state, geometry, book, chrome, color, help, context}: FrameProps): React.JSX.Element {
+	const {width, height, margin, compact} = geometry;
+	const pad = ' '.repeat(margin);
+	const draw = (row: Row): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
+	const article = book.article;
+	const lines = linesOf(book, state);
+
+	const header = headerRows(article, state.section, width, compact, chrome);
+	if (!compact) header.push(ruleRow(width));
+
+	let body: React.JSX.Element;
+	if (state.view === 'toc') {
+		body = <Toc lines={tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw)} height={height} />;
+	} else if (state.view === 'help') {
+		body = <Help lines={help.slice(state.helpTop, state.helpTop + height).map(draw)} height={height} />;
+	} else {
+		const page = pageAt(lines, state.top, height);
+		body = <PageView lines={page.lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''))} height={height} />;
+	}
+
+	const footer: Row[] = compact ? [] : [ruleRow(width)];
+	if (state.view === 'search') {
+		footer.push(promptRow(state.input, width, chrome));
+	} else {
+		footer.push(
+			footerRow(
+				{
+					page: pageNumber(lines.length, state.top, height),
+					pages: pageCount(lines.length, height),
+					fraction: readFraction(article, state.section, state.top, height, lines.length),
+					message: state.message,
+					hints: hintsFor(state.view, context),
+				},
+				width,
+				chrome,
+			),
+		);
+	}
+	const last = footer.pop();
+	return (
+		<Box flexDirection="column">
+			<Header lines={header.map(draw)} />
+			{body}
+			<Footer lines={footer.map(draw)} />
+			{last && state.view === 'search' ? <SearchPrompt line={draw(last)} /> : <Footer lines={last ? [draw(last)] : []} />}
+		</Box>
+	);
+}

@@ -1,0 +1,144 @@
+// Runs the interactive reader: takes the screen over, renders the App with
+// Ink, and gives the terminal back on every way out — q, Esc, Ctrl-C,
+// SIGTERM, SIGHUP, SIGINT, an exception in the UI — then resolves with the
+// exit code. Loaded by dynamic import from cli.ts, so `sections` and
+// `export` never load Ink or React.
+
+import {render, type Instance} from 'ink';
+import {type Article, type Direction} from '../article.js';
+import {createBook} from '../book.js';
+import {type ChromeOptions} from '../chrome.js';
+import {articleKey, loadPosition, positionsPath, savePosition} from '../positions.js';
+import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiMode, type Env} from '../terminal.js';
+import {App, type Place} from './app.js';
+import {ErrorBoundary} from './error-boundary.js';
+
+export interface ReaderOptions {
+	readonly article: Article;
+	/** The article's text, for the key of its remembered position. */
+	readonly text: string;
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr: NodeJS.WriteStream;
+	/** The environment terminal detection, positions and NO_COLOR read. */
+	readonly env: Env;
+	readonly bidi: 'auto' | BidiMode;
+	readonly shape: 'auto' | 'on' | 'off';
+	readonly dir: 'auto' | Direction;
+	/** Cap on the text width (--width); 0 or undefined: 100. */
+	readonly maxWidth?: number;
+	/** 0-based section to open (--section); overrides the remembered place. */
+	readonly section?: number;
+	/** Ignore the remembered place (--from-start). */
+	readonly fromStart?: boolean;
+	readonly color: boolean;
+	/** Print a stack with internal errors. */
+	readonly debug?: boolean;
+	/** Where positions are kept; default from the environment (XDG_STATE_HOME). */
+	readonly positionsFile?: string;
+}
+
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
+type SignalName = keyof typeof signals;
+
+/** Runs the reader until the user quits; resolves with the exit code (0, 1 on an error, 128+n on a signal). */
+export function runReader(options: ReaderOptions): Promise<number> {
+	const {article, stdout, stderr} = options;
+	const choice = chooseBidi(options.bidi, detectTerminal(options.env));
+	const order = choice.bidi === 'app' ? 'visual' : 'logical';
+	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
+	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir});
+	const chrome: ChromeOptions = {order, shape, dir: article.dir};
+
+	// Where to open: --section, else the remembered place, else the start.
+	const file = options.positionsFile ?? positionsPath(options.env);
+	const key = articleKey(options.text);
+	let place: Place = {section: 0, offset: 0};
+	if (options.section !== undefined) {
+		place = {section: options.section, offset: 0};
+	} else if (!options.fromStart) {
+		const loaded = loadPosition(file, key);
+		// Written before the alternate screen: it is still there after quitting.
+		if (loaded.warning) stderr.write(`qari: warning: ${loaded.warning}\n`);
+		if (loaded.position && loaded.position.section <= article.sections.length) {
+			place = {section: loaded.position.section - 1, offset: loaded.position.offset};
+		}
+	}
+	let savedSection = place.section;
+	let saveWarned = false;
+	const pendingWarnings: string[] = [];
+	const save = (): void => {
+		const problem = savePosition(file, key, {section: place.section + 1, offset: place.offset, time: Date.now()});
+		if (problem && !saveWarned) {
+			saveWarned = true;
+			pendingWarnings.push(problem);
+		}
+	};
+
+	return new Promise<number>((resolve) => {
+		let instance: Instance | undefined;
+		let done = false;
+		let entered = false;
+
+		const finish = (code: number, error?: unknown): void => {
+			if (done) return;
+			done = true;
+			for (const [name, handler] of handlers) process.off(name, handler);
+			process.off('uncaughtException', onCrash);
+			save();
+			try {
+				instance?.unmount();
+			} catch {
+				// Unmounting a broken tree may throw again; the terminal comes first.
+			}
+			if (entered) stdout.write(leaveSequence(choice));
+			for (const warning of pendingWarnings) stderr.write(`qari: warning: ${warning}\n`);
+			if (error !== undefined) {
+				const message = error instanceof Error ? error.message : String(error);
+				// One line; the stack only with --debug.
+				if (options.debug && error instanceof Error && error.stack) stderr.write(`qari: internal error: ${message}\n${error.stack}\n`);
+				else stderr.write(`qari: internal error: ${message} (run again with --debug for details)\n`);
+			}
+			resolve(code);
+		};
+		const handlers = (Object.keys(signals) as SignalName[]).map((name) => [name, () => finish(128 + signals[name])] as const);
+		const onCrash = (error: unknown): void => finish(1, error);
+		for (const [name, handler] of handlers) process.on(name, handler);
+		process.on('uncaughtException', onCrash);
+
+		try {
+			stdout.write(enterSequence(choice));
+			entered = true;
+			instance = render(
+				<ErrorBoundary onError={(error) => finish(1, error)}>
+					<App
+						book={book}
+						chrome={chrome}
+						bidi={choice}
+						color={options.color}
+						{...(options.maxWidth ? {maxWidth: options.maxWidth} : {})}
+						start={place}
+						onPlace={(next) => {
+							place = next;
+							if (next.section !== savedSection) {
+								savedSection = next.section;
+								save();
+							}
+						}}
+						onQuit={() => finish(0)}
+						onError={(error) => finish(1, error)}
+						onResize={() => stdout.write(CLEAR_SCREEN)}
+					/>
+				</ErrorBoundary>,
+				{stdin: options.stdin, stdout, stderr, exitOnCtrlC: false},
+			);
+			instance.waitUntilExit().then(
+				() => finish(0),
+				(error: unknown) => finish(1, error),
+			);
+		} catch (error) {
+			finish(1, error);
+		}
+	});
+}

@@ -1,0 +1,155 @@
+// The reader in a real terminal: tmux on a private socket runs the built
+// bin/qari.js at 80×24, the test reads the screen with capture-pane, presses
+// keys, resizes the window, quits, and checks the shell's screen is back.
+// `npm test` builds first; CI installs tmux (QARI_SKIP_TMUX=1 skips it where
+// tmux cannot be had).
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import stringWidth from 'string-width';
+import {root} from './helpers/run.js';
+
+const socket = `qari-test-${process.pid}`;
+const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
+const skip = !hasTmux && process.env['QARI_SKIP_TMUX'] === '1' ? 'tmux is not installed (QARI_SKIP_TMUX=1)' : false;
+const temp = mkdtempSync(join(tmpdir(), 'qari-e2e-'));
+const config = join(temp, 'tmux.conf');
+// Keep the pane after the command ends (to read EXIT=…); no status line: the pane is the whole window.
+writeFileSync(config, 'set -g remain-on-exit on\nset -g status off\n');
+
+let socketPath = '';
+after(() => {
+	if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+	// tmux may leave the socket file of a killed server behind.
+	if (socketPath) rmSync(socketPath, {force: true});
+	rmSync(temp, {recursive: true, force: true});
+});
+
+function tmux(...args: string[]): string {
+	const result = spawnSync('tmux', ['-L', socket, '-f', config, ...args], {encoding: 'utf8'});
+	if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+	return result.stdout;
+}
+
+const screen = (target: string): string[] => tmux('capture-pane', '-p', '-t', target).replace(/\n$/, '').split('\n');
+/** The normal screen with its history: tmux pushes rows into the history when a window shrinks. */
+const screenAndHistory = (target: string): string => tmux('capture-pane', '-p', '-S', '-', '-t', target);
+
+/**
+ * Polls the screen until `predicate` holds on two captures in a row that are
+ * the same: a frame caught while it is being drawn does not count.
+ */
+async function waitForScreen(target: string, predicate: (rows: string[]) => boolean, what: string): Promise<string[]> {
+	const deadline = Date.now() + 10_000;
+	let previous = '';
+	for (;;) {
+		const rows = screen(target);
+		const text = rows.join('\n');
+		if (predicate(rows) && text === previous) return rows;
+		previous = predicate(rows) ? text : '';
+		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the screen is:\n${text}`);
+		await new Promise((r) => setTimeout(r, 60));
+	}
+}
+
+const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
+const arabic = /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
+
+/** Body rows: between the header's rule (row 3) and the footer's rule. */
+function bodyRows(rows: string[]): string[] {
+	const rules = rows.map((row, i) => (/^\s*─{10,}$/.test(row) ? i : -1)).filter((i) => i >= 0);
+	const [top, bottom] = rules;
+	assert.ok(top !== undefined && bottom !== undefined, `two rules on screen:\n${rows.join('\n')}`);
+	return rows.slice(top + 1, bottom);
+}
+
+function startReader(name: string, command: string): string {
+	const stateHome = join(temp, `state-${name}`);
+	// The shell prints a marker before qari takes the screen; it must be there
+	// again afterwards. It then stays alive so the pane's state can be read
+	// (a dead pane reports its cursor hidden); kill-server ends it.
+	const script = `printf 'SHELL-BEFORE-%s\\n' ${name}; ${command.replace('QARI', `env -u CI -u CONTINUOUS_INTEGRATION XDG_STATE_HOME=${stateHome} node bin/qari.js`)}; echo EXIT=$?; sleep 600`;
+	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-c', root, script);
+	// Let resize-window size the window (no client is attached). Per window:
+	// tmux 3.3a's server dies creating a session with the global option set.
+	tmux('set', '-w', '-t', name, 'window-size', 'manual');
+	socketPath ||= tmux('display', '-p', '-t', name, '#{socket_path}').trim();
+	return name;
+}
+
+test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×20, quit restores the screen', {skip}, async () => {
+	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+	assert.ok(existsSync(join(root, 'dist', 'cli.js')), "run 'npm run build' first (npm test does)");
+	const target = startReader('main', 'QARI --from-start');
+
+	// 80×24: the header names the section; the body is right to left, every row ending at column 78.
+	let rows = await waitForScreen(target, has('section 1/3'), 'the first frame');
+	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '1', 'the alternate screen is on');
+	assert.ok(rows.length <= 24);
+	const header = rows.find((row) => row.includes('section 1/3'));
+	assert.ok(header && arabic.test(header), 'the header has the section title');
+	assert.equal(stringWidth(header.trimEnd()), 78, 'the header is laid out right to left, ending at the right margin');
+	const rtlRows = bodyRows(rows).filter((row) => arabic.test(row));
+	assert.ok(rtlRows.length >= 10, `right-to-left rows on screen: ${rtlRows.length}`);
+	for (const row of rtlRows) assert.equal(stringWidth(row.trimEnd()), 78, `a right-to-left row ends at column 78 (80 minus a 2-cell margin): '${row}'`);
+	assert.ok(rows.some((row) => /page 1\/\d+ · \d+%/.test(row)), 'the footer');
+
+	// Keys: the next section, then a few lines down.
+	tmux('send-keys', '-t', target, 'n');
+	rows = await waitForScreen(target, has('section 2/3'), 'section 2 after n');
+	tmux('send-keys', '-t', target, 'j', 'j', 'j');
+	rows = await waitForScreen(target, (r) => !r.some((row) => row.includes('section 1/3')) && bodyRows(r)[0] !== bodyRows(rows)[0], 'three lines down');
+	for (const row of rows) assert.ok(stringWidth(row) <= 80);
+
+	// The word that starts the first row of the page (in an RTL row, its rightmost word).
+	const firstRow = bodyRows(rows).find((row) => arabic.test(row)) ?? '';
+	const words = firstRow.trim().split(/\s+/);
+	const word = words[words.length - 1] ?? '';
+	assert.ok(word.length >= 2, `a word on the first row: '${firstRow}'`);
+
+	// Resize to 50×20: the page reflows, nothing is wider than 50, the word is still on screen.
+	tmux('resize-window', '-t', target, '-x', '50', '-y', '20');
+	assert.equal(tmux('display', '-p', '-t', target, '#{window_width}x#{window_height}').trim(), '50x20');
+	rows = await waitForScreen(
+		target,
+		(r) => r.length <= 20 && r.every((row) => stringWidth(row) <= 50) && has('section 2/3')(r) && r.some((row) => /page \d+\/\d+/.test(row)),
+		'a frame that fits 50×20',
+	);
+	for (const row of rows) assert.ok(stringWidth(row) <= 50, `no row wider than 50: '${row}'`);
+	assert.ok(
+		bodyRows(rows).some((row) => row.includes(word)),
+		`'${word}' is still on screen after the resize:\n${rows.join('\n')}`,
+	);
+	for (const row of bodyRows(rows).filter((r) => arabic.test(r))) assert.equal(stringWidth(row.trimEnd()), 49, `ends at column 49: '${row}'`);
+
+	// Quit: the shell's screen is back, with the marker printed before qari, and the exit status 0.
+	tmux('send-keys', '-t', target, 'q');
+	rows = await waitForScreen(target, has('EXIT='), 'the exit status');
+	assert.ok(rows.some((row) => row === 'EXIT=0'), `exit status 0:\n${rows.join('\n')}`);
+	assert.ok(screenAndHistory(target).includes('SHELL-BEFORE-main'), `the shell screen is back:\n${rows.join('\n')}`);
+	assert.ok(!has('section 2/3')(rows), 'nothing of the reader is left');
+	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0', 'the alternate screen is off');
+	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1', 'the cursor is visible');
+});
+
+test('a real terminal: SIGTERM restores the screen too', {skip}, async () => {
+	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+	// The inner shell prints its pid and becomes qari (exec), so the test can signal it.
+	const target = startReader('term', `sh -c 'echo PID=$$; exec QARI --from-start'`);
+	let rows = await waitForScreen(target, has('section 1/3'), 'the first frame');
+	// -a: the screen kept aside while the alternate screen is on, the shell's.
+	const history = tmux('capture-pane', '-p', '-a', '-t', target);
+	const pid = Number(/PID=(\d+)/.exec(history)?.[1]);
+	assert.ok(pid > 0, `the pid on the shell screen: ${history}`);
+	process.kill(pid, 'SIGTERM');
+	rows = await waitForScreen(target, has('EXIT='), 'the exit status');
+	assert.ok(rows.some((row) => row === 'EXIT=143'), `exit status 143 (SIGTERM):\n${rows.join('\n')}`);
+	const shell = screenAndHistory(target);
+	assert.ok(shell.includes('SHELL-BEFORE-term') && shell.includes('PID='), `the shell screen is back:\n${shell}`);
+	assert.ok(!has('section 1/3')(rows), 'nothing of the reader is left');
+	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
+	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1');
+});

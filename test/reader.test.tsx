@@ -1,0 +1,306 @@
+// The reader's frames, rendered with ink-testing-library: keys go in, the
+// visible frame is checked. Never a blind sleep: waitForFrame polls the last
+// frame until it shows what a key should have changed.
+import assert from 'node:assert/strict';
+import {EventEmitter} from 'node:events';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {type Article} from '../src/article.js';
+import {createBook} from '../src/book.js';
+import {type ChromeOptions} from '../src/chrome.js';
+import {bundledArticle, loadArticle} from '../src/input.js';
+import {layoutParagraph} from '../src/text/paragraph.js';
+import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
+import {App, type Place} from '../src/ui/app.js';
+import {runReader} from '../src/ui/run.js';
+
+const loaded = loadArticle(bundledArticle);
+const {article} = loaded;
+const titles = article.sections.map((s) => s.title);
+const stripAnsi = (text: string): string => text.replace(/\u001B\[[0-9;]*m/g, '').replace(/\u001B\]8;;[^\u001B]*\u001B\\/g, '');
+
+const temp = mkdtempSync(join(tmpdir(), 'qari-reader-'));
+after(() => rmSync(temp, {recursive: true, force: true}));
+
+type Mode = 'app' | 'terminal';
+
+function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}) {
+	const order = mode === 'app' ? 'visual' : 'logical';
+	const shape = mode === 'app';
+	const book = createBook(article, {order, shape, dir: 'auto', baseDir: article.dir});
+	const chrome: ChromeOptions = {order, shape, dir: article.dir};
+	const events = {quit: 0, places: [] as Place[]};
+	const instance = render(
+		<App
+			book={book}
+			chrome={chrome}
+			bidi={chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}))}
+			color={options.color ?? false}
+			start={options.start ?? {section: 0, offset: 0}}
+			onPlace={(place) => events.places.push(place)}
+			onQuit={() => events.quit++}
+		/>,
+	);
+	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	/** Polls the last frame until `predicate` holds (3 s at most). */
+	const waitForFrame = async (predicate: (frame: string) => boolean, what: string): Promise<string> => {
+		const deadline = Date.now() + 3000;
+		for (;;) {
+			const current = frame();
+			if (predicate(current)) return current;
+			if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the frame is:\n${current}`);
+			await new Promise((r) => setTimeout(r, 5));
+		}
+	};
+	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {
+		instance.stdin.write(keys);
+		return waitForFrame(predicate, what);
+	};
+	return {instance, frame, waitForFrame, press, events};
+}
+
+/** Every row fits the fake terminal (100 columns, 24 rows): no row wider, fewer rows than the terminal. */
+function assertFits(frame: string, columns = 100, rows = 24): void {
+	const lines = frame.split('\n');
+	assert.ok(lines.length < rows, `${lines.length} rows in a ${rows}-row terminal`);
+	for (const line of lines) assert.ok(stringWidth(line) <= columns, `a row is ${stringWidth(line)} wide: ${line}`);
+}
+
+const ESC = '\u001B';
+const DOWN = `${ESC}[B`;
+const ENTER = '\r';
+
+test('frames: title and section 1, then n, p, t+Enter, 3, / search, n, ?, q', async () => {
+	const {instance, waitForFrame, press, events} = renderReader('terminal');
+	try {
+		const first = await waitForFrame((f) => f.includes('section 1/3'), 'the first frame');
+		assert.ok(first.includes(article.title), 'the title is in the header');
+		assert.match(first, /page 1\/\d+ · \d+%/);
+		assertFits(first);
+
+		let f = await press('n', (x) => x.includes('section 2/3'), 'section 2 after n');
+		assert.ok(f.includes(titles[1] ?? '?'));
+		assertFits(f);
+
+		f = await press('p', (x) => x.includes('section 1/3'), 'section 1 after p');
+
+		f = await press('t', (x) => x.includes('Contents'), 'the table of contents');
+		for (const title of titles.slice(1)) assert.ok(f.includes(title), `${title} in the contents`);
+		assertFits(f);
+		await press(DOWN, (x) => /> 2\./.test(x), 'the cursor on section 2');
+		f = await press(ENTER, (x) => x.includes('section 2/3') && !x.includes('Contents'), 'section 2 from the contents');
+
+		f = await press('3', (x) => x.includes('section 3/3'), 'section 3 after 3');
+		assert.ok(f.includes(titles[2] ?? '?'));
+
+		// A query without hamza or harakat finds الأسد, from section 3 on, wrapping around.
+		await press('/', (x) => x.includes('search: '), 'the search prompt');
+		await press('الاسد', (x) => x.includes('search: الاسد'), 'the typed query');
+		f = await press(ENTER, (x) => /match \d+\/\d+/.test(x), 'the first match');
+		assert.ok(f.includes('section 3/3'), 'the search starts from the current section');
+		assert.ok(f.includes('الأسد'));
+		const [, number, total] = /match (\d+)\/(\d+)/.exec(f) ?? [];
+		assert.ok(Number(number) > 1, 'the first match in section 3 is not the first of the article');
+		const next = Number(number) === Number(total) ? 1 : Number(number) + 1;
+		f = await press('n', (x) => x.includes(`match ${next}/${total}`), 'the next match after n');
+
+		f = await press('?', (x) => x.includes('Reading'), 'the help screen');
+		assert.match(f, /next page, in reading direction/);
+		assert.match(f, /bidi: terminal — --bidi terminal \(detected: an unknown terminal/, 'the mode and why');
+		assertFits(f);
+		await press(`${ESC}`, (x) => !x.includes('Reading'), 'the page again');
+
+		instance.stdin.write('q');
+		const deadline = Date.now() + 3000;
+		while (events.quit === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+		assert.equal(events.quit, 1, 'q quits');
+		assert.ok(events.places.length > 0, 'places were reported for saving');
+	} finally {
+		instance.unmount();
+	}
+});
+
+test('app mode: the title and body come reordered and shaped; RTL rows end at the right edge', async () => {
+	const {instance, waitForFrame} = renderReader('app');
+	try {
+		const f = await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		// The title as the layout engine draws it (visual order, shaped), cut to the text width.
+		const visual = layoutParagraph([{text: article.title, style: {}}], {width: 0, order: 'visual', shape: true, dir: 'auto', fallback: 'rtl'});
+		const drawn = visual.lines[0]?.runs.map((r) => r.text).join('') ?? '';
+		const tail = drawn.slice(-30); // the start of the title, at the right
+		assert.ok(f.includes(tail), `the header has the title in visual order: ${tail}`);
+		assert.ok(!f.includes(article.title.slice(0, 20)), 'not in logical order');
+		// Text width 96, margin 2: every right-to-left body row ends at column 98.
+		const rows = f.split('\n').filter((row) => /[\u0600-\u06ff\ufb50-\ufeff]/.test(row));
+		assert.ok(rows.length > 5);
+		for (const row of rows) assert.equal(stringWidth(row.trimEnd()), 98, `ends at the right edge: ${row}`);
+		assertFits(f);
+	} finally {
+		instance.unmount();
+	}
+});
+
+test('search highlights: matches in reverse video, the current one distinct', async () => {
+	const {instance, press, waitForFrame} = renderReader('terminal', {color: true});
+	try {
+		await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		// One chunk, as a fast typist or a paste delivers it: slash, query, Enter.
+		await press(`/الاسد${ENTER}`, (x) => /match 1\//.test(x), 'the first match');
+		const raw = instance.lastFrame() ?? '';
+		// Ink re-emits each SGR parameter as a sequence of its own.
+		assert.ok(raw.includes(`${ESC}[30m${ESC}[43mالأسد`), 'the current match: black on yellow');
+		assert.ok(raw.includes(`${ESC}[7mالأسد${ESC}[27m`), 'the other matches: reverse video');
+		// Esc clears the search; n is the next section again.
+		await press(ESC, (x) => !x.includes('match 1/'), 'the search cleared');
+		await press('n', (x) => x.includes('section 2/3'), 'the next section after n');
+	} finally {
+		instance.unmount();
+	}
+});
+
+test('resize: the page reflows, the first visible text stays, no row is wider; too small gives one line', async () => {
+	const {instance, waitForFrame, press} = renderReader('terminal');
+	try {
+		await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		const before = await press('nj', (x) => x.includes('section 2/3'), 'section 2');
+		const firstBodyRow = before.split('\n')[3]?.trim() ?? '';
+		const word = firstBodyRow.split(' ').find((w) => w.length > 3) ?? '';
+		assert.ok(word, `a word on the first body row: ${firstBodyRow}`);
+		const stdout = instance.stdout as unknown as EventEmitter & {columns: number; rows: number};
+		Object.defineProperty(stdout, 'columns', {value: 50, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: 20, configurable: true, writable: true});
+		stdout.emit('resize');
+		const after = await waitForFrame((x) => x.split('\n').every((row) => stringWidth(row) <= 50) && x.split('\n').length < 20, 'a frame that fits 50×20');
+		assert.ok(after.includes(word), `"${word}" is still on screen`);
+		assertFits(after, 50, 20);
+		Object.defineProperty(stdout, 'columns', {value: 12, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: 4, configurable: true, writable: true});
+		stdout.emit('resize');
+		const tiny = await waitForFrame((x) => x.includes('too small'), 'the too-small message');
+		assert.equal(tiny.split('\n').length, 1);
+		assert.ok(stringWidth(tiny) <= 12);
+		Object.defineProperty(stdout, 'columns', {value: 100, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: 24, configurable: true, writable: true});
+		stdout.emit('resize');
+		const back = await waitForFrame((x) => x.includes('section 2/3'), 'the page again');
+		assert.ok(back.includes(word));
+	} finally {
+		instance.unmount();
+	}
+});
+
+/** Streams for runReader: a fake terminal that records what is written. */
+function fakeTerminal() {
+	const stdout = Object.assign(new EventEmitter(), {
+		columns: 80,
+		rows: 24,
+		isTTY: true,
+		written: '',
+		write(data: string) {
+			stdout.written += data;
+			return true;
+		},
+	});
+	const stderr = Object.assign(new EventEmitter(), {
+		written: '',
+		write(data: string) {
+			stderr.written += data;
+			return true;
+		},
+	});
+	let queued: string | null = null;
+	const stdin = Object.assign(new EventEmitter(), {
+		isTTY: true,
+		setRawMode: () => stdin,
+		setEncoding: () => stdin,
+		ref: () => stdin,
+		unref: () => stdin,
+		resume: () => stdin,
+		pause: () => stdin,
+		read: () => {
+			const data = queued;
+			queued = null;
+			return data;
+		},
+		type(data: string) {
+			queued = data;
+			stdin.emit('readable');
+		},
+	});
+	return {stdout, stderr, stdin};
+}
+
+const readerOptions = (streams: ReturnType<typeof fakeTerminal>, articleToRead: Article, extra: Record<string, unknown> = {}) => ({
+	article: articleToRead,
+	text: loaded.text,
+	stdin: streams.stdin as unknown as NodeJS.ReadStream,
+	stdout: streams.stdout as unknown as NodeJS.WriteStream,
+	stderr: streams.stderr as unknown as NodeJS.WriteStream,
+	env: {VTE_VERSION: '7200', TERM: 'xterm-256color'},
+	bidi: 'auto' as const,
+	shape: 'auto' as const,
+	dir: 'auto' as const,
+	color: false,
+	positionsFile: join(temp, 'positions.json'),
+	...extra,
+});
+
+test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) and remembers the place', async () => {
+	const streams = fakeTerminal();
+	const done = runReader(readerOptions(streams, article, {fromStart: true}));
+	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
+	assert.ok(streams.stdout.written.startsWith(enterSequence(choice)), 'alternate screen, hidden cursor, CSI 8 l first');
+	await new Promise((r) => setTimeout(r, 50));
+	streams.stdin.type('n');
+	await new Promise((r) => setTimeout(r, 50));
+	streams.stdin.type('q');
+	assert.equal(await done, 0);
+	assert.ok(streams.stdout.written.endsWith(leaveSequence(choice)), 'restored last');
+	assert.equal(streams.stderr.written, '');
+	// Reopening returns to section 2.
+	const again = fakeTerminal();
+	const second = runReader(readerOptions(again, article));
+	await new Promise((r) => setTimeout(r, 50));
+	assert.match(stripAnsi(again.stdout.written), /section 2\/3/);
+	again.stdin.type('q');
+	assert.equal(await second, 0);
+});
+
+test('runReader: an exception inside the UI restores the terminal, prints one line, exits 1', async () => {
+	const broken: Article = {
+		...article,
+		sections: article.sections.map((s) => ({
+			...s,
+			get blocks(): never {
+				throw new Error('the layout broke');
+			},
+		})),
+	};
+	const streams = fakeTerminal();
+	const code = await runReader(readerOptions(streams, broken, {fromStart: true}));
+	assert.equal(code, 1);
+	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
+	assert.ok(streams.stdout.written.endsWith(leaveSequence(choice)), 'the terminal is restored');
+	assert.equal(streams.stderr.written, 'qari: internal error: the layout broke (run again with --debug for details)\n');
+});
+
+test('runReader: a corrupt positions file gives one warning (before the screen is taken) and is rebuilt', async () => {
+	const file = join(temp, 'corrupt.json');
+	writeFileSync(file, '{"half a file');
+	const streams = fakeTerminal();
+	const done = runReader(readerOptions(streams, article, {positionsFile: file}));
+	assert.equal(streams.stderr.written, `qari: warning: ignoring the unreadable reading-position file '${file}' (it will be rebuilt)\n`);
+	assert.ok(streams.stdout.written.length > 0);
+	await new Promise((r) => setTimeout(r, 50));
+	streams.stdin.type('n');
+	await new Promise((r) => setTimeout(r, 50));
+	streams.stdin.type('q');
+	assert.equal(await done, 0);
+	assert.equal(streams.stderr.written.split('\n').filter(Boolean).length, 1, 'one warning only');
+	const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, {section: number}>;
+	assert.deepEqual(Object.values(saved).map((p) => p.section), [2]);
+});
