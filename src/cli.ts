@@ -1,7 +1,7 @@
 // The command line: the only module that touches argv, stdout, stderr and
 // exit codes. Everything it prints comes from the pure core.
 
-import {fstatSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, fstatSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import tty from 'node:tty';
 import {basename, dirname, join} from 'node:path';
 import yargs, {type Argv} from 'yargs';
@@ -9,7 +9,7 @@ import pkg from '../package.json' with {type: 'json'};
 import {type Article, type Direction, type Section} from './article.js';
 import {exportJson, exportText} from './export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
-import {formatSectionsJson, formatSectionsText} from './sections.js';
+import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
 import {type Order} from './text/paragraph.js';
 
 type Auto<T extends string> = T | 'auto';
@@ -20,6 +20,7 @@ interface Io {
 }
 
 const usageError = Symbol('usage');
+const commands = ['sections', 'export', 'list', 'completion'];
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
 export async function main(argv: readonly string[], io: Io = {stdout: process.stdout, stderr: process.stderr}): Promise<void> {
@@ -30,7 +31,17 @@ export async function main(argv: readonly string[], io: Io = {stdout: process.st
 		throw error;
 	});
 	try {
-		await buildParser(argv, io).parseAsync();
+		const parser = buildParser(argv, io);
+		const first = argv[0];
+		// `qari [file]` takes any word as a file: a bare word that is neither a
+		// command nor an existing file is a mistyped command, not a missing file.
+		if (first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commands.includes(first) && !existsSync(first)) {
+			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
+			io.stderr.write(`\nqari: unknown command '${first}'\n`);
+			process.exitCode = 2;
+			return;
+		}
+		await parser.parseAsync();
 	} catch (error) {
 		if ((error as {[usageError]?: boolean})[usageError]) {
 			process.exitCode = 2;
@@ -51,6 +62,7 @@ function buildParser(argv: readonly string[], io: Io): Argv {
 	const fileArg = <T>(y: Argv<T>) =>
 		y.positional('file', {
 			type: 'string',
+			coerce: fromDash,
 			describe: "Markdown article to read ('-' for standard input; default: the bundled article)",
 		});
 	const layoutOptions = <T>(y: Argv<T>) =>
@@ -71,7 +83,8 @@ function buildParser(argv: readonly string[], io: Io): Argv {
 				describe: "Paragraph direction (auto: each paragraph's first strong letter)",
 			});
 
-	return yargs([...argv])
+	// yargs-parser reads a lone '-' as an empty string; keep it as '-'.
+	return yargs(argv.map((a) => (a === '-' ? dash : a)))
 		.scriptName('qari')
 		.usage('qari — a terminal reader for articles in Arabic, Hebrew, Persian and every other script\n\nUsage: $0 [file]      read an article (the bundled one by default)\n       $0 <command> [options]')
 		.command(
@@ -180,7 +193,7 @@ function buildParser(argv: readonly string[], io: Io): Argv {
 						type: 'string',
 						describe: 'Only this section: its number or its title',
 					})
-					.option('output', {alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of standard output'})
+					.option('output', {alias: 'o', type: 'string', coerce: fromDash, describe: 'Write to this file (atomically) instead of standard output'})
 					.option('format', {choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format'}),
 			(args) => {
 				const loaded = load(args.file, io);
@@ -210,14 +223,22 @@ function buildParser(argv: readonly string[], io: Io): Argv {
 		.command(
 			'list',
 			`List the bundled articles: file, title, language, sections, words`,
-			(y) => y,
-			() => {
+			(y) => layoutOptions(y),
+			(args) => {
 				const rows = listArticleFiles(contentDir).map((path) => {
 					const {article} = load(path, io);
 					const words = article.sections.reduce((n, s) => n + s.words, 0);
 					return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
 				});
-				io.stdout.write(formatTable(['file', 'title', 'lang', 'sections', 'words'], rows));
+				const order = resolveOrder(args.order, io);
+				const columns = [
+					{header: 'file', kind: 'text'},
+					{header: 'title', kind: 'text'},
+					{header: 'lang', kind: 'text'},
+					{header: 'sections', kind: 'number'},
+					{header: 'words', kind: 'number'},
+				] as const;
+				io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
 			},
 		)
 		.completion('completion', 'Print a shell completion script (bash, zsh)')
@@ -237,12 +258,18 @@ function buildParser(argv: readonly string[], io: Io): Argv {
 		.strict()
 		.wrap(Math.min(100, io.stdout.columns ?? 80))
 		.fail((message, error, parser) => {
-			if (error) throw error;
+			// yargs reports its own validation (including coerce) as YError;
+			// anything else thrown by a handler is ours to report.
+			if (error && error.name !== 'YError') throw error;
+			message ||= error?.message ?? 'invalid arguments';
 			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
-			io.stderr.write(`\nqari: ${message}\n`);
+			io.stderr.write(`\nqari: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
 			throw Object.assign(new Error(message), {[usageError]: true});
 		});
 }
+
+const dash = '\u0000-';
+const fromDash = (value: unknown): string | undefined => (value === dash ? '-' : (value as string | undefined));
 
 const widthOption = {
 	alias: 'w',
@@ -320,15 +347,6 @@ function writeAtomically(path: string, text: string): void {
 			code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
 		throw new UserError(`cannot write '${path}': ${reason}`);
 	}
-}
-
-function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-	const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...(r[c] ?? '')].length)));
-	const line = (cells: readonly string[]) =>
-		cells
-			.map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[c] ?? 0) - [...cell].length))))
-			.join('  ');
-	return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
 export type {Direction};

@@ -1,4 +1,4 @@
-// The table of sections, as text or JSON.
+// The table of sections (and other small tables), as text or JSON.
 
 import {type Article, type Direction} from './article.js';
 import {layoutParagraph, type Order} from './text/paragraph.js';
@@ -20,39 +20,58 @@ export function formatSectionsJson(article: Article): string {
 	return JSON.stringify(sectionRows(article)) + '\n';
 }
 
-export interface SectionsTextOptions {
-	/** Titles in visual order (for a terminal that does not reorder) or logical. */
+export interface TableOptions {
+	/** Text cells in visual order (for a terminal that does not reorder) or logical. */
 	readonly order: Order;
 	readonly shape: boolean;
 }
 
+export interface Column {
+	readonly header: string;
+	/** Numbers align right; text columns hold any script and are laid out with bidi. */
+	readonly kind: 'number' | 'text';
+}
+
 /**
- * A numbered table: index, title, words, minutes. Titles are isolated in
- * their column; in visual order an RTL title is reordered and right-aligned
- * within the column so the numbers on both sides stay put.
+ * A plain table, columns two spaces apart, no trailing spaces. A text cell is
+ * laid out as its own paragraph: in visual order an RTL cell is reordered,
+ * shaped when asked, and right-aligned within its column, so the columns on
+ * either side stay put.
  */
-export function formatSectionsText(article: Article, options: SectionsTextOptions): string {
-	const rows = sectionRows(article);
-	const titles = rows.map((row) => {
-		const laid = layoutParagraph([{text: row.title, style: {}}], {
-			width: 0,
-			order: options.order,
-			shape: options.shape,
-			dir: 'auto',
-			fallback: row.direction,
-		});
-		const text = laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join(' ');
-		return {text, width: textWidth(text), rtl: laid.direction === 'rtl'};
-	});
-	const indexWidth = Math.max(1, ...rows.map((r) => String(r.index).length));
-	const titleWidth = Math.max(5, ...titles.map((t) => t.width));
-	const wordsWidth = Math.max(5, ...rows.map((r) => String(r.words).length));
-	const out = [`${'#'.padStart(indexWidth)}  ${'title'.padEnd(titleWidth)}  ${'words'.padStart(wordsWidth)}  min`];
-	rows.forEach((row, i) => {
-		const t = titles[i] ?? {text: '', width: 0, rtl: false};
-		const room = ' '.repeat(titleWidth - t.width);
-		const title = options.order === 'visual' && t.rtl ? room + t.text : t.text + room;
-		out.push(`${String(row.index).padStart(indexWidth)}  ${title}  ${String(row.words).padStart(wordsWidth)}  ${String(row.minutes).padStart(3)}`);
-	});
-	return out.join('\n') + '\n';
+export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions): string {
+	const cells = rows.map((row) =>
+		columns.map((column, c) => {
+			const raw = row[c] ?? '';
+			if (column.kind === 'number') return {text: raw, width: textWidth(raw), rtl: false};
+			const laid = layoutParagraph([{text: raw, style: {}}], {width: 0, order: options.order, shape: options.shape, dir: 'auto', fallback: 'ltr'});
+			const text = laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join(' ');
+			return {text, width: textWidth(text), rtl: laid.direction === 'rtl'};
+		}),
+	);
+	const widths = columns.map((column, c) => Math.max(textWidth(column.header), ...cells.map((row) => row[c]?.width ?? 0)));
+	const line = (row: readonly {text: string; width: number; rtl: boolean}[]): string =>
+		row
+			.map((cell, c) => {
+				const room = ' '.repeat(Math.max(0, (widths[c] ?? 0) - cell.width));
+				const right = columns[c]?.kind === 'number' || (options.order === 'visual' && cell.rtl);
+				return right ? room + cell.text : cell.text + room;
+			})
+			.join('  ')
+			.trimEnd();
+	const header = columns.map((column) => ({text: column.header, width: textWidth(column.header), rtl: false}));
+	return [line(header), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** The numbered list of sections: index, title, words, minutes. */
+export function formatSectionsText(article: Article, options: TableOptions): string {
+	return formatTable(
+		[
+			{header: '#', kind: 'number'},
+			{header: 'title', kind: 'text'},
+			{header: 'words', kind: 'number'},
+			{header: 'min', kind: 'number'},
+		],
+		sectionRows(article).map((row) => [String(row.index), row.title, String(row.words), String(row.minutes)]),
+		options,
+	);
 }

@@ -1,0 +1,198 @@
+// The real entry point, run as a user runs it; exact output compared.
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import {root, runQari} from './helpers/run.js';
+
+const title = 'لبحث ملفات عسكرية وسياسية .. الأسد التقى بوتين في موسكو بزيارة غير معلنة مسبقاً';
+const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'qari-cli-'));
+after(() => rmSync(dir, {recursive: true, force: true}));
+
+test('sections', () => {
+	const result = runQari(['sections']);
+	assert.equal(result.stderr, '');
+	assert.equal(result.status, 0);
+	assert.equal(
+		result.stdout,
+		[
+			'#  title                                                                           words  min',
+			`1  ${title}    158    1`,
+			'2  التعاون العسكري والسياسي                                                          682    5',
+			'3  التعاون الاقتصادي                                                                 285    2',
+			'',
+		].join('\n'),
+	);
+});
+
+test('sections --json', () => {
+	const result = runQari(['sections', '--json']);
+	assert.equal(result.status, 0);
+	assert.equal(
+		result.stdout,
+		JSON.stringify([
+			{index: 1, title, words: 158, minutes: 1, direction: 'rtl'},
+			{index: 2, title: 'التعاون العسكري والسياسي', words: 682, minutes: 5, direction: 'rtl'},
+			{index: 3, title: 'التعاون الاقتصادي', words: 285, minutes: 2, direction: 'rtl'},
+		]) + '\n',
+	);
+});
+
+test('sections --order visual: RTL titles reordered, shaped and right-aligned', () => {
+	const result = runQari(['sections', '--order', 'visual']);
+	assert.equal(result.status, 0);
+	const lines = result.stdout.split('\n');
+	assert.equal(lines[3], '3                                                               ﻱﺩﺎﺼﺘﻗﻻﺍ ﻥﻭﺎﻌﺘﻟﺍ    285    2');
+});
+
+test('list', () => {
+	const result = runQari(['list']);
+	assert.equal(result.status, 0);
+	assert.equal(
+		result.stdout,
+		[
+			'file                   title                                                                           lang  sections  words',
+			`assad-putin-moscow.md  ${title}  ar           3   1125`,
+			'',
+		].join('\n'),
+	);
+});
+
+test('export --section 2 --width 40', () => {
+	const result = runQari(['export', '--section', '2', '--width', '40']);
+	assert.equal(result.status, 0);
+	assert.equal(result.stdout, golden('export-section-2-width-40.txt'));
+});
+
+test('export --section by title equals by number', () => {
+	assert.equal(runQari(['export', '-s', 'التعاون الاقتصادي', '-w', '50']).stdout, runQari(['export', '-s', '3', '-w', '50']).stdout);
+});
+
+test('the default command prints like export when stdout is not a terminal', () => {
+	assert.equal(runQari([]).stdout, runQari(['export']).stdout);
+});
+
+test('export --format json', () => {
+	const data = JSON.parse(runQari(['export', '--format', 'json']).stdout) as {
+		title: string;
+		lang: string;
+		dir: string;
+		sections: {title: string; blocks: {kind: string; text: string}[]}[];
+	};
+	assert.equal(data.title, title);
+	assert.equal(data.lang, 'ar');
+	assert.equal(data.dir, 'rtl');
+	assert.equal(data.sections.length, 3);
+	assert.ok(data.sections[1]?.blocks.some((b) => b.kind === 'quote' && b.text.startsWith('│ تصريح صحفي')));
+});
+
+test('export --output writes the file atomically and prints nothing', () => {
+	const outDir = mkdtempSync(join(dir, 'out-'));
+	const out = join(outDir, 'article.txt');
+	const result = runQari(['export', '-o', out, '-w', '40', '-s', '2']);
+	assert.equal(result.status, 0);
+	assert.equal(result.stdout, '');
+	assert.equal(readFileSync(out, 'utf8'), golden('export-section-2-width-40.txt'));
+	assert.deepEqual(readdirSync(outDir), ['article.txt'], 'no temp file left');
+});
+
+test('reading from standard input', () => {
+	const result = runQari(['sections', '-'], {input: '# Title\n\nlead\n\n## שלום\n\nטקסט\n'});
+	assert.equal(result.status, 0);
+	assert.equal(result.stdout, '#  title  words  min\n1  Title      1    1\n2  שלום       1    1\n');
+});
+
+const binary = join(dir, 'binary.md');
+writeFileSync(binary, Buffer.from([0x23, 0x20, 0x00, 0x01]));
+const unreadable = join(dir, 'secret.md');
+writeFileSync(unreadable, '# x');
+chmodSync(unreadable, 0o000);
+const canRead = (() => {
+	try {
+		readFileSync(unreadable);
+		return true; // root reads anything
+	} catch {
+		return false;
+	}
+})();
+
+// [args, exit status, stderr]
+const errorCases: [string[], number, string][] = [
+	[['sections', 'missing.md'], 1, "qari: cannot read 'missing.md': no such file\n"],
+	[['export', 'test'], 1, "qari: cannot read 'test': is a directory\n"],
+	[['sections', binary], 1, `qari: cannot read '${binary}': binary file (contains NUL bytes)\n`],
+	[['export', '-s', '9'], 1, 'qari: no section 9: the article has 3\n'],
+	[['export', '-s', 'nothing like it'], 1, "qari: no section titled 'nothing like it' (see 'qari sections')\n"],
+	[['export', '-o', join(dir, 'no/such/dir/x.txt')], 1, `qari: cannot write '${join(dir, 'no/such/dir/x.txt')}': no such directory\n`],
+];
+for (const [args, status, stderr] of errorCases) {
+	test(`error: qari ${args.join(' ')}`, () => {
+		const result = runQari(args);
+		assert.equal(result.stderr, stderr);
+		assert.equal(result.status, status);
+		assert.equal(result.stdout, '');
+	});
+}
+
+test('error: an unreadable file', {skip: canRead && 'running as root: every file is readable'}, () => {
+	const result = runQari(['sections', unreadable]);
+	assert.equal(result.stderr, `qari: cannot read '${unreadable}': permission denied\n`);
+	assert.equal(result.status, 1);
+});
+
+// [args, last line of stderr]: usage errors print the usage, then one line, exit 2.
+const usageCases: [string[], string][] = [
+	[['bogus'], "qari: unknown command 'bogus'"],
+	[['sections', '--nope'], 'qari: Unknown argument: nope'],
+	[['export', '--width', 'wide'], "qari: --width must be a whole number from 0 to 10000, not 'NaN'"],
+	[['export', '--width', '-1'], "qari: --width must be a whole number from 0 to 10000, not '-1'"],
+	[['export', '--format', 'xml'], 'qari: Invalid values: Argument: format, Given: "xml", Choices: "text", "json"'],
+];
+for (const [args, last] of usageCases) {
+	test(`usage error: qari ${args.join(' ')}`, () => {
+		const result = runQari(args);
+		assert.equal(result.status, 2);
+		assert.equal(result.stdout, '');
+		assert.match(result.stderr, /^(Usage: )?qari( \w+)? \[file\]/m);
+		assert.equal(result.stderr.trimEnd().split('\n').at(-1), last);
+		assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+	});
+}
+
+test('invalid UTF-8: replaced, counted, warned once', () => {
+	const file = join(dir, 'bad.md');
+	writeFileSync(file, Buffer.concat([Buffer.from('# T\n\nok '), Buffer.from([0xff, 0xfe]), Buffer.from(' end\n')]));
+	const result = runQari(['export', file, '-w', '0']);
+	assert.equal(result.status, 0);
+	assert.equal(result.stderr, `qari: warning: '${file}': 2 invalid UTF-8 sequences replaced with U+FFFD\n`);
+	assert.equal(result.stdout, 'T\n═\n\nok \ufffd\ufffd end\n');
+});
+
+test('--help shows every command with an example; --version', () => {
+	const help = runQari(['--help']);
+	assert.equal(help.status, 0);
+	for (const word of ['sections', 'export', 'list', 'completion', 'Examples:', 'qari export --width 60 --section 2']) {
+		assert.ok(help.stdout.includes(word), word);
+	}
+	const version = runQari(['--version']);
+	assert.equal(version.stdout, `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+});
+
+test('completion prints a script', () => {
+	const result = runQari(['completion']);
+	assert.equal(result.status, 0);
+	assert.match(result.stdout, /qari/);
+	assert.match(result.stdout, /complete/);
+});
+
+test('qari export | head -1 ends quietly', () => {
+	// A corpus big enough that the pipe closes while qari is still writing.
+	const big = join(dir, 'big.md');
+	writeFileSync(big, readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8').repeat(40));
+	const piped = spawnSync('bash', ['-c', `node bin/qari.js export '${big}' | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], {encoding: 'utf8', cwd: root});
+	assert.equal(piped.stdout, 'لبحث ملفات عسكرية وسياسية .. الأسد التقى بوتين في موسكو بزيارة غير معلنة مسبقاً\n');
+	assert.equal(piped.stderr, 'status=0\n');
+});
