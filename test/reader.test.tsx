@@ -1,6 +1,7 @@
 // The reader's frames, rendered with ink-testing-library: keys go in, the
 // visible frame is checked. Never a blind sleep: waitForFrame polls the last
 // frame until it shows what a key should have changed.
+import './helpers/no-ci.js';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
