@@ -124,7 +124,9 @@ function joinParts(parts: readonly Row[], gap: number, options: ChromeOptions): 
 /** Header rows: the article's title (unless compact) and `section i/N: title`. */
 export function headerRows(article: Article, section: number, width: number, compact: boolean, options: ChromeOptions): Row[] {
 	const s = article.sections[section];
-	const label = `section ${section + 1}/${article.sections.length}: ${s?.title ?? ''}`;
+	// The lead carries the article's title: unless compact, the title row above already says it.
+	const title = s && (compact || s.title !== article.title) ? `: ${s.title}` : '';
+	const label = `section ${section + 1}/${article.sections.length}${title}`;
 	// The label's paragraph direction is the article's, so in a right-to-left
 	// article "section i/N:" comes first, on the right.
 	const sectionRow = alignRow(fitText(label, dim, width, options.dir, options), width, options);
