@@ -2,6 +2,7 @@
 // run the reader. Pure: the CLI decides the options and writes the result.
 
 import {type Article, type Block, type Line, type Section} from './article.js';
+import {stringifyJson} from './controls.js';
 import {layoutBlocks, type LayoutOptions} from './layout.js';
 
 export type ExportOptions = LayoutOptions;
@@ -57,5 +58,6 @@ export function exportJson(article: Article, sections: readonly Section[] = arti
 			),
 		})),
 	};
-	return JSON.stringify(data, null, 2) + '\n';
+	// Titles and metadata are the article's text: bidi and C1 controls are escaped too.
+	return stringifyJson(data, 2) + '\n';
 }

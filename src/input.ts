@@ -5,6 +5,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Article} from './article.js';
+import {escapeUnprintable} from './controls.js';
 import {decodeArticle} from './load.js';
 import {parseMarkdown} from './markdown.js';
 
@@ -45,15 +46,27 @@ function readBytes(path: string): Uint8Array {
 		return readFileSync(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
-		const shown = path === '-' ? 'standard input' : `'${path}'`;
-		throw new UserError(`cannot read ${shown}: ${reasons[code] ?? (error as Error).message}`);
+		throw new UserError(`cannot read ${showName(path)}: ${reasons[code] ?? escapeUnprintable((error as Error).message)}`);
 	}
 }
 
-/** Reads, decodes, sanitizes and parses an article. Throws UserError. */
+/**
+ * A file's name for a message, quoted. A name is text from outside too (an
+ * archive, a download): its controls are shown as escapes, not sent to the
+ * terminal.
+ */
+function showName(path: string): string {
+	return path === '-' ? 'standard input' : `'${escapeUnprintable(path)}'`;
+}
+
+/**
+ * Reads, decodes, sanitizes and parses an article. Throws UserError. An empty
+ * (or whitespace-only) file is still an article, of one empty section, with
+ * a warning: a reader shows an empty page rather than refusing it.
+ */
 export function loadArticle(path: string): LoadedArticle {
 	const bytes = readBytes(path);
-	const shown = path === '-' ? 'standard input' : `'${path}'`;
+	const shown = showName(path);
 	const decoded = decodeArticle(bytes);
 	if (!decoded.ok) throw new UserError(`cannot read ${shown}: binary file (contains NUL bytes)`);
 	const warnings: string[] = [];
@@ -61,6 +74,7 @@ export function loadArticle(path: string): LoadedArticle {
 		const s = decoded.invalid === 1 ? '' : 's';
 		warnings.push(`${shown}: ${decoded.invalid} invalid UTF-8 sequence${s} replaced with U+FFFD`);
 	}
+	if (!/\S/.test(decoded.text)) warnings.push(`${shown} is empty`);
 	const fallbackTitle = path === '-' ? 'standard input' : basename(path).replace(/\.(md|markdown|txt)$/i, '');
 	const article = parseMarkdown(decoded.text, {fallbackTitle});
 	return {article, name: path, text: decoded.text, warnings};
@@ -75,6 +89,6 @@ export function listArticleFiles(dir: string): string[] {
 			.map((name) => join(dir, name));
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
-		throw new UserError(`cannot list '${dir}': ${reasons[code] ?? (error as Error).message}`);
+		throw new UserError(`cannot list '${escapeUnprintable(dir)}': ${reasons[code] ?? escapeUnprintable((error as Error).message)}`);
 	}
 }

@@ -2,8 +2,30 @@
 // measurement: 0.2 s on a 6.7 MB file against mdast's 2.0 s); this module maps
 // its tokens onto qari's own readonly model and splits the article into
 // sections. Bad Markdown is still text: nothing here throws on content.
+//
+// Logic (hostile input):
+// 1. marked lexes a container by lexing its inside again, recursively: a
+//    quote nested 5,000 deep overflows the stack, and a staircase of 2,000
+//    lines each one '>' deeper needs gigabytes. Before lexing, a line's
+//    container markers beyond MAX_MARKERS and leading whitespace beyond
+//    MAX_INDENT columns are dropped: deeper levels are shown at that depth
+//    (the layout stops drawing gutters long before), the text is kept.
+// 2. Blocks are lexed first, then each paragraph's inline content on its
+//    own: an inline failure (emphasis 20,000 deep overflows the stack) turns
+//    that paragraph into plain text and leaves the rest of the article
+//    alone. Inline content longer than twice INLINE_LIMIT is lexed in pieces,
+//    which bounds marked's quadratic cases (its autolink and emphasis rules
+//    rescan to the end from every position: `_a` repeated) on a huge
+//    paragraph; only a link or emphasis that crosses a cut is lost.
+// 3. If block lexing fails anyway, the text is lexed in blank-line chunks
+//    (fences kept whole), and a chunk that fails is plain text.
+// 4. Entity references may decode to controls (&#27; is ESC): every text
+//    that enters the model passes through stripControls. Titles get their
+//    bidi controls balanced (closeBidi): the reader shows them inside rows
+//    of its own.
 
 import {Lexer, type Token, type Tokens} from 'marked';
+import {closeBidi, stripControls} from './controls.js';
 import {
 	type Article,
 	type Block,
@@ -25,7 +47,7 @@ export interface ParseOptions {
 /** Parses Markdown (with optional `---` front matter) into an Article. */
 export function parseMarkdown(source: string, options: ParseOptions = {}): Article {
 	const {meta, body} = splitFrontMatter(source);
-	const blocks = toBlocks(lexSafely(body));
+	const blocks = blocksOf(body);
 
 	// The title: front matter wins; a leading H1 is the title and is not
 	// repeated as a section; else the first line of text, else the fallback.
@@ -37,10 +59,24 @@ export function parseMarkdown(source: string, options: ParseOptions = {}): Artic
 		rest = blocks.slice(1);
 	}
 	title ||= options.fallbackTitle ?? firstText(blocks) ?? 'Untitled';
+	title = closeBidi(stripControls(title));
 
 	const lang = meta['lang'] ?? '';
 	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? majorityDirection(blocksText(rest)) ?? 'ltr';
 	return {title, meta, lang, dir, sections: splitSections(rest, title, lang, dir)};
+}
+
+function blocksOf(body: string): Block[] {
+	try {
+		return toBlocks(lexSafely(body));
+	} catch {
+		// Not expected (nesting is limited before lexing), but content must
+		// never make the parser throw: then every chunk is a plain paragraph.
+		return splitChunks(body).flatMap((chunk): Block[] => {
+			const inline = plain(chunk);
+			return inline.length ? [{kind: 'paragraph', inline}] : [];
+		});
+	}
 }
 
 function isH1(block: Block): boolean {
@@ -66,22 +102,166 @@ export function splitFrontMatter(source: string): {meta: Record<string, string>;
 		if (!kv?.[1]) continue;
 		let value = kv[2] ?? '';
 		if (/^(["']).*\1$/.test(value) && value.length >= 2) value = value.slice(1, -1);
-		meta[kv[1]] = value;
+		meta[kv[1]] = stripControls(value);
 	}
 	return {meta, body: source.slice(match[0].length)};
 }
 
-function lexSafely(body: string): Token[] {
-	try {
-		return new Lexer({gfm: true}).lex(body);
-	} catch {
-		// A parser failure (e.g. recursion on absurd nesting) still shows the
-		// text: one paragraph per blank-line-separated chunk.
-		return body
-			.split(/\n{2,}/)
-			.filter((chunk) => chunk.trim())
-			.map((chunk) => ({type: 'text', raw: chunk, text: chunk}) as Tokens.Text);
+/** Container markers ('>', list markers) kept at the start of a line. */
+export const MAX_MARKERS = 64;
+/** Leading whitespace kept, in columns (tabs to multiples of 4). */
+export const MAX_INDENT = 128;
+/** Inline content longer than twice this (UTF-16 units) is lexed in pieces of about this size. */
+export const INLINE_LIMIT = 4096;
+
+/**
+ * Drops container markers beyond MAX_MARKERS at the start of a line, and
+ * whitespace beyond MAX_INDENT columns in front of its content. Lines that
+ * need neither come back unchanged (the common case costs one short scan).
+ */
+export function limitNesting(text: string): string {
+	const lines = text.split('\n');
+	let changed = false;
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n] ?? '';
+		const limited = limitLine(line);
+		if (limited !== line) {
+			lines[n] = limited;
+			changed = true;
+		}
 	}
+	return changed ? lines.join('\n') : text;
+}
+
+function limitLine(line: string): string {
+	let i = 0;
+	let markers = 0;
+	let keep = -1;
+	for (;;) {
+		// Whitespace before a marker (or before the content).
+		let j = i;
+		let columns = 0;
+		while (j < line.length) {
+			const c = line.charCodeAt(j);
+			if (c === 0x20) columns++;
+			else if (c === 0x09) columns += 4 - (columns % 4);
+			else break;
+			j++;
+		}
+		if (columns > MAX_INDENT) {
+			const head = keep === -1 ? line.slice(0, i) : line.slice(0, keep);
+			return head + ' '.repeat(MAX_INDENT) + line.slice(j);
+		}
+		// Counted whatever the whitespace before it (beyond 4 columns it may be
+		// code): only absurd lines reach the limit, and for them it does not matter.
+		const end = markerEnd(line, j);
+		if (end === -1) break;
+		markers++;
+		if (markers === MAX_MARKERS) keep = end;
+		i = end;
+	}
+	return keep === -1 || markers <= MAX_MARKERS ? line : line.slice(0, keep) + line.slice(i);
+}
+
+/** The end of a container marker at `at` ('>', '-', '*', '+', '1.', '1)'), or -1. */
+function markerEnd(line: string, at: number): number {
+	const c = line.charCodeAt(at);
+	if (c === 0x3e) return at + 1; // '>'
+	const spaceAfter = (k: number): boolean => k >= line.length || line[k] === ' ' || line[k] === '\t';
+	if ((c === 0x2d || c === 0x2a || c === 0x2b) && spaceAfter(at + 1)) return at + 1;
+	let k = at;
+	while (k < line.length && k - at < 9 && line.charCodeAt(k) >= 0x30 && line.charCodeAt(k) <= 0x39) k++;
+	if (k > at && (line[k] === '.' || line[k] === ')') && spaceAfter(k + 1)) return k + 1;
+	return -1;
+}
+
+function lexSafely(body: string): Token[] {
+	const text = limitNesting(body.replace(/\r\n?/g, '\n'));
+	try {
+		return lexBlocks(text);
+	} catch {
+		// Block lexing failed despite the limits: lex chunk by chunk, so one
+		// bad chunk does not take the article's headings with it.
+		const tokens: Token[] = [];
+		for (const chunk of splitChunks(text)) {
+			let lexed: Token[];
+			try {
+				lexed = lexBlocks(chunk);
+			} catch {
+				lexed = chunk.trim() ? [plainToken(chunk)] : [];
+			}
+			for (const token of lexed) tokens.push(token);
+		}
+		return tokens;
+	}
+}
+
+/** marked's Lexer.lex, with every inline run lexed on its own (see Logic 2). */
+function lexBlocks(text: string): Token[] {
+	const lexer = new Lexer({gfm: true});
+	const tokens = lexer.blockTokens(text, lexer.tokens);
+	const queue = lexer.inlineQueue;
+	for (let q = 0; q < queue.length; q++) {
+		const item = queue[q];
+		if (!item) continue;
+		for (const piece of splitInline(item.src)) {
+			lexer.state.inRawBlock = false;
+			let lexed: Token[];
+			try {
+				lexed = lexer.inlineTokens(piece, []);
+			} catch {
+				lexed = [plainToken(piece)];
+			}
+			// No push(...lexed): a huge paragraph has more tokens than a call has arguments.
+			for (const token of lexed) item.tokens.push(token);
+		}
+	}
+	lexer.inlineQueue = [];
+	return tokens;
+}
+
+function plainToken(text: string): Tokens.Text {
+	return {type: 'text', raw: text, text};
+}
+
+/** Pieces of about INLINE_LIMIT units, cut after whitespace where there is some nearby. */
+function splitInline(src: string): string[] {
+	if (src.length <= INLINE_LIMIT * 2) return [src];
+	const pieces: string[] = [];
+	let start = 0;
+	while (src.length - start > INLINE_LIMIT * 2) {
+		let cut = start + INLINE_LIMIT;
+		const space = src.slice(start + INLINE_LIMIT / 2, cut).search(/\s\S*$/);
+		if (space !== -1) cut = start + INLINE_LIMIT / 2 + space + 1;
+		else if (isHighSurrogate(src.charCodeAt(cut - 1))) cut++;
+		pieces.push(src.slice(start, cut));
+		start = cut;
+	}
+	pieces.push(src.slice(start));
+	return pieces;
+}
+
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Blank-line-separated chunks; a fenced code block is never cut. */
+function splitChunks(text: string): string[] {
+	const chunks: string[] = [];
+	let current: string[] = [];
+	let fence = '';
+	for (const line of text.split('\n')) {
+		const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+		if (fence) {
+			if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = '';
+		} else if (opener) fence = opener;
+		if (!fence && !line.trim() && current.length) {
+			chunks.push(current.join('\n'));
+			current = [];
+		} else current.push(line);
+	}
+	if (current.length) chunks.push(current.join('\n'));
+	return chunks;
 }
 
 function toBlocks(tokens: readonly Token[]): Block[] {
@@ -118,7 +298,7 @@ function toBlock(token: Token): Block | undefined {
 		}
 		case 'code': {
 			const t = token as Tokens.Code;
-			return {kind: 'code', lang: (t.lang ?? '').split(/\s/)[0] ?? '', text: t.text};
+			return {kind: 'code', lang: stripControls((t.lang ?? '').split(/\s/)[0] ?? ''), text: stripControls(t.text)};
 		}
 		case 'table': {
 			const t = token as Tokens.Table;
@@ -153,68 +333,93 @@ function toItem(item: Tokens.ListItem): Block[] {
 	return blocks;
 }
 
-/** Flattens inline tokens into styled spans, merging neighbours of one style. */
+/**
+ * Flattens inline tokens into styled spans, merging neighbours of one style.
+ * Walked with an explicit stack: emphasis can nest as deep as marked can lex.
+ */
 function toInline(tokens: readonly Token[] | undefined): Inline {
 	const spans: Span[] = [];
-	const push = (text: string, style: Style): void => {
+	const push = (raw: string, style: Style): void => {
+		// Inline text is one line: a hard break is U+2028 (see 'br').
+		const text = stripControls(raw).replace(/\n/g, ' ');
 		if (!text) return;
 		const last = spans[spans.length - 1];
 		if (last && sameStyle(last.style, style)) spans[spans.length - 1] = {text: last.text + text, style};
 		else spans.push({text, style});
 	};
-	const walk = (list: readonly Token[] | undefined, style: Style): void => {
-		for (const token of list ?? []) {
-			switch (token.type) {
-				case 'text': {
-					const t = token as Tokens.Text;
-					if (t.tokens?.length) walk(t.tokens, style);
-					else push(decodeEntities(t.text).replace(/\n/g, ' '), style);
-					break;
-				}
-				case 'escape':
-					push((token as Tokens.Escape).text, style);
-					break;
-				case 'strong':
-					walk((token as Tokens.Strong).tokens, {...style, strong: true});
-					break;
-				case 'em':
-					walk((token as Tokens.Em).tokens, {...style, emphasis: true});
-					break;
-				case 'del':
-					walk((token as Tokens.Del).tokens, {...style, strike: true});
-					break;
-				case 'codespan':
-					push(decodeEntities((token as Tokens.Codespan).text), {...style, code: true});
-					break;
-				case 'link': {
-					const t = token as Tokens.Link;
-					walk(t.tokens, {...style, href: t.href});
-					break;
-				}
-				case 'image': {
-					const t = token as Tokens.Image;
-					push(`[${t.text || 'image'}]`, {...style, href: t.href});
-					break;
-				}
-				case 'br':
-					// A hard line break: U+2028 LINE SEPARATOR, which the bidi
-					// algorithm treats as whitespace and the wrapper as a forced break.
-					push('\u2028', style);
-					break;
-				case 'html':
-					push(stripTags((token as Tokens.HTML).text), style);
-					break;
-				default:
-					if ('text' in token && typeof token.text === 'string') push(token.text, style);
-			}
-		}
+	// One object per distinct style: the layout tells styles apart by identity,
+	// and a huge paragraph has hundreds of thousands of emphasised words.
+	const styles = new Map<string, Style>();
+	const intern = (style: Style): Style => {
+		const key = `${style.strong ? 's' : ''}${style.emphasis ? 'e' : ''}${style.code ? 'c' : ''}${style.strike ? 'x' : ''}${style.href === undefined ? '' : `|${style.href}`}`;
+		const known = styles.get(key);
+		if (known) return known;
+		styles.set(key, style);
+		return style;
 	};
-	walk(tokens, {});
+	const stack: {readonly list: readonly Token[]; index: number; readonly style: Style}[] = [{list: tokens ?? [], index: 0, style: {}}];
+	const enter = (list: readonly Token[] | undefined, style: Style): void => {
+		if (list?.length) stack.push({list, index: 0, style: intern(style)});
+	};
+	while (stack.length) {
+		const frame = stack[stack.length - 1];
+		if (!frame) break;
+		const token = frame.list[frame.index++];
+		if (!token) {
+			stack.pop();
+			continue;
+		}
+		const style = frame.style;
+		switch (token.type) {
+			case 'text': {
+				const t = token as Tokens.Text;
+				if (t.tokens?.length) enter(t.tokens, style);
+				else push(decodeEntities(t.text), style);
+				break;
+			}
+			case 'escape':
+				push((token as Tokens.Escape).text, style);
+				break;
+			case 'strong':
+				enter((token as Tokens.Strong).tokens, {...style, strong: true});
+				break;
+			case 'em':
+				enter((token as Tokens.Em).tokens, {...style, emphasis: true});
+				break;
+			case 'del':
+				enter((token as Tokens.Del).tokens, {...style, strike: true});
+				break;
+			case 'codespan':
+				// An unclosed isolate in code would run on past the code's own isolate.
+				push(closeBidi(decodeEntities((token as Tokens.Codespan).text)), intern({...style, code: true}));
+				break;
+			case 'link': {
+				const t = token as Tokens.Link;
+				enter(t.tokens, {...style, href: t.href});
+				break;
+			}
+			case 'image': {
+				const t = token as Tokens.Image;
+				push(`[${t.text || 'image'}]`, intern({...style, href: t.href}));
+				break;
+			}
+			case 'br':
+				// A hard line break: U+2028 LINE SEPARATOR, which the bidi
+				// algorithm treats as whitespace and the wrapper as a forced break.
+				push('\u2028', style);
+				break;
+			case 'html':
+				push(stripTags((token as Tokens.HTML).text), style);
+				break;
+			default:
+				if ('text' in token && typeof token.text === 'string') push(token.text, style);
+		}
+	}
 	return spans;
 }
 
 function plain(text: string): Inline {
-	const t = text.replace(/\s*\n\s*/g, ' ').trim();
+	const t = stripControls(text).replace(/\s*\n\s*/g, ' ').trim();
 	return t ? [{text: t, style: {}}] : [];
 }
 
@@ -314,7 +519,7 @@ function splitSections(blocks: readonly Block[], title: string, lang: string, di
 	const groups: {title: string; level: number; blocks: Block[]}[] = [{title, level: 0, blocks: []}];
 	for (const block of blocks) {
 		if (block.kind === 'heading' && block.level === top) {
-			groups.push({title: inlineText(block.inline), level: block.level, blocks: []});
+			groups.push({title: closeBidi(inlineText(block.inline)), level: block.level, blocks: []});
 		} else {
 			const current = groups[groups.length - 1];
 			current?.blocks.push(block);

@@ -3,6 +3,7 @@
 // here, after reordering (DESIGN.md, step 7), and never change a width.
 
 import {type Run, type Style} from './article.js';
+import {printable} from './controls.js';
 
 export interface RenderOptions {
 	/** SGR styles and hyperlinks; false = plain text (NO_COLOR, --no-color). */
@@ -30,8 +31,6 @@ export function sgrOf(style: Style): string {
 }
 
 const MAX_HREF = 2048;
-const controls = /[\u0000-\u001f\u007f-\u009f]/;
-const controlsAll = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
  * A link target fit to go inside an escape sequence, or undefined. Only
@@ -52,9 +51,10 @@ export function sanitizeHref(href: string): string | undefined {
 export function renderRuns(runs: readonly Run[], options: RenderOptions): string {
 	let out = '';
 	for (const run of runs) {
-		// The loader removes control characters; this keeps a stray one from
-		// ever reaching the terminal as part of an escape sequence.
-		const plain = controls.test(run.text) ? run.text.replace(controlsAll, '') : run.text;
+		// The loader and the parser remove controls and the layout drops bidi
+		// controls; this last filter (see controls.ts) means no other module's
+		// mistake can put one on the screen, inside an escape sequence or not.
+		const plain = printable(run.text);
 		if (!options.color) {
 			out += plain;
 			continue;

@@ -1,6 +1,7 @@
 // The table of sections (and other small tables), as text or JSON.
 
 import {type Article, type Direction} from './article.js';
+import {stringifyJson} from './controls.js';
 import {layoutParagraph, type Order} from './text/paragraph.js';
 import {textWidth} from './text/width.js';
 
@@ -17,7 +18,8 @@ export function sectionRows(article: Article): SectionRow[] {
 }
 
 export function formatSectionsJson(article: Article): string {
-	return JSON.stringify(sectionRows(article)) + '\n';
+	// Titles are the article's text: bidi and C1 controls are escaped too.
+	return stringifyJson(sectionRows(article)) + '\n';
 }
 
 export interface TableOptions {

@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import stringWidth from 'string-width';
+import {hostileBytes} from './helpers/hostile.js';
 import {root} from './helpers/run.js';
 
 const socket = `qari-test-${process.pid}`;
@@ -89,9 +90,13 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	let rows = await waitForScreen(target, has('section 1/3'), 'the first frame');
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '1', 'the alternate screen is on');
 	assert.ok(rows.length <= 24);
-	const header = rows.find((row) => row.includes('section 1/3'));
-	assert.ok(header && arabic.test(header), 'the header has the section title');
+	// The lead's section row does not repeat the article's title: the row above it has it.
+	const at = rows.findIndex((row) => row.includes('section 1/3'));
+	const header = rows[at];
+	const titleRow = rows[at - 1];
+	assert.ok(header && titleRow && arabic.test(titleRow), 'the title is on the row above the section number');
 	assert.equal(stringWidth(header.trimEnd()), 78, 'the header is laid out right to left, ending at the right margin');
+	assert.equal(stringWidth(titleRow.trimEnd()), 78, 'the title row too');
 	const rtlRows = bodyRows(rows).filter((row) => arabic.test(row));
 	assert.ok(rtlRows.length >= 10, `right-to-left rows on screen: ${rtlRows.length}`);
 	for (const row of rtlRows) assert.equal(stringWidth(row.trimEnd()), 78, `a right-to-left row ends at column 78 (80 minus a 2-cell margin): '${row}'`);
@@ -135,21 +140,58 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1', 'the cursor is visible');
 });
 
-test('a real terminal: SIGTERM restores the screen too', {skip}, async () => {
+for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+	test(`a real terminal: ${signal} restores the screen too, with one line`, {skip}, async () => {
+		assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+		// The inner shell prints its pid and becomes qari (exec), so the test can signal it.
+		const name = signal.toLowerCase();
+		const target = startReader(name, `sh -c 'echo PID=$$; exec QARI --from-start'`);
+		let rows = await waitForScreen(target, has('section 1/3'), 'the first frame');
+		// -a: the screen kept aside while the alternate screen is on, the shell's.
+		const history = tmux('capture-pane', '-p', '-a', '-t', target);
+		const pid = Number(/PID=(\d+)/.exec(history)?.[1]);
+		assert.ok(pid > 0, `the pid on the shell screen: ${history}`);
+		process.kill(pid, signal);
+		rows = await waitForScreen(target, has('EXIT='), 'the exit status');
+		assert.ok(rows.some((row) => row === `EXIT=${status}`), `exit status ${status} (${signal}):\n${rows.join('\n')}`);
+		assert.ok(rows.some((row) => row === `qari: stopped by ${signal}`), `one line says why:\n${rows.join('\n')}`);
+		const shell = screenAndHistory(target);
+		assert.ok(shell.includes(`SHELL-BEFORE-${name}`) && shell.includes('PID='), `the shell screen is back:\n${shell}`);
+		assert.ok(!has('section 1/3')(rows), 'nothing of the reader is left');
+		assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
+		assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1');
+	});
+}
+
+test('a real terminal: an article that sets the title, clears the screen and resets the terminal does none of it', {skip}, async () => {
 	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
-	// The inner shell prints its pid and becomes qari (exec), so the test can signal it.
-	const target = startReader('term', `sh -c 'echo PID=$$; exec QARI --from-start'`);
-	let rows = await waitForScreen(target, has('section 1/3'), 'the first frame');
-	// -a: the screen kept aside while the alternate screen is on, the shell's.
-	const history = tmux('capture-pane', '-p', '-a', '-t', target);
-	const pid = Number(/PID=(\d+)/.exec(history)?.[1]);
-	assert.ok(pid > 0, `the pid on the shell screen: ${history}`);
-	process.kill(pid, 'SIGTERM');
+	const article = join(temp, 'hostile.md');
+	writeFileSync(article, hostileBytes);
+	const target = startReader('hostile', `QARI --from-start '${article}'`);
+	const title = (): string => tmux('display', '-p', '-t', target, '#{pane_title}').trim();
+	const before = title();
+	let rows = await waitForScreen(target, has('section 1/2'), 'the first frame');
+	// The page is intact: header at the top, the text, the footer at the bottom, in the alternate screen.
+	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '1', 'ESC c did not reset the terminal');
+	assert.equal(title(), before, 'OSC 0 and OSC 2 did not change the title');
+	assert.ok(/Front matter/.test(rows[0] ?? ''), `the header is on the first row:\n${rows.join('\n')}`);
+	assert.ok(rows.some((row) => /page 1\/\d+/.test(row)), 'the footer');
+	for (const word of ['Before', 'cleared', 'reset', 'afterwards']) assert.ok(has(word)(rows), `'${word}' on screen:\n${rows.join('\n')}`);
+	for (const row of rows) assert.ok(!/XTITLE|XDCS|XAPC|XPM|XSOS/.test(row), `no payload on screen: '${row}'`);
+	for (const row of rows) assert.ok(stringWidth(row) <= 80);
+	// Page through it all: the screen stays whole on every page.
+	for (let i = 0; i < 6; i++) {
+		tmux('send-keys', '-t', target, 'space');
+		rows = await waitForScreen(target, (r) => r.some((row) => /page \d+\/\d+/.test(row)) && /Front matter/.test(r[0] ?? ''), 'a whole page');
+		assert.equal(title(), before);
+	}
+	tmux('send-keys', '-t', target, 'n');
+	rows = await waitForScreen(target, has('section 2/2'), 'section 2');
+	assert.ok(has('Tail text')(rows));
+	tmux('send-keys', '-t', target, 'q');
 	rows = await waitForScreen(target, has('EXIT='), 'the exit status');
-	assert.ok(rows.some((row) => row === 'EXIT=143'), `exit status 143 (SIGTERM):\n${rows.join('\n')}`);
-	const shell = screenAndHistory(target);
-	assert.ok(shell.includes('SHELL-BEFORE-term') && shell.includes('PID='), `the shell screen is back:\n${shell}`);
-	assert.ok(!has('section 1/3')(rows), 'nothing of the reader is left');
+	assert.ok(rows.some((row) => row === 'EXIT=0'), rows.join('\n'));
+	assert.equal(title(), before, 'the title is unchanged after quitting');
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
 	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1');
 });

@@ -3,10 +3,16 @@
 // SIGTERM, SIGHUP, SIGINT, an exception in the UI — then resolves with the
 // exit code. Loaded by dynamic import from cli.ts, so `sections` and
 // `export` never load Ink or React.
+//
+// On a signal, the handler here restores the terminal and says so in one
+// line, all with synchronous writes; then Ink's signal-exit, finding itself
+// the last listener, raises the signal again and the process ends by it (the
+// shell sees 128 + n, as for any program killed by a signal).
 
 import {render, type Instance} from 'ink';
 import {type Article, type Direction} from '../article.js';
 import {createBook} from '../book.js';
+import {escapeUnprintable} from '../controls.js';
 import {type ChromeOptions} from '../chrome.js';
 import {articleKey, loadPosition, positionsPath, savePosition} from '../positions.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiMode, type Env} from '../terminal.js';
@@ -41,6 +47,11 @@ export interface ReaderOptions {
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 type SignalName = keyof typeof signals;
+
+/** An error message as one printable line (a message may quote article text). */
+function oneLine(message: string): string {
+	return escapeUnprintable(message.replace(/\s*\n\s*/g, ' '));
+}
 
 /** Runs the reader until the user quits; resolves with the exit code (0, 1 on an error, 128+n on a signal). */
 export function runReader(options: ReaderOptions): Promise<number> {
@@ -81,7 +92,16 @@ export function runReader(options: ReaderOptions): Promise<number> {
 		let done = false;
 		let entered = false;
 
-		const finish = (code: number, error?: unknown): void => {
+		// After a hangup the terminal is gone and writes fail: nothing on the
+		// way out may throw, or the exit code and the other writes are lost.
+		const write = (stream: NodeJS.WriteStream, text: string): void => {
+			try {
+				stream.write(text);
+			} catch {
+				// Nowhere left to say it.
+			}
+		};
+		const finish = (code: number, error?: unknown, signal?: SignalName): void => {
 			if (done) return;
 			done = true;
 			for (const [name, handler] of handlers) process.off(name, handler);
@@ -92,24 +112,25 @@ export function runReader(options: ReaderOptions): Promise<number> {
 			} catch {
 				// Unmounting a broken tree may throw again; the terminal comes first.
 			}
-			if (entered) stdout.write(leaveSequence(choice));
-			for (const warning of pendingWarnings) stderr.write(`qari: warning: ${warning}\n`);
+			if (entered) write(stdout, leaveSequence(choice));
+			for (const warning of pendingWarnings) write(stderr, `qari: warning: ${warning}\n`);
+			if (signal) write(stderr, `qari: stopped by ${signal}\n`);
 			if (error !== undefined) {
-				const message = error instanceof Error ? error.message : String(error);
+				const message = oneLine(error instanceof Error ? error.message : String(error));
 				// One line; the stack only with --debug.
-				if (options.debug && error instanceof Error && error.stack) stderr.write(`qari: internal error: ${message}\n${error.stack}\n`);
-				else stderr.write(`qari: internal error: ${message} (run again with --debug for details)\n`);
+				if (options.debug && error instanceof Error && error.stack) write(stderr, `qari: internal error: ${message}\n${error.stack}\n`);
+				else write(stderr, `qari: internal error: ${message} (run again with --debug for details)\n`);
 			}
 			resolve(code);
 		};
-		const handlers = (Object.keys(signals) as SignalName[]).map((name) => [name, () => finish(128 + signals[name])] as const);
+		const handlers = (Object.keys(signals) as SignalName[]).map((name) => [name, () => finish(128 + signals[name], undefined, name)] as const);
 		const onCrash = (error: unknown): void => finish(1, error);
 		for (const [name, handler] of handlers) process.on(name, handler);
 		process.on('uncaughtException', onCrash);
 
 		try {
-			stdout.write(enterSequence(choice));
 			entered = true;
+			stdout.write(enterSequence(choice));
 			instance = render(
 				<ErrorBoundary onError={(error) => finish(1, error)}>
 					<App
