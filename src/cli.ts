@@ -7,6 +7,7 @@ import {basename, dirname, join} from 'node:path';
 import yargs, {type Argv} from 'yargs';
 import pkg from '../package.json' with {type: 'json'};
 import {type Article, type Direction, type Section} from './article.js';
+import {escapeUnprintable} from './controls.js';
 import {exportJson, exportText} from './export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
@@ -27,7 +28,8 @@ export async function main(argv: readonly string[], io: Io = {stdout: process.st
 	const debug = argv.includes('--debug');
 	io.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		// `qari export | head -1`: the reader of the pipe is gone; stop quietly.
-		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		// EIO: the terminal hung up. Either way there is no one left to tell.
+		if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
 		throw error;
 	});
 	try {
@@ -50,9 +52,9 @@ export async function main(argv: readonly string[], io: Io = {stdout: process.st
 		if (error instanceof UserError) {
 			io.stderr.write(`qari: ${error.message}\n`);
 		} else {
-			io.stderr.write(`qari: internal error: ${(error as Error).message ?? String(error)}\n`);
-			if (debug) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
-			else io.stderr.write('qari: run again with --debug for details\n');
+			const message = escapeUnprintable(((error as Error).message ?? String(error)).replace(/\s*\n\s*/g, ' '));
+			if (debug) io.stderr.write(`qari: internal error: ${message}\n${(error as Error).stack ?? ''}\n`);
+			else io.stderr.write(`qari: internal error: ${message} (run again with --debug for details)\n`);
 		}
 		process.exitCode = 1;
 	}
@@ -341,11 +343,24 @@ function writeAtomically(path: string, text: string): void {
 		writeFileSync(temp, text);
 		renameSync(temp, path);
 	} catch (error) {
-		rmSync(temp, {force: true});
+		try {
+			rmSync(temp, {force: true});
+		} catch {
+			// Nothing was written where the path cannot hold a file.
+		}
 		const code = (error as NodeJS.ErrnoException).code ?? '';
-		const reason =
-			code === 'ENOENT' ? 'no such directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-		throw new UserError(`cannot write '${path}': ${reason}`);
+		const reasons: Record<string, string> = {
+			ENOENT: 'no such directory',
+			ENOTDIR: 'a part of the path is not a directory',
+			EACCES: 'permission denied',
+			EPERM: 'permission denied',
+			EISDIR: 'is a directory',
+			EROFS: 'read-only file system',
+			ENOSPC: 'no space left on the device',
+			EDQUOT: 'disk quota exceeded',
+			EFBIG: 'file too large',
+		};
+		throw new UserError(`cannot write '${escapeUnprintable(path)}': ${reasons[code] ?? (error as Error).message}`);
 	}
 }
 
