@@ -33,7 +33,7 @@ export interface LayoutOptions {
 }
 
 interface Row {
-	runs: Run[];
+	runs: readonly Run[];
 	width: number;
 	align: 'left' | 'right';
 	block: number;
@@ -60,10 +60,62 @@ export function layoutBlocks(blocks: readonly Block[], options: LayoutOptions): 
 
 /** Lays out a section: its title as a heading (unless `withTitle` is false), then its blocks. */
 export function layoutSection(section: Section, options: LayoutOptions, withTitle = true): Line[] {
-	const blocks: Block[] = withTitle
-		? [{kind: 'heading', level: section.level || 1, inline: [{text: section.title, style: {}}]}, ...section.blocks]
-		: [...section.blocks];
-	return layoutBlocks(blocks, options);
+	return layoutBlocks(sectionBlocks(section, withTitle), options);
+}
+
+/** The blocks layoutSection lays out. */
+export function sectionBlocks(section: Section, withTitle = true): readonly Block[] {
+	return withTitle ? [{kind: 'heading', level: section.level || 1, inline: [{text: section.title, style: {}}]}, ...section.blocks] : section.blocks;
+}
+
+/**
+ * Calls `visit` with the plain text of every paragraph that layoutBlocks passes to
+ * `options.highlight`, in the same order, without laying anything out: search counts
+ * matches with it. Document order, depth first (as layoutContainer walks), table cells
+ * row by row with missing cells as ''. Iterative: nesting depth is unbounded.
+ */
+export function forEachParagraphText(blocks: readonly Block[], visit: (text: string) => void): void {
+	const lists: (readonly Block[])[] = [blocks];
+	const next: number[] = [0];
+	while (lists.length > 0) {
+		const top = lists.length - 1;
+		const list = lists[top] ?? [];
+		const i = next[top] ?? 0;
+		if (i >= list.length) {
+			lists.pop();
+			next.pop();
+			continue;
+		}
+		next[top] = i + 1;
+		const block = list[i];
+		if (!block) continue;
+		switch (block.kind) {
+			case 'paragraph':
+			case 'heading':
+				visit(paragraphText(block.inline));
+				break;
+			case 'table': {
+				let columns = block.header.length;
+				for (const row of block.rows) columns = Math.max(columns, row.length);
+				for (let c = 0; c < columns; c++) visit(paragraphText(block.header[c] ?? []));
+				for (const row of block.rows) for (let c = 0; c < columns; c++) visit(paragraphText(row[c] ?? []));
+				break;
+			}
+			case 'quote':
+				lists.push(block.blocks);
+				next.push(0);
+				break;
+			case 'list':
+				for (let k = block.items.length - 1; k >= 0; k--) {
+					lists.push(block.items[k] ?? []);
+					next.push(0);
+				}
+				break;
+			case 'code':
+			case 'rule':
+				break;
+		}
+	}
 }
 
 interface State {
@@ -123,7 +175,7 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 	const base = state.offset;
 	state.offset += laid.length + 1;
 	return laid.lines.map((line) => ({
-		runs: [...line.runs],
+		runs: line.runs,
 		width: line.width,
 		align,
 		block: state.block,

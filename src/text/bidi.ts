@@ -2,13 +2,15 @@
 //
 // Logic:
 // 1. Levels are resolved once per paragraph, before wrapping, so a line break can never
-//    change them (UAX #9 §3.4). bidi-js does rules P2–I2; everything after is ours.
-// 2. bidi-js classifies UTF-16 code units one by one, so both halves of an astral character
-//    (Adlam, Hanifi Rohingya, Rumi digits, emoji, tags…) would read as L. When the text has
-//    surrogates we hand bidi-js a proxy string instead: each half becomes a BMP character of
-//    the astral character's class. Two neighbours of one class behave as one under every
-//    rule (no astral character is CS, ES, S, WS or B, the classes where a count matters, and
-//    no astral character is a paired bracket), so the levels are the true ones.
+//    change them (UAX #9 §3.4). P2–P3 are below; X1–I2 are bidi-levels.ts; the rest is here.
+// 2. bidi-levels.ts replaces bidi-js's getEmbeddingLevels (typed arrays, no per-character
+//    allocation; bidi-js's took longer than all the rest of the layout of a large article)
+//    with the same levels. bidi-js still supplies the character classes and bracket pairs,
+//    cached here per code point. Both halves of an astral character
+//    (Adlam, Hanifi Rohingya, Rumi digits, emoji, tags…) get the character's class. Two
+//    neighbours of one class behave as one under every rule (no astral character is CS, ES,
+//    S, WS or B, the classes where a count matters, and no astral character is a paired
+//    bracket), so the levels are the true ones.
 // 3. We compute 'auto' (P2/P3) ourselves, astral-aware, so a paragraph with no strong
 //    character can fall back to the article's direction instead of always LTR.
 // 4. L1 uses the original classes of the line, not the resolved ones, and (UAX #9 §5.2,
@@ -38,6 +40,7 @@
 //    time it is ever seen.
 
 import bidiModule from 'bidi-js';
+import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
 import {MIRRORING_PAIRS} from './mirroring-data.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
@@ -117,9 +120,11 @@ const T_TRAILING = T_WS | T_ISOLATE_INIT | T_PDI | T_BN_LIKE;
 /** Always reset by L1. */
 const T_SEPARATOR = T_S | T_B;
 
-/** Class flag → a BMP character of that class, for the astral proxy string. */
-const sampleByFlag = new Map<number, number>();
-for (const code of Object.values(SAMPLE_CODES)) sampleByFlag.set(flagOf(code), code);
+/** bidi-levels.ts class number by the bit number of a bidi-js flag. */
+const classByFlagBit = new Uint8Array(32);
+for (const [name, code] of Object.entries(SAMPLE_CODES)) {
+	classByFlagBit[31 - Math.clz32(flagOf(code))] = BIDI_CLASSES[name as keyof typeof SAMPLE_CODES];
+}
 
 // ---- per-code-point caches -------------------------------------------------------------
 
@@ -184,22 +189,51 @@ function clusterBits(cp: number): number {
 
 // ---- paragraph levels ------------------------------------------------------------------
 
-const SURROGATE_RE = /[\uD800-\uDFFF]/;
+/** bidi-levels.ts class + 1 per BMP code point; 0 = not looked up yet. */
+const bmpLevelClass = new Uint8Array(0x10000);
 
-/** The text bidi-js sees: each surrogate replaced by a BMP character of its character's class. */
-function proxyText(text: string): string {
-	if (!SURROGATE_RE.test(text)) return text;
-	const codes = new Uint16Array(text.length);
+/** Fills classes[i] with the class of code unit i (both halves of a pair get the pair's class). */
+function fillClasses(text: string, classes: Uint8Array): void {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		codes[i] = isHigh(c) || isLow(c) ? (sampleByFlag.get(classAt(text, i)) ?? SAMPLE_CODES.L) : c;
+		if (c >= 0xd800 && c <= 0xdfff) {
+			classes[i] = classByFlagBit[31 - Math.clz32(classAt(text, i))] ?? 0;
+			continue;
+		}
+		let k = bmpLevelClass[c] ?? 0;
+		if (k === 0) {
+			k = (classByFlagBit[31 - Math.clz32(classOfCode(c))] ?? 0) + 1;
+			bmpLevelClass[c] = k;
+		}
+		classes[i] = k - 1;
 	}
-	let out = '';
-	for (let i = 0; i < codes.length; i += 8192) {
-		out += String.fromCharCode(...codes.subarray(i, Math.min(i + 8192, codes.length)));
-	}
-	return out;
 }
+
+/** Bracket id per BMP code point (see BracketLookup), NOT_BRACKET, or 0 = not looked up yet. */
+const bracketIds = new Int32Array(0x10000);
+const NOT_BRACKET = 0x7fffffff;
+
+function bracketOf(code: number): number {
+	let id = bracketIds[code] ?? 0;
+	if (id === 0) {
+		id = lookUpBracket(code);
+		bracketIds[code] = id === 0 ? NOT_BRACKET : id;
+		return id;
+	}
+	return id === NOT_BRACKET ? 0 : id;
+}
+
+/** The pair id is the canonical opening bracket: U+2329 and U+3008 open the same pair. */
+function lookUpBracket(code: number): number {
+	if (code >= 0xd800 && code <= 0xdfff) return 0;
+	const ch = String.fromCharCode(code);
+	const canonical = (c: string): number => (bidi.getCanonicalBracket(c) ?? c).charCodeAt(0);
+	if (bidi.openingToClosingBracket(ch) !== null) return canonical(ch);
+	const opening = bidi.closingToOpeningBracket(ch);
+	return opening === null ? 0 : -canonical(opening);
+}
+
+let classScratch = new Uint8Array(256);
 
 /** Direction of the first strong character (P2/P3, skipping isolate content), or null when there is none. */
 export function firstStrongDirection(text: string): 'ltr' | 'rtl' | null {
@@ -224,23 +258,18 @@ export function firstStrongDirection(text: string): 'ltr' | 'rtl' | null {
 	return null;
 }
 
-/** Resolves levels once for one paragraph (no paragraph separators inside; the caller splits paragraphs). 'auto' = P2/P3 (first strong character, skipping isolates); with no strong character, 'auto' falls back to `fallback` (default 'ltr'). */
-export function resolveLevels(text: string, direction: BaseDirection, fallback: 'ltr' | 'rtl' = 'ltr'): ParagraphLevels {
+/** Resolves levels once for one paragraph (no paragraph separators inside; the caller splits paragraphs). 'auto' = P2/P3 (first strong character, skipping isolates); with no strong character, 'auto' falls back to `fallback` (default 'ltr'). With `into` at least as long as the text, the levels are written into it (the result's levels are a view of it, valid until it is reused). */
+export function resolveLevels(text: string, direction: BaseDirection, fallback: 'ltr' | 'rtl' = 'ltr', into?: Uint8Array): ParagraphLevels {
 	const dir = direction === 'auto' ? (firstStrongDirection(text) ?? fallback) : direction;
 	const level = dir === 'rtl' ? 1 : 0;
-	if (text.length === 0) return {levels: new Uint8Array(0), level};
-	const proxy = proxyText(text);
-	// Always an explicit direction: bidi-js's own 'auto' cannot fall back to RTL. A stray
-	// paragraph separator inside starts a new bidi-js paragraph at this same level.
-	const levels = bidi.getEmbeddingLevels(proxy, dir).levels;
-	if (proxy !== text) {
-		for (let i = 0; i + 1 < text.length; i++) {
-			if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
-				levels[i + 1] = levels[i] ?? level;
-				i++;
-			}
-		}
-	}
+	const n = text.length;
+	// A buffer per paragraph is an ArrayBuffer per paragraph: on a book, that is GC time.
+	const levels = into && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+	if (n === 0) return {levels, level};
+	if (classScratch.length < n) classScratch = new Uint8Array(Math.max(n, classScratch.length * 2));
+	fillClasses(text, classScratch);
+	// A stray paragraph separator inside starts a new paragraph at this same level.
+	resolveEmbeddingLevels(text, classScratch, n, level, bracketOf, levels);
 	return {levels, level};
 }
 
@@ -312,10 +341,12 @@ export function reorderLine(
 	const lv = lineLevels;
 	applyL1(text, para, from, to, lv);
 	let joins: Uint8Array | null = null;
+	// Without L3 surrogate pairs still need the pre-reversal; with it, attachMarks says.
+	let multiUnit = true;
 	if (options.l3 !== false) {
 		if (lineJoins.length < n) lineJoins = new Uint8Array(lineLevels.length);
 		joins = lineJoins;
-		attachMarks(text, from, n, lv, joins);
+		multiUnit = attachMarks(text, from, n, lv, joins);
 	}
 
 	let maxLevel = 0;
@@ -328,7 +359,7 @@ export function reorderLine(
 	}
 	const minOdd = minLevel | 1;
 	if (maxLevel >= minOdd) {
-		preReverseUnits(text, from, n, lv, order, joins);
+		if (multiUnit) preReverseUnits(text, from, n, lv, order, joins);
 		// L2: from the highest level down to the lowest odd one, reverse every maximal run at or above it.
 		for (let level = maxLevel; level >= minOdd; level--) {
 			let k = 0;
@@ -353,7 +384,8 @@ export function reorderLine(
  * ZWJ/ZWNJ at the end of a line, for one. Their own level has no visible meaning (X9 removes
  * BN), while the cell they attach to does.
  */
-function attachMarks(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array): void {
+function attachMarks(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array): boolean {
+	let multiUnit = false; // a mark joined its base, or a surrogate pair was seen
 	let prev = -1;
 	let basePictographic = false;
 	let k = 0;
@@ -362,9 +394,13 @@ function attachMarks(text: string, from: number, n: number, lv: Uint8Array, join
 		const cp = w === 2 ? (text.codePointAt(from + k) ?? 0) : text.charCodeAt(from + k);
 		const bits = clusterBits(cp);
 		joins[k] = 0;
-		if (w === 2) joins[k + 1] = 0;
+		if (w === 2) {
+			joins[k + 1] = 0;
+			multiUnit = true;
+		}
 		if (k > 0 && ((bits & MARK) !== 0 || (prev === ZWJ && basePictographic && (bits & PICTOGRAPHIC) !== 0))) {
 			joins[k] = 1;
+			multiUnit = true;
 			const level = lv[k - 1] ?? 0;
 			lv[k] = level;
 			if (w === 2) lv[k + 1] = level;
@@ -374,6 +410,7 @@ function attachMarks(text: string, from: number, n: number, lv: Uint8Array, join
 		prev = cp;
 		k += w;
 	}
+	return multiUnit;
 }
 
 /** Logic 6: reverse each multi-unit cluster at an odd level once, so L2 emits it in logical order. */
@@ -413,13 +450,16 @@ function reverse(a: Int32Array, i: number, j: number): void {
 
 // ---- L4 and controls ---------------------------------------------------------------------
 
-const mirrorByCode = new Map<number, number>();
+// A table, not a Map: L4 looks up every character at an odd level, and every mirrored
+// character is in the BMP (checked as the table is filled).
+const mirrorTable = new Uint16Array(0x10000);
 const mirrorByChar = new Map<string, string>();
 for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
 	const from = MIRRORING_PAIRS[i];
 	const to = MIRRORING_PAIRS[i + 1];
 	if (from === undefined || to === undefined) break;
-	mirrorByCode.set(from, to);
+	if (from > 0xffff || to > 0xffff) throw new Error('mirroring-data: astral pairs need a Map here');
+	mirrorTable[from] = to;
 	mirrorByChar.set(String.fromCodePoint(from), String.fromCodePoint(to));
 }
 
@@ -430,7 +470,7 @@ export function mirrorChar(ch: string): string {
 
 /** mirrorChar on a code point, for loops that work on numbers. */
 export function mirrorCode(code: number): number {
-	return mirrorByCode.get(code) ?? code;
+	return code <= 0xffff ? mirrorTable[code] || code : code;
 }
 
 /** True for characters that must never be printed: bidi embedding/override/isolate controls (LRE RLE PDF LRO RLO LRI RLI FSI PDI), LRM, RLM, ALM. */

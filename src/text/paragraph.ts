@@ -4,8 +4,9 @@
 // 1. Flatten the spans into one logical string plus a style id per code
 //    unit. Inline code and URLs go inside LRI…PDI so they stay left to right
 //    whatever surrounds them. Styles never enter the string: no ANSI here.
-// 2. Resolve embedding levels once for the whole paragraph (bidi-js). Levels
-//    must not depend on where lines break, so this comes before wrapping.
+// 2. Resolve embedding levels once for the whole paragraph (bidi.ts). Levels
+//    must not depend on where lines break, so this comes before wrapping. In
+//    logical order only the paragraph's direction is needed, not the levels.
 // 3. Shape Arabic in logical order (outside code), before measuring: shaping
 //    changes widths (lam + alef becomes one cell). The shaper keeps the
 //    string's length, so levels and styles still line up index for index.
@@ -14,9 +15,13 @@
 //    what must never be printed (bidi controls, the shaper's U+FEFF filler,
 //    the hard-break marker), and group neighbouring clusters of one style
 //    into runs. In logical order only step 5's dropping and grouping apply.
+// 6. Nothing here allocates per character: per-unit data lives in typed
+//    scratch arrays reused from paragraph to paragraph, and a visual line is
+//    built as code units in a buffer and becomes one string per run. On a
+//    book this is most of the layout's time.
 
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
-import {isBidiControl, mirrorChar, reorderLine, resolveLevels, type ParagraphLevels} from './bidi.js';
+import {firstStrongDirection, isBidiControl, mirrorCode, reorderLine, resolveLevels, type ParagraphLevels} from './bidi.js';
 import {shapeArabic} from './shape.js';
 import {measureClusters, type Measure} from './width.js';
 import {breakLines} from './wrap.js';
@@ -65,15 +70,20 @@ const PDI = '\u2069';
 const FILLER = 0xfeff;
 const LINE_SEPARATOR = 0x2028;
 
+/**
+ * The paragraph's logical text and what is known about each code unit. The arrays are
+ * module scratch reused by every paragraph (layoutParagraph is not re-entrant): the
+ * paragraph pipeline allocates per paragraph and per line, never per character.
+ */
 interface Logical {
 	readonly text: string;
 	/** Style id per code unit of `text`. */
 	readonly styleIds: Uint16Array;
 	readonly styles: readonly Style[];
-	/** Plain-text offset per code unit (isolates we added do not count). */
-	readonly plainOffset: Uint32Array;
-	/** Whether each code unit is inside inline code (never shaped). */
-	readonly code: Uint8Array;
+	/** Plain-text offset per code unit (isolates we added do not count); null = the identity. */
+	readonly plainOffset: Uint32Array | null;
+	/** Whether each code unit is inside inline code (never shaped); null = none is. */
+	readonly code: Uint8Array | null;
 	readonly plainLength: number;
 }
 
@@ -83,80 +93,112 @@ const urlPattern = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
 export function paragraphText(inline: Inline): string {
 	let text = '';
 	for (const span of inline) text += span.text;
-	return text.replace(/\t/g, ' ');
+	return text.includes('\t') ? text.replace(/\t/g, ' ') : text;
+}
+
+let styleScratch = new Uint16Array(1024);
+let offsetScratch = new Uint32Array(1024);
+let codeScratch = new Uint8Array(1024);
+/** Scratch kept between paragraphs, in code units: a huge paragraph's is let go. */
+const KEEP = 1 << 18;
+
+function isolates(span: Inline[number], text: string): boolean {
+	return span.style.code === true || (span.style.href !== undefined && urlPattern.test(text));
 }
 
 function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logical {
-	const parts: string[] = [];
+	// Sizes first, so the per-unit arrays are filled by ranges, not pushed to.
+	let length = 0;
+	let anyIsolate = false;
+	let anyCode = false;
+	const texts: string[] = [];
+	for (const span of inline) {
+		const text = span.text.includes('\t') ? span.text.replace(/\t/g, ' ') : span.text;
+		texts.push(text);
+		const isolate = isolates(span, text);
+		anyIsolate ||= isolate;
+		anyCode ||= span.style.code === true;
+		length += text.length + (isolate ? 2 : 0);
+	}
+	if (styleScratch.length < length) {
+		const size = Math.max(length, styleScratch.length * 2);
+		styleScratch = new Uint16Array(size);
+		offsetScratch = new Uint32Array(size);
+		codeScratch = new Uint8Array(size);
+	}
+	const styleIds = styleScratch;
+	const plainOffset = anyIsolate ? offsetScratch : null;
+	const code = anyCode ? codeScratch : null;
+
 	const styles: Style[] = [];
 	const styleIndex = new Map<Style, number>();
-	const ids: number[] = [];
-	const offsets: number[] = [];
-	const codeFlags: number[] = [];
+	const parts: string[] = [];
+	let at = 0;
 	let plain = 0;
-	let length = 0;
-	const idOf = (style: Style): number => {
-		let id = styleIndex.get(style);
+	const add = (text: string, id: number, isCode: boolean, counts: boolean): void => {
+		const to = at + text.length;
+		parts.push(text);
+		styleIds.fill(id, at, to);
+		code?.fill(isCode ? 1 : 0, at, to);
+		if (plainOffset) {
+			if (counts) for (let k = at; k < to; k++) plainOffset[k] = plain + k - at;
+			else plainOffset.fill(plain, at, to);
+		}
+		if (counts) plain += text.length;
+		at = to;
+	};
+	inline.forEach((span, k) => {
+		const text = texts[k] ?? '';
+		let id = styleIndex.get(span.style);
 		if (id === undefined) {
 			id = styles.length;
-			styles.push(style);
-			styleIndex.set(style, id);
+			styles.push(span.style);
+			styleIndex.set(span.style, id);
 		}
-		return id;
-	};
-	const add = (text: string, id: number, isCode: boolean, counts: boolean): void => {
-		parts.push(text);
-		for (let k = 0; k < text.length; k++) {
-			ids.push(id);
-			offsets.push(plain);
-			codeFlags.push(isCode ? 1 : 0);
-			if (counts) plain++;
-		}
-		length += text.length;
-	};
-	for (const span of inline) {
-		const text = span.text.replace(/\t/g, ' ');
-		const id = idOf(span.style);
-		const isolate = span.style.code === true || (span.style.href !== undefined && urlPattern.test(text));
+		const isolate = isolates(span, text);
 		if (isolate) add(LRI, id, true, false);
 		add(text, id, span.style.code === true, true);
 		if (isolate) add(PDI, id, true, false);
-	}
-	const text = parts.join('');
-	const styleIds = Uint16Array.from(ids);
+	});
+	const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
 	if (marks?.length) {
-		// Marks refine the style of the code units they cover.
-		const derived = new Map<string, number>();
-		for (let k = 0; k < length; k++) {
-			const at = offsets[k] ?? 0;
-			for (const mark of marks) {
-				if (at >= mark.start && at < mark.end) {
-					const base = styleIds[k] ?? 0;
-					const key = `${base}:${marks.indexOf(mark)}`;
-					let id = derived.get(key);
-					if (id === undefined) {
-						id = styles.length;
-						styles.push({...styles[base], ...mark.style});
-						derived.set(key, id);
-					}
-					styleIds[k] = id;
+		// Marks refine the style of the code units they cover, each in turn.
+		const derived = new Map<number, number>();
+		marks.forEach((mark, m) => {
+			for (let k = firstUnitAt(plainOffset, length, mark.start); k < length; k++) {
+				const offset = plainOffset ? (plainOffset[k] ?? 0) : k;
+				if (offset >= mark.end) break;
+				const base = styleIds[k] ?? 0;
+				const key = base * marks.length + m;
+				let id = derived.get(key);
+				if (id === undefined) {
+					id = styles.length;
+					styles.push({...styles[base], ...mark.style});
+					derived.set(key, id);
 				}
+				styleIds[k] = id;
 			}
-		}
+		});
 	}
-	return {
-		text,
-		styleIds,
-		styles,
-		plainOffset: Uint32Array.from(offsets),
-		code: Uint8Array.from(codeFlags),
-		plainLength: plain,
-	};
+	return {text, styleIds, styles, plainOffset, code, plainLength: plain};
+}
+
+/** The first code unit whose plain offset is at least `offset` (offsets never decrease). */
+function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: number): number {
+	if (!plainOffset) return Math.max(0, Math.min(offset, length));
+	let lo = 0;
+	let hi = length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((plainOffset[mid] ?? 0) < offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 function shapeOutsideCode(logical: Logical): string {
 	const {text, code} = logical;
-	if (!code.includes(1)) return shapeArabic(text);
+	if (!code) return shapeArabic(text);
 	let out = '';
 	let k = 0;
 	while (k < text.length) {
@@ -174,71 +216,107 @@ export function isHidden(code: number): boolean {
 	return code === FILLER || code === LINE_SEPARATOR || isBidiControl(code);
 }
 
+const hiddenPattern = /[\ufeff\u2028\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+/** Whether a text has any character isHidden is true for (one regex scan). */
+export function hasHidden(text: string): boolean {
+	return hiddenPattern.test(text);
+}
+
 const scratch: Measure = {starts: new Uint32Array(256), widths: new Uint8Array(256), count: 0};
 let order = new Int32Array(256);
+/** A visual line's code units before they become strings, one per run. */
+let units = new Uint16Array(256);
+let levelScratch = new Uint8Array(1024);
 
 /** Lays out one paragraph. Pure; never throws on content. */
 export function layoutParagraph(inline: Inline, options: ParagraphOptions): LaidParagraph {
 	const logical = buildLogical(inline, options.marks);
-	const para = resolveLevels(logical.text, options.dir, options.fallback);
-	const direction: Direction = para.level % 2 === 1 ? 'rtl' : 'ltr';
+	// Logical order needs only the paragraph's direction, not every level.
+	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
+	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, options.fallback, levelScratch) : undefined;
+	const direction: Direction = para ? (para.level % 2 === 1 ? 'rtl' : 'ltr') : paragraphDirection(logical.text, options);
 	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
 	const measure = measureClusters(text, scratch);
 	const ranges = breakLines(text, measure, options.width);
 	const lines: ParagraphLine[] = [];
+	const {plainOffset, plainLength} = logical;
+	// One scan instead of a test of every character of every line.
+	const hidden = hasHidden(text);
 	for (const range of ranges) {
-		const runs =
-			options.order === 'visual'
-				? visualRuns(text, para, logical, range.start, range.end)
-				: logicalRuns(text, logical, range.start, range.end);
-		const offset = logical.plainOffset[range.start] ?? logical.plainLength;
-		const end = range.end < logical.text.length ? (logical.plainOffset[range.end] ?? offset) : logical.plainLength;
+		const runs = para ? visualRuns(text, para, logical, range.start, range.end, hidden) : logicalRuns(text, logical, range.start, range.end, hidden);
+		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? plainLength) : range.start) : plainLength;
+		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? offset) : range.end) : plainLength;
 		lines.push({runs, width: range.width, offset, end: Math.max(offset, end)});
 	}
-	return {lines, direction, length: logical.plainLength};
+	if (styleScratch.length > KEEP) {
+		styleScratch = new Uint16Array(1024);
+		offsetScratch = new Uint32Array(1024);
+		codeScratch = new Uint8Array(1024);
+	}
+	if (levelScratch.length > KEEP) levelScratch = new Uint8Array(1024);
+	return {lines, direction, length: plainLength};
 }
 
-function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start: number, end: number): Run[] {
-	if (order.length < end - start) order = new Int32Array(Math.max(end - start, order.length * 2));
-	const indices = reorderLine(text, para, start, end, order);
+/** P2–P3 as resolveLevels decides it. */
+function paragraphDirection(text: string, options: ParagraphOptions): Direction {
+	return options.dir === 'auto' ? (firstStrongDirection(text) ?? options.fallback) : options.dir;
+}
+
+function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start: number, end: number, hidden: boolean): Run[] {
 	const count = end - start;
+	if (order.length < count) order = new Int32Array(Math.max(count, order.length * 2));
+	if (units.length < 2 * count) units = new Uint16Array(Math.max(2 * count, units.length * 2));
+	const indices = reorderLine(text, para, start, end, order);
+	const {styleIds, styles} = logical;
+	const levels = para.levels;
 	const runs: Run[] = [];
 	let runStyle = -1;
-	let chars: string[] = [];
-	const flush = (): void => {
-		const style = logical.styles[runStyle];
-		if (chars.length && style) runs.push({text: chars.join(''), style});
-		chars = [];
-	};
+	let from = 0; // where the current run starts in `units`
+	let n = 0;
 	for (let k = 0; k < count; k++) {
 		const i = indices[k] ?? 0;
-		const code = text.charCodeAt(i);
-		if (isHidden(code)) continue;
-		if (code >= 0xdc00 && code <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1))) continue; // emitted with its high half
-		let ch: string;
-		if (isHigh(code) && i + 1 < text.length) ch = text.slice(i, i + 2);
-		else ch = text[i] ?? '';
-		if ((para.levels[i] ?? 0) % 2 === 1) ch = mirrorChar(ch);
-		const id = logical.styleIds[i] ?? 0;
+		let code = text.charCodeAt(i);
+		if (hidden && isHidden(code)) continue;
+		// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
+		const pair = isHigh(code) && isLow(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
+		if ((levels[i] ?? 0) % 2 === 1 && !pair) code = mirrorCode(code);
+		const id = styleIds[i] ?? 0;
 		if (id !== runStyle) {
-			flush();
+			pushRun(runs, styles[runStyle], from, n);
 			runStyle = id;
+			from = n;
 		}
-		chars.push(ch);
+		units[n++] = code;
+		if (pair) {
+			units[n++] = text.charCodeAt(i + 1);
+			k++;
+		}
 	}
-	flush();
+	pushRun(runs, styles[runStyle], from, n);
 	return runs;
 }
 
-function logicalRuns(text: string, logical: Logical, start: number, end: number): Run[] {
+function pushRun(runs: Run[], style: Style | undefined, from: number, to: number): void {
+	if (to > from && style) runs.push({text: String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]), style});
+}
+
+function logicalRuns(text: string, logical: Logical, start: number, end: number, hidden: boolean): Run[] {
 	const runs: Run[] = [];
+	const {styleIds, styles} = logical;
+	if (!hidden && styles.length === 1) {
+		// One style, nothing to drop: the line is a slice.
+		const style = styles[0];
+		if (style && end > start) runs.push({text: text.slice(start, end), style});
+		return runs;
+	}
 	let k = start;
 	while (k < end) {
-		const id = logical.styleIds[k] ?? 0;
+		const id = styleIds[k] ?? 0;
 		let j = k;
 		let piece = '';
 		let from = k;
-		while (j < end && logical.styleIds[j] === id) {
+		while (j < end && styleIds[j] === id) {
 			if (isHidden(text.charCodeAt(j))) {
 				piece += text.slice(from, j);
 				from = j + 1;
@@ -251,6 +329,10 @@ function logicalRuns(text: string, logical: Logical, start: number, end: number)
 		k = j;
 	}
 	return runs;
+}
+
+function isLow(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isHigh(code: number): boolean {

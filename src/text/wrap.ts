@@ -24,14 +24,16 @@ const LINE_SEPARATOR = 0x2028;
 
 /** Breakable spaces: a line may end after them and they hang. NBSP-like spaces are not here. */
 export function isBreakSpace(code: number): boolean {
+	// Checked for every cluster: most code units are below U+1680 and not a space.
 	return (
 		code === 0x20 ||
-		code === 0x200b ||
-		code === 0x1680 ||
-		(code >= 0x2000 && code <= 0x2006) ||
-		(code >= 0x2008 && code <= 0x200a) ||
-		code === 0x205f ||
-		code === 0x3000
+		(code >= 0x1680 &&
+			(code === 0x200b ||
+				code === 0x1680 ||
+				(code >= 0x2000 && code <= 0x2006) ||
+				(code >= 0x2008 && code <= 0x200a) ||
+				code === 0x205f ||
+				code === 0x3000))
 	);
 }
 
@@ -60,16 +62,19 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 	};
 
 	let i = 0;
+	let unit = at(starts, 0); // code-unit offset of cluster i
 	while (i < count) {
-		const code = text.charCodeAt(at(starts, i));
+		const next = at(starts, i + 1);
+		const code = text.charCodeAt(unit);
 		if (code === LINE_SEPARATOR) {
 			if (lineStart < 0) pendingFrom = i;
 			emit();
 			pendingFrom = i + 1;
 			i++;
+			unit = next;
 			continue;
 		}
-		if (isBreakSpace(code) && starts[i + 1] === at(starts, i) + 1) {
+		if (next === unit + 1 && isBreakSpace(code)) {
 			if (lineStart < 0) {
 				// Spaces at the start of a line (after a break) are consumed.
 				pendingFrom = i + 1;
@@ -78,16 +83,20 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 				pendingSpaces += widths[i] ?? 0;
 			}
 			i++;
+			unit = next;
 			continue;
 		}
 		// A word: the clusters up to the next space or forced break.
 		let j = i;
 		let wordWidth = 0;
+		let wordUnit = unit;
 		while (j < count) {
-			const c = text.charCodeAt(at(starts, j));
-			if (c === LINE_SEPARATOR || (isBreakSpace(c) && starts[j + 1] === at(starts, j) + 1)) break;
+			const after = at(starts, j + 1);
+			const c = text.charCodeAt(wordUnit);
+			if (c === LINE_SEPARATOR || (after === wordUnit + 1 && isBreakSpace(c))) break;
 			wordWidth += widths[j] ?? 0;
 			j++;
+			wordUnit = after;
 		}
 		if (lineStart >= 0 && lineWidth + pendingSpaces + wordWidth <= limit) {
 			lineEnd = j;
@@ -95,24 +104,27 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 			pendingSpaces = 0;
 		} else {
 			if (lineStart >= 0) emit();
-			// The word starts a new line; if it is too wide, cut it between clusters.
-			let k = i;
 			lineStart = i;
 			lineWidth = 0;
-			while (k < j) {
-				const w = widths[k] ?? 0;
-				if (lineWidth + w > limit && lineWidth > 0) {
-					lineEnd = k;
-					emit();
-					lineStart = k;
+			if (wordWidth <= limit) {
+				lineWidth = wordWidth;
+			} else {
+				// The word is too wide for any line: cut it between clusters.
+				for (let k = i; k < j; k++) {
+					const w = widths[k] ?? 0;
+					if (lineWidth + w > limit && lineWidth > 0) {
+						lineEnd = k;
+						emit();
+						lineStart = k;
+					}
+					lineWidth += w;
 				}
-				lineWidth += w;
-				k++;
 			}
 			lineEnd = j;
 			pendingSpaces = 0;
 		}
 		i = j;
+		unit = wordUnit;
 	}
 	if (lineStart >= 0) emit();
 	if (lines.length === 0) lines.push({start: 0, end: 0, width: 0});

@@ -95,6 +95,22 @@ export function App(props: AppProps): React.JSX.Element {
 		[book],
 	);
 
+	// After the first frame, fold the book for search one section per turn of the
+	// event loop, so the first search of a large book is as quick as the next
+	// (book.ts, Logic 4); keys are handled between sections.
+	useEffect(() => {
+		let next = 0;
+		let timer: NodeJS.Immediate | undefined = setImmediate(function step(): void {
+			timer = undefined;
+			if (next >= book.count) return;
+			book.prepareSearch(next++);
+			timer = setImmediate(step);
+		});
+		return () => {
+			if (timer) clearImmediate(timer);
+		};
+	}, [book]);
+
 	useEffect(() => {
 		const onResize = (): void => {
 			propsRef.current.onResize?.();

@@ -1,0 +1,39 @@
+// The paragraph pipeline's own shortcuts, checked against the rules they stand for.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
+
+test('hasHidden agrees with isHidden on every BMP code point', () => {
+	for (let code = 0; code < 0x10000; code++) {
+		if (code >= 0xd800 && code <= 0xdfff) continue;
+		assert.equal(hasHidden(`ab${String.fromCharCode(code)}cd`), isHidden(code), code.toString(16));
+	}
+});
+
+const options = {width: 12, shape: true, dir: 'auto', fallback: 'rtl'} as const;
+
+// Each row: spans, and the text every line must hold (hidden characters dropped) in logical order.
+const cases: readonly [string, {text: string; style: Record<string, boolean>}[], readonly string[]][] = [
+	['one style: lines are slices', [{text: 'alpha beta gamma delta', style: {}}], ['alpha beta', 'gamma delta']],
+	['two styles', [{text: 'alpha ', style: {}}, {text: 'beta gamma', style: {strong: true}}, {text: ' delta', style: {}}], ['alpha beta', 'gamma delta']],
+	['a hard break is never printed', [{text: 'alpha\u2028beta', style: {}}], ['alpha', 'beta']],
+	['marks around Latin are dropped', [{text: 'a\u200eb\u200f c\u2066d\u2069', style: {}}], ['ab cd']],
+];
+
+for (const [name, spans, expected] of cases) {
+	test(`logical runs: ${name}`, () => {
+		const laid = layoutParagraph(spans, {...options, order: 'logical', shape: false});
+		assert.deepEqual(
+			laid.lines.map((line) => line.runs.map((run) => run.text).join('')),
+			expected,
+		);
+		for (const line of laid.lines) for (const run of line.runs) for (const ch of run.text) assert.ok(!isHidden(ch.charCodeAt(0)), `no hidden character in '${run.text}'`);
+	});
+}
+
+test('visual runs of a lam-alef: the shaper\'s filler is dropped', () => {
+	const laid = layoutParagraph([{text: 'لا سلام', style: {}}], {...options, order: 'visual'});
+	const text = laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n');
+	assert.ok(!text.includes('\ufeff'), JSON.stringify(text));
+	assert.equal(laid.direction, 'rtl');
+});
