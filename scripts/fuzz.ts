@@ -2,13 +2,9 @@
 // 10,000 runs or more. Prints the seed first, so any run can be replayed,
 // and the shrunk counterexample on failure.
 //
-//   node --import tsx scripts/fuzz.ts [--runs N] [--seed S] [--all]
-//
-// --all also checks what the layout is known to get wrong (reported; see
-// test/helpers/fuzz.ts): widths below STRICT_MIN_WIDTH held to the width,
-// and flags under an explicit override. It fails until those are fixed.
+//   node --import tsx scripts/fuzz.ts [--runs N] [--seed S]
 import fc from 'fast-check';
-import {checkCase, describeCase, fuzzCase, knownIssue, STRICT_MIN_WIDTH} from '../test/helpers/fuzz.js';
+import {checkCase, describeCase, fuzzCase} from '../test/helpers/fuzz.js';
 
 function option(name: string): string | undefined {
 	const i = process.argv.indexOf(name);
@@ -17,18 +13,16 @@ function option(name: string): string | undefined {
 
 const runs = Number(option('--runs') ?? 10_000);
 const seed = Number(option('--seed') ?? Date.now() % 2 ** 31);
-const strict = process.argv.includes('--all');
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-	process.stderr.write('usage: node --import tsx scripts/fuzz.ts [--runs N] [--seed S] [--all]\n');
+	process.stderr.write('usage: node --import tsx scripts/fuzz.ts [--runs N] [--seed S]\n');
 	process.exit(2);
 }
 
-process.stdout.write(`fuzz: ${runs} runs, seed ${seed}${strict ? ', known layout issues included' : `, known layout issues skipped (widths below ${STRICT_MIN_WIDTH} unchecked; clusters under overrides)`}\n`);
+process.stdout.write(`fuzz: ${runs} runs, seed ${seed}\n`);
 const started = performance.now();
 const details = fc.check(
 	fc.property(fuzzCase, (c) => {
-		if (!strict) fc.pre(!knownIssue(c));
-		checkCase(c, strict);
+		checkCase(c);
 	}),
 	{numRuns: runs, seed},
 );
@@ -39,7 +33,7 @@ if (details.failed) {
 	if (example) process.stdout.write(`counterexample: ${describeCase(example)}\n`);
 	const error = details.errorInstance;
 	process.stdout.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-	process.stdout.write(`replay: node --import tsx scripts/fuzz.ts --runs ${runs} --seed ${seed}${strict ? ' --all' : ''}\n`);
+	process.stdout.write(`replay: node --import tsx scripts/fuzz.ts --runs ${runs} --seed ${seed}\n`);
 	process.exit(1);
 }
 process.stdout.write(`fuzz: ${details.numRuns} runs passed in ${seconds} s (seed ${seed})\n`);

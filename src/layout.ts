@@ -15,7 +15,7 @@
 //    article nested thousands deep cannot overflow the call stack; gutters
 //    stop being added once the inner width would fall below a minimum.
 
-import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Style} from './article.js';
+import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from './article.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from './text/paragraph.js';
 import {clusterBoundaries, textWidth} from './text/width.js';
 
@@ -128,11 +128,42 @@ interface State {
 function finishRow(row: Row, options: LayoutOptions): Line {
 	let runs = row.runs;
 	let width = row.width;
+	// Only a cluster wider than the whole width (a wide letter at width 1) can
+	// get here too wide: cut the row on its end side, and say so with '…'.
+	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && options.order === 'visual'));
 	if (options.order === 'visual' && options.width > 0 && row.align === 'right' && width < options.width) {
 		runs = [{text: ' '.repeat(options.width - width), style: plainStyle}, ...runs];
 		width = options.width;
 	}
 	return {runs, width, block: row.block, offset: row.offset};
+}
+
+/** Cuts runs to at most `width` cells between clusters, keeping the left part (or the right, `fromLeft`), ending in '…'. */
+function clipRuns(runs: readonly Run[], width: number, fromLeft: boolean): {runs: Run[]; width: number} {
+	const room = width - 1;
+	const ordered = fromLeft ? [...runs].reverse() : runs;
+	const kept: Run[] = [];
+	let used = 0;
+	outer: for (const run of ordered) {
+		const bounds = clusterBoundaries(run.text);
+		const pieces: string[] = [];
+		for (let i = 0; i + 1 < bounds.length; i++) pieces.push(run.text.slice(bounds[i] ?? 0, bounds[i + 1] ?? 0));
+		if (fromLeft) pieces.reverse();
+		let text = '';
+		for (const piece of pieces) {
+			const w = textWidth(piece);
+			if (used + w > room) {
+				if (text) kept.push({text, style: run.style});
+				break outer;
+			}
+			text = fromLeft ? piece + text : text + piece;
+			used += w;
+		}
+		if (text) kept.push({text, style: run.style});
+	}
+	const ellipsis: Run = {text: '…', style: dimStyle};
+	const result = fromLeft ? [ellipsis, ...kept.reverse()] : [...kept, ellipsis];
+	return {runs: result, width: used + 1};
 }
 
 function blankRow(state: State): Row {
@@ -205,16 +236,19 @@ function layoutHeading(level: number, inline: Inline, width: number, state: Stat
 function layoutCode(source: string, width: number, state: State): Row[] {
 	const rows: Row[] = [];
 	const base = state.offset;
-	const indent = 4;
-	const avail = width > 0 ? Math.max(width - indent, 2) : 0;
+	// Four cells of indent, fewer when the width is tiny; one cell is kept for
+	// the continuation mark when there is room for it.
+	const indent = width > 0 ? Math.min(4, Math.max(0, width - 3)) : 4;
+	const avail = width > 0 ? width - indent : 0;
+	const mark = avail >= 2 ? 1 : 0;
 	let offset = 0;
 	for (const rawLine of source.split('\n')) {
 		const line = expandTabs(rawLine).replace(/[\u2066-\u2069\u202a-\u202e\u200e\u200f\u061c]/g, '');
-		const pieces = avail > 0 ? hardWrap(line, avail - 1) : [line];
+		const pieces = avail > 0 ? hardWrap(line, avail - mark, mark) : [line];
 		pieces.forEach((piece, i) => {
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, {text: piece, style: {code: true}}];
 			let w = indent + textWidth(piece);
-			if (i < pieces.length - 1) {
+			if (i < pieces.length - 1 && mark) {
 				runs.push({text: '↩', style: dimStyle});
 				w += 1;
 			}
@@ -243,9 +277,9 @@ function expandTabs(line: string): string {
 	return out;
 }
 
-/** Cuts text into pieces of at most `width` cells, between grapheme clusters. */
-function hardWrap(text: string, width: number): string[] {
-	if (textWidth(text) <= width + 1) return [text];
+/** Cuts text into pieces of at most `width` cells, between grapheme clusters; a text that fits in `width + slack` stays whole. */
+function hardWrap(text: string, width: number, slack: number): string[] {
+	if (textWidth(text) <= width + slack) return [text];
 	const bounds = clusterBoundaries(text);
 	const pieces: string[] = [];
 	let start = 0;
@@ -270,18 +304,22 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 	const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
 	if (columns === 0) return [];
 	const all = [block.header, ...block.rows];
-	// Natural column widths, then shrink the widest until the table fits.
-	const natural = Array.from({length: columns}, (_, c) =>
-		Math.max(1, ...all.map((row) => textWidth(paragraphText(row[c] ?? []).replace(/\u2028/g, ' ')))),
-	);
+	const cellText = (cell: Inline | undefined) => paragraphText(cell ?? []).replace(/\u2028/g, ' ');
+	// Natural column widths, then shrink the widest until the table fits; no
+	// column narrower than its widest cluster (a wide letter needs two cells).
+	const natural = Array.from({length: columns}, (_, c) => Math.max(1, ...all.map((row) => textWidth(cellText(row[c])))));
+	const least = Array.from({length: columns}, (_, c) => Math.max(1, ...all.map((row) => widestCluster(cellText(row[c])))));
 	const sep = 3; // ' │ '
 	if (width > 0) {
-		const budget = Math.max(columns, width - sep * (columns - 1));
+		const budget = width - sep * (columns - 1);
+		if (least.reduce((a, b) => a + b, 0) > budget) return layoutTableAsRows(all, width, state);
 		let total = natural.reduce((a, b) => a + b, 0);
 		while (total > budget) {
-			let widest = 0;
-			for (let c = 1; c < columns; c++) if ((natural[c] ?? 0) > (natural[widest] ?? 0)) widest = c;
-			if ((natural[widest] ?? 1) <= 1) break;
+			let widest = -1;
+			for (let c = 0; c < columns; c++) {
+				if ((natural[c] ?? 0) > (least[c] ?? 1) && (widest < 0 || (natural[c] ?? 0) > (natural[widest] ?? 0))) widest = c;
+			}
+			if (widest < 0) break;
 			natural[widest] = (natural[widest] ?? 1) - 1;
 			total--;
 		}
@@ -321,6 +359,32 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			const text = cols.join('─┼─');
 			rows.push({runs: [{text, style: dimStyle}], width: textWidth(text), align: rtl ? 'right' : 'left', block: state.block, offset: state.offset});
 		}
+	});
+	return rows;
+}
+
+/** Widest grapheme cluster of a text, in cells. */
+function widestCluster(text: string): number {
+	const bounds = clusterBoundaries(text);
+	let widest = 0;
+	for (let i = 0; i + 1 < bounds.length; i++) widest = Math.max(widest, textWidth(text.slice(bounds[i] ?? 0, bounds[i + 1] ?? 0)));
+	return widest;
+}
+
+/**
+ * A table with more columns than the width can hold: each row becomes a
+ * paragraph of its cells separated by bars, the header row in bold, so
+ * nothing is cut off.
+ */
+function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, state: State): Row[] {
+	const rows: Row[] = [];
+	all.forEach((cells, r) => {
+		const inline: Span[] = [];
+		cells.forEach((cell, c) => {
+			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
+			inline.push(...cell);
+		});
+		rows.push(...layoutInline(inline, width, state, r === 0 ? headingStyle : undefined));
 	});
 	return rows;
 }
@@ -394,7 +458,9 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 		for (let i = block.items.length - 1; i >= 0; i--) {
 			const marker = markers[i] ?? '•';
 			const frame = frameOf(marker + ' '.repeat(mw - marker.length), ' '.repeat(mw), mw);
-			stack.push({blocks: block.items[i] ?? [], width: frame.inner, frames: [...frames, frame], blankFirst: false});
+			// Flat: no gutter to hold the marker, so it leads the item's text.
+			const blocks = flat ? withLeadingMarker(block.items[i] ?? [], `${marker} `) : (block.items[i] ?? []);
+			stack.push({blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
 		}
 	};
 
@@ -415,6 +481,13 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 		}
 	}
 	return out;
+}
+
+function withLeadingMarker(blocks: readonly Block[], marker: string): Block[] {
+	const span: Span = {text: marker, style: dimStyle};
+	const [first, ...rest] = blocks;
+	if (first?.kind === 'paragraph') return [{kind: 'paragraph', inline: [span, ...first.inline]}, ...rest];
+	return [{kind: 'paragraph', inline: [span]}, ...blocks];
 }
 
 function addGutter(row: Row, gutter: string, gutterWidth: number, inner: number, rtl: boolean, visual: boolean): Row {

@@ -63,6 +63,13 @@ export interface ReorderOptions {
 	 * Unicode conformance files (BidiTest.txt, BidiCharacterTest.txt) assume false.
 	 */
 	readonly l3?: boolean;
+	/**
+	 * With L3: 1 at each code unit (absolute index) where an extended grapheme cluster starts.
+	 * When given, every multi-unit cluster is kept whole and in logical order — flags (a pair
+	 * of regional indicators), Hangul jamo syllables and the like, not only a base with its
+	 * marks — so an override cannot turn 🇸🇦 into 🇦🇸.
+	 */
+	readonly clusterStarts?: Uint8Array;
 }
 
 // bidi-js ships a CommonJS main (module.exports = the factory) whose types say `export default`,
@@ -346,7 +353,7 @@ export function reorderLine(
 	if (options.l3 !== false) {
 		if (lineJoins.length < n) lineJoins = new Uint8Array(lineLevels.length);
 		joins = lineJoins;
-		multiUnit = attachMarks(text, from, n, lv, joins);
+		multiUnit = options.clusterStarts ? attachClusters(text, from, n, lv, joins, options.clusterStarts) : attachMarks(text, from, n, lv, joins);
 	}
 
 	let maxLevel = 0;
@@ -408,6 +415,29 @@ function attachMarks(text: string, from: number, n: number, lv: Uint8Array, join
 			basePictographic = (bits & PICTOGRAPHIC) !== 0;
 		}
 		prev = cp;
+		k += w;
+	}
+	return multiUnit;
+}
+
+/** L3 by grapheme clusters: a unit inside a cluster joins the unit before it, at its level. */
+function attachClusters(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array, starts: Uint8Array): boolean {
+	let multiUnit = false;
+	let k = 0;
+	while (k < n) {
+		const w = charLength(text, from + k, from + n);
+		joins[k] = 0;
+		if (w === 2) {
+			joins[k + 1] = 0;
+			multiUnit = true;
+		}
+		if (k > 0 && starts[from + k] === 0) {
+			joins[k] = 1;
+			multiUnit = true;
+			const level = lv[k - 1] ?? 0;
+			lv[k] = level;
+			if (w === 2) lv[k + 1] = level;
+		}
 		k += w;
 	}
 	return multiUnit;

@@ -21,7 +21,7 @@
 //    book this is most of the layout's time.
 
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
-import {firstStrongDirection, isBidiControl, mirrorCode, reorderLine, resolveLevels, type ParagraphLevels} from './bidi.js';
+import {firstStrongDirection, isBidiControl, mirrorCode, reorderLine, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
 import {measureClusters, type Measure} from './width.js';
 import {breakLines} from './wrap.js';
@@ -78,7 +78,7 @@ const LINE_SEPARATOR = 0x2028;
 interface Logical {
 	readonly text: string;
 	/** Style id per code unit of `text`. */
-	readonly styleIds: Uint16Array;
+	readonly styleIds: Uint32Array;
 	readonly styles: readonly Style[];
 	/** Plain-text offset per code unit (isolates we added do not count); null = the identity. */
 	readonly plainOffset: Uint32Array | null;
@@ -96,7 +96,7 @@ export function paragraphText(inline: Inline): string {
 	return text.includes('\t') ? text.replace(/\t/g, ' ') : text;
 }
 
-let styleScratch = new Uint16Array(1024);
+let styleScratch = new Uint32Array(1024);
 let offsetScratch = new Uint32Array(1024);
 let codeScratch = new Uint8Array(1024);
 /** Scratch kept between paragraphs, in code units: a huge paragraph's is let go. */
@@ -122,7 +122,7 @@ function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logic
 	}
 	if (styleScratch.length < length) {
 		const size = Math.max(length, styleScratch.length * 2);
-		styleScratch = new Uint16Array(size);
+		styleScratch = new Uint32Array(size);
 		offsetScratch = new Uint32Array(size);
 		codeScratch = new Uint8Array(size);
 	}
@@ -243,18 +243,21 @@ export function layoutParagraph(inline: Inline, options: ParagraphOptions): Laid
 	const {plainOffset, plainLength} = logical;
 	// One scan instead of a test of every character of every line.
 	const hidden = hasHidden(text);
+	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: clusterStarts(text, measure)} : undefined;
 	for (const range of ranges) {
-		const runs = para ? visualRuns(text, para, logical, range.start, range.end, hidden) : logicalRuns(text, logical, range.start, range.end, hidden);
+		const runs =
+			para && reorder ? visualRuns(text, para, logical, range.start, range.end, hidden, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
 		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? plainLength) : range.start) : plainLength;
 		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? offset) : range.end) : plainLength;
 		lines.push({runs, width: range.width, offset, end: Math.max(offset, end)});
 	}
 	if (styleScratch.length > KEEP) {
-		styleScratch = new Uint16Array(1024);
+		styleScratch = new Uint32Array(1024);
 		offsetScratch = new Uint32Array(1024);
 		codeScratch = new Uint8Array(1024);
 	}
 	if (levelScratch.length > KEEP) levelScratch = new Uint8Array(1024);
+	if (startsScratch.length > KEEP) startsScratch = new Uint8Array(1024);
 	return {lines, direction, length: plainLength};
 }
 
@@ -263,11 +266,30 @@ function paragraphDirection(text: string, options: ParagraphOptions): Direction 
 	return options.dir === 'auto' ? (firstStrongDirection(text) ?? options.fallback) : options.dir;
 }
 
-function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start: number, end: number, hidden: boolean): Run[] {
+let startsScratch = new Uint8Array(1024);
+
+/** 1 where a grapheme cluster starts, so reordering keeps every cluster whole. */
+function clusterStarts(text: string, measure: Measure): Uint8Array {
+	if (startsScratch.length < text.length + 1) startsScratch = new Uint8Array(Math.max(text.length + 1, startsScratch.length * 2));
+	const mask = startsScratch;
+	mask.fill(0, 0, text.length + 1);
+	for (let c = 0; c < measure.count; c++) mask[measure.starts[c] ?? 0] = 1;
+	return mask;
+}
+
+function visualRuns(
+	text: string,
+	para: ParagraphLevels,
+	logical: Logical,
+	start: number,
+	end: number,
+	hidden: boolean,
+	reorder: ReorderOptions,
+): Run[] {
 	const count = end - start;
 	if (order.length < count) order = new Int32Array(Math.max(count, order.length * 2));
 	if (units.length < 2 * count) units = new Uint16Array(Math.max(2 * count, units.length * 2));
-	const indices = reorderLine(text, para, start, end, order);
+	const indices = reorderLine(text, para, start, end, order, reorder);
 	const {styleIds, styles} = logical;
 	const levels = para.levels;
 	const runs: Run[] = [];
