@@ -22,7 +22,7 @@
 // 5. A missing reference tool (fribidi, pandoc, tmux) skips its figures with a
 //    message; nothing here is part of `npm test`.
 //
-// Usage: node scripts/bench.mjs [--runs N] [--only visual,logical,memory,sections,reader,keys,scaling] [--no-build]
+// Usage: node scripts/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling] [--no-build]
 
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -145,6 +145,30 @@ function figureVisual(corpus, tools) {
 	]);
 	const r = ratio(t.qari, t.fribidi);
 	report('`export --order visual --shape on --width 80`, ×500, vs `fribidi --nopad --nobreak`', `${ms(median(t.qari))} vs ${ms(median(t.fribidi))}: ${r.toFixed(1)}× fribidi`, target, r <= 3);
+}
+
+/**
+ * Issue 3: paragraphs laid out per second, in process (parsing and output
+ * aside), against fribidi reordering and shaping the same paragraphs (one a
+ * line, --nobreak: fribidi does not wrap correctly) as a whole process.
+ */
+function figureLayout(corpus, tools) {
+	console.log('\nlayout: paragraphs per second, ×500, visual + shaped at 80 cells, vs fribidi --nopad --nobreak on the same paragraphs');
+	const target = 'a ratio to fribidi (issue 3 sets none)';
+	if (!tools.fribidi) return skip('layout throughput vs fribidi', target, 'fribidi is not installed');
+	const lines = join(corpusDir, 'x500.paragraphs.txt');
+	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-layout.ts'), corpus[500], lines, String(runs)], {cwd: root, encoding: 'utf8'});
+	if (child.status !== 0) throw new Error(`bench-layout failed: ${child.stderr}`);
+	const {paragraphs, times} = JSON.parse(child.stdout);
+	const fribidi = timeRounds([{name: 'fribidi', argv: ['fribidi', '--nopad', '--nobreak', lines]}]).fribidi;
+	const ours = paragraphs / (median(times) / 1000);
+	const theirs = paragraphs / (median(fribidi) / 1000);
+	report(
+		'layout of the ×500 corpus in process (visual, shaped, 80 cells) vs `fribidi --nopad --nobreak` on the same paragraphs',
+		`${Math.round(ours).toLocaleString('en')} vs ${Math.round(theirs).toLocaleString('en')} paragraphs/s (${paragraphs.toLocaleString('en')} paragraphs): ${(ours / theirs).toFixed(2)}× fribidi's rate`,
+		target,
+		'n/a',
+	);
 }
 
 function figureLogical(corpus, tools) {
@@ -433,6 +457,7 @@ if (missing.length) console.log(`reference tools missing: ${missing.join(', ')} 
 const corpus = buildCorpus();
 console.log(`corpus: bench-corpus/x500.md ${(readFileSync(corpus[500]).length / 1e6).toFixed(1)} MB (the bundled article's body ×500)`);
 
+if (wanted('layout')) figureLayout(corpus, tools);
 if (wanted('visual')) figureVisual(corpus, tools);
 if (wanted('logical')) figureLogical(corpus, tools);
 if (wanted('memory')) figureMemory(corpus);
