@@ -290,3 +290,16 @@ test('bidi-js quirk: its per-line L1 misses trailing spaces on lines not startin
 	const theirs = bidiJs.getEmbeddingLevels(text, 'ltr');
 	assert.deepEqual(bidiJs.getReorderedIndices(text, theirs, 4, 10).slice(4, 11), [10, 9, 8, 7, 6, 5, 4]);
 });
+
+// bidi-js carries Unicode 13 data; qari applies the Unicode 15 classes of the
+// letters and marks added since (scripts/gen-bidi-overrides.mjs).
+const unicode15: [string, string, number[]][] = [
+	['Arabic Extended-B letters (U+0870, AL in 15.0) are right to left', '\u0870\u0871 abc', [1, 1, 0, 0, 0, 0]],
+	['U+0898 is a mark (NSM) taking its letter\'s level', 'a\u0898', [0, 0]],
+	['U+FD40 is ON: between Latin letters it is left to right', 'a\uFD40b', [0, 0, 0]],
+];
+for (const [name, text, levels] of unicode15) {
+	test(`Unicode 15 classes: ${name}`, () => {
+		assert.deepEqual([...resolveLevels(text, 'ltr').levels], levels);
+	});
+}

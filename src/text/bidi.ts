@@ -40,6 +40,7 @@
 //    time it is ever seen.
 
 import bidiModule from 'bidi-js';
+import {BIDI_CLASS_OVERRIDES} from './bidi-class-overrides.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
 import {MIRRORING_PAIRS} from './mirroring-data.js';
 
@@ -143,17 +144,31 @@ function classOfCode(cp: number): number {
 	if (cp < 0x10000) {
 		let flag = bmpClass[cp] ?? 0;
 		if (flag === 0) {
-			flag = bidi.getBidiCharType(String.fromCharCode(cp));
+			flag = lookUpClass(cp);
 			bmpClass[cp] = flag;
 		}
 		return flag;
 	}
 	let flag = astralClass.get(cp);
 	if (flag === undefined) {
-		flag = bidi.getBidiCharType(String.fromCodePoint(cp));
+		flag = lookUpClass(cp);
 		astralClass.set(cp, flag);
 	}
 	return flag;
+}
+
+/** Unicode 15 first (letters and marks added after bidi-js's Unicode 13 data), then bidi-js. */
+function lookUpClass(cp: number): number {
+	let lo = 0;
+	let hi = BIDI_CLASS_OVERRIDES.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const [first, last, name] = BIDI_CLASS_OVERRIDES[mid] ?? [0, -1, ''];
+		if (cp < first) hi = mid - 1;
+		else if (cp > last) lo = mid + 1;
+		else return flagOf(SAMPLE_CODES[name as keyof typeof SAMPLE_CODES] ?? 0x21);
+	}
+	return bidi.getBidiCharType(String.fromCodePoint(cp));
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
