@@ -36,8 +36,9 @@ import {
 	type Style,
 	type TableAlign,
 } from './article.js';
-import {countWords, readingMinutes} from './words.js';
-import {directionOfLang, majorityDirection} from './direction.js';
+import {readingMinutes} from './words.js';
+import {textStats} from './text-stats.js';
+import {directionOfCounts, directionOfLang, majorityDirection} from './direction.js';
 
 export interface ParseOptions {
 	/** Title when the text has neither front matter title nor a leading H1. */
@@ -530,8 +531,10 @@ function splitSections(blocks: readonly Block[], title: string, lang: string, di
 	if (groups.length > 1 && groups[0]?.blocks.length === 0) groups.shift();
 
 	return groups.map((group, i) => {
-		const text = blocksText(group.blocks);
-		const words = countWords(text);
+		// One pass over the text for words and letters; the title's letters count for direction too.
+		const body = textStats(blocksText(group.blocks));
+		const heading = textStats(group.title);
+		const words = body.words;
 		return {
 			index: i + 1,
 			title: group.title,
@@ -539,7 +542,8 @@ function splitSections(blocks: readonly Block[], title: string, lang: string, di
 			blocks: group.blocks,
 			words,
 			minutes: readingMinutes(words, lang),
-			direction: majorityDirection(`${group.title}\n${text}`) ?? dir,
+			direction:
+				directionOfCounts({rtlLetters: body.rtlLetters + heading.rtlLetters, ltrLetters: body.ltrLetters + heading.ltrLetters}) ?? dir,
 		};
 	});
 }

@@ -1,52 +1,13 @@
 // Word counts and reading time.
 
+import {textStats} from './text-stats.js';
+
 /**
  * Words: runs of non-space characters holding at least one letter or digit
  * (so "—" and "…" alone are not words, "2011،" is one).
  */
 export function countWords(text: string): number {
-	// One pass with a per-code-unit table instead of a split and a regex per token.
-	let n = 0;
-	let inToken = false;
-	let counted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		let kind: number;
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-			kind = wordKind(text.slice(i, i + 2));
-			i++;
-		} else {
-			kind = wordKinds[c] ?? 0;
-			if (kind === 0) {
-				kind = wordKind(String.fromCharCode(c));
-				wordKinds[c] = kind;
-			}
-		}
-		if (kind === SPACE) {
-			inToken = false;
-			continue;
-		}
-		if (!inToken) {
-			inToken = true;
-			counted = false;
-		}
-		if (kind === LETTER && !counted) {
-			counted = true;
-			n++;
-		}
-	}
-	return n;
-}
-
-const SPACE = 1;
-const LETTER = 2;
-const OTHER = 3;
-/** Per BMP code unit: 0 = not looked up yet, else SPACE, LETTER (a letter or digit) or OTHER. */
-const wordKinds = new Uint8Array(0x10000);
-
-function wordKind(ch: string): number {
-	if (/^[\s\u2028]$/u.test(ch)) return SPACE;
-	return /^[\p{L}\p{N}]$/u.test(ch) ? LETTER : OTHER;
+	return textStats(text).words;
 }
 
 // Silent reading speeds in words per minute from the IReST study
