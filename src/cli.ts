@@ -123,7 +123,7 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
 	// until it exits. The user asked for a reader on a terminal.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const {runReader} = await import('./ui/run.js');
+	const {runReader} = await importReader();
 	const noColor = (process.env['NO_COLOR'] ?? '') !== '';
 	try {
 		process.exitCode = await runReader({
@@ -144,6 +144,23 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
 		});
 	} finally {
 		ownKeys?.destroy();
+	}
+}
+
+/**
+ * Loads the reader chunk. Ink's layout engine (yoga, compiled by Emscripten)
+ * loads its WebAssembly through `fetch` when a global `fetch` exists, and the
+ * first touch of Node's `fetch` loads the whole HTTP client (about 20 ms of
+ * start-up); without it, it decodes the same embedded bytes directly.
+ */
+async function importReader(): Promise<typeof import('./ui/run.js')> {
+	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await import('./ui/run.js');
+	} finally {
+		if (fetch) Object.defineProperty(globalThis, 'fetch', fetch);
+		else Reflect.deleteProperty(globalThis, 'fetch');
 	}
 }
 
