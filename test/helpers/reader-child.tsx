@@ -10,6 +10,7 @@
 // render (the layout throws while rendering), key (the layout of section 2
 // throws when 'n' is pressed), timer (an exception from a timer), rejection
 // (an unhandled promise rejection), quit (the q key).
+import './no-ci.js';
 import {EventEmitter} from 'node:events';
 import {mkdtempSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
