@@ -16,6 +16,7 @@
 //    stop being added once the inner width would fall below a minimum.
 
 import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from './article.js';
+import {forEachLeafBlock} from './blocks.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from './text/paragraph.js';
 import {clusterBoundaries, textWidth} from './text/width.js';
 
@@ -75,47 +76,15 @@ export function sectionBlocks(section: Section, withTitle = true): readonly Bloc
  * row by row with missing cells as ''. Iterative: nesting depth is unbounded.
  */
 export function forEachParagraphText(blocks: readonly Block[], visit: (text: string) => void): void {
-	const lists: (readonly Block[])[] = [blocks];
-	const next: number[] = [0];
-	while (lists.length > 0) {
-		const top = lists.length - 1;
-		const list = lists[top] ?? [];
-		const i = next[top] ?? 0;
-		if (i >= list.length) {
-			lists.pop();
-			next.pop();
-			continue;
+	forEachLeafBlock(blocks, (block) => {
+		if (block.kind === 'paragraph' || block.kind === 'heading') visit(paragraphText(block.inline));
+		else if (block.kind === 'table') {
+			let columns = block.header.length;
+			for (const row of block.rows) columns = Math.max(columns, row.length);
+			for (let c = 0; c < columns; c++) visit(paragraphText(block.header[c] ?? []));
+			for (const row of block.rows) for (let c = 0; c < columns; c++) visit(paragraphText(row[c] ?? []));
 		}
-		next[top] = i + 1;
-		const block = list[i];
-		if (!block) continue;
-		switch (block.kind) {
-			case 'paragraph':
-			case 'heading':
-				visit(paragraphText(block.inline));
-				break;
-			case 'table': {
-				let columns = block.header.length;
-				for (const row of block.rows) columns = Math.max(columns, row.length);
-				for (let c = 0; c < columns; c++) visit(paragraphText(block.header[c] ?? []));
-				for (const row of block.rows) for (let c = 0; c < columns; c++) visit(paragraphText(row[c] ?? []));
-				break;
-			}
-			case 'quote':
-				lists.push(block.blocks);
-				next.push(0);
-				break;
-			case 'list':
-				for (let k = block.items.length - 1; k >= 0; k--) {
-					lists.push(block.items[k] ?? []);
-					next.push(0);
-				}
-				break;
-			case 'code':
-			case 'rule':
-				break;
-		}
-	}
+	});
 }
 
 interface State {

@@ -36,6 +36,7 @@ import {
 	type Style,
 	type TableAlign,
 } from './article.js';
+import {forEachLeafBlock} from './blocks.js';
 import {readingMinutes} from './words.js';
 import {textStats} from './text-stats.js';
 import {directionOfCounts, directionOfLang, majorityDirection} from './direction.js';
@@ -461,45 +462,11 @@ export function inlineText(inline: Inline): string {
 /** Plain text of blocks, one paragraph per line. Iterative: nesting depth is unbounded. */
 export function blocksText(blocks: readonly Block[]): string {
 	const out: string[] = [];
-	const stack: (readonly Block[])[] = [blocks];
-	const indices: number[] = [0];
-	while (stack.length) {
-		const top = stack.length - 1;
-		const list = stack[top] ?? [];
-		const i = indices[top] ?? 0;
-		if (i >= list.length) {
-			stack.pop();
-			indices.pop();
-			continue;
-		}
-		indices[top] = i + 1;
-		const block = list[i];
-		if (!block) continue;
-		switch (block.kind) {
-			case 'paragraph':
-			case 'heading':
-				out.push(inlineText(block.inline));
-				break;
-			case 'code':
-				out.push(block.text);
-				break;
-			case 'quote':
-				stack.push(block.blocks);
-				indices.push(0);
-				break;
-			case 'list':
-				for (let k = block.items.length - 1; k >= 0; k--) {
-					stack.push(block.items[k] ?? []);
-					indices.push(0);
-				}
-				break;
-			case 'table':
-				out.push([...block.header, ...block.rows.flat()].map(inlineText).join(' '));
-				break;
-			case 'rule':
-				break;
-		}
-	}
+	forEachLeafBlock(blocks, (block) => {
+		if (block.kind === 'paragraph' || block.kind === 'heading') out.push(inlineText(block.inline));
+		else if (block.kind === 'code') out.push(block.text);
+		else if (block.kind === 'table') out.push([...block.header, ...block.rows.flat()].map(inlineText).join(' '));
+	});
 	return out.join('\n');
 }
 
