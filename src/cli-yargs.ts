@@ -60,7 +60,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 	// yargs-parser reads a lone '-' as an empty string; keep it as '-'.
 	return yargs(argv.map((a) => (a === '-' ? DASH : a)))
 		.scriptName('qari')
-		.usage('qari — a terminal reader for articles in Arabic, Hebrew, Persian and every other script\n\nUsage: $0 [file]      read an article (the bundled one by default)\n       $0 <command> [options]')
+		.usage('qari — a terminal reader that gets Arabic, Hebrew and Persian right\n\nUsage: $0 [file] [options]  or  $0 <command> [options]')
 		.command(
 			'$0 [file]',
 			'Read an article (prints it as `export` does when output is not a terminal)',
@@ -124,12 +124,13 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.completion('completion', 'Print a shell completion script (bash, zsh)')
 		.example('$0', 'read the bundled Arabic article')
 		.example('$0 article.md', 'read an article')
-		.example('curl -s https://example.org/a.md | $0 -', 'read from a pipe')
+		.example('cat article.md | $0 -', 'read from a pipe')
 		.example('$0 sections --json', 'list the sections as JSON')
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
-		.example('$0 export --format json -o article.json', 'write JSON to a file')
+		.example('$0 export --format json -o a.json', 'write JSON to a file')
 		.example('$0 list', 'the bundled articles')
+		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file could not be read or written, 2 a usage mistake.')
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
 		.alias('version', 'V')
