@@ -18,6 +18,7 @@ import {parseMarkdown} from '../src/markdown.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
 import {App} from '../src/ui/app.js';
 import {firstExecutable, hostileBytes, keptWords, payloads, rawSequences} from './helpers/hostile.js';
+import {waitForFrame} from './helpers/terminal.js';
 
 const ESC = '\u001B';
 /** What Ink and qari write around text: SGR, and OSC 8 hyperlinks with a printable-ASCII target. */
@@ -39,15 +40,7 @@ function renderArticle(article: Article, mode: 'app' | 'terminal', color: boolea
 		<App book={book} chrome={chrome} bidi={chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}))} color={color} start={{section: 0, offset: 0}} onQuit={() => undefined} />,
 	);
 	const plain = (): string => (instance.lastFrame() ?? '').replace(ownEscapes, '');
-	const waitFor = async (predicate: (frame: string) => boolean, what: string): Promise<string> => {
-		const deadline = Date.now() + 3000;
-		for (;;) {
-			const frame = plain();
-			if (predicate(frame)) return frame;
-			if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the frame is:\n${frame}`);
-			await new Promise((r) => setTimeout(r, 5));
-		}
-	};
+	const waitFor = (predicate: (frame: string) => boolean, what: string): Promise<string> => waitForFrame(plain, predicate, what);
 	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {
 		instance.stdin.write(keys);
 		return waitFor(predicate, what);

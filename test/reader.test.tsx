@@ -18,6 +18,7 @@ import {layoutParagraph} from '../src/text/paragraph.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
 import {App, type Place} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
+import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
 const {article} = loaded;
@@ -48,15 +49,7 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}
 	);
 	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
 	/** Polls the last frame until `predicate` holds (3 s at most). */
-	const waitForFrame = async (predicate: (frame: string) => boolean, what: string): Promise<string> => {
-		const deadline = Date.now() + 3000;
-		for (;;) {
-			const current = frame();
-			if (predicate(current)) return current;
-			if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the frame is:\n${current}`);
-			await new Promise((r) => setTimeout(r, 5));
-		}
-	};
+	const waitForFrame = (predicate: (frame: string) => boolean, what: string): Promise<string> => pollFrame(frame, predicate, what);
 	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {
 		instance.stdin.write(keys);
 		return waitForFrame(predicate, what);
@@ -213,25 +206,7 @@ function fakeTerminal() {
 			return true;
 		},
 	});
-	let queued: string | null = null;
-	const stdin = Object.assign(new EventEmitter(), {
-		isTTY: true,
-		setRawMode: () => stdin,
-		setEncoding: () => stdin,
-		ref: () => stdin,
-		unref: () => stdin,
-		resume: () => stdin,
-		pause: () => stdin,
-		read: () => {
-			const data = queued;
-			queued = null;
-			return data;
-		},
-		type(data: string) {
-			queued = data;
-			stdin.emit('readable');
-		},
-	});
+	const stdin = fakeStdin();
 	return {stdout, stderr, stdin};
 }
 

@@ -18,6 +18,7 @@ import {join} from 'node:path';
 import {type Article} from '../../src/article.js';
 import {bundledArticle, loadArticle} from '../../src/input.js';
 import {runReader} from '../../src/ui/run.js';
+import {fakeStdin} from './terminal.js';
 
 const mode = process.argv[2] ?? 'quit';
 const debug = process.argv.includes('--debug');
@@ -34,25 +35,7 @@ const stream = (fd: number) =>
 	});
 const stdout = stream(1);
 const stderr = stream(2);
-let queued: string | null = null;
-const stdin = Object.assign(new EventEmitter(), {
-	isTTY: true,
-	setRawMode: () => stdin,
-	setEncoding: () => stdin,
-	ref: () => stdin,
-	unref: () => stdin,
-	resume: () => stdin,
-	pause: () => stdin,
-	read: () => {
-		const data = queued;
-		queued = null;
-		return data;
-	},
-	type(data: string): void {
-		queued = data;
-		stdin.emit('readable');
-	},
-});
+const stdin = fakeStdin();
 
 const loaded = loadArticle(bundledArticle);
 const broken = (from: number): Article => ({
