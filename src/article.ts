@@ -57,6 +57,12 @@ export interface Section {
 	readonly title: string;
 	/** Heading level that opened the section (0 for the lead). */
 	readonly level: number;
+	/**
+	 * UTF-16 units of the section's Markdown source, heading line included:
+	 * its length, known before it is parsed (the reader's progress bar).
+	 */
+	readonly size: number;
+	/** The content; a section may be parsed only when this is first read. */
 	readonly blocks: readonly Block[];
 	readonly words: number;
 	/** Reading time in whole minutes, at least 1 when there are words. */

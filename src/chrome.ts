@@ -261,16 +261,17 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ChromeOpt
 }
 
 /**
- * Share of the article read once the screen's last line is read: the words
- * of the sections before, plus this section's words in proportion to its
- * lines shown so far.
+ * Share of the article read once the screen's last line is read: the sizes
+ * of the sections before, plus this section's size in proportion to its
+ * lines shown so far. Sizes are of the Markdown source, known before a
+ * section is parsed, so the bar never makes the reader parse a whole book.
  */
 export function readFraction(article: Article, section: number, top: number, height: number, lineCount: number): number {
 	const sections = article.sections;
-	const total = sections.reduce((n, s) => n + s.words, 0);
+	const total = sections.reduce((n, s) => n + s.size, 0);
 	const seen = lineCount === 0 ? 1 : Math.min(1, (top + height) / lineCount);
 	if (total === 0) return sections.length === 0 ? 1 : (section + seen) / sections.length;
 	let before = 0;
-	for (let i = 0; i < section; i++) before += sections[i]?.words ?? 0;
-	return Math.min(1, (before + (sections[section]?.words ?? 0) * seen) / total);
+	for (let i = 0; i < section; i++) before += sections[i]?.size ?? 0;
+	return Math.min(1, (before + (sections[section]?.size ?? 0) * seen) / total);
 }

@@ -38,46 +38,177 @@ import {
 } from './article.js';
 import {forEachLeafBlock} from './blocks.js';
 import {readingMinutes} from './words.js';
-import {textStats} from './text-stats.js';
-import {directionOfCounts, directionOfLang, majorityDirection} from './direction.js';
+import {textStats, type TextStats} from './text-stats.js';
+import {directionOfCounts, directionOfLang} from './direction.js';
+import {outlineOf, type OutlineHeading} from './outline.js';
 
 export interface ParseOptions {
 	/** Title when the text has neither front matter title nor a leading H1. */
 	readonly fallbackTitle?: string;
+	/**
+	 * Parse the text as one document even where it could be cut into sections
+	 * first (Logic 5). Only tests need this: the result is the same.
+	 */
+	readonly whole?: boolean;
 }
+
+/**
+ * One section's worth of text before the Article is made: a heading (none for
+ * the lead) and its content, parsed on first use.
+ */
+interface Part {
+	/** The heading that opens the part; undefined for the lead. */
+	readonly heading: HeadingBlock | undefined;
+	/** UTF-16 units of Markdown source, heading line included. */
+	readonly size: number;
+	content(): PartContent;
+}
+
+interface PartContent {
+	readonly blocks: readonly Block[];
+	/** Words and letters of the blocks (not the heading). */
+	readonly stats: TextStats;
+}
+
+type HeadingBlock = Extract<Block, {kind: 'heading'}>;
 
 /** Parses Markdown (with optional `---` front matter) into an Article. */
 export function parseMarkdown(source: string, options: ParseOptions = {}): Article {
 	const {meta, body} = splitFrontMatter(source);
-	const blocks = blocksOf(body);
+	const text = limitNesting(body.replace(/\r\n?/g, '\n'));
+	const outline = options.whole ? undefined : outlineOf(text);
+	const plan = (outline && planFromOutline(text, outline)) ?? planWhole(text);
 
 	// The title: front matter wins; a leading H1 is the title and is not
 	// repeated as a section; else the first line of text, else the fallback.
-	let rest = blocks;
-	const first = blocks[0];
 	let title = meta['title'] ?? '';
-	if (first?.kind === 'heading' && first.level === 1 && blocks.filter(isH1).length === 1) {
-		title ||= inlineText(first.inline);
-		rest = blocks.slice(1);
-	}
-	title ||= options.fallbackTitle ?? firstText(blocks) ?? 'Untitled';
+	if (plan.titleHeading) title ||= inlineText(plan.titleHeading.inline);
+	title ||= options.fallbackTitle ?? firstText(plan) ?? 'Untitled';
 	title = closeBidi(stripControls(title));
 
 	const lang = meta['lang'] ?? '';
-	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? majorityDirection(blocksText(rest)) ?? 'ltr';
-	return {title, meta, lang, dir, sections: splitSections(rest, title, lang, dir)};
+	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? directionOfCounts(letterCounts(plan.parts)) ?? 'ltr';
+	return {title, meta, lang, dir, sections: sectionsOf(plan.parts, title, lang, dir)};
 }
 
-function blocksOf(body: string): Block[] {
+interface Plan {
+	/** The leading H1 that is the article's title (and not a section). */
+	readonly titleHeading: HeadingBlock | undefined;
+	/** The lead (possibly empty), then one part per top-level heading. */
+	readonly parts: readonly Part[];
+}
+
+/** The whole text lexed at once; parts over its blocks. */
+function planWhole(text: string): Plan {
+	const {blocks, sizes} = blocksOf(text);
+	let from = 0;
+	let titleHeading: HeadingBlock | undefined;
+	const first = blocks[0];
+	if (first?.kind === 'heading' && first.level === 1 && blocks.filter(isH1).length === 1) {
+		titleHeading = first;
+		from = 1;
+	}
+	let top = Infinity;
+	for (let i = from; i < blocks.length; i++) {
+		const block = blocks[i];
+		if (block?.kind === 'heading') top = Math.min(top, block.level);
+	}
+	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]}[] = [{heading: undefined, size: 0, blocks: []}];
+	for (let i = from; i < blocks.length; i++) {
+		const block = blocks[i];
+		if (!block) continue;
+		if (block.kind === 'heading' && block.level === top) groups.push({heading: block, size: 0, blocks: []});
+		else groups[groups.length - 1]?.blocks.push(block);
+		const group = groups[groups.length - 1];
+		if (group) group.size += sizes[i] ?? 0;
+	}
+	return {
+		titleHeading,
+		parts: groups.map((group) => {
+			const content = {blocks: group.blocks, stats: textStats(blocksText(group.blocks))};
+			return {heading: group.heading, size: group.size, content: () => content};
+		}),
+	};
+}
+
+/**
+ * Parts cut at the outline's headings (outline.ts), each parsed on first use.
+ * Undefined if a heading line does not lex as one heading (then the text is
+ * parsed whole).
+ */
+function planFromOutline(text: string, outline: readonly OutlineHeading[]): Plan | undefined {
+	const firstContent = text.search(/[^ \t\n]/);
+	let headings = outline;
+	let titleHeading: HeadingBlock | undefined;
+	let from = 0;
+	const lone = (line: string): HeadingBlock | undefined => {
+		const {blocks} = blocksOf(line);
+		const block = blocks[0];
+		return blocks.length === 1 && block?.kind === 'heading' ? block : undefined;
+	};
+	const [first] = outline;
+	if (first && first.level === 1 && first.start <= firstContent && outline.filter((h) => h.level === 1).length === 1) {
+		titleHeading = lone(text.slice(first.start, first.end));
+		if (!titleHeading) return undefined;
+		headings = outline.slice(1);
+		from = first.end;
+	}
+	let top = Infinity;
+	for (const h of headings) top = Math.min(top, h.level);
+	const cuts = headings.filter((h) => h.level === top);
+
+	const parts: Part[] = [lazyPart(undefined, text.slice(from, cuts[0]?.start ?? text.length), (cuts[0]?.start ?? text.length) - from)];
+	for (let i = 0; i < cuts.length; i++) {
+		const cut = cuts[i];
+		if (!cut) continue;
+		const heading = lone(text.slice(cut.start, cut.end));
+		if (!heading) return undefined;
+		const next = cuts[i + 1]?.start ?? text.length;
+		parts.push(lazyPart(heading, text.slice(cut.end, next), next - cut.start));
+	}
+	return {titleHeading, parts};
+}
+
+function lazyPart(heading: HeadingBlock | undefined, source: string | undefined, size: number): Part {
+	let content: PartContent | undefined;
+	return {
+		heading,
+		size,
+		content(): PartContent {
+			if (!content) {
+				const {blocks} = blocksOf(source ?? '');
+				content = {blocks, stats: textStats(blocksText(blocks))};
+				source = undefined;
+			}
+			return content;
+		},
+	};
+}
+
+/** Blocks of normalized text, with the source units each accounts for (blank lines count with the block before). */
+function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
+	const blocks: Block[] = [];
+	const sizes: number[] = [];
+	let pending = 0;
 	try {
-		return toBlocks(lexSafely(body));
+		for (const token of lexSafely(text)) {
+			const block = toBlock(token);
+			if (block) {
+				blocks.push(block);
+				sizes.push(pending + token.raw.length);
+				pending = 0;
+			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + token.raw.length;
+			else pending += token.raw.length;
+		}
+		return {blocks, sizes};
 	} catch {
 		// Not expected (nesting is limited before lexing), but content must
 		// never make the parser throw: then every chunk is a plain paragraph.
-		return splitChunks(body).flatMap((chunk): Block[] => {
+		const chunks = splitChunks(text).flatMap((chunk): Block[] => {
 			const inline = plain(chunk);
 			return inline.length ? [{kind: 'paragraph', inline}] : [];
 		});
+		return {blocks: chunks, sizes: chunks.map(() => text.length / chunks.length)};
 	}
 }
 
@@ -122,6 +253,10 @@ export const INLINE_LIMIT = 4096;
  * need neither come back unchanged (the common case costs one short scan).
  */
 export function limitNesting(text: string): string {
+	// A line that needs either limit starts with at least 33 characters of
+	// whitespace and markers (64 markers, or over 128 columns of whitespace at
+	// up to 4 columns a character): one regex search rules out most texts.
+	if (!mayNeedLimit.test(text)) return text;
 	const lines = text.split('\n');
 	let changed = false;
 	for (let n = 0; n < lines.length; n++) {
@@ -165,6 +300,8 @@ function limitLine(line: string): string {
 	return keep === -1 || markers <= MAX_MARKERS ? line : line.slice(0, keep) + line.slice(i);
 }
 
+const mayNeedLimit = /^[ \t>*+.)0-9-]{33}/m;
+
 /** The end of a container marker at `at` ('>', '-', '*', '+', '1.', '1)'), or -1. */
 function markerEnd(line: string, at: number): number {
 	const c = line.charCodeAt(at);
@@ -177,8 +314,8 @@ function markerEnd(line: string, at: number): number {
 	return -1;
 }
 
-function lexSafely(body: string): Token[] {
-	const text = limitNesting(body.replace(/\r\n?/g, '\n'));
+/** marked's lexer over normalized text (CRLF gone, nesting limited), robustly (Logic 3). */
+function lexSafely(text: string): Token[] {
 	try {
 		return lexBlocks(text);
 	} catch {
@@ -470,47 +607,66 @@ export function blocksText(blocks: readonly Block[]): string {
 	return out.join('\n');
 }
 
-function firstText(blocks: readonly Block[]): string | undefined {
+/** The first line of text of the article's first three blocks (its title H1 included), at most 80 characters. */
+function firstText(plan: Plan): string | undefined {
+	const blocks: Block[] = plan.titleHeading ? [plan.titleHeading] : [];
+	for (const part of plan.parts) {
+		if (blocks.length >= 3) break;
+		if (part.heading) blocks.push(part.heading);
+		for (const block of part.content().blocks) blocks.push(block);
+	}
 	const line = blocksText(blocks.slice(0, 3)).split('\n').find((l) => l.trim());
 	if (!line) return undefined;
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
+/** Strong letters of every part, headings included: parses every part. */
+function letterCounts(parts: readonly Part[]): {rtlLetters: number; ltrLetters: number} {
+	let rtlLetters = 0;
+	let ltrLetters = 0;
+	for (const part of parts) {
+		const {stats} = part.content();
+		const heading = part.heading ? textStats(inlineText(part.heading.inline)) : undefined;
+		rtlLetters += stats.rtlLetters + (heading?.rtlLetters ?? 0);
+		ltrLetters += stats.ltrLetters + (heading?.ltrLetters ?? 0);
+	}
+	return {rtlLetters, ltrLetters};
+}
+
 /**
  * The lead (blocks before the first section heading) is section 1 and carries
  * the article's title; then one section per heading of the top level present.
+ * A section's blocks, words, minutes and direction are its part's content:
+ * asking for them parses the part (once).
  */
-function splitSections(blocks: readonly Block[], title: string, lang: string, dir: Direction): Section[] {
-	let top = Infinity;
-	for (const block of blocks) if (block.kind === 'heading') top = Math.min(top, block.level);
-
-	const groups: {title: string; level: number; blocks: Block[]}[] = [{title, level: 0, blocks: []}];
-	for (const block of blocks) {
-		if (block.kind === 'heading' && block.level === top) {
-			groups.push({title: closeBidi(inlineText(block.inline)), level: block.level, blocks: []});
-		} else {
-			const current = groups[groups.length - 1];
-			current?.blocks.push(block);
-		}
-	}
+function sectionsOf(all: readonly Part[], title: string, lang: string, dir: Direction): Section[] {
 	// An article that starts straight with a heading has no lead; an article
 	// with nothing at all still has one (empty) section.
-	if (groups.length > 1 && groups[0]?.blocks.length === 0) groups.shift();
-
-	return groups.map((group, i) => {
-		// One pass over the text for words and letters; the title's letters count for direction too.
-		const body = textStats(blocksText(group.blocks));
-		const heading = textStats(group.title);
-		const words = body.words;
-		return {
-			index: i + 1,
-			title: group.title,
-			level: group.level,
-			blocks: group.blocks,
-			words,
-			minutes: readingMinutes(words, lang),
-			direction:
-				directionOfCounts({rtlLetters: body.rtlLetters + heading.rtlLetters, ltrLetters: body.ltrLetters + heading.ltrLetters}) ?? dir,
+	const parts = all.length > 1 && all[0]?.content().blocks.length === 0 ? all.slice(1) : all;
+	return parts.map((part, i) => {
+		const sectionTitle = part.heading ? closeBidi(inlineText(part.heading.inline)) : title;
+		let derived: {words: number; minutes: number; direction: Direction} | undefined;
+		const facts = (): {words: number; minutes: number; direction: Direction} => {
+			if (!derived) {
+				// One pass over the text for words and letters; the title's letters count for direction too.
+				const body = part.content().stats;
+				const heading = textStats(sectionTitle);
+				derived = {
+					words: body.words,
+					minutes: readingMinutes(body.words, lang),
+					direction: directionOfCounts({rtlLetters: body.rtlLetters + heading.rtlLetters, ltrLetters: body.ltrLetters + heading.ltrLetters}) ?? dir,
+				};
+			}
+			return derived;
 		};
+		return Object.defineProperties(
+			{index: i + 1, title: sectionTitle, level: part.heading?.level ?? 0, size: part.size},
+			{
+				blocks: {enumerable: true, get: () => part.content().blocks},
+				words: {enumerable: true, get: () => facts().words},
+				minutes: {enumerable: true, get: () => facts().minutes},
+				direction: {enumerable: true, get: () => facts().direction},
+			},
+		) as Section;
 	});
 }
