@@ -127,9 +127,11 @@ export function App(props: AppProps): React.JSX.Element {
 
 	const state = stateRef.current;
 	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
-	const help = useMemo(
-		() =>
-			helpScreenRows(
+	// The help screen is laid out the first time it is asked for, not on every start.
+	const help = useMemo(() => {
+		let rows: readonly Row[] | undefined;
+		return (): readonly Row[] =>
+			(rows ??= helpScreenRows(
 				{
 					page: helpRows('page', chrome.dir),
 					toc: helpRows('toc', chrome.dir),
@@ -140,9 +142,8 @@ export function App(props: AppProps): React.JSX.Element {
 				},
 				geometry.width,
 				chrome,
-			),
-		[chrome, props.bidi, geometry.width],
-	);
+			));
+	}, [chrome, props.bidi, geometry.width]);
 
 	const handleKey = (name: string): void => {
 		const current = stateRef.current;
@@ -153,7 +154,7 @@ export function App(props: AppProps): React.JSX.Element {
 		}
 		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null});
 		if (!action) return;
-		if (action.type === 'helpScroll' && action.delta > 0 && current.helpTop + current.height >= help.length) return;
+		if (action.type === 'helpScroll' && action.delta > 0 && current.helpTop + current.height >= help().length) return;
 		apply(action);
 	};
 
@@ -180,7 +181,8 @@ interface FrameProps {
 	readonly book: Book;
 	readonly chrome: ChromeOptions;
 	readonly color: boolean;
-	readonly help: readonly Row[];
+	/** The help screen's rows, laid out on first call. */
+	readonly help: () => readonly Row[];
 	readonly context: KeyContext;
 }
 
@@ -199,7 +201,7 @@ function Frame({state, geometry, book, chrome, color, help, context}: FrameProps
 	if (state.view === 'toc') {
 		body = <Toc lines={tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw)} height={height} />;
 	} else if (state.view === 'help') {
-		body = <Help lines={help.slice(state.helpTop, state.helpTop + height).map(draw)} height={height} />;
+		body = <Help lines={help().slice(state.helpTop, state.helpTop + height).map(draw)} height={height} />;
 	} else {
 		const page = pageAt(lines, state.top, height);
 		body = <PageView lines={page.lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''))} height={height} />;
