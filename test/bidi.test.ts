@@ -291,8 +291,9 @@ test('bidi-js quirk: its per-line L1 misses trailing spaces on lines not startin
 	assert.deepEqual(bidiJs.getReorderedIndices(text, theirs, 4, 10).slice(4, 11), [10, 9, 8, 7, 6, 5, 4]);
 });
 
-// bidi-js carries Unicode 13 data; qari applies the Unicode 15 classes of the
-// letters and marks added since (scripts/gen-bidi-overrides.mjs).
+// bidi-js carries Unicode 13 data; qari's own class table is Unicode 15.0, with the
+// letters and marks added since (scripts/gen-bidi-classes.mjs; test/bidi-classes.test.ts
+// checks every code point).
 const unicode15: [string, string, number[]][] = [
 	['Arabic Extended-B letters (U+0870, AL in 15.0) are right to left', '\u0870\u0871 abc', [1, 1, 0, 0, 0, 0]],
 	['U+0898 is a mark (NSM) taking its letter\'s level', 'a\u0898', [0, 0]],

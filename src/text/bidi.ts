@@ -1,12 +1,18 @@
-// Paragraph embedding levels (bidi-js) and qari's own per-line reordering, UAX #9 L1–L4.
+// Paragraph embedding levels and qari's own per-line reordering, UAX #9 L1–L4.
 //
 // Logic:
 // 1. Levels are resolved once per paragraph, before wrapping, so a line break can never
 //    change them (UAX #9 §3.4). P2–P3 are below; X1–I2 are bidi-levels.ts; the rest is here.
 // 2. bidi-levels.ts replaces bidi-js's getEmbeddingLevels (typed arrays, no per-character
 //    allocation; bidi-js's took longer than all the rest of the layout of a large article)
-//    with the same levels. bidi-js still supplies the character classes and bracket pairs,
-//    cached here per code point. Both halves of an astral character
+//    with the same levels. Classes and bracket pairs come from qari's own Unicode 15.0
+//    tables, bidi-class-data.ts (scripts/gen-bidi-classes.mjs, from UnicodeData.txt and
+//    BidiMirroring.txt), not from bidi-js (Unicode 13, and building its tables took ~6 ms
+//    of every start): runs of one class, decoded once at load into a table per BMP code
+//    point and a range table for astral ones (binary search). Brackets are the Ps/Pe
+//    characters with a mirroring glyph, matched up to canonical equivalence (U+2329/U+232A
+//    ≡ U+3008/U+3009) as BD16 says; bidi-js also matched compatibility forms, e.g. a
+//    fullwidth parenthesis with an ASCII one. Both halves of an astral character
 //    (Adlam, Hanifi Rohingya, Rumi digits, emoji, tags…) get the character's class. Two
 //    neighbours of one class behave as one under every rule (no astral character is CS, ES,
 //    S, WS or B, the classes where a count matters, and no astral character is a paired
@@ -34,13 +40,14 @@
 //    would split it from its base; a mark's own level decides nothing visible. The Unicode
 //    conformance files assume no L3 (and never check BN placement): pass {l3: false}.
 // 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen-mirroring.mjs).
-//    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C.
-// 9. Hot loops work on typed arrays with numeric class flags. Class and mark lookups are
-//    cached per code point in typed arrays, so a code point costs a string only the first
-//    time it is ever seen.
+//    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C
+//    (Unicode 14), as did its class and bracket data; bidi-class-data.ts has them.
+// 9. Hot loops work on typed arrays with numeric class flags (bit k = class k of BIDI_CLASSES
+//    in bidi-levels.ts). Classes and brackets are plain typed-array reads (a binary search
+//    for an astral class); mark lookups are cached per code point in typed arrays, so a
+//    code point costs a string only the first time it is ever seen.
 
-import bidiModule from 'bidi-js';
-import {BIDI_CLASS_OVERRIDES} from './bidi-class-overrides.js';
+import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
 import {MIRRORING_PAIRS} from './mirroring-data.js';
 
@@ -73,102 +80,78 @@ export interface ReorderOptions {
 	readonly clusterStarts?: Uint8Array;
 }
 
-// bidi-js ships a CommonJS main (module.exports = the factory) whose types say `export default`,
-// so under NodeNext TypeScript types the default import as the namespace {default: factory}.
-// At run time it is the factory itself (Node's CJS interop; esbuild's "module" entry too).
-const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;
-const bidi = bidiFactory();
-
-// bidi-js's class flags are powers of two in the order of its data file; ask it for the flag
-// of one sample character per class rather than depending on that order.
-const SAMPLE_CODES = {
-	L: 0x61,
-	R: 0x5d0,
-	AL: 0x627,
-	EN: 0x31,
-	ES: 0x2b,
-	ET: 0x24,
-	AN: 0x660,
-	CS: 0x2c,
-	NSM: 0x300,
-	BN: 0xad,
-	B: 0x2029,
-	S: 0x09,
-	WS: 0x20,
-	ON: 0x21,
-	LRE: 0x202a,
-	RLE: 0x202b,
-	PDF: 0x202c,
-	LRO: 0x202d,
-	RLO: 0x202e,
-	LRI: 0x2066,
-	RLI: 0x2067,
-	FSI: 0x2068,
-	PDI: 0x2069,
-} as const;
-
-const flagOf = (code: number): number => bidi.getBidiCharType(String.fromCharCode(code));
-const T_L = flagOf(SAMPLE_CODES.L);
-const T_R = flagOf(SAMPLE_CODES.R);
-const T_AL = flagOf(SAMPLE_CODES.AL);
-const T_B = flagOf(SAMPLE_CODES.B);
-const T_S = flagOf(SAMPLE_CODES.S);
-const T_WS = flagOf(SAMPLE_CODES.WS);
-const T_ISOLATE_INIT = flagOf(SAMPLE_CODES.LRI) | flagOf(SAMPLE_CODES.RLI) | flagOf(SAMPLE_CODES.FSI);
-const T_PDI = flagOf(SAMPLE_CODES.PDI);
-const T_BN_LIKE =
-	flagOf(SAMPLE_CODES.BN) |
-	flagOf(SAMPLE_CODES.LRE) |
-	flagOf(SAMPLE_CODES.RLE) |
-	flagOf(SAMPLE_CODES.PDF) |
-	flagOf(SAMPLE_CODES.LRO) |
-	flagOf(SAMPLE_CODES.RLO);
+// Class flags: bit k stands for class k of bidi-levels.ts (BIDI_CLASSES), so a set of classes is a mask.
+const flagOf = (name: keyof typeof BIDI_CLASSES): number => 1 << BIDI_CLASSES[name];
+const T_L = flagOf('L');
+const T_R = flagOf('R');
+const T_AL = flagOf('AL');
+const T_B = flagOf('B');
+const T_S = flagOf('S');
+const T_WS = flagOf('WS');
+const T_ISOLATE_INIT = flagOf('LRI') | flagOf('RLI') | flagOf('FSI');
+const T_PDI = flagOf('PDI');
+const T_BN_LIKE = flagOf('BN') | flagOf('LRE') | flagOf('RLE') | flagOf('PDF') | flagOf('LRO') | flagOf('RLO');
 /** Reset by L1 when they precede a separator or the end of the line. */
 const T_TRAILING = T_WS | T_ISOLATE_INIT | T_PDI | T_BN_LIKE;
 /** Always reset by L1. */
 const T_SEPARATOR = T_S | T_B;
 
-/** bidi-levels.ts class number by the bit number of a bidi-js flag. */
-const classByFlagBit = new Uint8Array(32);
-for (const [name, code] of Object.entries(SAMPLE_CODES)) {
-	classByFlagBit[31 - Math.clz32(flagOf(code))] = BIDI_CLASSES[name as keyof typeof SAMPLE_CODES];
-}
+// ---- per-code-point tables (logic 2) -----------------------------------------------------
 
-// ---- per-code-point caches -------------------------------------------------------------
+/** bidi-levels.ts class number per BMP code point. */
+const bmpClass = new Uint8Array(0x10000);
+/** Runs of one class from U+10000 on: astralFirst[k] (ascending) is where run k starts, astralClass[k] its class. */
+let astralFirst = new Int32Array(0);
+let astralClass = new Uint8Array(0);
 
-/** bidi-js class flag per BMP code point; 0 = not looked up yet. */
-const bmpClass = new Uint32Array(0x10000);
-const astralClass = new Map<number, number>();
+const LETTER_A = 0x41;
+const LETTER_Z = 0x5a;
 
-function classOfCode(cp: number): number {
-	if (cp < 0x10000) {
-		let flag = bmpClass[cp] ?? 0;
-		if (flag === 0) {
-			flag = lookUpClass(cp);
-			bmpClass[cp] = flag;
+/** Decodes BIDI_CLASS_RUNS: a class letter, then the run's length − 1 in base 36 (none for 1). */
+function decodeClasses(runs: string): void {
+	const classOfLetter = BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]);
+	// At most one run per character; a counting pass would cost more than the spare bytes.
+	const first = new Int32Array(runs.length);
+	const cls = new Uint8Array(runs.length);
+	let astral = 0;
+	let cp = 0;
+	let i = 0;
+	while (i < runs.length) {
+		const k = classOfLetter[runs.charCodeAt(i++) - LETTER_A] ?? BIDI_CLASSES.ON;
+		let extra = 0;
+		for (let c = runs.charCodeAt(i); i < runs.length && (c < LETTER_A || c > LETTER_Z); c = runs.charCodeAt(++i)) {
+			extra = extra * 36 + (c <= 0x39 ? c - 0x30 : c - 0x57); // 0–9, a–z
 		}
-		return flag;
+		const end = cp + extra + 1;
+		if (cp < 0x10000 && k !== BIDI_CLASSES.L) bmpClass.fill(k, cp, Math.min(end, 0x10000)); // the table starts at 0 = L
+		if (end > 0x10000) {
+			first[astral] = Math.max(cp, 0x10000);
+			cls[astral++] = k;
+		}
+		cp = end;
 	}
-	let flag = astralClass.get(cp);
-	if (flag === undefined) {
-		flag = lookUpClass(cp);
-		astralClass.set(cp, flag);
+	if (cp !== 0x110000 || astral === 0) throw new Error('bidi-class-data: the class runs do not cover U+0000..U+10FFFF');
+	astralFirst = first.subarray(0, astral);
+	astralClass = cls.subarray(0, astral);
+}
+decodeClasses(BIDI_CLASS_RUNS);
+
+/** The bidi class of code point cp (Unicode 15.0), as a bidi-levels.ts class number (BIDI_CLASSES). */
+export function bidiClassOf(cp: number): number {
+	if (cp < 0x10000) return bmpClass[cp] ?? 0;
+	let lo = 0;
+	let hi = astralFirst.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((astralFirst[mid] ?? 0) <= cp) lo = mid;
+		else hi = mid - 1;
 	}
-	return flag;
+	return astralClass[lo] ?? 0;
 }
 
-/** Unicode 15 first (letters and marks added after bidi-js's Unicode 13 data), then bidi-js. */
-function lookUpClass(cp: number): number {
-	let lo = 0;
-	let hi = BIDI_CLASS_OVERRIDES.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const [first, last, name] = BIDI_CLASS_OVERRIDES[mid] ?? [0, -1, ''];
-		if (cp < first) hi = mid - 1;
-		else if (cp > last) lo = mid + 1;
-		else return flagOf(SAMPLE_CODES[name as keyof typeof SAMPLE_CODES] ?? 0x21);
-	}
-	return bidi.getBidiCharType(String.fromCodePoint(cp));
+/** Class flag (bit BIDI_CLASSES[name]) of code point cp. */
+function classOfCode(cp: number): number {
+	return 1 << (cp < 0x10000 ? (bmpClass[cp] ?? 0) : bidiClassOf(cp));
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -211,48 +194,38 @@ function clusterBits(cp: number): number {
 
 // ---- paragraph levels ------------------------------------------------------------------
 
-/** bidi-levels.ts class + 1 per BMP code point; 0 = not looked up yet. */
-const bmpLevelClass = new Uint8Array(0x10000);
-
 /** Fills classes[i] with the class of code unit i (both halves of a pair get the pair's class). */
 function fillClasses(text: string, classes: Uint8Array): void {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0xd800 && c <= 0xdfff) {
-			classes[i] = classByFlagBit[31 - Math.clz32(classAt(text, i))] ?? 0;
+			classes[i] = 31 - Math.clz32(classAt(text, i));
 			continue;
 		}
-		let k = bmpLevelClass[c] ?? 0;
-		if (k === 0) {
-			k = (classByFlagBit[31 - Math.clz32(classOfCode(c))] ?? 0) + 1;
-			bmpLevelClass[c] = k;
-		}
-		classes[i] = k - 1;
+		classes[i] = bmpClass[c] ?? 0;
 	}
 }
 
-/** Bracket id per BMP code point (see BracketLookup), NOT_BRACKET, or 0 = not looked up yet. */
+/**
+ * Bracket id per code unit (see BracketLookup): the canonical opening bracket of its pair
+ * (U+2329 and U+3008 open the same pair), negated for a closing bracket; 0 = not a paired
+ * bracket. Every paired bracket is in the BMP (gen-bidi-classes.mjs checks).
+ */
 const bracketIds = new Int32Array(0x10000);
-const NOT_BRACKET = 0x7fffffff;
-
-function bracketOf(code: number): number {
-	let id = bracketIds[code] ?? 0;
-	if (id === 0) {
-		id = lookUpBracket(code);
-		bracketIds[code] = id === 0 ? NOT_BRACKET : id;
-		return id;
+{
+	const canonical = new Map<number, number>();
+	for (let i = 0; i + 1 < BIDI_BRACKET_CANONICAL.length; i += 2) canonical.set(BIDI_BRACKET_CANONICAL[i] ?? 0, BIDI_BRACKET_CANONICAL[i + 1] ?? 0);
+	for (let i = 0; i + 1 < BIDI_BRACKET_PAIRS.length; i += 2) {
+		const opening = BIDI_BRACKET_PAIRS[i] ?? 0;
+		const id = canonical.get(opening) ?? opening;
+		bracketIds[opening] = id;
+		bracketIds[BIDI_BRACKET_PAIRS[i + 1] ?? 0] = -id;
 	}
-	return id === NOT_BRACKET ? 0 : id;
 }
 
-/** The pair id is the canonical opening bracket: U+2329 and U+3008 open the same pair. */
-function lookUpBracket(code: number): number {
-	if (code >= 0xd800 && code <= 0xdfff) return 0;
-	const ch = String.fromCharCode(code);
-	const canonical = (c: string): number => (bidi.getCanonicalBracket(c) ?? c).charCodeAt(0);
-	if (bidi.openingToClosingBracket(ch) !== null) return canonical(ch);
-	const opening = bidi.closingToOpeningBracket(ch);
-	return opening === null ? 0 : -canonical(opening);
+/** Paired-bracket answer for a code unit (BracketLookup in bidi-levels.ts): +id opening, −id closing, 0 none. */
+export function bidiBracketOf(code: number): number {
+	return bracketIds[code] ?? 0;
 }
 
 let classScratch = new Uint8Array(256);
@@ -291,7 +264,7 @@ export function resolveLevels(text: string, direction: BaseDirection, fallback: 
 	if (classScratch.length < n) classScratch = new Uint8Array(Math.max(n, classScratch.length * 2));
 	fillClasses(text, classScratch);
 	// A stray paragraph separator inside starts a new paragraph at this same level.
-	resolveEmbeddingLevels(text, classScratch, n, level, bracketOf, levels);
+	resolveEmbeddingLevels(text, classScratch, n, level, bidiBracketOf, levels);
 	return {levels, level};
 }
 
