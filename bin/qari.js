@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Entry point: loads the bundled CLI built by `npm install` (scripts/build.mjs).
-import {existsSync} from 'node:fs';
+// Entry point: loads the CLI bundle built by `npm install` (scripts/build.mjs).
+// CommonJS on purpose (bin/package.json says so): Node 20 starts a CommonJS
+// program without setting up its ES module loader, about 10 ms of every run.
+'use strict';
+const {existsSync} = require('node:fs');
+const {join} = require('node:path');
 
-const cli = new URL('../dist/cli.js', import.meta.url);
+const cli = join(__dirname, '..', 'dist', 'cli.cjs');
 if (!existsSync(cli)) {
 	process.stderr.write("qari: not built yet: run 'npm install' (or 'npm run build') first\n");
 	process.exit(1);
 }
-const {main} = await import(cli.href);
-await main(process.argv.slice(2));
+require(cli).main(process.argv.slice(2));

@@ -59,7 +59,9 @@ export type Invocation =
 	| {readonly command: 'export'; readonly args: ExportArgs}
 	| {readonly command: 'list'; readonly args: ListArgs};
 
-const usageError = Symbol('usage');
+// Registered (Symbol.for): the yargs bundle has its own copy of this module,
+// and the CLI bundle must recognise the errors that copy marks.
+const usageError = Symbol.for('qari.usageError');
 
 /** A usage mistake already reported with the usage (exit 2). */
 export function usageErrorOf(message: string): Error {

@@ -83,7 +83,7 @@ function startReader(name: string, command: string): string {
 
 test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×20, quit restores the screen', {skip}, async () => {
 	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
-	assert.ok(existsSync(join(root, 'dist', 'cli.js')), "run 'npm run build' first (npm test does)");
+	assert.ok(existsSync(join(root, 'dist', 'cli.cjs')), "run 'npm run build' first (npm test does)");
 	const target = startReader('main', 'QARI --from-start');
 
 	// 80×24: the header names the section; the body is right to left, every row ending at column 78.

@@ -1,7 +1,8 @@
-// Start-up: `sections`, `export` and `list` never load Ink or React. Only the
-// reader imports them, dynamically (scripts/build.mjs puts them in a chunk of
-// their own). Checked on the built bundle by recording every module a run
-// loads (test/helpers/record-loads.mjs), not by timing anything.
+// Start-up: `sections`, `export` and `list` never load Ink or React, nor
+// yargs, nor any ES module. Only the reader imports Ink and React,
+// dynamically (scripts/build.mjs puts them in a bundle of their own). Checked
+// on the built bundles by recording every module a run loads
+// (test/helpers/record-loads.cjs and .mjs), not by timing anything.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
@@ -13,13 +14,14 @@ import {bin, root} from './helpers/run.js';
 
 const dist = join(root, 'dist');
 const hooks = pathToFileURL(join(root, 'test', 'helpers', 'record-loads.mjs')).href;
+const requireHook = join(root, 'test', 'helpers', 'record-loads.cjs');
 const temp = mkdtempSync(join(tmpdir(), 'qari-startup-'));
 after(() => rmSync(temp, {recursive: true, force: true}));
 
 /** Built files that hold React or Ink (string literals survive minification). */
 function uiChunks(): string[] {
 	return readdirSync(dist)
-		.filter((name) => name.endsWith('.js'))
+		.filter((name) => name.endsWith('.js') || name.endsWith('.cjs'))
 		.filter((name) => {
 			const code = readFileSync(join(dist, name), 'utf8');
 			return code.includes('react.transitional.element') || code.includes('ink/build') || code.includes('Yoga');
@@ -29,7 +31,7 @@ function uiChunks(): string[] {
 /** The modules a run of bin/qari.js loads, as file names under dist/ or paths under node_modules/. */
 function loadedBy(args: readonly string[]): string[] {
 	const log = join(temp, `loads-${args.join('-').replace(/[^a-z-]/gi, '')}.txt`);
-	const result = spawnSync(process.execPath, [`--import=${hooks}`, bin, ...args], {
+	const result = spawnSync(process.execPath, [`--require=${requireHook}`, `--import=${hooks}`, bin, ...args], {
 		cwd: root,
 		encoding: 'utf8',
 		env: {...process.env, QARI_LOAD_LOG: log, NO_COLOR: '1'},
@@ -42,18 +44,25 @@ function loadedBy(args: readonly string[]): string[] {
 }
 
 test('the bundle has a chunk with Ink and React, apart from the CLI', () => {
-	assert.ok(existsSync(join(dist, 'cli.js')), "run 'npm run build' first (npm test does)");
+	assert.ok(existsSync(join(dist, 'cli.cjs')), "run 'npm run build' first (npm test does)");
 	const ui = uiChunks();
 	assert.ok(ui.length > 0, 'some built file holds React and Ink');
-	assert.ok(!ui.includes('cli.js'), 'dist/cli.js itself holds no React or Ink');
+	assert.ok(!ui.includes('cli.cjs'), 'dist/cli.cjs itself holds no React or Ink');
 });
 
 for (const args of [['sections'], ['sections', '--json'], ['export'], ['export', '--order', 'visual', '--width', '60'], ['export', '--format', 'json'], ['list'], ['--version']]) {
 	test(`qari ${args.join(' ')} loads neither Ink nor React`, () => {
 		const loaded = loadedBy(args);
-		assert.ok(loaded.includes('cli.js'), `the bundled CLI is loaded: ${loaded.join(', ')}`);
+		assert.ok(loaded.includes('cli.cjs'), `the bundled CLI is loaded: ${loaded.join(', ')}`);
 		const ui = uiChunks();
 		const offending = loaded.filter((file) => ui.includes(file) || /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(file));
 		assert.deepEqual(offending, [], `loaded: ${loaded.join(', ')}`);
+		// Nothing but bin/qari.js and the CLI bundle: no ES module, and yargs only for --version.
+		const expected = new Set(['cli.cjs', ...(args[0] === '--version' ? ['cli-yargs.cjs'] : [])]);
+		assert.deepEqual(
+			loaded.filter((file) => !expected.has(file) && !file.endsWith('bin/qari.js')),
+			[],
+			`loaded: ${loaded.join(', ')}`,
+		);
 	});
 }
