@@ -14,6 +14,9 @@
 // 3. Nesting is walked with an explicit stack for quotes and lists, so an
 //    article nested thousands deep cannot overflow the call stack; gutters
 //    stop being added once the inner width would fall below a minimum.
+// 4. Lines are finished and handed out block by block (forEachLine), so a
+//    caller that keeps only their text lets the rest go while it is young.
+//    Padding runs of spaces are shared by width: runs are never mutated.
 
 import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from './article.js';
 import {forEachLeafBlock} from './blocks.js';
@@ -49,14 +52,26 @@ const minInnerWidth = 8;
 
 /** Lays out a section's blocks (the heading is the caller's). */
 export function layoutBlocks(blocks: readonly Block[], options: LayoutOptions): Line[] {
+	const lines: Line[] = [];
+	forEachLine(blocks, options, (line) => {
+		lines.push(line);
+	});
+	return lines;
+}
+
+/**
+ * Calls `visit` with each line layoutBlocks returns, in the same order, as
+ * soon as its block is laid out: a caller that keeps only the text (export)
+ * lets every line's objects go while they are young, which on a book is most
+ * of the garbage collector's work.
+ */
+export function forEachLine(blocks: readonly Block[], options: LayoutOptions, visit: (line: Line) => void): void {
 	const state: State = {options, offset: 0, block: 0};
-	const rows: Row[] = [];
 	blocks.forEach((block, index) => {
 		state.block = index;
-		if (index > 0) rows.push(blankRow(state));
-		for (const row of layoutBlock(block, options.width, state)) rows.push(row);
+		if (index > 0) visit(finishRow(blankRow(state), options));
+		for (const row of layoutBlock(block, options.width, state)) visit(finishRow(row, options));
 	});
-	return rows.map((row) => finishRow(row, options));
 }
 
 /** Lays out a section: its title as a heading (unless `withTitle` is false), then its blocks. */
@@ -101,10 +116,26 @@ function finishRow(row: Row, options: LayoutOptions): Line {
 	// get here too wide: cut the row on its end side, and say so with '…'.
 	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && options.order === 'visual'));
 	if (options.order === 'visual' && options.width > 0 && row.align === 'right' && width < options.width) {
-		runs = [{text: ' '.repeat(options.width - width), style: plainStyle}, ...runs];
+		const padded: Run[] = [spaceRun(options.width - width)];
+		for (const run of runs) padded.push(run);
+		runs = padded;
 		width = options.width;
 	}
 	return {runs, width, block: row.block, offset: row.offset};
+}
+
+/** Runs of spaces padding rows, by width: every right-aligned row of a page needs one. */
+const spaceRuns: Run[] = [];
+
+/** A plain run of `n` spaces (shared: runs are never mutated). */
+function spaceRun(n: number): Run {
+	if (n >= 512) return {text: ' '.repeat(n), style: plainStyle};
+	let run = spaceRuns[n];
+	if (!run) {
+		run = {text: ' '.repeat(n), style: plainStyle};
+		spaceRuns[n] = run;
+	}
+	return run;
 }
 
 /** Cuts runs to at most `width` cells between clusters, keeping the left part (or the right, `fromLeft`), ending in '…'. */

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {exportText} from '../src/export.js';
+import {type Article, type Block, type Section} from '../src/article.js';
+import {exportText, isTrimmed, lineText} from '../src/export.js';
+import {layoutBlocks, type LayoutOptions} from '../src/layout.js';
 import {parseMarkdown} from '../src/markdown.js';
 import {boilerplate, seedParagraphs} from './helpers/article.js';
 
@@ -31,4 +33,80 @@ for (const width of [30, 50, 80]) {
 			.map((chunk) => chunk.split('\n').join(' '));
 		for (const p of seedParagraphs) assert.ok(paragraphs.includes(p), `not rejoined at ${width}: ${p.slice(0, 50)}`);
 	});
+}
+
+test('isTrimmed agrees with String.prototype.trimEnd on every BMP code unit', () => {
+	for (let code = 0; code < 0x10000; code++) {
+		const trimmed = `a${String.fromCharCode(code)}`.trimEnd().length === 1;
+		assert.equal(isTrimmed(code), trimmed, code.toString(16));
+	}
+});
+
+test('lineText: the runs joined, trailing white space dropped', () => {
+	const line = (...texts: string[]) => ({runs: texts.map((text) => ({text, style: {}})), width: 0, block: 0, offset: 0});
+	assert.equal(lineText(line('  a', 'b ', ' \u3000', '')), '  ab');
+	assert.equal(lineText(line('ab', '')), 'ab');
+	assert.equal(lineText(line('   ')), '');
+	assert.equal(lineText(line()), '');
+});
+
+/** exportText as it was first written: every line laid out, then each line's text joined. */
+function joinedLines(source: Article, options: LayoutOptions, sections: readonly Section[] = source.sections): string {
+	const blocks: Block[] = [];
+	for (const section of sections) {
+		const title = section.level === 0 ? source.title : section.title;
+		blocks.push({kind: 'heading', level: section.level === 0 ? 1 : 2, inline: [{text: title, style: {}}]}, ...section.blocks);
+	}
+	return layoutBlocks(blocks, options).map(lineText).join('\n') + '\n';
+}
+
+// Trailing spaces in code, padding-only rows, gutters on both sides, a table,
+// a hard break, mixed directions and styles.
+const mixed = parseMarkdown(
+	[
+		'# عنوان',
+		'',
+		'سلام **عليكم** hello `code` world لا إله',
+		'',
+		'    code with trailing spaces   ',
+		'    ',
+		'    \tتبويب',
+		'',
+		'> اقتباس  ',
+		'> > nested quote',
+		'',
+		'1. أول',
+		'2. second item with a long long tail',
+		'',
+		'| a | ب |',
+		'|---|---|',
+		'| 1 | ٢ |',
+		'',
+		'line one  ',
+		'line two\u3000',
+		'',
+		'## قسم',
+		'',
+		'😀 🇸🇦 (قوس) [رابط](http://x.example)',
+		'',
+	].join('\n'),
+);
+
+for (const source of [article, mixed]) {
+	for (const order of ['visual', 'logical'] as const) {
+		for (const width of [0, 1, 7, 20, 80, 300]) {
+			test(`exportText equals its lines joined: ${source === article ? 'article' : 'mixed'}, ${order}, width ${width}`, () => {
+				for (const shape of [true, false]) {
+					for (const baseDir of ['rtl', 'ltr'] as const) {
+						const options: LayoutOptions = {width, order, shape, dir: 'auto', baseDir};
+						assert.equal(exportText(source, options), joinedLines(source, options));
+					}
+				}
+				const one = source.sections.slice(-1);
+				const options: LayoutOptions = {width, order, shape: true, dir: 'rtl', baseDir: source.dir};
+				assert.equal(exportText(source, options, one), joinedLines(source, options, one));
+				assert.equal(exportText(source, options, []), '\n');
+			});
+		}
+	}
 }

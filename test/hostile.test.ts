@@ -55,6 +55,10 @@ const stripCases: [string, string, string][] = [
 	['C0, DEL, C1, U+FEFF removed', 'a\u0001\u001b\u007f\u0090\ufeffb', 'ab'],
 	['bidi controls kept (the layout applies them)', 'a\u202eb', 'a\u202eb'],
 	['a lone surrogate becomes U+FFFD', '\udfffx', '\ufffdx'],
+	['a lone high surrogate at the end becomes U+FFFD', 'x\ud83d', 'x\ufffd'],
+	['a surrogate pair is kept', 'a😀b', 'a😀b'],
+	['a pair next to a lone half', '\ud83d😀\ude00', '\ufffd😀\ufffd'],
+	['nothing to remove', 'سلام hello', 'سلام hello'],
 ];
 for (const [name, input, output] of stripCases) {
 	test(`stripControls: ${name}`, () => assert.equal(stripControls(input), output));

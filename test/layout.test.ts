@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {type Block, type Inline, type Line} from '../src/article.js';
 import {exportText, lineText} from '../src/export.js';
-import {layoutBlocks, type LayoutOptions} from '../src/layout.js';
+import {forEachLine, layoutBlocks, type LayoutOptions} from '../src/layout.js';
 import {parseMarkdown} from '../src/markdown.js';
 import {layoutParagraph, paragraphText, type ParagraphOptions} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -213,6 +213,19 @@ test('every laid-out line of the article: width bounded at every width from 10 t
 			const text = line.runs.map((r) => r.text).join('');
 			assert.ok(stringWidth(text) <= width, `${stringWidth(text)} > ${width}`);
 			assert.equal(stringWidth(text), line.width);
+		}
+	}
+});
+
+test('forEachLine visits the lines layoutBlocks returns, in order', () => {
+	for (const order of ['visual', 'logical'] as const) {
+		for (const width of [0, 12, 80]) {
+			const options: LayoutOptions = {width, order, shape: true, dir: 'auto', baseDir: 'rtl'};
+			for (const section of article.sections) {
+				const visited: Line[] = [];
+				forEachLine(section.blocks, options, (line) => visited.push(line));
+				assert.deepEqual(visited, layoutBlocks(section.blocks, options));
+			}
 		}
 	}
 });

@@ -51,3 +51,39 @@ for (const [name, input, output] of sanitizeCases) {
 		assert.equal(sanitizeText(input).text, output);
 	});
 }
+
+// Inputs of 4 KiB and more that are valid UTF-8 are decoded without the WHATWG
+// decoder (Logic 2): the text must be exactly the decoder's.
+const reference = new TextDecoder('utf-8', {fatal: false, ignoreBOM: true});
+const large = (text: string, times: number) => bytes(text.repeat(times));
+const largeCases: [string, Uint8Array, number][] = [
+	['ASCII', large('plain text, line\n', 400), 0],
+	['Arabic, emoji and noncharacters', large('سلام عليكم 😀 \ufffe\uffff \u{10ffff} ', 300), 0],
+	['a BOM first, U+FEFF later, CRLF', bytes([0xef, 0xbb, 0xbf], 'سلام\r\n'.repeat(800), '\ufeff'), 0],
+	['a real U+FFFD is not counted', large('\ufffd ب ', 1000), 0],
+	['invalid bytes in a large file', bytes('ب'.repeat(3000), [0xff], 'a', [0xc0, 0x80], 'ب'.repeat(3000)), 3],
+	['a lone surrogate encoded in UTF-8 (invalid)', bytes('a'.repeat(5000), [0xed, 0xa0, 0x80]), 3],
+];
+for (const [name, input, invalid] of largeCases) {
+	test(`decode, large: ${name}`, () => {
+		assert.ok(input.length >= 4096);
+		const result = decodeArticle(input);
+		assert.ok(result.ok);
+		assert.equal(result.text, sanitizeText(reference.decode(input)).text);
+		assert.equal(result.invalid, invalid);
+	});
+}
+
+test('decode: a Uint8Array that is a view into a larger buffer', () => {
+	const whole = bytes('xx', 'سلام '.repeat(1000), 'yy');
+	const view = new Uint8Array(whole.buffer, whole.byteOffset + 2, whole.length - 4);
+	const result = decodeArticle(view);
+	assert.ok(result.ok);
+	assert.equal(result.text, 'سلام '.repeat(1000));
+});
+
+test('sanitize: text with nothing to remove comes back as it is', () => {
+	const text = 'سلام\tعليكم\n😀 plain';
+	assert.deepEqual(sanitizeText(text), {text, removed: 0});
+	assert.deepEqual(sanitizeText(`\ufeff${text}`), {text, removed: 0});
+});

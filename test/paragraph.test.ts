@@ -37,3 +37,34 @@ test('visual runs of a lam-alef: the shaper\'s filler is dropped', () => {
 	assert.ok(!text.includes('\ufeff'), JSON.stringify(text));
 	assert.equal(laid.direction, 'rtl');
 });
+
+// A paragraph of one style takes a shorter path through the visual runs: the text must be the
+// same as when the style changes inside it, and the runs must split exactly at the change.
+const visualTexts = [
+	'سلام (عليكم) [قوس] {x} «ب» <c>',
+	'😀 مرحبا 🇸🇦 عالم 👍🏽 a\u{1f469}\u200d\u{1f4bb}b',
+	'لا إله إلا لأن \u202bمضمن\u202c \u2067عزل\u2069 \u200fم',
+	'abc (def) \u202eRLO (x)\u202c ghi',
+	'سطر\u2028ثان (مع) قوس',
+	'بد\ud800ل \udc00 (لا)',
+	'مقتل 6859 مدنياً، أكثر من 90٪',
+];
+for (const text of visualTexts) {
+	test(`visual runs: one style and two styles give the same text: ${JSON.stringify(text).slice(0, 30)}`, () => {
+		for (const width of [0, 6, 13]) {
+			for (const shape of [true, false]) {
+				const opts = {...options, width, shape, order: 'visual'} as const;
+				const one = layoutParagraph([{text, style: {}}], opts);
+				const cut = Math.floor(text.length / 2);
+				const bold = {strong: true};
+				const two = layoutParagraph([{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: bold}], opts);
+				const joined = (laid: typeof one) => laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
+				assert.deepEqual(joined(two), joined(one));
+				for (const line of one.lines) assert.ok(line.runs.length <= 1);
+				for (const line of two.lines) {
+					for (let r = 1; r < line.runs.length; r++) assert.notEqual(line.runs[r]?.style, line.runs[r - 1]?.style, 'neighbouring runs differ in style');
+				}
+			}
+		}
+	});
+}

@@ -101,6 +101,9 @@ const cases: ReadonlyArray<readonly [string, string, string, ShapeOptions?]> = [
 	['Unicode 14 alef variant is R; FriBidi 1.0.8 has it as U', 'ب\u0870', 'FE91 0870'],
 	['BN control is U; FriBidi skips it', 'ب\u0001ب', 'FE8F 0001 FE8F'],
 	['lone surrogate is kept', 'ب\uD800ب', 'FE8F D800 FE8F'],
+	['lone low surrogate is kept, breaks joining', 'ب\uDC00ب', 'FE8F DC00 FE8F'],
+	['lone high surrogate at the end', 'بب\uD800', 'FE91 FE90 D800'],
+	['lam-alef around a surrogate pair', 'لا😀لا', 'FEFF FEFB 1F600 FEFF FEFB'],
 	['empty', '', ''],
 ];
 

@@ -33,7 +33,9 @@ Logic:
    (لَا) prevents it, as in FriBidi: the lam stays initial/medial, the alef final, and
    the haraka is kept. Fusing them (as npm arabic-reshaper does) loses the mark.
 8. Text with no character in the Arabic blocks returns the same string without a copy;
-   output is built in a Uint16Array and turned into a string in chunks.
+   output is built in a Uint16Array and turned into a string in one copy, read as UTF-16LE
+   through a Buffer over the same memory (String.fromCharCode.apply on chunks where the
+   platform is big-endian): several times faster than apply on a paragraph.
 */
 import {
 	FORMS,
@@ -126,6 +128,8 @@ function loadTables(): void {
 	bmpFlags[0x200e] = 0;
 	bmpFlags.fill(0, 0x202a, 0x202f);
 	bmpFlags.fill(0, 0x2066, 0x206a);
+	// A surrogate pair's flags come from the astral table; a lone surrogate joins nothing.
+	bmpFlags.fill(0, 0xd800, 0xe000);
 
 	for (let k = 0; k < FORMS.length; k++) formTable[k] = FORMS.charCodeAt(k);
 	for (let letter = FORMS_FIRST; letter <= FORMS_LAST; letter++) {
@@ -196,7 +200,11 @@ function scratchOf(length: number): Uint16Array {
 	return scratch;
 }
 
+/** Whether a Uint16Array holds its code units little-endian, as Buffer's 'utf16le' reads them. */
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 function unitsToString(units: Uint16Array, length: number): string {
+	if (littleEndian) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
 	let result = '';
 	for (let start = 0; start < length; start += CHUNK) {
 		const piece = units.subarray(start, Math.min(start + CHUNK, length));
@@ -217,40 +225,39 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 	let changed = false;
 	// The previous non-transparent character can join the next one (D, L or C).
 	let previousJoinsForward = false;
-	// A letter with forms whose form waits for the next non-transparent character (Logic 5).
+	// A letter with forms whose form waits for the next non-transparent character (Logic 5):
+	// its index, the letter, and its row of formTable with the join to the previous character added.
 	let pending = -1;
+	let pendingLetter = 0;
+	let pendingForms = 0;
 	let pendingJoinsPrevious = false;
 
 	for (let i = 0; i < length; i++) {
 		const c = text.charCodeAt(i);
 		out[i] = c;
-		let flags: number;
+		let flags = bmpFlags[c] ?? 0;
 		if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
 			const low = text.charCodeAt(i + 1);
 			if (low >= 0xdc00 && low <= 0xdfff) {
 				flags = astralFlagsOf(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
 				out[++i] = low;
-			} else {
-				flags = 0;
 			}
-		} else {
-			flags = bmpFlags[c] ?? 0;
 		}
 		if ((flags & TRANSPARENT) !== 0) continue;
 
 		const joinsPrevious = previousJoinsForward && (flags & JOINS_BACK) !== 0;
 		if (pending >= 0) {
-			const letter = text.charCodeAt(pending);
-			if (letter === LAM && pending === i - 1 && ligatures && (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0627)) {
+			if (pendingLetter === LAM && pending === i - 1 && ligatures && (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0627)) {
 				out[pending] = FILLER;
-				out[i] = lamAlef[c - 0x0622 + (pendingJoinsPrevious ? 8 : 0)] ?? letter;
+				out[i] = lamAlef[c - 0x0622 + (pendingJoinsPrevious ? 8 : 0)] ?? pendingLetter;
 				changed = true;
 				pending = -1;
 				previousJoinsForward = false; // the alef is R
 				continue;
 			}
-			const form = formOf(letter, pendingJoinsPrevious, joinsPrevious);
-			if (form !== letter) {
+			// formOf, with the lookup's first half done when the letter was seen.
+			const form = formTable[pendingForms + (joinsPrevious ? 2 : 0)] ?? 0;
+			if (form !== 0 && form !== pendingLetter) {
 				out[pending] = form;
 				changed = true;
 			}
@@ -258,14 +265,15 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 		}
 		if ((flags & HAS_FORMS) !== 0) {
 			pending = i;
+			pendingLetter = c;
+			pendingForms = ((c - FORMS_FIRST) << 2) + (joinsPrevious ? 1 : 0);
 			pendingJoinsPrevious = joinsPrevious;
 		}
 		previousJoinsForward = (flags & JOINS_FORWARD) !== 0;
 	}
 	if (pending >= 0) {
-		const letter = text.charCodeAt(pending);
-		const form = formOf(letter, pendingJoinsPrevious, false);
-		if (form !== letter) {
+		const form = formOf(pendingLetter, pendingJoinsPrevious, false);
+		if (form !== pendingLetter) {
 			out[pending] = form;
 			changed = true;
 		}

@@ -27,6 +27,8 @@ Logic:
    So a cluster can be wider than 2: कि is 2 (a spacing vowel sign adds a cell), ᄀᄀ하 is 4.
 5. Lone surrogates are their own clusters of width 0 (Intl.Segmenter treats them as Other,
    string-width as invisible). Controls, tabs included, are 0: the layout expands tabs itself.
+6. The scan reads each code point once: the one that ends a cluster (the pair rule says break)
+   is carried over as the first of the next cluster, with its table byte.
 */
 
 // Grapheme break classes (UAX #29), as Intl.Segmenter behaves; the high nibble of a table byte.
@@ -353,18 +355,34 @@ function scanClusters(text: string, out: Measure | undefined): number {
 	let total = 0;
 	let count = 0;
 	let start = 0;
+	// The code point after a cluster was read to find where the cluster ends; it starts the
+	// next cluster, so it is not read again: its info (-1 = not read), code point and end.
+	let knownInfo = -1;
+	let knownCodePoint = 0;
+	let knownEnd = 0;
 	while (start < length) {
-		let codePoint = text.charCodeAt(start);
-		let end = start + 1;
-		if (codePoint >= 0xD8_00 && codePoint <= 0xDB_FF && end < length) {
-			const low = text.charCodeAt(end);
-			if (low >= 0xDC_00 && low <= 0xDF_FF) {
-				codePoint = 0x1_00_00 + ((codePoint - 0xD8_00) << 10) + (low - 0xDC_00);
-				end++;
+		let codePoint: number;
+		let end: number;
+		let info: number;
+		if (knownInfo >= 0) {
+			codePoint = knownCodePoint;
+			end = knownEnd;
+			info = knownInfo;
+			knownInfo = -1;
+		} else {
+			codePoint = text.charCodeAt(start);
+			end = start + 1;
+			if (codePoint >= 0xD8_00 && codePoint <= 0xDB_FF && end < length) {
+				const low = text.charCodeAt(end);
+				if (low >= 0xDC_00 && low <= 0xDF_FF) {
+					codePoint = 0x1_00_00 + ((codePoint - 0xD8_00) << 10) + (low - 0xDC_00);
+					end++;
+				}
 			}
+
+			info = codePoint < TABLE_SIZE ? TABLE[codePoint] ?? 0 : highInfo(codePoint);
 		}
 
-		const info = codePoint < TABLE_SIZE ? TABLE[codePoint] ?? 0 : highInfo(codePoint);
 		let previous = info >> 4;
 		let width = info & 3;
 		let visible = width !== 0;
@@ -386,6 +404,9 @@ function scanClusters(text: string, out: Measure | undefined): number {
 			const nextClass = nextInfo >> 4;
 			const rule = PAIR_RULES[previous * 16 + nextClass];
 			if (rule === BREAK) {
+				knownInfo = nextInfo;
+				knownCodePoint = next;
+				knownEnd = end + size;
 				break;
 			}
 

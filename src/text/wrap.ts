@@ -10,6 +10,9 @@
 //    one (a letter keeps its harakat; an emoji sequence stays whole).
 // 4. U+2028 (a Markdown hard break) forces a break and is consumed.
 // 5. Width 0 means no wrapping: only forced breaks split the paragraph.
+// 6. One pass over the clusters with the line's state in plain locals (no
+//    closure captures them), so it stays in registers: this runs for every
+//    cluster of a book.
 
 import {type Measure} from './width.js';
 
@@ -47,19 +50,11 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 	const lines: LineRange[] = [];
 	const limit = width > 0 ? width : Infinity;
 
+	// No closure over these: the loop keeps them in registers (Logic 6).
 	let lineStart = -1; // cluster index of the line's first cluster, -1 = empty line
 	let lineEnd = 0; // cluster index after the last non-space cluster of the line
 	let lineWidth = 0; // width up to lineEnd
 	let pendingSpaces = 0; // width of spaces after lineEnd (not yet committed)
-	let pendingFrom = 0; // cluster index where those spaces start
-
-	const emit = (): void => {
-		if (lineStart >= 0) lines.push({start: at(starts, lineStart), end: at(starts, lineEnd), width: lineWidth});
-		else lines.push({start: at(starts, pendingFrom), end: at(starts, pendingFrom), width: 0});
-		lineStart = -1;
-		lineWidth = 0;
-		pendingSpaces = 0;
-	};
 
 	let i = 0;
 	let unit = at(starts, 0); // code-unit offset of cluster i
@@ -67,21 +62,18 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 		const next = at(starts, i + 1);
 		const code = text.charCodeAt(unit);
 		if (code === LINE_SEPARATOR) {
-			if (lineStart < 0) pendingFrom = i;
-			emit();
-			pendingFrom = i + 1;
+			if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
+			else pushLine(lines, starts, i, i, 0);
+			lineStart = -1;
+			lineWidth = 0;
+			pendingSpaces = 0;
 			i++;
 			unit = next;
 			continue;
 		}
 		if (next === unit + 1 && isBreakSpace(code)) {
-			if (lineStart < 0) {
-				// Spaces at the start of a line (after a break) are consumed.
-				pendingFrom = i + 1;
-			} else {
-				if (pendingSpaces === 0) pendingFrom = i;
-				pendingSpaces += widths[i] ?? 0;
-			}
+			// Spaces at the start of a line (after a break) are consumed.
+			if (lineStart >= 0) pendingSpaces += widths[i] ?? 0;
 			i++;
 			unit = next;
 			continue;
@@ -103,7 +95,7 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 			lineWidth += pendingSpaces + wordWidth;
 			pendingSpaces = 0;
 		} else {
-			if (lineStart >= 0) emit();
+			if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
 			lineStart = i;
 			lineWidth = 0;
 			if (wordWidth <= limit) {
@@ -113,8 +105,8 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 				for (let k = i; k < j; k++) {
 					const w = widths[k] ?? 0;
 					if (lineWidth + w > limit && lineWidth > 0) {
-						lineEnd = k;
-						emit();
+						pushLine(lines, starts, lineStart, k, lineWidth);
+						lineWidth = 0;
 						lineStart = k;
 					}
 					lineWidth += w;
@@ -126,9 +118,14 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 		i = j;
 		unit = wordUnit;
 	}
-	if (lineStart >= 0) emit();
+	if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
 	if (lines.length === 0) lines.push({start: 0, end: 0, width: 0});
 	return lines;
+}
+
+/** The line of clusters [from, to). */
+function pushLine(lines: LineRange[], starts: Uint32Array, from: number, to: number, width: number): void {
+	lines.push({start: at(starts, from), end: at(starts, to), width});
 }
 
 function at(array: Uint32Array, index: number): number {
