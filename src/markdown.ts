@@ -11,7 +11,8 @@
 //    MAX_INDENT columns are dropped: deeper levels are shown at that depth
 //    (the layout stops drawing gutters long before), the text is kept.
 // 2. Blocks are lexed first, then each paragraph's inline content on its
-//    own: an inline failure (emphasis 20,000 deep overflows the stack) turns
+//    own (text with no inline syntax at all, most of an article's prose, is
+//    one text token without running marked's inline rules): an inline failure (emphasis 20,000 deep overflows the stack) turns
 //    that paragraph into plain text and leaves the rest of the article
 //    alone. Inline content longer than twice INLINE_LIMIT is lexed in pieces,
 //    which bounds marked's quadratic cases (its autolink and emphasis rules
@@ -347,7 +348,7 @@ function lexBlocks(text: string): Token[] {
 			lexer.state.inRawBlock = false;
 			let lexed: Token[];
 			try {
-				lexed = lexer.inlineTokens(piece, []);
+				lexed = plainInlineTokens(piece) ?? lexer.inlineTokens(piece, []);
 			} catch {
 				lexed = [plainToken(piece)];
 			}
@@ -357,6 +358,23 @@ function lexBlocks(text: string): Token[] {
 	}
 	lexer.inlineQueue = [];
 	return tokens;
+}
+
+/**
+ * A character or sequence that starts some inline rule of marked's (GFM):
+ * escapes, tags and autolinks, links and images, emphasis, code, strike,
+ * entities, e-mail and URL autolinks, hard breaks. Prose often has none.
+ */
+const inlineSyntax = /[\\<>[\]!`*_~&@:]|www\.| {2}\n/i;
+
+/**
+ * The tokens marked's inline lexer makes of text with no inline syntax (one
+ * text token), without running its rules; undefined when there is syntax.
+ * test/markdown.test.ts checks this against marked on random text.
+ */
+export function plainInlineTokens(src: string): Token[] | undefined {
+	if (inlineSyntax.test(src)) return undefined;
+	return src ? [{type: 'text', raw: src, text: src, escaped: false}] : [];
 }
 
 function plainToken(text: string): Tokens.Text {

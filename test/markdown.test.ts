@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {type Block} from '../src/article.js';
-import {inlineText, parseMarkdown, splitFrontMatter} from '../src/markdown.js';
+import fc from 'fast-check';
+import {Lexer} from 'marked';
+import {inlineText, parseMarkdown, plainInlineTokens, splitFrontMatter} from '../src/markdown.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
@@ -132,4 +134,24 @@ test('raw HTML is shown as text without tags, never rendered', () => {
 	const article = parseMarkdown('<div onclick="x">hi <b>there</b></div>\n\ntext <script>bad()</script>');
 	const texts = (article.sections[0]?.blocks ?? []).map((b) => (b.kind === 'paragraph' ? inlineText(b.inline) : b.kind));
 	assert.deepEqual(texts, ['hi there', 'text bad()']);
+});
+
+test('text without inline syntax: the same tokens as marked, without its inline rules', () => {
+	const alphabet = ['a', 'Z', '0', ' ', '  ', '\n', '\t', 'ب', 'ة', '\u064e', 'א', '.', ',', '(', ')', '#', '-', '+', '=', '|', '"', "'", '?', '%', '$', '/', 'h', 't', 'p', 's', 'w', 'W', '\u00a0', '😀'];
+	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', ':', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
+	let plain = 0;
+	fc.assert(
+		fc.property(fc.array(fc.constantFrom(...alphabet, ...alphabet, ...syntax), {maxLength: 30}), (pieces) => {
+			const src = pieces.join('');
+			const fast = plainInlineTokens(src);
+			const marked = new Lexer({gfm: true}).inlineTokens(src, []);
+			if (fast === undefined) return;
+			plain++;
+			assert.deepEqual(fast, marked, JSON.stringify(src));
+		}),
+		{numRuns: 3000},
+	);
+	assert.ok(plain > 500, `${plain} of 3000 texts had no inline syntax`);
+	// Every syntax piece alone is seen as syntax.
+	for (const piece of syntax) assert.equal(plainInlineTokens(`a ${piece} b`), undefined, JSON.stringify(piece));
 });
