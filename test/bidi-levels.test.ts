@@ -35,6 +35,27 @@ test('levels agree with bidi-js on random mixed text with explicit formatting', 
 	);
 });
 
+// Without explicit formatting a paragraph is one sequence, and bidi-levels.ts takes its
+// shortcuts (Logic 8): N1–N2 with I1–I2 in one pass, or I1–I2 by table with removed
+// characters, or the general loop with a tab. Each pool reaches one of them.
+const FLAT_POOLS: readonly (readonly [string, readonly string[]])[] = [
+	['no removed character, no tab', POOL.filter((c) => !/[\u200C\u200D\u00AD\t\u202A-\u202E\u2066-\u2069]/u.test(c))],
+	['removed characters, no tab', POOL.filter((c) => !/[\t\u202A-\u202E\u2066-\u2069]/u.test(c))],
+	['tabs and removed characters', POOL.filter((c) => !/[\u202A-\u202E\u2066-\u2069]/u.test(c))],
+];
+
+for (const [name, pool] of FLAT_POOLS) {
+	test(`levels agree with bidi-js without explicit formatting: ${name}`, () => {
+		const flat = fc.array(fc.constantFrom(...pool), {maxLength: 48}).map((a) => a.join(''));
+		fc.assert(
+			fc.property(flat, direction, (t, dir) => {
+				assert.deepEqual([...resolveLevels(t, dir).levels], [...bidiJs.getEmbeddingLevels(t, dir).levels], JSON.stringify(t));
+			}),
+			{numRuns: 3000},
+		);
+	});
+}
+
 test('levels agree with bidi-js across paragraph separators inside the text', () => {
 	fc.assert(
 		fc.property(fc.array(text, {minLength: 2, maxLength: 4}), direction, (parts, dir) => {

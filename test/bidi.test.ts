@@ -9,10 +9,13 @@ import {
 	mirrorChar,
 	mirrorCode,
 	reorderLine,
+	reorderLineInto,
 	resolveLevels,
 	resolveLineLevels,
 } from '../src/text/bidi.js';
 import {MIRRORING_PAIRS} from '../src/text/mirroring-data.js';
+import {shapeArabic} from '../src/text/shape.js';
+import {clusterBoundaries} from '../src/text/width.js';
 
 // Same CommonJS-default dance as src/text/bidi.ts.
 const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;
@@ -132,6 +135,20 @@ test('reorderLine: `out` is filled in place; the result has exactly end-start en
 	assert.deepEqual([...view], [2, 3, 6, 5, 4]);
 	assert.deepEqual([...reorderLine(text, para, 0, 7, new Int32Array(2))], [0, 1, 2, 3, 6, 5, 4]);
 	assert.deepEqual([...reorderLine(text, para, 5, 99)], [6, 5]);
+});
+
+test('reorderLineInto: writes out[0, n) and returns n; resolveLevels writes into `into` itself', () => {
+	const text = 'abc אבג';
+	const into = new Uint8Array(16).fill(9);
+	const para = resolveLevels(text, 'ltr', 'ltr', into);
+	assert.equal(para.levels, into);
+	assert.deepEqual([...into.subarray(0, 7)], [0, 0, 0, 0, 1, 1, 1]);
+	const out = new Int32Array(10).fill(-1);
+	assert.equal(reorderLineInto(text, para, 2, 7, out), 5);
+	assert.deepEqual([...out], [2, 3, 6, 5, 4, -1, -1, -1, -1, -1]);
+	assert.equal(reorderLineInto(text, para, 5, 99, out), 2);
+	assert.deepEqual([...out.subarray(0, 2)], [6, 5]);
+	assert.throws(() => reorderLineInto(text, para, 0, 7, new Int32Array(6)), RangeError);
 });
 
 const mirrorCases: readonly (readonly [string, string])[] = [
@@ -279,6 +296,37 @@ test('differential: with L3 off, agrees with bidi-js getReorderedIndices', () =>
 			}
 		}),
 		{numRuns: 1000},
+	);
+});
+
+test('property: the one-pass line of a simple paragraph (no pair, no tab) is the general one, shaped or not', () => {
+	const seps = ['\t', '\u2029', '\u200B', '\u2066', '\u2069', 'لا', 'لا'];
+	fc.assert(
+		fc.property(paragraph([...BMP_POOL, ...ASTRAL_POOL, ...seps]), ({text, dir, lines}) => {
+			const para = resolveLevels(text, dir);
+			assert.equal(para.simple, !/[\t\u2029\uD800-\uDFFF]/.test(text)); // no u: one test per code unit
+			// Without `simple`, reorderLine takes the general path.
+			const general = {levels: para.levels, level: para.level};
+			const starts = new Uint8Array(text.length + 1);
+			for (const b of clusterBoundaries(text)) if (b < text.length) starts[b] = 1;
+			// The shaper keeps lengths, pairs and separators: a lam-alef becomes U+FEFF (BN) + the ligature.
+			const shaped = shapeArabic(text);
+			const shapedStarts = new Uint8Array(text.length + 1);
+			for (const b of clusterBoundaries(shaped)) if (b < text.length) shapedStarts[b] = 1;
+			const cases = [
+				[text, {l3: false}],
+				[text, {l3: true, clusterStarts: starts}],
+				[shaped, {l3: false}],
+				[shaped, {l3: true, clusterStarts: shapedStarts}],
+			] as const;
+			for (const [start, end] of lines) {
+				for (const [t, options] of cases) {
+					const fast = [...reorderLine(t, para, start, end, undefined, options)];
+					assert.deepEqual(fast, [...reorderLine(t, general, start, end, undefined, options)], `${JSON.stringify(t)} ${dir} [${start}, ${end})`);
+				}
+			}
+		}),
+		{numRuns: 2000},
 	);
 });
 

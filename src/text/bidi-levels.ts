@@ -7,8 +7,8 @@
 //    Arabic letter under W3) and builds JS arrays of indices: ≈0.35 s on the 6.4 MB bench
 //    corpus, more than all the rest of the layout. Here classes come in as a Uint8Array
 //    (bidi.ts fills it from its cache) and each rule is one pass over typed arrays; a rule
-//    whose classes are absent is skipped. Nothing is allocated per character; scratch
-//    arrays grow and are reused (and let go after a huge paragraph).
+//    whose classes are absent is skipped. Nothing is allocated per character or per
+//    sequence; scratch arrays grow and are reused (and let go after a huge paragraph).
 // 2. X1–X8 run only when the paragraph holds explicit formatting characters; otherwise the
 //    whole paragraph is one isolating run sequence at the paragraph level (X10).
 // 3. Characters X9 removes (embeddings, overrides, PDF, BN) never start or end a level run,
@@ -27,7 +27,15 @@
 //    are reset to the paragraph level (L1 at the paragraph end; bidi.ts does it per line),
 //    as soon as they are reached, so a removed character after a tab takes the tab's level.
 // 7. A sequence that is one contiguous range (all of them without isolates) is worked on
-//    in place; a sequence of several level runs is gathered into a scratch array.
+//    in place, in the paragraph's type array (no view of it); a sequence of several level
+//    runs is gathered into a scratch array.
+// 8. Most paragraphs have no explicit formatting: one sequence at the paragraph level p.
+//    The caller passes the classes present (no pass to find them, none to look for B),
+//    and since every embedding level is p, I1–I2 is a table lookup by resolved type. With
+//    no removed character and no segment separator (most), it is done in the N1–N2 pass
+//    (resolveNeutralsAndLevels), and L1 resets only the paragraph's trailing stretch, last.
+//    Within the rules, the common case is cheap too: W1–W3 turn a run of AL into R in a
+//    tight loop, and W7 finds the last strong type only when it meets an EN.
 
 /** Bidi classes as small integers (index into bit masks). */
 export const L = 0;
@@ -73,6 +81,15 @@ const MAX_DEPTH = 125;
 /** No override on a stack entry. */
 const NONE = 255;
 const MAX_OPENERS = 63;
+/** I1–I2: what a resolved type adds to an even embedding level, and to an odd one. */
+const RAISE_EVEN = new Uint8Array(32);
+const RAISE_ODD = new Uint8Array(32);
+RAISE_EVEN[R] = 1;
+RAISE_EVEN[AN] = 2;
+RAISE_EVEN[EN] = 2;
+RAISE_ODD[L] = 1;
+RAISE_ODD[AN] = 1;
+RAISE_ODD[EN] = 1;
 
 // Scratch, grown on demand and reused (Logic 1).
 let types = new Uint8Array(256);
@@ -90,8 +107,9 @@ const stackOverride = new Uint8Array(MAX_DEPTH + 2);
 const stackIsolate = new Uint8Array(MAX_DEPTH + 2);
 const openerPos = new Int32Array(MAX_OPENERS);
 const openerId = new Int32Array(MAX_OPENERS);
+const NO_CLASSES = new Uint8Array(0);
 /** The classes of the paragraph being resolved (N0 asks for original NSMs). */
-let classesInUse: Uint8Array = new Uint8Array(0);
+let classesInUse: Uint8Array = NO_CLASSES;
 
 /** Scratch kept between paragraphs, in code units: a huge paragraph's is let go. */
 const KEEP = 1 << 18;
@@ -109,7 +127,8 @@ function grow(n: number): void {
 /**
  * Fills `levels[0..n)` with the resolved embedding levels of `classes[0..n)` (one class per
  * UTF-16 code unit; both halves of a surrogate pair carry the pair's class) at paragraph
- * level `level` (0 or 1). `text` is only read for brackets.
+ * level `level` (0 or 1). `text` is only read for brackets. `mask`, when the caller has it,
+ * is the OR of 1 << class over classes[0..n) (it saves a pass); −1 = not known.
  */
 export function resolveEmbeddingLevels(
 	text: string,
@@ -118,18 +137,23 @@ export function resolveEmbeddingLevels(
 	level: number,
 	bracketOf: BracketLookup,
 	levels: Uint8Array,
+	mask = -1,
 ): void {
 	grow(n);
 	classesInUse = classes;
-	let start = 0;
-	for (let i = 0; i < n; i++) {
-		if (classes[i] === B) {
-			resolveParagraph(text, classes, start, i + 1, level, bracketOf, levels);
-			start = i + 1;
+	if (mask >= 0 && (mask & (1 << B)) === 0) {
+		if (n > 0) resolveParagraph(text, classes, 0, n, level, bracketOf, levels, mask);
+	} else {
+		let start = 0;
+		for (let i = 0; i < n; i++) {
+			if (classes[i] === B) {
+				resolveParagraph(text, classes, start, i + 1, level, bracketOf, levels, -1);
+				start = i + 1;
+			}
 		}
+		if (start < n) resolveParagraph(text, classes, start, n, level, bracketOf, levels, -1);
 	}
-	if (start < n) resolveParagraph(text, classes, start, n, level, bracketOf, levels);
-	classesInUse = new Uint8Array(0);
+	classesInUse = NO_CLASSES;
 	if (types.length > KEEP) {
 		types = new Uint8Array(256);
 		seq = new Int32Array(256);
@@ -140,6 +164,7 @@ export function resolveEmbeddingLevels(
 	}
 }
 
+/** One paragraph [start, end) of the text; `known` is its class mask, or −1. */
 function resolveParagraph(
 	text: string,
 	classes: Uint8Array,
@@ -148,36 +173,68 @@ function resolveParagraph(
 	p: number,
 	bracketOf: BracketLookup,
 	levels: Uint8Array,
+	known: number,
 ): void {
-	let mask = 0;
-	for (let i = start; i < end; i++) {
-		const c = classes[i] ?? L;
-		types[i] = c;
-		mask |= 1 << c;
-	}
-
-	if ((mask & EXPLICIT) === 0) {
-		// One isolating run sequence: the whole paragraph at its own level (Logic 2).
-		levels.fill(p, start, end);
-		let from = start;
-		let to = end - 1;
-		if ((mask & REMOVED) !== 0) {
-			while (from <= to && ((1 << (classes[from] ?? L)) & REMOVED) !== 0) from++;
-			while (to >= from && ((1 << (classes[to] ?? L)) & REMOVED) !== 0) to--;
+	// Module scratch in locals: a loop reloads (and TDZ-checks) a module `let` on every access.
+	const ty = types;
+	let mask = known;
+	if (mask < 0) {
+		mask = 0;
+		for (let i = start; i < end; i++) {
+			const c = classes[i] ?? L;
+			ty[i] = c;
+			mask |= 1 << c;
 		}
-		const edge = p & 1 ? R : L;
-		if (to >= from) resolveSequence(text, to - from + 1, mask, p, edge, edge, bracketOf, from);
 	} else {
-		resolveExplicit(text, classes, start, end, p, bracketOf, levels);
+		ty.set(classes.subarray(start, end), start);
 	}
 
-	// I1–I2 only now: the sequences' sos and eos compare embedding levels, not resolved
-	// ones. Removed characters take the level before them (Logic 3), and L1 resets
-	// separators and what trails them as soon as they are reached, so a removed character
-	// after a tab takes the tab's reset level (Logic 6), as in bidi-js.
+	if ((mask & EXPLICIT) !== 0) {
+		resolveExplicit(text, classes, start, end, p, bracketOf, levels);
+		resolveImplicit(classes, start, end, p, levels);
+		return;
+	}
+	// One isolating run sequence: the whole paragraph at its own level (Logic 2, 8).
+	const edge = p & 1 ? R : L;
+	if ((mask & ((1 << S) | REMOVED)) === 0) {
+		// I1–I2 with N1–N2. Without a segment separator, L1 resets only what trails the
+		// paragraph, after everything else, as resolveImplicit would at its last character.
+		resolveSequence(text, end - start, mask, p, edge, edge, bracketOf, start, levels);
+		for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+		return;
+	}
+	// Removed characters at either end are outside the sequence (Logic 3).
+	let from = start;
+	let to = end - 1;
+	while (from <= to && ((1 << (classes[from] ?? L)) & REMOVED) !== 0) from++;
+	while (to >= from && ((1 << (classes[to] ?? L)) & REMOVED) !== 0) to--;
+	if (to >= from) resolveSequence(text, to - from + 1, mask, p, edge, edge, bracketOf, from);
+	if ((mask & (1 << S)) !== 0) {
+		levels.fill(p, start, end);
+		resolveImplicit(classes, start, end, p, levels);
+		return;
+	}
+	// I1–I2 by table, a removed character taking the level before it; then L1 at the end.
+	const raise = p & 1 ? RAISE_ODD : RAISE_EVEN;
+	for (let i = start; i < end; i++) {
+		const t = ty[i] ?? L;
+		levels[i] = ((1 << t) & REMOVED) === 0 ? p + (raise[t] ?? 0) : i === start ? p : (levels[i - 1] ?? p);
+	}
+	for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+}
+
+/**
+ * I1–I2 over embedding levels already in `levels`, then L1 at the paragraph's separators
+ * and end. Removed characters take the level before them (Logic 3), and L1 resets
+ * separators and what trails them as soon as they are reached, so a removed character
+ * after a tab takes the tab's reset level (Logic 6), as in bidi-js. I1–I2 come only now:
+ * the sequences' sos and eos compare embedding levels, not resolved ones.
+ */
+function resolveImplicit(classes: Uint8Array, start: number, end: number, p: number, levels: Uint8Array): void {
+	const ty = types;
 	let floor = start; // below this, L1 has already been applied
 	for (let i = start; i < end; i++) {
-		const t = types[i] ?? L;
+		const t = ty[i] ?? L;
 		if (((1 << t) & REMOVED) !== 0) {
 			levels[i] = i === start ? p : (levels[i - 1] ?? p);
 		} else {
@@ -400,18 +457,35 @@ function strongOf(t: number): number {
  * W1–N2 over one isolating run sequence of `m` characters, all at embedding level `level`
  * but for removed characters inside it, which the rules skip or absorb as §5.2 says (and
  * bidi-js does). With `base` ≥ 0 the sequence is text[base, base + m) and its types are
- * worked on in place; otherwise `seq` lists its text indices, and their types are gathered
- * into a scratch array and scattered back. `seqMask` has a bit for every type present.
+ * worked on in place, in `types` (no view of it: that would be an allocation per paragraph);
+ * otherwise `seq` lists its text indices, and their types are gathered into `seqTypes`
+ * and scattered back. Either way the loops run over ty[lo, hi). `seqMask` has a bit for
+ * every type present.
  */
-function resolveSequence(text: string, m: number, seqMask: number, level: number, sos: number, eos: number, bracketOf: BracketLookup, base: number): void {
+function resolveSequence(
+	text: string,
+	m: number,
+	seqMask: number,
+	level: number,
+	sos: number,
+	eos: number,
+	bracketOf: BracketLookup,
+	base: number,
+	levels: Uint8Array | null = null,
+): void {
 	let ty: Uint8Array;
+	let lo = 0;
 	if (base >= 0) {
-		ty = types.subarray(base, base + m);
+		ty = types;
+		lo = base;
 	} else {
 		if (seqTypes.length < m) seqTypes = new Uint8Array(Math.max(m, seqTypes.length * 2));
 		ty = seqTypes;
-		for (let k = 0; k < m; k++) ty[k] = types[seq[k] ?? 0] ?? L;
+		const all = types;
+		const indices = seq;
+		for (let k = 0; k < m; k++) ty[k] = all[indices[k] ?? 0] ?? L;
 	}
+	const hi = lo + m;
 	let present = seqMask;
 	const removed = (seqMask & REMOVED) !== 0;
 
@@ -421,8 +495,18 @@ function resolveSequence(text: string, m: number, seqMask: number, level: number
 		let previous = sos; // the type before, after W1
 		let strong = sos; // the last strong type, after W1
 		present = 0;
-		for (let k = 0; k < m; k++) {
+		for (let k = lo; k < hi; k++) {
 			let t = ty[k] ?? L;
+			if (t === AL) {
+				// Most of an Arabic text: a run of AL is a run of R, and sets both sides of state.
+				do ty[k++] = R;
+				while (k < hi && ty[k] === AL);
+				k--;
+				previous = AL;
+				strong = AL;
+				present |= 1 << R;
+				continue;
+			}
 			if (((1 << t) & REMOVED) !== 0) {
 				present |= 1 << t;
 				continue;
@@ -438,17 +522,17 @@ function resolveSequence(text: string, m: number, seqMask: number, level: number
 	}
 	// W4: one ES between ENs, one CS between two numbers of one type.
 	if ((present & ((1 << ES) | (1 << CS))) !== 0 && (present & ((1 << EN) | (1 << AN))) !== 0) {
-		for (let k = 1; k + 1 < m; k++) {
+		for (let k = lo + 1; k + 1 < hi; k++) {
 			const t = ty[k] ?? L;
 			if (t !== ES && t !== CS) continue;
 			let before = ty[k - 1] ?? L;
 			let after = ty[k + 1] ?? L;
 			if (removed) {
-				for (let q = k - 1; q >= 0; q--) {
+				for (let q = k - 1; q >= lo; q--) {
 					before = ty[q] ?? L;
 					if (((1 << before) & REMOVED) === 0) break;
 				}
-				for (let q = k + 1; q < m; q++) {
+				for (let q = k + 1; q < hi; q++) {
 					after = ty[q] ?? L;
 					if (((1 << after) & REMOVED) === 0) break;
 				}
@@ -460,55 +544,65 @@ function resolveSequence(text: string, m: number, seqMask: number, level: number
 	// W5: ETs (and removed characters) next to an EN are EN.
 	if ((present & (1 << EN)) !== 0 && (present & ((1 << ET) | REMOVED)) !== 0) {
 		const absorbed = (1 << ET) | REMOVED;
-		let k = 0;
-		while (k < m) {
+		let k = lo;
+		while (k < hi) {
 			if (((1 << (ty[k] ?? L)) & absorbed) === 0) {
 				k++;
 				continue;
 			}
 			let j = k;
-			while (j < m && ((1 << (ty[j] ?? L)) & absorbed) !== 0) j++;
-			if ((k > 0 && ty[k - 1] === EN) || (j < m && ty[j] === EN)) for (let q = k; q < j; q++) ty[q] = EN;
+			while (j < hi && ((1 << (ty[j] ?? L)) & absorbed) !== 0) j++;
+			if ((k > lo && ty[k - 1] === EN) || (j < hi && ty[j] === EN)) for (let q = k; q < j; q++) ty[q] = EN;
 			k = j;
 		}
 	}
 	// W6: the remaining separators and terminators are ON, with removed characters next to
 	// them; W7: EN after L (through weak types) is L. One pass: W6 at k changes only k and
-	// the removed characters around it, which W7 passes over.
-	if ((present & ((1 << ES) | (1 << ET) | (1 << CS) | (1 << EN))) !== 0) {
+	// the removed characters around it, which W7 passes over. The last strong type is
+	// brought up to date only at an EN (`seen` = how far it has looked), so the other
+	// characters cost one test each.
+	const weak = (1 << ES) | (1 << ET) | (1 << CS) | (1 << EN);
+	if ((present & weak) !== 0) {
 		let strong = sos;
-		for (let k = 0; k < m; k++) {
-			let t = ty[k] ?? L;
-			if (t === ES || t === ET || t === CS) {
-				t = ON;
-				ty[k] = ON;
-				present |= 1 << ON;
-				if (removed) {
-					for (let q = k - 1; q >= 0 && ((1 << (ty[q] ?? L)) & REMOVED) !== 0; q--) ty[q] = ON;
-					for (let q = k + 1; q < m && ((1 << (ty[q] ?? L)) & REMOVED) !== 0; q++) ty[q] = ON;
+		let seen = lo;
+		for (let k = lo; k < hi; k++) {
+			const t = ty[k] ?? L;
+			if (((1 << t) & weak) === 0) continue;
+			if (t === EN) {
+				for (; seen < k; seen++) {
+					const s = ty[seen] ?? L;
+					if (s === L || s === R) strong = s;
 				}
+				if (strong === L) ty[k] = L;
+				continue;
 			}
-			if (t === L || t === R) strong = t;
-			else if (t === EN && strong === L) ty[k] = L;
+			ty[k] = ON;
+			present |= 1 << ON;
+			if (removed) {
+				for (let q = k - 1; q >= lo && ((1 << (ty[q] ?? L)) & REMOVED) !== 0; q--) ty[q] = ON;
+				for (let q = k + 1; q < hi && ((1 << (ty[q] ?? L)) & REMOVED) !== 0; q++) ty[q] = ON;
+			}
 		}
 	}
 
 	const embedding = level & 1 ? R : L;
-	if ((seqMask & (1 << ON)) !== 0) resolveBrackets(text, ty, m, sos, embedding, bracketOf, base);
+	if ((seqMask & (1 << ON)) !== 0) resolveBrackets(text, ty, lo, hi, sos, embedding, bracketOf, base);
 
 	// N1–N2: a run of neutrals between two strong sides of one direction takes it; else the
 	// embedding direction. Removed characters next to neutrals join their run.
-	if ((present & NEUTRAL) !== 0) {
+	if (levels !== null) {
+		resolveNeutralsAndLevels(ty, lo, hi, sos, eos, embedding, level, levels);
+	} else if ((present & NEUTRAL) !== 0) {
 		const joins = NEUTRAL | REMOVED;
-		let k = 0;
-		while (k < m) {
+		let k = lo;
+		while (k < hi) {
 			if (((1 << (ty[k] ?? L)) & NEUTRAL) === 0) {
 				k++;
 				continue;
 			}
 			let from = k;
 			let before = sos;
-			for (let q = k - 1; q >= 0; q--) {
+			for (let q = k - 1; q >= lo; q--) {
 				const t = ty[q] ?? L;
 				if (((1 << t) & REMOVED) !== 0) {
 					from = q;
@@ -518,8 +612,8 @@ function resolveSequence(text: string, m: number, seqMask: number, level: number
 				}
 			}
 			let j = k;
-			while (j < m && ((1 << (ty[j] ?? L)) & joins) !== 0) j++;
-			const after = j === m ? eos : strongOf(ty[j] ?? L);
+			while (j < hi && ((1 << (ty[j] ?? L)) & joins) !== 0) j++;
+			const after = j === hi ? eos : strongOf(ty[j] ?? L);
 			// A loop, not fill(): most runs are one space, and fill() costs a call each.
 			const resolved = before === after ? before : embedding;
 			for (let q = from; q < j; q++) ty[q] = resolved;
@@ -527,19 +621,53 @@ function resolveSequence(text: string, m: number, seqMask: number, level: number
 		}
 	}
 
-	if (base < 0) for (let k = 0; k < m; k++) types[seq[k] ?? 0] = ty[k] ?? L;
+	if (base < 0) {
+		const all = types;
+		const indices = seq;
+		for (let k = 0; k < m; k++) all[indices[k] ?? 0] = ty[k] ?? L;
+	}
 }
+
+/**
+ * N1–N2 and I1–I2 in one pass, for a sequence that is a whole paragraph at one level with no
+ * removed character (Logic 8): after W1–W7 and N0 its types are L, R, EN, AN or neutral, and
+ * each character's level is `level` raised by its final type.
+ */
+function resolveNeutralsAndLevels(ty: Uint8Array, lo: number, hi: number, sos: number, eos: number, embedding: number, level: number, levels: Uint8Array): void {
+	const raise = level & 1 ? RAISE_ODD : RAISE_EVEN;
+	let k = lo;
+	while (k < hi) {
+		const t = ty[k] ?? L;
+		if (((1 << t) & NEUTRAL) === 0) {
+			levels[k++] = level + (raise[t] ?? 0);
+			continue;
+		}
+		const before = k === lo ? sos : strongOf(ty[k - 1] ?? L);
+		let j = k + 1;
+		while (j < hi && ((1 << (ty[j] ?? L)) & NEUTRAL) !== 0) j++;
+		const after = j === hi ? eos : strongOf(ty[j] ?? L);
+		const resolved = before === after ? before : embedding;
+		const resolvedLevel = level + (raise[resolved] ?? 0);
+		for (; k < j; k++) {
+			ty[k] = resolved;
+			levels[k] = resolvedLevel;
+		}
+	}
+}
+
+/** Index into the text of position k of the sequence resolveSequence works on. */
+const textIndex = (k: number, base: number): number => (base >= 0 ? k : (seq[k] ?? 0));
 
 /**
  * N0: paired brackets (BD16) in order of their opening bracket. Like bidi-js, only the
  * first character after a bracket (skipping removed ones) is checked for an original NSM.
  */
-function resolveBrackets(text: string, ty: Uint8Array, m: number, sos: number, embedding: number, bracketOf: BracketLookup, base: number): void {
+function resolveBrackets(text: string, ty: Uint8Array, lo: number, hi: number, sos: number, embedding: number, bracketOf: BracketLookup, base: number): void {
 	let depth = 0;
 	let count = 0; // openers pushed, in order; closers[k] = matching closer or -1
-	for (let k = 0; k < m; k++) {
+	for (let k = lo; k < hi; k++) {
 		if (ty[k] !== ON) continue;
-		const id = bracketOf(text.charCodeAt(base >= 0 ? base + k : (seq[k] ?? 0)));
+		const id = bracketOf(text.charCodeAt(textIndex(k, base)));
 		if (id > 0) {
 			if (depth === MAX_OPENERS) break; // BD16: stop at stack overflow
 			openerPos[depth] = k;
@@ -576,7 +704,7 @@ function resolveBrackets(text: string, ty: Uint8Array, m: number, sos: number, e
 		let direction = embedding;
 		if (found === opposite) {
 			let before = sos;
-			for (let k = o - 1; k >= 0; k--) {
+			for (let k = o - 1; k >= lo; k--) {
 				const strong = strongOf(ty[k] ?? L);
 				if (strong >= 0) {
 					before = strong;
@@ -588,16 +716,16 @@ function resolveBrackets(text: string, ty: Uint8Array, m: number, sos: number, e
 		ty[o] = direction;
 		ty[c] = direction;
 		if (direction !== embedding) {
-			markFollowingNsm(ty, o, m, direction, base);
-			markFollowingNsm(ty, c, m, direction, base);
+			markFollowingNsm(ty, o, hi, direction, base);
+			markFollowingNsm(ty, c, hi, direction, base);
 		}
 	}
 }
 
-function markFollowingNsm(ty: Uint8Array, k: number, m: number, direction: number, base: number): void {
-	for (let q = k + 1; q < m; q++) {
+function markFollowingNsm(ty: Uint8Array, k: number, hi: number, direction: number, base: number): void {
+	for (let q = k + 1; q < hi; q++) {
 		if (((1 << (ty[q] ?? L)) & REMOVED) !== 0) continue;
-		if (classesInUse[base >= 0 ? base + q : (seq[q] ?? 0)] === NSM) ty[q] = direction;
+		if (classesInUse[textIndex(q, base)] === NSM) ty[q] = direction;
 		return;
 	}
 }

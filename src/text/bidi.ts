@@ -26,7 +26,16 @@
 //    resets them again, so its levels are still "before per-line L1" for our purposes.
 // 5. L2 reverses in place over an index array. Runs are found from the line's levels left
 //    in logical position: a reversed run only ever holds levels above the next threshold,
-//    so the runs at every lower threshold are the same as in the unpermuted array.
+//    so the runs at every lower threshold are the same as in the unpermuted array. At the
+//    line's lowest level, when it is odd, the run is the whole line: one reverse, no scan
+//    (an RTL line of one level costs just that). A paragraph with no surrogate and no
+//    segment or paragraph separator (ParagraphLevels.simple: most) gets L1, L3 and the
+//    pre-reversal (6) in one pass over the line, which reads the line's text only where L1
+//    can reset: the stretch that trails it. That reading stays on the text reordered, not on
+//    classes kept from resolveLevels: the Arabic shaper's U+FEFF filler is BN where the lam
+//    it replaces was AL, so a line ending between the filler and its ligature resets the
+//    filler. The text reordered may differ from the one resolved in such classes, not in
+//    surrogates or separators (shaping keeps both), which is what `simple` vouches for.
 // 6. A unit that must come out in logical order (a surrogate pair; under L3 a base with its
 //    marks) is reversed once beforehand when it sits at an odd level: a character at an odd
 //    level is reversed an odd number of times by L2 (level − lowest odd level + 1 times),
@@ -45,7 +54,10 @@
 // 9. Hot loops work on typed arrays with numeric class flags (bit k = class k of BIDI_CLASSES
 //    in bidi-levels.ts). Classes and brackets are plain typed-array reads (a binary search
 //    for an astral class); mark lookups are cached per code point in typed arrays, so a
-//    code point costs a string only the first time it is ever seen.
+//    code point costs a string only the first time it is ever seen. Filling a paragraph's
+//    classes also collects the set of classes present, which bidi-levels.ts takes instead
+//    of a pass of its own. Nothing is allocated per line: reorderLineInto fills the
+//    caller's array (reorderLine returns a view of it only when asked for one).
 
 import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
@@ -58,10 +70,18 @@ export interface ParagraphLevels {
 	 * Resolved embedding level per UTF-16 code unit, before L1 (both halves of a surrogate pair share a level).
 	 * bidi-js has already reset the paragraph's final whitespace and whitespace before a tab, which
 	 * L1 resets on every line containing them anyway. Odd = drawn right to left, and mirrored (L4).
+	 * May be longer than the text (resolveLevels with `into`): entries past its end mean nothing.
 	 */
 	readonly levels: Uint8Array;
 	/** The paragraph embedding level: 0 (LTR) or 1 (RTL). */
 	readonly level: number;
+	/**
+	 * Set by resolveLevels when the text has no surrogate and no segment or paragraph separator
+	 * (class S or B): every code unit is then a character, and L1 resets only what ends a line,
+	 * so reorderLine can skip looking at the others (Logic 5). The text given to reorderLine may
+	 * differ from the one resolved, as the Arabic shaper's output does, but not in these.
+	 */
+	readonly simple?: boolean;
 }
 
 export interface ReorderOptions {
@@ -194,16 +214,28 @@ function clusterBits(cp: number): number {
 
 // ---- paragraph levels ------------------------------------------------------------------
 
-/** Fills classes[i] with the class of code unit i (both halves of a pair get the pair's class). */
-function fillClasses(text: string, classes: Uint8Array): void {
+/** A surrogate was seen (fillClasses): not a class bit. */
+const SURROGATE_SEEN = 1 << 30;
+
+/**
+ * Fills classes[i] with the class of code unit i (both halves of a pair get the pair's class).
+ * Returns the class flags present, with SURROGATE_SEEN when the text has a surrogate.
+ */
+function fillClasses(text: string, classes: Uint8Array): number {
+	let mask = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0xd800 && c <= 0xdfff) {
-			classes[i] = 31 - Math.clz32(classAt(text, i));
+			const flag = classAt(text, i);
+			classes[i] = 31 - Math.clz32(flag);
+			mask |= flag | SURROGATE_SEEN;
 			continue;
 		}
-		classes[i] = bmpClass[c] ?? 0;
+		const k = bmpClass[c] ?? 0;
+		classes[i] = k;
+		mask |= 1 << k;
 	}
+	return mask;
 }
 
 /**
@@ -253,19 +285,19 @@ export function firstStrongDirection(text: string): 'ltr' | 'rtl' | null {
 	return null;
 }
 
-/** Resolves levels once for one paragraph (no paragraph separators inside; the caller splits paragraphs). 'auto' = P2/P3 (first strong character, skipping isolates); with no strong character, 'auto' falls back to `fallback` (default 'ltr'). With `into` at least as long as the text, the levels are written into it (the result's levels are a view of it, valid until it is reused). */
+/** Resolves levels once for one paragraph (no paragraph separators inside; the caller splits paragraphs). 'auto' = P2/P3 (first strong character, skipping isolates); with no strong character, 'auto' falls back to `fallback` (default 'ltr'). With `into` at least as long as the text, the levels are written into it and the result's levels are `into` itself (no view: that would be an allocation per paragraph), valid until it is reused. */
 export function resolveLevels(text: string, direction: BaseDirection, fallback: 'ltr' | 'rtl' = 'ltr', into?: Uint8Array): ParagraphLevels {
 	const dir = direction === 'auto' ? (firstStrongDirection(text) ?? fallback) : direction;
 	const level = dir === 'rtl' ? 1 : 0;
 	const n = text.length;
 	// A buffer per paragraph is an ArrayBuffer per paragraph: on a book, that is GC time.
-	const levels = into && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
-	if (n === 0) return {levels, level};
+	const levels = into && into.length >= n ? into : new Uint8Array(n);
+	if (n === 0) return {levels, level, simple: true};
 	if (classScratch.length < n) classScratch = new Uint8Array(Math.max(n, classScratch.length * 2));
-	fillClasses(text, classScratch);
+	const mask = fillClasses(text, classScratch);
 	// A stray paragraph separator inside starts a new paragraph at this same level.
-	resolveEmbeddingLevels(text, classScratch, n, level, bidiBracketOf, levels);
-	return {levels, level};
+	resolveEmbeddingLevels(text, classScratch, n, level, bidiBracketOf, levels, mask & ~SURROGATE_SEEN);
+	return {levels, level, simple: (mask & (SURROGATE_SEEN | T_SEPARATOR)) === 0};
 }
 
 // ---- one line ----------------------------------------------------------------------------
@@ -329,11 +361,60 @@ export function reorderLine(
 	options: ReorderOptions = L3_ON,
 ): Int32Array {
 	const from = lineFrom(start);
+	const n = lineTo(text, para, from, end) - from;
+	const order = out && out.length >= n ? out : new Int32Array(n);
+	reorderLineInto(text, para, from, from + n, order, options);
+	return order.length === n ? order : order.subarray(0, n);
+}
+
+/**
+ * reorderLine into `out`, with no view of it to return: writes out[0, n) and returns n, the
+ * number of code units in the line (end − start, clamped as reorderLine does). `out` must
+ * hold at least end − start entries.
+ */
+export function reorderLineInto(text: string, para: ParagraphLevels, start: number, end: number, out: Int32Array, options: ReorderOptions = L3_ON): number {
+	const from = lineFrom(start);
 	const to = lineTo(text, para, from, end);
 	const n = to - from;
-	const order = out && out.length >= n ? out : new Int32Array(n);
+	if (out.length < n) throw new RangeError(`reorderLineInto: ${n} code units do not fit in ${out.length}`);
 	if (lineLevels.length < n) lineLevels = new Uint8Array(Math.max(n, lineLevels.length * 2));
 	const lv = lineLevels;
+	const l3 = options.l3 !== false;
+	// lowest | highest << 8 of the line's levels after L1 and L3
+	const span =
+		para.simple === true && (!l3 || options.clusterStarts)
+			? prepareSimpleLine(text, para, from, to, lv, out, l3 ? (options.clusterStarts ?? null) : null)
+			: prepareLine(text, para, from, to, lv, out, options);
+	const lowest = span & 0xff;
+	const minOdd = lowest | 1;
+	// L2: from the highest level down to the lowest odd one, reverse every maximal run at or above it.
+	for (let level = span >> 8; level >= minOdd; level--) {
+		if (level === lowest) {
+			// Every unit is at this level or above: the run is the whole line.
+			reverse(out, 0, n - 1);
+			break;
+		}
+		let k = 0;
+		while (k < n) {
+			if ((lv[k] ?? 0) < level) {
+				k++;
+				continue;
+			}
+			const runStart = k;
+			while (k < n && (lv[k] ?? 0) >= level) k++;
+			reverse(out, runStart, k - 1);
+		}
+	}
+	return n;
+}
+
+/**
+ * Everything before L2, for any paragraph: L1 into lv, L3 (attachMarks or attachClusters),
+ * the identity order, and the pre-reversal of multi-unit clusters at odd levels (logic 6).
+ * Returns the lowest level | the highest level << 8.
+ */
+function prepareLine(text: string, para: ParagraphLevels, from: number, to: number, lv: Uint8Array, order: Int32Array, options: ReorderOptions): number {
+	const n = to - from;
 	applyL1(text, para, from, to, lv);
 	let joins: Uint8Array | null = null;
 	// Without L3 surrogate pairs still need the pre-reversal; with it, attachMarks says.
@@ -343,7 +424,6 @@ export function reorderLine(
 		joins = lineJoins;
 		multiUnit = options.clusterStarts ? attachClusters(text, from, n, lv, joins, options.clusterStarts) : attachMarks(text, from, n, lv, joins);
 	}
-
 	let maxLevel = 0;
 	let minLevel = 255;
 	for (let k = 0; k < n; k++) {
@@ -352,24 +432,42 @@ export function reorderLine(
 		if (level > maxLevel) maxLevel = level;
 		if (level < minLevel) minLevel = level;
 	}
-	const minOdd = minLevel | 1;
-	if (maxLevel >= minOdd) {
-		if (multiUnit) preReverseUnits(text, from, n, lv, order, joins);
-		// L2: from the highest level down to the lowest odd one, reverse every maximal run at or above it.
-		for (let level = maxLevel; level >= minOdd; level--) {
-			let k = 0;
-			while (k < n) {
-				if ((lv[k] ?? 0) < level) {
-					k++;
-					continue;
-				}
-				const runStart = k;
-				while (k < n && (lv[k] ?? 0) >= level) k++;
-				reverse(order, runStart, k - 1);
-			}
+	if (multiUnit && maxLevel >= (minLevel | 1)) preReverseUnits(text, from, n, lv, order, joins);
+	return minLevel | (maxLevel << 8);
+}
+
+/**
+ * prepareLine for a ParagraphLevels.simple paragraph, with L3 by grapheme clusters (`starts`)
+ * or no L3 (null), in one pass (logic 5): every code unit is a character, L1 resets only the
+ * stretch that trails the line, and a cluster at an odd level is pre-reversed as soon as it
+ * ends. (A unit at an odd level means L2 reverses: its level is at or above the lowest odd one.)
+ */
+function prepareSimpleLine(text: string, para: ParagraphLevels, from: number, to: number, lv: Uint8Array, order: Int32Array, starts: Uint8Array | null): number {
+	const base = para.level;
+	const levels = para.levels;
+	let trailing = to; // L1: from here on, whitespace, isolate controls and BN end the line
+	while (trailing > from && (classOfCode(text.charCodeAt(trailing - 1)) & T_TRAILING) !== 0) trailing--;
+	const n = to - from;
+	let maxLevel = 0;
+	let minLevel = 255;
+	let cluster = 0; // where the current cluster starts
+	for (let k = 0; k < n; k++) {
+		const i = from + k;
+		order[k] = i;
+		let level: number;
+		if (starts !== null && k > 0 && starts[i] === 0) {
+			level = lv[k - 1] ?? 0; // L3: inside a cluster, the level of the unit before
+		} else {
+			if (k - cluster > 1 && ((lv[cluster] ?? 0) & 1) === 1) reverse(order, cluster, k - 1);
+			cluster = k;
+			level = i < trailing ? (levels[i] ?? base) : base;
 		}
+		lv[k] = level;
+		if (level > maxLevel) maxLevel = level;
+		if (level < minLevel) minLevel = level;
 	}
-	return order.length === n ? order : order.subarray(0, n);
+	if (n - cluster > 1 && ((lv[cluster] ?? 0) & 1) === 1) reverse(order, cluster, n - 1);
+	return minLevel | (maxLevel << 8);
 }
 
 /**

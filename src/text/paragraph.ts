@@ -25,7 +25,7 @@
 //    On a book this is most of the layout's time.
 
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
-import {firstStrongDirection, isBidiControl, mirrorCode, reorderLine, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {firstStrongDirection, isBidiControl, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
 import {measureClusters, type Measure} from './width.js';
 import {breakLines} from './wrap.js';
@@ -328,7 +328,8 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 		units = new Uint16Array(Math.max(2 * count, units.length * 2));
 		unitBytes = Buffer.from(units.buffer);
 	}
-	const indices = reorderLine(text, para, start, end, order, reorder);
+	reorderLineInto(text, para, start, end, order, reorder);
+	const indices = order;
 	unitFlags ??= buildUnitFlags();
 	const flags = unitFlags;
 	const {styleIds, styles} = logical;
