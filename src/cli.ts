@@ -18,7 +18,7 @@ import {
 	parseInvocation,
 } from './cli-args.js';
 import {escapeUnprintable} from './controls.js';
-import {exportJson, exportText} from './export.js';
+import {exportJson, exportTextBytes} from './export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
 import {type Order} from './text/paragraph.js';
@@ -93,7 +93,7 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
 		const order = resolveOrder(args.order, io);
 		const sections = args.section === undefined ? loaded.article.sections : [findSection(loaded.article, args.section)];
 		io.stdout.write(
-			exportText(loaded.article, {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir}, sections),
+			exportTextBytes(loaded.article, {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir}, sections),
 		);
 	};
 	if (!io.stdout.isTTY) {
@@ -183,7 +183,7 @@ function runExport(args: ExportArgs, io: Io): void {
 	const text =
 		args.format === 'json'
 			? exportJson(article, sections)
-			: exportText(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir}, sections);
+			: exportTextBytes(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir}, sections);
 	if (toFile && args.output) writeAtomically(args.output, text);
 	else io.stdout.write(text);
 }
@@ -256,7 +256,7 @@ export function findSection(article: Article, wanted: string): Section {
 	throw new UserError(`no section titled '${trimmed}' (see 'qari sections')`);
 }
 
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string | Uint8Array): void {
 	// Write beside the target, then rename: readers of `path` see the old file
 	// or the whole new one, never a part.
 	const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -67,8 +67,13 @@ interface Part {
 
 interface PartContent {
 	readonly blocks: readonly Block[];
-	/** Words and letters of the blocks (not the heading). */
-	readonly stats: TextStats;
+	/** Words and letters of the blocks (not the heading), counted on first call. */
+	stats(): TextStats;
+}
+
+function contentOf(blocks: readonly Block[]): PartContent {
+	let stats: TextStats | undefined;
+	return {blocks, stats: () => (stats ??= textStats(blocksText(blocks)))};
 }
 
 type HeadingBlock = Extract<Block, {kind: 'heading'}>;
@@ -126,7 +131,7 @@ function planWhole(text: string): Plan {
 	return {
 		titleHeading,
 		parts: groups.map((group) => {
-			const content = {blocks: group.blocks, stats: textStats(blocksText(group.blocks))};
+			const content = contentOf(group.blocks);
 			return {heading: group.heading, size: group.size, content: () => content};
 		}),
 	};
@@ -178,7 +183,7 @@ function lazyPart(heading: HeadingBlock | undefined, source: string | undefined,
 		content(): PartContent {
 			if (!content) {
 				const {blocks} = blocksOf(source ?? '');
-				content = {blocks, stats: textStats(blocksText(blocks))};
+				content = contentOf(blocks);
 				source = undefined;
 			}
 			return content;
@@ -643,7 +648,7 @@ function letterCounts(parts: readonly Part[]): {rtlLetters: number; ltrLetters: 
 	let rtlLetters = 0;
 	let ltrLetters = 0;
 	for (const part of parts) {
-		const {stats} = part.content();
+		const stats = part.content().stats();
 		const heading = part.heading ? textStats(inlineText(part.heading.inline)) : undefined;
 		rtlLetters += stats.rtlLetters + (heading?.rtlLetters ?? 0);
 		ltrLetters += stats.ltrLetters + (heading?.ltrLetters ?? 0);
@@ -667,7 +672,7 @@ function sectionsOf(all: readonly Part[], title: string, lang: string, dir: Dire
 		const facts = (): {words: number; minutes: number; direction: Direction} => {
 			if (!derived) {
 				// One pass over the text for words and letters; the title's letters count for direction too.
-				const body = part.content().stats;
+				const body = part.content().stats();
 				const heading = textStats(sectionTitle);
 				derived = {
 					words: body.words,

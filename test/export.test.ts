@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {type Article, type Block, type Section} from '../src/article.js';
-import {exportText, isTrimmed, lineText} from '../src/export.js';
+import {exportText, exportTextBytes, isTrimmed, lineText} from '../src/export.js';
 import {layoutBlocks, type LayoutOptions} from '../src/layout.js';
 import {parseMarkdown} from '../src/markdown.js';
 import {boilerplate, seedParagraphs} from './helpers/article.js';
@@ -110,3 +110,18 @@ for (const source of [article, mixed]) {
 		}
 	}
 }
+
+test('exportTextBytes is the UTF-8 of exportText (transcoded, or through a string for a lone surrogate)', () => {
+	for (const options of [
+		{width: 40, order: 'visual', shape: true, dir: 'auto'},
+		{width: 0, order: 'logical', shape: false, dir: 'rtl'},
+	] as const) {
+		const full = {...options, baseDir: article.dir};
+		assert.ok(exportTextBytes(article, full).equals(Buffer.from(exportText(article, full))));
+	}
+	// Sections built by hand can hold what the loader would have removed.
+	const odd: Article = {...article, sections: [{...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: 'a \ud800 b', style: {}}]}]}]};
+	const options: LayoutOptions = {width: 20, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
+	assert.ok(exportTextBytes(odd, options).equals(Buffer.from(exportText(odd, options))));
+	assert.equal(exportTextBytes({...article, sections: []}, options).toString(), exportText({...article, sections: []}, options));
+});

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {type Article} from '../../src/article.js';
-import {exportJson, exportText, lineText} from '../../src/export.js';
+import {exportJson, exportText, exportTextBytes, lineText} from '../../src/export.js';
 import {layoutSection} from '../../src/layout.js';
 import {decodeArticle} from '../../src/load.js';
 import {parseMarkdown} from '../../src/markdown.js';
@@ -233,6 +233,7 @@ export function checkCase(c: Case): void {
 	}
 	const exported = exportText(article, options);
 	if (!exported.endsWith('\n')) throw new Error('export does not end with a newline');
+	if (!exportTextBytes(article, options).equals(Buffer.from(exported))) throw new Error('exportTextBytes is not the UTF-8 of exportText');
 	for (const line of exported.slice(0, -1).split('\n')) checkLine(line, 'export', c.width);
 	for (const line of formatSectionsText(article, {order: c.order, shape: c.shape}).slice(0, -1).split('\n')) checkLine(line, 'sections', 0);
 	for (const json of [formatSectionsJson(article), exportJson(article)]) {
