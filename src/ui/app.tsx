@@ -10,23 +10,10 @@
 import {Box, Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../book.js';
-import {
-	footerRow,
-	headerRows,
-	helpScreenRows,
-	promptRow,
-	readFraction,
-	ruleRow,
-	screenGeometry,
-	tocRows,
-	type ChromeOptions,
-	type Geometry,
-	type Row,
-} from '../chrome.js';
-import {actionForKey, helpRows, hintsFor, nameKey, splitKeys, type KeyContext} from '../keys.js';
-import {pageAt, pageCount, pageNumber} from '../paginate.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../pager.js';
-import {renderRuns} from '../render.js';
+import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../chrome.js';
+import {frameRows, type FrameInput} from '../frame.js';
+import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../keys.js';
+import {createPager, reducePager, type PagerAction, type PagerState} from '../pager.js';
 import {type BidiChoice} from '../terminal.js';
 import {Help} from './help.js';
 import {PageView} from './page-view.js';
@@ -175,63 +162,21 @@ export function App(props: AppProps): React.JSX.Element {
 	return <Frame state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
 }
 
-interface FrameProps {
-	readonly state: PagerState;
-	readonly geometry: Geometry;
-	readonly book: Book;
-	readonly chrome: ChromeOptions;
-	readonly color: boolean;
-	/** The help screen's rows, laid out on first call. */
-	readonly help: () => readonly Row[];
-	readonly context: KeyContext;
-}
-
-/** Header, body and footer for a state; exactly `rows − 1` rows. */
-function Frame({state, geometry, book, chrome, color, help, context}: FrameProps): React.JSX.Element {
-	const {width, height, margin, compact} = geometry;
-	const pad = ' '.repeat(margin);
-	const draw = (row: Row): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
-	const article = book.article;
-	const lines = linesOf(book, state);
-
-	const header = headerRows(article, state.section, width, compact, chrome);
-	if (!compact) header.push(ruleRow(width));
-
-	let body: React.JSX.Element;
-	if (state.view === 'toc') {
-		body = <Toc lines={tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw)} height={height} />;
-	} else if (state.view === 'help') {
-		body = <Help lines={help().slice(state.helpTop, state.helpTop + height).map(draw)} height={height} />;
-	} else {
-		const page = pageAt(lines, state.top, height);
-		body = <PageView lines={page.lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''))} height={height} />;
-	}
-
-	const footer: Row[] = compact ? [] : [ruleRow(width)];
-	if (state.view === 'search') {
-		footer.push(promptRow(state.input, width, chrome));
-	} else {
-		footer.push(
-			footerRow(
-				{
-					page: pageNumber(lines.length, state.top, height),
-					pages: pageCount(lines.length, height),
-					fraction: readFraction(article, state.section, state.top, height, lines.length),
-					message: state.message,
-					hints: hintsFor(state.view, context),
-				},
-				width,
-				chrome,
-			),
-		);
-	}
-	const last = footer.pop();
+/** Header, body and footer for a state (frame.ts); exactly `rows − 1` rows. */
+function Frame(props: FrameInput): React.JSX.Element {
+	const rows = frameRows(props);
 	return (
 		<Box flexDirection="column">
-			<Header lines={header.map(draw)} />
-			{body}
-			<Footer lines={footer.map(draw)} />
-			{last && state.view === 'search' ? <SearchPrompt line={draw(last)} /> : <Footer lines={last ? [draw(last)] : []} />}
+			<Header lines={rows.header} />
+			{props.state.view === 'toc' ? (
+				<Toc lines={rows.body} height={props.geometry.height} />
+			) : props.state.view === 'help' ? (
+				<Help lines={rows.body} height={props.geometry.height} />
+			) : (
+				<PageView lines={rows.body} height={props.geometry.height} />
+			)}
+			<Footer lines={rows.footer} />
+			{rows.prompt === undefined ? null : <SearchPrompt line={rows.prompt} />}
 		</Box>
 	);
 }
