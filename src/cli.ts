@@ -20,7 +20,9 @@ import {
 import {escapeUnprintable} from './controls.js';
 import {exportJson, exportTextBytes} from './export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
+import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-setup.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
+import {leaveSequence} from './terminal.js';
 import {type Order} from './text/paragraph.js';
 
 const commands = ['sections', 'export', 'list', 'completion'];
@@ -123,28 +125,82 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
 	// until it exits. The user asked for a reader on a terminal.
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
-	const {runReader} = await importReader();
+	// Ink and React load while the first frame is drawn without them (reader-setup.ts).
+	const reader = importReader();
+	reader.catch(() => undefined);
 	const noColor = (process.env['NO_COLOR'] ?? '') !== '';
+	const options: ReaderOptions = {
+		article: loaded.article,
+		text: loaded.text,
+		stdin: keys,
+		stdout: io.stdout,
+		stderr: io.stderr,
+		env: process.env,
+		bidi: args.bidi,
+		shape: args.shape,
+		dir: args.dir,
+		...(args.width ? {maxWidth: args.width} : {}),
+		...(section === undefined ? {} : {section}),
+		fromStart: args.fromStart,
+		color: args.color && !noColor,
+		debug,
+	};
+	const setup = prepareReader(options);
+	const painted = paintFirstFrame(setup, options, keys, io.stdout);
 	try {
-		process.exitCode = await runReader({
-			article: loaded.article,
-			text: loaded.text,
-			stdin: keys,
-			stdout: io.stdout,
-			stderr: io.stderr,
-			env: process.env,
-			bidi: args.bidi,
-			shape: args.shape,
-			dir: args.dir,
-			...(args.width ? {maxWidth: args.width} : {}),
-			...(section === undefined ? {} : {section}),
-			fromStart: args.fromStart,
-			color: args.color && !noColor,
-			debug,
-		});
+		const {runReader} = await reader;
+		painted?.release();
+		process.exitCode = await runReader(options, setup, painted !== undefined);
+	} catch (error) {
+		painted?.restore();
+		throw error;
 	} finally {
 		ownKeys?.destroy();
 	}
+}
+
+/**
+ * Enters the alternate screen and draws the first frame (reader-setup.ts,
+ * Logic 3), with the keyboard in raw mode so nothing typed meanwhile is
+ * echoed. Until `release` (runReader then owns the terminal), a signal or
+ * `restore` gives the terminal back. Undefined if nothing was drawn.
+ */
+function paintFirstFrame(
+	setup: ReaderSetup,
+	options: ReaderOptions,
+	keys: NodeJS.ReadStream,
+	stdout: NodeJS.WriteStream,
+): {release(): void; restore(): void} | undefined {
+	const frame = firstPaint(setup, terminalSize(stdout), {...(options.maxWidth ? {maxWidth: options.maxWidth} : {}), color: options.color});
+	if (frame === undefined) return undefined;
+	const signals = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
+	let restored = false;
+	const restore = (): void => {
+		if (restored) return;
+		restored = true;
+		release();
+		try {
+			keys.setRawMode?.(false);
+			stdout.write(leaveSequence(setup.choice));
+		} catch {
+			// The terminal is gone.
+		}
+	};
+	const handlers = (Object.keys(signals) as (keyof typeof signals)[]).map((name) => {
+		const handler = (): void => {
+			restore();
+			process.stderr.write(`qari: stopped by ${name}\n`);
+			process.exit(128 + signals[name]);
+		};
+		process.on(name, handler);
+		return [name, handler] as const;
+	});
+	const release = (): void => {
+		for (const [name, handler] of handlers) process.off(name, handler);
+	};
+	keys.setRawMode?.(true);
+	stdout.write(frame);
+	return {release, restore};
 }
 
 /**

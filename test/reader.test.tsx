@@ -18,6 +18,7 @@ import {layoutParagraph} from '../src/text/paragraph.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
 import {App, type Place} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
+import {firstPaint} from '../src/reader-setup.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
@@ -279,4 +280,30 @@ test('runReader: a corrupt positions file gives one warning (before the screen i
 	assert.equal(streams.stderr.written.split('\n').filter(Boolean).length, 1, 'one warning only');
 	const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, {section: number}>;
 	assert.deepEqual(Object.values(saved).map((p) => p.section), [2]);
+});
+
+test('the first frame the CLI paints before Ink has loaded is the frame Ink then draws', async () => {
+	const rowsOf = (frame: string): string[] => stripAnsi(frame).split('\n').map((row) => row.trimEnd());
+	for (const mode of ['app', 'terminal'] as const) {
+		for (const start of [{section: 0, offset: 0}, {section: 1, offset: 400}, {section: 2, offset: 0}]) {
+			const order = mode === 'app' ? 'visual' : 'logical';
+			const book = createBook(article, {order, shape: mode === 'app', dir: 'auto', baseDir: article.dir});
+			const chrome: ChromeOptions = {order, shape: mode === 'app', dir: article.dir};
+			const choice = chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}));
+			const painted = firstPaint({choice, book, chrome, place: start, positionsFile: '', key: ''}, {columns: 100, rows: 24}, {color: true});
+			if (painted === undefined) throw new Error('nothing painted');
+			assert.ok(painted.startsWith(enterSequence(choice)) && painted.endsWith('\u001B[H'), 'enters the alternate screen, ends with the cursor home');
+			const instance = render(<App book={book} chrome={chrome} bidi={choice} color start={start} onQuit={() => undefined} />);
+			try {
+				const ink = await pollFrame(() => instance.lastFrame() ?? '', (frame) => frame.includes('page '), 'the first frame');
+				assert.deepEqual(rowsOf(painted.slice(enterSequence(choice).length, -3)), rowsOf(ink), `${mode}, ${JSON.stringify(start)}`);
+			} finally {
+				instance.unmount();
+			}
+		}
+	}
+	// Too small for a frame: nothing is painted (Ink says so itself).
+	const book = createBook(article, {order: 'logical', shape: false, dir: 'auto', baseDir: article.dir});
+	const setup = {choice: chooseBidi('terminal', detectTerminal({})), book, chrome: {order: 'logical', shape: false, dir: article.dir} as const, place: {section: 0, offset: 0}, positionsFile: '', key: ''};
+	assert.equal(firstPaint(setup, {columns: 10, rows: 5}, {color: false}), undefined);
 });

@@ -14,6 +14,7 @@ import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../c
 import {frameRows, type FrameInput} from '../frame.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../keys.js';
 import {createPager, reducePager, type PagerAction, type PagerState} from '../pager.js';
+import {type Place} from '../reader-setup.js';
 import {type BidiChoice} from '../terminal.js';
 import {Help} from './help.js';
 import {PageView} from './page-view.js';
@@ -21,12 +22,7 @@ import {SearchPrompt} from './search-prompt.js';
 import {Footer, Header} from './status-bar.js';
 import {Toc} from './toc.js';
 
-export interface Place {
-	/** 0-based section. */
-	readonly section: number;
-	/** Logical offset of the first character on screen. */
-	readonly offset: number;
-}
+export type {Place} from '../reader-setup.js';
 
 export interface AppProps {
 	readonly book: Book;

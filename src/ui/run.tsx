@@ -10,39 +10,14 @@
 // shell sees 128 + n, as for any program killed by a signal).
 
 import {render, type Instance} from 'ink';
-import {type Article, type Direction} from '../article.js';
-import {createBook} from '../book.js';
 import {escapeUnprintable} from '../controls.js';
-import {type ChromeOptions} from '../chrome.js';
-import {articleKey, loadPosition, positionsPath, savePosition} from '../positions.js';
-import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiMode, type Env} from '../terminal.js';
-import {App, type Place} from './app.js';
+import {savePosition} from '../positions.js';
+import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../reader-setup.js';
+import {enterSequence, leaveSequence} from '../terminal.js';
+import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
 
-export interface ReaderOptions {
-	readonly article: Article;
-	/** The article's text, for the key of its remembered position. */
-	readonly text: string;
-	readonly stdin: NodeJS.ReadStream;
-	readonly stdout: NodeJS.WriteStream;
-	readonly stderr: NodeJS.WriteStream;
-	/** The environment terminal detection, positions and NO_COLOR read. */
-	readonly env: Env;
-	readonly bidi: 'auto' | BidiMode;
-	readonly shape: 'auto' | 'on' | 'off';
-	readonly dir: 'auto' | Direction;
-	/** Cap on the text width (--width); 0 or undefined: 100. */
-	readonly maxWidth?: number;
-	/** 0-based section to open (--section); overrides the remembered place. */
-	readonly section?: number;
-	/** Ignore the remembered place (--from-start). */
-	readonly fromStart?: boolean;
-	readonly color: boolean;
-	/** Print a stack with internal errors. */
-	readonly debug?: boolean;
-	/** Where positions are kept; default from the environment (XDG_STATE_HOME). */
-	readonly positionsFile?: string;
-}
+export type {ReaderOptions} from '../reader-setup.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
@@ -53,29 +28,16 @@ function oneLine(message: string): string {
 	return escapeUnprintable(message.replace(/\s*\n\s*/g, ' '));
 }
 
-/** Runs the reader until the user quits; resolves with the exit code (0, 1 on an error, 128+n on a signal). */
-export function runReader(options: ReaderOptions): Promise<number> {
-	const {article, stdout, stderr} = options;
-	const choice = chooseBidi(options.bidi, detectTerminal(options.env));
-	const order = choice.bidi === 'app' ? 'visual' : 'logical';
-	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
-	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir});
-	const chrome: ChromeOptions = {order, shape, dir: article.dir};
-
-	// Where to open: --section, else the remembered place, else the start.
-	const file = options.positionsFile ?? positionsPath(options.env);
-	const key = articleKey(options.text);
-	let place: Place = {section: 0, offset: 0};
-	if (options.section !== undefined) {
-		place = {section: options.section, offset: 0};
-	} else if (!options.fromStart) {
-		const loaded = loadPosition(file, key);
-		// Written before the alternate screen: it is still there after quitting.
-		if (loaded.warning) stderr.write(`qari: warning: ${loaded.warning}\n`);
-		if (loaded.position && loaded.position.section <= article.sections.length) {
-			place = {section: loaded.position.section - 1, offset: loaded.position.offset};
-		}
-	}
+/**
+ * Runs the reader until the user quits; resolves with the exit code (0, 1 on an error, 128+n on a signal).
+ * `setup` is prepareReader's (made here when not given); `painted`: the CLI
+ * has already entered the alternate screen and drawn the first frame
+ * (reader-setup.ts, Logic 3).
+ */
+export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareReader(options), painted = false): Promise<number> {
+	const {stdout, stderr} = options;
+	const {choice, book, chrome, positionsFile: file, key} = setup;
+	let place: Place = setup.place;
 	let savedSection = place.section;
 	let saveWarned = false;
 	const pendingWarnings: string[] = [];
@@ -130,7 +92,7 @@ export function runReader(options: ReaderOptions): Promise<number> {
 
 		try {
 			entered = true;
-			stdout.write(enterSequence(choice));
+			if (!painted) stdout.write(enterSequence(choice));
 			instance = render(
 				<ErrorBoundary onError={(error) => finish(1, error)}>
 					<App
