@@ -5,7 +5,8 @@
 // - dist/cli.cjs: the CLI and the core (parse, layout, export). CommonJS, as is
 //   bin/qari.js (bin/package.json): Node 20 starts a CommonJS program about
 //   10 ms sooner than an ES module one, because the ES module loader is never
-//   set up; `sections` and `export` never need it.
+//   set up; `sections` and `export` never need it. dist/cli.cjs.cache is its
+//   V8 code cache (scripts/code-cache.cjs, bin/load-bundle.js).
 // - dist/cli-yargs.cjs: yargs, for --help, completion and usage errors only.
 // - dist/reader.js (+ a chunk): the reader, Ink and React, loaded by dynamic
 //   import. An ES module, because Ink's layout engine (yoga) awaits its
@@ -18,6 +19,7 @@
 // Intl.Segmenter on every start). Older copies nested under other packages
 // (cliui's, wrap-ansi's) are left as they are.
 import {build} from 'esbuild';
+import {spawnSync} from 'node:child_process';
 import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
@@ -38,14 +40,11 @@ const stringWidthShim = {
 	},
 };
 
-/** The CLI's dynamic imports, pointed at the other bundles and left out of this one. */
+/** The CLI's yargs module, pointed at its own bundle and left out of this one. */
 const bundleLinks = {
 	name: 'bundle-links',
 	setup(b) {
-		b.onResolve({filter: /^\.\/(ui\/run|cli-yargs)\.js$/}, (args) => ({
-			path: args.path === './ui/run.js' ? './reader.js' : './cli-yargs.cjs',
-			external: true,
-		}));
+		b.onResolve({filter: /^\.\/cli-yargs\.js$/}, () => ({path: './cli-yargs.cjs', external: true}));
 	},
 };
 
@@ -59,10 +58,13 @@ const common = {
 	logLevel: 'warning',
 };
 
-// CommonJS has no import.meta: the bundles' own URL stands in for it.
+// CommonJS has no import.meta: the bundles' own URL stands in for it. No
+// import() either (code from a V8 code cache cannot run one): dynamic imports
+// become requires, and the entry point imports the reader.
 const commonJs = {
 	...common,
 	format: 'cjs',
+	supported: {'dynamic-import': false},
 	define: {...common.define, 'import.meta.url': '__qariUrl'},
 	banner: {js: "'use strict';\nconst __qariUrl = require('node:url').pathToFileURL(__filename).href;"},
 	plugins: [bundleLinks, stringWidthShim],
@@ -86,3 +88,6 @@ await Promise.all([
 		},
 	}),
 ]);
+
+// The CLI bundle's V8 code cache (bin/load-bundle.js), made by this Node.
+spawnSync(process.execPath, ['scripts/code-cache.cjs'], {cwd: root, stdio: 'inherit'});

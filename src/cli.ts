@@ -28,7 +28,16 @@ import {type Order} from './text/paragraph.js';
 const commands = ['sections', 'export', 'list', 'completion'];
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
-export async function main(argv: readonly string[], io: Io = {stdout: process.stdout, stderr: process.stderr}): Promise<void> {
+export interface MainOptions {
+	/**
+	 * Loads the reader (Ink, React: src/ui/run.tsx, bundled as dist/reader.js).
+	 * The entry point does the import: the CLI bundle runs from a V8 code cache
+	 * (bin/load-bundle.js), where code cannot call import() itself.
+	 */
+	readonly importReader: () => Promise<typeof import('./ui/run.js')>;
+}
+
+export async function main(argv: readonly string[], io: Io, options: MainOptions): Promise<void> {
 	const debug = argv.includes('--debug');
 	io.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		// `qari export | head -1`: the reader of the pipe is gone; stop quietly.
@@ -36,7 +45,7 @@ export async function main(argv: readonly string[], io: Io = {stdout: process.st
 		if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
 		throw error;
 	});
-	const handlers = commandHandlers(io, debug);
+	const handlers = commandHandlers(io, debug, options);
 	try {
 		const invocation = parseInvocation(argv);
 		const first = argv[0];
@@ -81,16 +90,16 @@ export async function main(argv: readonly string[], io: Io = {stdout: process.st
 }
 
 /** What each command does, whichever parser read its arguments. */
-function commandHandlers(io: Io, debug: boolean): CommandHandlers {
+function commandHandlers(io: Io, debug: boolean, options: MainOptions): CommandHandlers {
 	return {
-		read: (args) => runRead(args, io, debug),
+		read: (args) => runRead(args, io, debug, options),
 		sections: (args) => runSections(args, io),
 		export: (args) => runExport(args, io),
 		list: (args) => runList(args, io),
 	};
 }
 
-async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
+async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions): Promise<void> {
 	const print = (loaded: LoadedArticle): void => {
 		const order = resolveOrder(args.order, io);
 		const sections = args.section === undefined ? loaded.article.sections : [findSection(loaded.article, args.section)];
@@ -126,7 +135,7 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean): Promise<void> {
 	delete process.env['CI'];
 	delete process.env['CONTINUOUS_INTEGRATION'];
 	// Ink and React load while the first frame is drawn without them (reader-setup.ts).
-	const reader = importReader();
+	const reader = importReader(main.importReader);
 	reader.catch(() => undefined);
 	const noColor = (process.env['NO_COLOR'] ?? '') !== '';
 	const options: ReaderOptions = {
@@ -204,16 +213,16 @@ function paintFirstFrame(
 }
 
 /**
- * Loads the reader chunk. Ink's layout engine (yoga, compiled by Emscripten)
+ * Loads the reader bundle. Ink's layout engine (yoga, compiled by Emscripten)
  * loads its WebAssembly through `fetch` when a global `fetch` exists, and the
  * first touch of Node's `fetch` loads the whole HTTP client (about 20 ms of
  * start-up); without it, it decodes the same embedded bytes directly.
  */
-async function importReader(): Promise<typeof import('./ui/run.js')> {
+async function importReader(load: MainOptions['importReader']): Promise<typeof import('./ui/run.js')> {
 	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
 	try {
-		return await import('./ui/run.js');
+		return await load();
 	} finally {
 		if (fetch) Object.defineProperty(globalThis, 'fetch', fetch);
 		else Reflect.deleteProperty(globalThis, 'fetch');

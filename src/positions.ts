@@ -13,10 +13,14 @@
 // 3. A file that cannot be parsed is ignored with one warning and rebuilt by
 //    the next save. Entries that do not look like positions are dropped.
 
-import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
+import {createRequire} from 'node:module';
 import {dirname, isAbsolute, join} from 'node:path';
+
+// node:crypto costs ~3 ms to load, and only the reader needs it: it is
+// required when a key is first made, not when the CLI starts.
+const requireBuiltin = createRequire(import.meta.url);
 
 export interface Position {
 	/** 1-based section number. */
@@ -41,6 +45,7 @@ export function positionsPath(env: PositionEnv, home: string = homedir()): strin
 
 /** The key of an article: sha256 of its text, hex. */
 export function articleKey(text: string): string {
+	const {createHash} = requireBuiltin('node:crypto') as typeof import('node:crypto');
 	return createHash('sha256').update(text).digest('hex');
 }
 

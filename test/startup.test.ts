@@ -43,6 +43,16 @@ function loadedBy(args: readonly string[]): string[] {
 		.map((url) => url.slice(url.lastIndexOf('/dist/') >= 0 ? url.lastIndexOf('/dist/') + 6 : 0));
 }
 
+/** loadedBy without how a file was compiled. */
+function filesLoadedBy(args: readonly string[]): string[] {
+	return loadedBy(args).map((file) => file.replace(/ code-cache$/, ''));
+}
+
+test('the CLI bundle is compiled from its V8 code cache, which V8 accepts', () => {
+	assert.ok(existsSync(join(dist, 'cli.cjs.cache')), 'npm run build writes dist/cli.cjs.cache');
+	assert.ok(loadedBy(['sections']).includes('cli.cjs code-cache'), loadedBy(['sections']).join(', '));
+});
+
 test('the bundle has a chunk with Ink and React, apart from the CLI', () => {
 	assert.ok(existsSync(join(dist, 'cli.cjs')), "run 'npm run build' first (npm test does)");
 	const ui = uiChunks();
@@ -52,15 +62,15 @@ test('the bundle has a chunk with Ink and React, apart from the CLI', () => {
 
 for (const args of [['sections'], ['sections', '--json'], ['export'], ['export', '--order', 'visual', '--width', '60'], ['export', '--format', 'json'], ['list'], ['--version']]) {
 	test(`qari ${args.join(' ')} loads neither Ink nor React`, () => {
-		const loaded = loadedBy(args);
+		const loaded = filesLoadedBy(args);
 		assert.ok(loaded.includes('cli.cjs'), `the bundled CLI is loaded: ${loaded.join(', ')}`);
 		const ui = uiChunks();
 		const offending = loaded.filter((file) => ui.includes(file) || /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(file));
 		assert.deepEqual(offending, [], `loaded: ${loaded.join(', ')}`);
-		// Nothing but bin/qari.js and the CLI bundle: no ES module, and yargs only for --version.
+		// Nothing but bin/ and the CLI bundle, from its code cache: no ES module, and yargs only for --version.
 		const expected = new Set(['cli.cjs', ...(args[0] === '--version' ? ['cli-yargs.cjs'] : [])]);
 		assert.deepEqual(
-			loaded.filter((file) => !expected.has(file) && !file.endsWith('bin/qari.js')),
+			loaded.filter((file) => !expected.has(file) && !/bin\/(qari|load-bundle)\.js$/.test(file)),
 			[],
 			`loaded: ${loaded.join(', ')}`,
 		);

@@ -1,10 +1,14 @@
 // Preload for test/startup.test.ts: `node --require ./test/helpers/record-loads.cjs …`
 // with QARI_LOAD_LOG=<file> appends the file URL of every CommonJS module the
-// program loads to the file (record-loads.mjs does the same for ES modules).
+// program loads to the file (record-loads.mjs does the same for ES modules),
+// and of every script compiled with vm.Script (bin/load-bundle.js loads the
+// CLI bundle so), followed by ` code-cache` when it was given a code cache V8
+// accepted, ` code-cache-rejected` when V8 refused it.
 'use strict';
 const Module = require('node:module');
 const {appendFileSync} = require('node:fs');
 const {pathToFileURL} = require('node:url');
+const vm = require('node:vm');
 
 const log = process.env.QARI_LOAD_LOG;
 if (log) {
@@ -16,5 +20,14 @@ if (log) {
 			// Not resolvable: the load below reports it.
 		}
 		return load.apply(this, arguments);
+	};
+
+	const Script = vm.Script;
+	vm.Script = class extends Script {
+		constructor(code, options) {
+			super(code, options);
+			const file = typeof options === 'object' && options.filename ? options.filename : '';
+			if (file) appendFileSync(log, `${pathToFileURL(file).href}${options.cachedData ? (this.cachedDataRejected ? ' code-cache-rejected' : ' code-cache') : ''}\n`);
+		}
 	};
 }
