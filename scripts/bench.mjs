@@ -272,7 +272,8 @@ function createTmux() {
 			spawnSync('tmux', ['-L', socket, 'kill-server'], {stdio: 'ignore'});
 			// tmux leaves the socket file of a killed server behind.
 			if (socketPath) rmSync(socketPath, {force: true});
-			rmSync(dir, {recursive: true, force: true});
+			// A reader killed a moment ago may still be saving its place there.
+			rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 50});
 		},
 	};
 }
@@ -374,6 +375,14 @@ function figureKeys(corpus) {
 		const start = events.find((e) => e.event === 'start');
 		const first = events.find((e) => e.event === 'frame' && e.size > 500);
 		if (start && first) console.log(`  in-process: process start to first frame ${ms(first.t - start.t)} (tmux showed it ${ms(seen - asked)} after the session was asked for)`);
+		// The first frame is painted before Ink has loaded; keys are read once Ink has
+		// drawn its own first frame (the second big one). This trace's early stdin
+		// listener would otherwise see a key Ink then never hears of.
+		for (const deadline = now() + 20_000; readTrace(trace).filter((e) => e.event === 'frame' && e.size > 500).length < 2; sleep(5)) {
+			if (now() > deadline) throw new Error('Ink drew no frame');
+		}
+		const inked = readTrace(trace).filter((e) => e.event === 'frame' && e.size > 500)[1];
+		if (start && inked) console.log(`  in-process: process start to Ink's first frame (keys handled from then on) ${ms(inked.t - start.t)}`);
 
 		/** Sends keys; waits for the frame after them; returns ms from input to frame. */
 		const press = (...keys) => {

@@ -11,9 +11,12 @@
 //    MAX_INDENT columns are dropped: deeper levels are shown at that depth
 //    (the layout stops drawing gutters long before), the text is kept.
 // 2. Blocks are lexed first, then each paragraph's inline content on its
-//    own (text with no inline syntax at all, most of an article's prose, is
-//    one text token without running marked's inline rules): an inline failure (emphasis 20,000 deep overflows the stack) turns
-//    that paragraph into plain text and leaves the rest of the article
+//    own. Most of an article's prose takes two shortcuts past marked's
+//    regular expressions, each checked against marked on random text: a
+//    paragraph of plain lines is no table and no setext heading
+//    (PlainTokenizer), and text with no inline syntax at all is one text token. Inline content is
+//    lexed paragraph by paragraph: an inline failure (emphasis 20,000 deep
+//    overflows the stack) turns that paragraph into plain text and leaves the rest of the article
 //    alone. Inline content longer than twice INLINE_LIMIT is lexed in pieces,
 //    which bounds marked's quadratic cases (its autolink and emphasis rules
 //    rescan to the end from every position: `_a` repeated) on a huge
@@ -25,7 +28,7 @@
 //    bidi controls balanced (closeBidi): the reader shows them inside rows
 //    of its own.
 
-import {Lexer, type Token, type Tokens} from 'marked';
+import {Lexer, Tokenizer, type Token, type Tokens} from 'marked';
 import {closeBidi, stripControls} from './controls.js';
 import {
 	type Article,
@@ -343,7 +346,7 @@ function lexSafely(text: string): Token[] {
 
 /** marked's Lexer.lex, with every inline run lexed on its own (see Logic 2). */
 function lexBlocks(text: string): Token[] {
-	const lexer = new Lexer({gfm: true});
+	const lexer = new Lexer({gfm: true, tokenizer: new PlainTokenizer()});
 	const tokens = lexer.blockTokens(text, lexer.tokens);
 	const queue = lexer.inlineQueue;
 	for (let q = 0; q < queue.length; q++) {
@@ -363,6 +366,69 @@ function lexBlocks(text: string): Token[] {
 	}
 	lexer.inlineQueue = [];
 	return tokens;
+}
+
+/**
+ * marked's tokenizer, with two of its rules answered without their regular
+ * expressions where the answer is plainly no (Logic 2). Both are tried at the
+ * start of every paragraph and scan it whole: the table rule (its delimiter
+ * row must start with '|', ':', '-' or a space) and the setext heading rule
+ * (its underline must start with '=', '-' or a space). A line is plain when
+ * it starts with a letter, a quote or a parenthesis, or any non-ASCII
+ * character but a space, so neither can match where the second line, or
+ * every line up to a blank one, is plain. (The paragraph rule itself stays
+ * marked's: blockTokens merges paragraphs only with its own.)
+ * test/markdown.test.ts checks the tokens against marked on random text.
+ */
+export class PlainTokenizer extends Tokenizer {
+	override table(src: string): Tokens.Table | undefined {
+		const second = src.indexOf('\n') + 1;
+		if (second === 0) return undefined;
+		let end = src.indexOf('\n', second);
+		if (end === -1) end = src.length;
+		return isPlainLine(src, second, end) ? undefined : super.table(src);
+	}
+
+	override lheading(src: string): Tokens.Heading | undefined {
+		return plainParagraphEnd(src) === -1 ? super.lheading(src) : undefined;
+	}
+}
+
+/**
+ * Where the paragraph at the start of `src` ends (before the newline of the
+ * blank line that ends it, or at the end) when all its lines are plain; -1
+ * when one is not, or `src` does not start with a line of text.
+ */
+function plainParagraphEnd(src: string): number {
+	let end = src.indexOf('\n');
+	if (end === -1) end = src.length;
+	if (isBlankLine(src, 0, end) || !isPlainLine(src, 0, end)) return -1;
+	while (end < src.length) {
+		let after = src.indexOf('\n', end + 1);
+		if (after === -1) after = src.length;
+		// marked stops at a line of spaces and tabs followed by a newline: a
+		// blank last line with no newline still continues the paragraph.
+		if (isBlankLine(src, end + 1, after) && !(after === src.length && after > end + 1)) break;
+		if (!isPlainLine(src, end + 1, after)) return -1;
+		end = after;
+	}
+	return end;
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+	for (let k = start; k < end; k++) {
+		const c = text.charCodeAt(k);
+		if (c !== 0x20 && c !== 0x09) return false;
+	}
+	return true;
+}
+
+/** Blank, or starting with a letter, '"', "'", '(' or a non-ASCII character that is not a space. */
+function isPlainLine(text: string, start: number, end: number): boolean {
+	if (isBlankLine(text, start, end)) return true;
+	const c = text.charCodeAt(start);
+	if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x22 || c === 0x27 || c === 0x28) return true;
+	return c >= 0x80 && !/\s/.test(text.charAt(start));
 }
 
 /**

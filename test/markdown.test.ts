@@ -3,8 +3,8 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {type Block} from '../src/article.js';
 import fc from 'fast-check';
-import {Lexer} from 'marked';
-import {inlineText, parseMarkdown, plainInlineTokens, splitFrontMatter} from '../src/markdown.js';
+import {Lexer, Tokenizer} from 'marked';
+import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/markdown.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
@@ -154,4 +154,41 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 	assert.ok(plain > 500, `${plain} of 3000 texts had no inline syntax`);
 	// Every syntax piece alone is seen as syntax.
 	for (const piece of syntax) assert.equal(plainInlineTokens(`a ${piece} b`), undefined, JSON.stringify(piece));
+});
+
+test('paragraphs of plain lines: the same tokens as marked, without its table and setext rules', () => {
+	const lines = ['Plain words', 'نص عربي', '"quoted"', "'single'", '(aside)', 'ends in spaces  ', 'a | b', 'x: y', '«guillemets»', '', '', ' ', '\t', ' \t '];
+	const other = ['# heading', '- item', '1. one', '> quote', '    code', '```', '---', '===', '|a|', '|---|---|', ':--', '<div>', '[x]: y', ' lead', '\u3000ideographic space', '2024 began', '*em*', '- - -'];
+	fc.assert(
+		fc.property(fc.array(fc.constantFrom(...lines, ...lines, ...other), {maxLength: 14}), fc.boolean(), (picked, newline) => {
+			const text = picked.join('\n') + (newline ? '\n' : '');
+			const fast = new Lexer({gfm: true, tokenizer: new PlainTokenizer()});
+			const marked = new Lexer({gfm: true});
+			assert.deepEqual(fast.blockTokens(text, []), marked.blockTokens(text, []), JSON.stringify(text));
+			assert.deepEqual(fast.inlineQueue, marked.inlineQueue, JSON.stringify(text));
+		}),
+		{numRuns: 4000},
+	);
+	// The shortcut is taken: a plain paragraph costs no call to marked's table and setext rules.
+	let calls = 0;
+	const tokenizer = new PlainTokenizer();
+	const table = Tokenizer.prototype.table;
+	const lheading = Tokenizer.prototype.lheading;
+	Tokenizer.prototype.table = function (this: Tokenizer, src: string) {
+		calls++;
+		return table.call(this, src);
+	};
+	Tokenizer.prototype.lheading = function (this: Tokenizer, src: string) {
+		calls++;
+		return lheading.call(this, src);
+	};
+	try {
+		new Lexer({gfm: true, tokenizer}).blockTokens('نص عربي\nsecond line\n\n(third)\n', []);
+		assert.equal(calls, 0);
+		new Lexer({gfm: true, tokenizer}).blockTokens('نص\n|---|\n', []);
+		assert.ok(calls > 0);
+	} finally {
+		Tokenizer.prototype.table = table;
+		Tokenizer.prototype.lheading = lheading;
+	}
 });
