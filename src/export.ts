@@ -8,7 +8,9 @@
 //    A book's lines, runs and run strings so die young instead of all living
 //    (and being copied by the garbage collector) until a final join.
 // 2. A line's trailing white space (as String.prototype.trimEnd sees it) is
-//    dropped from the buffer in place; lineText, for single lines, trims only
+//    found in its runs first and never written (a blank RTL row is a padding
+//    run and nothing else); padding runs are a fill of the buffer, not a
+//    string copied through Buffer.write. lineText, for single lines, trims only
 //    when the last character is white space, which saves flattening every
 //    line into a copy of itself.
 // 3. For writing, the buffer is transcoded to UTF-8 (ICU) directly: a third
@@ -17,7 +19,7 @@
 import {transcode} from 'node:buffer';
 import {type Article, type Block, type Line, type Run, type Section} from './article.js';
 import {stringifyJson} from './controls.js';
-import {forEachLine, layoutBlocks, type LayoutOptions} from './layout.js';
+import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from './layout.js';
 
 export type ExportOptions = LayoutOptions;
 
@@ -62,32 +64,59 @@ export function isTrimmed(code: number): boolean {
 /** Text gathered as UTF-16LE in one buffer outside the JavaScript heap (Logic 1). */
 interface TextSink {
 	bytes: Buffer;
-	/** Bytes written. */
+	/** The same memory as code units (bytes is never from the pool: its offset is even). */
+	units: Uint16Array;
+	/** Code units written. */
 	used: number;
 }
 
-function reserve(sink: TextSink, bytes: number): void {
-	if (sink.used + bytes <= sink.bytes.length) return;
-	const grown = Buffer.allocUnsafe(Math.max(sink.used + bytes, sink.bytes.length * 2));
-	sink.bytes.copy(grown, 0, 0, sink.used);
-	sink.bytes = grown;
+/** Whether a Uint16Array holds its code units little-endian, as Buffer's 'utf16le' reads them. */
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const SPACE = littleEndian ? 0x0020 : 0x2000;
+const NEWLINE = littleEndian ? 0x000a : 0x0a00;
+
+function createSink(bytes: number): TextSink {
+	// allocUnsafeSlow: never a slice of the shared pool, so the offset suits a Uint16Array.
+	const buffer = Buffer.allocUnsafeSlow(bytes & ~1);
+	return {bytes: buffer, units: new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length >> 1), used: 0};
 }
 
-/** Appends a line's text, trailing white space dropped (as lineText), and a newline. */
+/** Room for `units` more code units. */
+function reserve(sink: TextSink, units: number): void {
+	if (sink.used + units <= sink.units.length) return;
+	const grown = createSink(2 * Math.max(sink.used + units, sink.units.length * 2));
+	grown.units.set(sink.units.subarray(0, sink.used));
+	sink.bytes = grown.bytes;
+	sink.units = grown.units;
+}
+
+/**
+ * Appends a line's text, trailing white space dropped (as lineText), and a newline (Logic 2).
+ * The end is found first, in the runs, so trailing white space is never written; padding
+ * runs (all spaces) are a fill, not a string to copy.
+ */
 function appendLine(sink: TextSink, runs: readonly Run[]): void {
-	const start = sink.used;
-	for (const run of runs) {
+	let last = runs.length - 1;
+	let end = 0; // code units of runs[last] to write
+	for (; last >= 0; last--) {
+		const run = runs[last];
+		if (!run || isPaddingRun(run)) continue;
 		const {text} = run;
-		reserve(sink, text.length * 2);
-		sink.used += sink.bytes.write(text, sink.used, 'utf16le');
+		end = text.length;
+		while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+		if (end > 0) break;
 	}
-	const {bytes} = sink;
-	let end = sink.used;
-	while (end > start && isTrimmed((bytes[end - 2] ?? 0) | ((bytes[end - 1] ?? 0) << 8))) end -= 2;
-	reserve(sink, 2);
-	sink.bytes[end] = 0x0a;
-	sink.bytes[end + 1] = 0;
-	sink.used = end + 2;
+	for (let r = 0; r <= last; r++) {
+		const run = runs[r];
+		if (!run) continue;
+		const length = r === last ? end : run.text.length;
+		reserve(sink, length + 1);
+		if (isPaddingRun(run)) sink.units.fill(SPACE, sink.used, sink.used + length);
+		else sink.bytes.write(run.text, sink.used * 2, length * 2, 'utf16le');
+		sink.used += length;
+	}
+	reserve(sink, 1);
+	sink.units[sink.used++] = NEWLINE;
 }
 
 /**
@@ -108,7 +137,7 @@ function exportBlocks(article: Article, sections: readonly Section[]): Block[] {
 export function exportText(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): string {
 	const sink = exportSink(article, options, sections);
 	// Every line ends in a newline; with no line at all the text is one newline still.
-	return sink.used === 0 ? '\n' : sink.bytes.toString('utf16le', 0, sink.used);
+	return sink.used === 0 ? '\n' : sink.bytes.toString('utf16le', 0, sink.used * 2);
 }
 
 /**
@@ -118,7 +147,7 @@ export function exportText(article: Article, options: ExportOptions, sections: r
 export function exportTextBytes(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): Buffer {
 	const sink = exportSink(article, options, sections);
 	if (sink.used === 0) return Buffer.from('\n');
-	const utf16 = sink.bytes.subarray(0, sink.used);
+	const utf16 = sink.bytes.subarray(0, sink.used * 2);
 	try {
 		return transcode(utf16, 'utf16le', 'utf8');
 	} catch {
@@ -134,7 +163,7 @@ function exportSink(article: Article, options: ExportOptions, sections: readonly
 	let source = 0;
 	for (const section of sections) source += section.size;
 	const room = Number.isFinite(source) ? Math.min(Math.max(source * 4, 1 << 16), 1 << 28) : 1 << 16;
-	const sink: TextSink = {bytes: Buffer.allocUnsafe(room), used: 0};
+	const sink = createSink(room);
 	forEachLine(exportBlocks(article, sections), options, (line) => {
 		appendLine(sink, line.runs);
 	});

@@ -127,6 +127,11 @@ function finishRow(row: Row, options: LayoutOptions): Line {
 /** Runs of spaces padding rows, by width: every right-aligned row of a page needs one. */
 const spaceRuns: Run[] = [];
 
+/** Whether a run is one of spaceRun's padding runs (export writes those as a fill). */
+export function isPaddingRun(run: Run): boolean {
+	return spaceRuns[run.text.length] === run;
+}
+
 /** A plain run of `n` spaces (shared: runs are never mutated). */
 function spaceRun(n: number): Run {
 	if (n >= 512) return {text: ' '.repeat(n), style: plainStyle};

@@ -299,12 +299,14 @@ test('differential: with L3 off, agrees with bidi-js getReorderedIndices', () =>
 	);
 });
 
-test('property: the one-pass line of a simple paragraph (no pair, no tab) is the general one, shaped or not', () => {
+test('property: the one-pass line of a simple (or uniform) paragraph (no pair, no tab) is the general one, shaped or not', () => {
 	const seps = ['\t', '\u2029', '\u200B', '\u2066', '\u2069', 'لا', 'لا'];
 	fc.assert(
 		fc.property(paragraph([...BMP_POOL, ...ASTRAL_POOL, ...seps]), ({text, dir, lines}) => {
 			const para = resolveLevels(text, dir);
 			assert.equal(para.simple, !/[\t\u2029\uD800-\uDFFF]/.test(text)); // no u: one test per code unit
+			// `uniform` may be false when it is true, never the other way round.
+			if (para.uniform) assert.ok(para.levels.subarray(0, text.length).every((l) => l === para.level));
 			// Without `simple`, reorderLine takes the general path.
 			const general = {levels: para.levels, level: para.level};
 			const starts = new Uint8Array(text.length + 1);
@@ -352,3 +354,23 @@ for (const [name, text, levels] of unicode15) {
 		assert.deepEqual([...resolveLevels(text, 'ltr').levels], levels);
 	});
 }
+
+test('a uniform paragraph orders its lines without L1/L2: clusters reversed at an odd level, whole', () => {
+	const cases: [string, 'ltr' | 'rtl'][] = [
+		['שָׁלוֹם עוֹלָם טוֹב', 'rtl'],
+		['مَرْحَبًا بِالعالَمِ ', 'rtl'],
+		['cafe\u0301 au lait', 'ltr'],
+	];
+	for (const [text, dir] of cases) {
+		const para = resolveLevels(text, dir);
+		assert.equal(para.uniform, true, text);
+		const general = {levels: para.levels, level: para.level};
+		const starts = new Uint8Array(text.length + 1);
+		for (const b of clusterBoundaries(text)) if (b < text.length) starts[b] = 1;
+		for (const [start, end] of [[0, text.length], [0, 7], [3, text.length], [5, 6]] as const) {
+			for (const options of [{l3: false}, {l3: true, clusterStarts: starts}]) {
+				assert.deepEqual([...reorderLine(text, para, start, end, undefined, options)], [...reorderLine(text, general, start, end, undefined, options)], `${text} [${start}, ${end})`);
+			}
+		}
+	}
+});

@@ -22,6 +22,8 @@
 //    answers which code units are brackets. As in bidi-js, only the first character after
 //    a bracket N0 changed is checked for an original NSM (UAX #9 says every NSM after it;
 //    no conformance case tells them apart, and L3 moves marks with their base anyway).
+//    N0 is skipped when the caller says the paragraph has no paired bracket (bidi.ts sees
+//    that while filling classes): most paragraphs have none, and the scan is not free.
 // 6. Like bidi-js, a paragraph separator inside the text ends a paragraph and the next one
 //    starts at the same level; whitespace and isolate controls before a separator or the end
 //    are reset to the paragraph level (L1 at the paragraph end; bidi.ts does it per line),
@@ -35,7 +37,10 @@
 //    no removed character and no segment separator (most), it is done in the N1–N2 pass
 //    (resolveNeutralsAndLevels), and L1 resets only the paragraph's trailing stretch, last.
 //    Within the rules, the common case is cheap too: W1–W3 turn a run of AL into R in a
-//    tight loop, and W7 finds the last strong type only when it meets an EN.
+//    tight loop, and W7 finds the last strong type only when it meets an EN. With no N0
+//    between them (no paired bracket, which the caller can say), W6 and W7 are done in
+//    the N1–N2 pass too, and a run of one strong type gets its level in a tight loop; that
+//    pass also tells the caller whether every level is p (bidi.ts `uniform`).
 
 /** Bidi classes as small integers (index into bit masks). */
 export const L = 0;
@@ -110,6 +115,8 @@ const openerId = new Int32Array(MAX_OPENERS);
 const NO_CLASSES = new Uint8Array(0);
 /** The classes of the paragraph being resolved (N0 asks for original NSMs). */
 let classesInUse: Uint8Array = NO_CLASSES;
+/** Whether the paragraph being resolved may hold a paired bracket (else N0 is skipped). */
+let bracketsInUse = true;
 
 /** Scratch kept between paragraphs, in code units: a huge paragraph's is let go. */
 const KEEP = 1 << 18;
@@ -128,7 +135,10 @@ function grow(n: number): void {
  * Fills `levels[0..n)` with the resolved embedding levels of `classes[0..n)` (one class per
  * UTF-16 code unit; both halves of a surrogate pair carry the pair's class) at paragraph
  * level `level` (0 or 1). `text` is only read for brackets. `mask`, when the caller has it,
- * is the OR of 1 << class over classes[0..n) (it saves a pass); −1 = not known.
+ * is the OR of 1 << class over classes[0..n) (it saves a pass); −1 = not known. `brackets`
+ * false says no code unit is a paired bracket (bracketOf is 0 for all): N0 is skipped.
+ * Returns true when every level is `level`, which it knows only in the common case of
+ * Logic 8 (one sequence, nothing removed, no separator); false = not known.
  */
 export function resolveEmbeddingLevels(
 	text: string,
@@ -138,11 +148,14 @@ export function resolveEmbeddingLevels(
 	bracketOf: BracketLookup,
 	levels: Uint8Array,
 	mask = -1,
-): void {
+	brackets = true,
+): boolean {
 	grow(n);
 	classesInUse = classes;
+	bracketsInUse = brackets;
+	let uniform = false;
 	if (mask >= 0 && (mask & (1 << B)) === 0) {
-		if (n > 0) resolveParagraph(text, classes, 0, n, level, bracketOf, levels, mask);
+		uniform = n === 0 || resolveParagraph(text, classes, 0, n, level, bracketOf, levels, mask);
 	} else {
 		let start = 0;
 		for (let i = 0; i < n; i++) {
@@ -162,9 +175,10 @@ export function resolveEmbeddingLevels(
 		runAt = new Int32Array(256);
 		closers = new Int32Array(256);
 	}
+	return uniform;
 }
 
-/** One paragraph [start, end) of the text; `known` is its class mask, or −1. */
+/** One paragraph [start, end) of the text; `known` is its class mask, or −1. Returns resolveEmbeddingLevels's `uniform`. */
 function resolveParagraph(
 	text: string,
 	classes: Uint8Array,
@@ -174,7 +188,7 @@ function resolveParagraph(
 	bracketOf: BracketLookup,
 	levels: Uint8Array,
 	known: number,
-): void {
+): boolean {
 	// Module scratch in locals: a loop reloads (and TDZ-checks) a module `let` on every access.
 	const ty = types;
 	let mask = known;
@@ -192,16 +206,16 @@ function resolveParagraph(
 	if ((mask & EXPLICIT) !== 0) {
 		resolveExplicit(text, classes, start, end, p, bracketOf, levels);
 		resolveImplicit(classes, start, end, p, levels);
-		return;
+		return false;
 	}
 	// One isolating run sequence: the whole paragraph at its own level (Logic 2, 8).
 	const edge = p & 1 ? R : L;
 	if ((mask & ((1 << S) | REMOVED)) === 0) {
 		// I1–I2 with N1–N2. Without a segment separator, L1 resets only what trails the
 		// paragraph, after everything else, as resolveImplicit would at its last character.
-		resolveSequence(text, end - start, mask, p, edge, edge, bracketOf, start, levels);
+		const uniform = resolveSequence(text, end - start, mask, p, edge, edge, bracketOf, start, levels);
 		for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
-		return;
+		return uniform;
 	}
 	// Removed characters at either end are outside the sequence (Logic 3).
 	let from = start;
@@ -212,7 +226,7 @@ function resolveParagraph(
 	if ((mask & (1 << S)) !== 0) {
 		levels.fill(p, start, end);
 		resolveImplicit(classes, start, end, p, levels);
-		return;
+		return false;
 	}
 	// I1–I2 by table, a removed character taking the level before it; then L1 at the end.
 	const raise = p & 1 ? RAISE_ODD : RAISE_EVEN;
@@ -221,6 +235,7 @@ function resolveParagraph(
 		levels[i] = ((1 << t) & REMOVED) === 0 ? p + (raise[t] ?? 0) : i === start ? p : (levels[i - 1] ?? p);
 	}
 	for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+	return false;
 }
 
 /**
@@ -472,7 +487,7 @@ function resolveSequence(
 	bracketOf: BracketLookup,
 	base: number,
 	levels: Uint8Array | null = null,
-): void {
+): boolean {
 	let ty: Uint8Array;
 	let lo = 0;
 	if (base >= 0) {
@@ -560,9 +575,12 @@ function resolveSequence(
 	// them; W7: EN after L (through weak types) is L. One pass: W6 at k changes only k and
 	// the removed characters around it, which W7 passes over. The last strong type is
 	// brought up to date only at an EN (`seen` = how far it has looked), so the other
-	// characters cost one test each.
+	// characters cost one test each. With levels to fill and no N0 to come between, both are
+	// left to the N1–N2 pass, which goes over every character anyway (Logic 8).
+	const n0 = bracketsInUse && (seqMask & (1 << ON)) !== 0;
+	const foldWeak = levels !== null && !n0;
 	const weak = (1 << ES) | (1 << ET) | (1 << CS) | (1 << EN);
-	if ((present & weak) !== 0) {
+	if (!foldWeak && (present & weak) !== 0) {
 		let strong = sos;
 		let seen = lo;
 		for (let k = lo; k < hi; k++) {
@@ -586,12 +604,13 @@ function resolveSequence(
 	}
 
 	const embedding = level & 1 ? R : L;
-	if ((seqMask & (1 << ON)) !== 0) resolveBrackets(text, ty, lo, hi, sos, embedding, bracketOf, base);
+	if (n0) resolveBrackets(text, ty, lo, hi, sos, embedding, bracketOf, base);
 
 	// N1–N2: a run of neutrals between two strong sides of one direction takes it; else the
 	// embedding direction. Removed characters next to neutrals join their run.
+	let uniform = false;
 	if (levels !== null) {
-		resolveNeutralsAndLevels(ty, lo, hi, sos, eos, embedding, level, levels);
+		uniform = resolveNeutralsAndLevels(ty, lo, hi, sos, eos, embedding, level, levels, foldWeak);
 	} else if ((present & NEUTRAL) !== 0) {
 		const joins = NEUTRAL | REMOVED;
 		let k = lo;
@@ -626,33 +645,69 @@ function resolveSequence(
 		const indices = seq;
 		for (let k = 0; k < m; k++) all[indices[k] ?? 0] = ty[k] ?? L;
 	}
+	return uniform;
 }
 
 /**
  * N1–N2 and I1–I2 in one pass, for a sequence that is a whole paragraph at one level with no
  * removed character (Logic 8): after W1–W7 and N0 its types are L, R, EN, AN or neutral, and
- * each character's level is `level` raised by its final type.
+ * each character's level is `level` raised by its final type. Returns whether none was raised.
+ * With `weak`, W6 and W7 are done here too (no N0 came after them): ES, ET and CS are
+ * neutral (W6 makes them ON) and an EN whose last strong type before it is L is L (W7).
+ * Neutrals are never strong, so at the EN after a run of them that type is still `strong`.
  */
-function resolveNeutralsAndLevels(ty: Uint8Array, lo: number, hi: number, sos: number, eos: number, embedding: number, level: number, levels: Uint8Array): void {
+function resolveNeutralsAndLevels(
+	ty: Uint8Array,
+	lo: number,
+	hi: number,
+	sos: number,
+	eos: number,
+	embedding: number,
+	level: number,
+	levels: Uint8Array,
+	weak: boolean,
+): boolean {
 	const raise = level & 1 ? RAISE_ODD : RAISE_EVEN;
+	const neutral = weak ? NEUTRAL | (1 << ES) | (1 << ET) | (1 << CS) : NEUTRAL;
+	const w7 = weak ? L : -1; // what `strong` must be for an EN to become L
+	let strong = sos; // the last L or R (W7)
+	let raised = 0;
 	let k = lo;
 	while (k < hi) {
-		const t = ty[k] ?? L;
-		if (((1 << t) & NEUTRAL) === 0) {
-			levels[k++] = level + (raise[t] ?? 0);
+		let t = ty[k] ?? L;
+		if (((1 << t) & neutral) === 0) {
+			if (t === EN) {
+				if (strong === w7) ty[k] = t = L;
+			} else if (t === L || t === R) {
+				// A run of one strong type (most of a text): one level for all of it.
+				strong = t;
+				const up = raise[t] ?? 0;
+				raised |= up;
+				const runLevel = level + up;
+				do levels[k++] = runLevel;
+				while (k < hi && ty[k] === t);
+				continue;
+			}
+			const up = raise[t] ?? 0;
+			raised |= up;
+			levels[k++] = level + up;
 			continue;
 		}
 		const before = k === lo ? sos : strongOf(ty[k - 1] ?? L);
 		let j = k + 1;
-		while (j < hi && ((1 << (ty[j] ?? L)) & NEUTRAL) !== 0) j++;
-		const after = j === hi ? eos : strongOf(ty[j] ?? L);
+		while (j < hi && ((1 << (ty[j] ?? L)) & neutral) !== 0) j++;
+		const next = ty[j] ?? L;
+		const after = j === hi ? eos : next === EN && strong === w7 ? L : strongOf(next);
 		const resolved = before === after ? before : embedding;
-		const resolvedLevel = level + (raise[resolved] ?? 0);
+		const up = raise[resolved] ?? 0;
+		raised |= up;
+		const resolvedLevel = level + up;
 		for (; k < j; k++) {
 			ty[k] = resolved;
 			levels[k] = resolvedLevel;
 		}
 	}
+	return raised === 0;
 }
 
 /** Index into the text of position k of the sequence resolveSequence works on. */

@@ -36,6 +36,9 @@
 //    it replaces was AL, so a line ending between the filler and its ligature resets the
 //    filler. The text reordered may differ from the one resolved in such classes, not in
 //    surrogates or separators (shaping keeps both), which is what `simple` vouches for.
+//    When resolveLevels also knows every level is the paragraph's (`uniform`: most
+//    paragraphs of one script), L1 and L2 change nothing but the one reverse at an odd
+//    level, so a line's order is written directly: its clusters, last to first.
 // 6. A unit that must come out in logical order (a surrogate pair; under L3 a base with its
 //    marks) is reversed once beforehand when it sits at an odd level: a character at an odd
 //    level is reversed an odd number of times by L2 (level − lowest odd level + 1 times),
@@ -56,8 +59,9 @@
 //    for an astral class); mark lookups are cached per code point in typed arrays, so a
 //    code point costs a string only the first time it is ever seen. Filling a paragraph's
 //    classes also collects the set of classes present, which bidi-levels.ts takes instead
-//    of a pass of its own. Nothing is allocated per line: reorderLineInto fills the
-//    caller's array (reorderLine returns a view of it only when asked for one).
+//    of a pass of its own, and whether a paired bracket is (else N0 is skipped). Nothing
+//    is allocated per line: reorderLineInto fills the caller's array (reorderLine returns
+//    a view of it only when asked for one).
 
 import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
@@ -82,6 +86,12 @@ export interface ParagraphLevels {
 	 * differ from the one resolved, as the Arabic shaper's output does, but not in these.
 	 */
 	readonly simple?: boolean;
+	/**
+	 * Set by resolveLevels when it knows every level is the paragraph level (most paragraphs
+	 * of one script): with `simple`, a line's order is then its clusters, reversed at an odd
+	 * level, with no L1 or L2 to compute (Logic 5).
+	 */
+	readonly uniform?: boolean;
 }
 
 export interface ReorderOptions {
@@ -216,10 +226,14 @@ function clusterBits(cp: number): number {
 
 /** A surrogate was seen (fillClasses): not a class bit. */
 const SURROGATE_SEEN = 1 << 30;
+/** A paired bracket was seen (fillClasses): not a class bit. */
+const BRACKET_SEEN = 1 << 29;
+const CLASS_ON = BIDI_CLASSES.ON;
 
 /**
  * Fills classes[i] with the class of code unit i (both halves of a pair get the pair's class).
- * Returns the class flags present, with SURROGATE_SEEN when the text has a surrogate.
+ * Returns the class flags present, with SURROGATE_SEEN when the text has a surrogate and
+ * BRACKET_SEEN when it has a paired bracket (all are BMP and ON: only ON units are looked up).
  */
 function fillClasses(text: string, classes: Uint8Array): number {
 	let mask = 0;
@@ -234,6 +248,7 @@ function fillClasses(text: string, classes: Uint8Array): number {
 		const k = bmpClass[c] ?? 0;
 		classes[i] = k;
 		mask |= 1 << k;
+		if (k === CLASS_ON && bracketIds[c] !== 0) mask |= BRACKET_SEEN;
 	}
 	return mask;
 }
@@ -292,12 +307,12 @@ export function resolveLevels(text: string, direction: BaseDirection, fallback: 
 	const n = text.length;
 	// A buffer per paragraph is an ArrayBuffer per paragraph: on a book, that is GC time.
 	const levels = into && into.length >= n ? into : new Uint8Array(n);
-	if (n === 0) return {levels, level, simple: true};
+	if (n === 0) return {levels, level, simple: true, uniform: true};
 	if (classScratch.length < n) classScratch = new Uint8Array(Math.max(n, classScratch.length * 2));
 	const mask = fillClasses(text, classScratch);
 	// A stray paragraph separator inside starts a new paragraph at this same level.
-	resolveEmbeddingLevels(text, classScratch, n, level, bidiBracketOf, levels, mask & ~SURROGATE_SEEN);
-	return {levels, level, simple: (mask & (SURROGATE_SEEN | T_SEPARATOR)) === 0};
+	const uniform = resolveEmbeddingLevels(text, classScratch, n, level, bidiBracketOf, levels, mask & ~(SURROGATE_SEEN | BRACKET_SEEN), (mask & BRACKET_SEEN) !== 0);
+	return {levels, level, simple: (mask & (SURROGATE_SEEN | T_SEPARATOR)) === 0, uniform};
 }
 
 // ---- one line ----------------------------------------------------------------------------
@@ -380,11 +395,15 @@ export function reorderLineInto(text: string, para: ParagraphLevels, start: numb
 	if (lineLevels.length < n) lineLevels = new Uint8Array(Math.max(n, lineLevels.length * 2));
 	const lv = lineLevels;
 	const l3 = options.l3 !== false;
+	const simple = para.simple === true && (!l3 || options.clusterStarts);
+	if (simple && para.uniform === true) {
+		orderUniformLine(from, to, para.level, out, l3 ? (options.clusterStarts ?? null) : null);
+		return n;
+	}
 	// lowest | highest << 8 of the line's levels after L1 and L3
-	const span =
-		para.simple === true && (!l3 || options.clusterStarts)
-			? prepareSimpleLine(text, para, from, to, lv, out, l3 ? (options.clusterStarts ?? null) : null)
-			: prepareLine(text, para, from, to, lv, out, options);
+	const span = simple
+		? prepareSimpleLine(text, para, from, to, lv, out, l3 ? (options.clusterStarts ?? null) : null)
+		: prepareLine(text, para, from, to, lv, out, options);
 	const lowest = span & 0xff;
 	const minOdd = lowest | 1;
 	// L2: from the highest level down to the lowest odd one, reverse every maximal run at or above it.
@@ -468,6 +487,26 @@ function prepareSimpleLine(text: string, para: ParagraphLevels, from: number, to
 	}
 	if (n - cluster > 1 && ((lv[cluster] ?? 0) & 1) === 1) reverse(order, cluster, n - 1);
 	return minLevel | (maxLevel << 8);
+}
+
+/**
+ * The order of a line of a `simple` and `uniform` paragraph (logic 5): every unit is at the
+ * paragraph level, and so is what L1 resets. At an even level that is logical order; at an
+ * odd one, the clusters (by `starts`; units, with no L3) last to first, each in logical order:
+ * what the pre-reversal and L2's one reverse of the whole line give.
+ */
+function orderUniformLine(from: number, to: number, level: number, order: Int32Array, starts: Uint8Array | null): void {
+	if ((level & 1) === 0) {
+		for (let i = from; i < to; i++) order[i - from] = i;
+		return;
+	}
+	let k = 0;
+	let end = to; // the cluster after the one being looked for starts here
+	for (let i = to - 1; i >= from; i--) {
+		if (starts !== null && i > from && starts[i] === 0) continue;
+		for (let j = i; j < end; j++) order[k++] = j;
+		end = i;
+	}
 }
 
 /**

@@ -329,7 +329,9 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 		unitBytes = Buffer.from(units.buffer);
 	}
 	reorderLineInto(text, para, start, end, order, reorder);
+	// Module scratch in locals: a loop reloads (and TDZ-checks) a module `let` on every access.
 	const indices = order;
+	const out = units;
 	unitFlags ??= buildUnitFlags();
 	const flags = unitFlags;
 	const {styleIds, styles} = logical;
@@ -362,9 +364,9 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 				from = n;
 			}
 		}
-		units[n++] = code;
+		out[n++] = code;
 		if (pair) {
-			units[n++] = text.charCodeAt(i + 1);
+			out[n++] = text.charCodeAt(i + 1);
 			k++;
 		}
 	}
