@@ -4,9 +4,10 @@
 //
 // Logic:
 // 1. Nothing is laid out until asked for: opening the reader lays out the
-//    section on screen, a resize lays out that section again at the new
-//    width, and the rest waits until it is shown. The table of contents
-//    needs only the titles the article already has.
+//    section on screen (and, once it is drawn, the UI asks for the sections
+//    before and after it while idle), a resize lays out that section again
+//    at the new width, and the rest waits until it is shown. The table of
+//    contents needs only the titles the article already has.
 // 2. The layout cache is bounded by entries and by lines, so a book of long
 //    chapters cannot pin every chapter at every width a window has had. The
 //    entry just laid out is always kept, however long.

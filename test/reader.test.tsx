@@ -11,7 +11,7 @@ import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {type Article} from '../src/article.js';
-import {createBook} from '../src/book.js';
+import {createBook, type Book} from '../src/book.js';
 import {type ChromeOptions} from '../src/chrome.js';
 import {bundledArticle, loadArticle} from '../src/input.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
@@ -306,4 +306,24 @@ test('the first frame the CLI paints before Ink has loaded is the frame Ink then
 	const book = createBook(article, {order: 'logical', shape: false, dir: 'auto', baseDir: article.dir});
 	const setup = {choice: chooseBidi('terminal', detectTerminal({})), book, chrome: {order: 'logical', shape: false, dir: article.dir} as const, place: {section: 0, offset: 0}, positionsFile: '', key: ''};
 	assert.equal(firstPaint(setup, {columns: 10, rows: 5}, {color: false}), undefined);
+});
+
+test('the sections next to the one on screen are laid out while the reader is idle', async () => {
+	const book = createBook(article, {order: 'visual', shape: true, dir: 'auto', baseDir: article.dir});
+	const asked: number[] = [];
+	const spy: Book = {
+		...book,
+		lines: (section, width, highlight) => {
+			asked.push(section);
+			return book.lines(section, width, highlight);
+		},
+	};
+	const chrome: ChromeOptions = {order: 'visual', shape: true, dir: article.dir};
+	const instance = render(<App book={spy} chrome={chrome} bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))} color={false} start={{section: 1, offset: 0}} onQuit={() => undefined} />);
+	try {
+		await pollFrame(() => (asked.includes(0) && asked.includes(2) ? 'both' : ''), (frame) => frame === 'both', 'sections 1 and 3 laid out');
+		assert.equal(asked[0], 1, 'the section on screen first');
+	} finally {
+		instance.unmount();
+	}
 });

@@ -13,7 +13,7 @@ import {type Book} from '../book.js';
 import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../chrome.js';
 import {frameRows, type FrameInput} from '../frame.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../keys.js';
-import {createPager, reducePager, type PagerAction, type PagerState} from '../pager.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../pager.js';
 import {type Place} from '../reader-setup.js';
 import {type BidiChoice} from '../terminal.js';
 import {Help} from './help.js';
@@ -93,6 +93,20 @@ export function App(props: AppProps): React.JSX.Element {
 			if (timer) clearImmediate(timer);
 		};
 	}, [book]);
+
+	// The sections before and after the one on screen are laid out while the
+	// reader is idle (after this frame), so n and p open them from the cache.
+	const {section: onScreen, width: laidWidth, search: activeSearch} = stateRef.current;
+	useEffect(() => {
+		const timer = setImmediate(() => {
+			const current = stateRef.current;
+			if (!current) return;
+			for (const neighbour of [current.section + 1, current.section - 1]) {
+				if (neighbour >= 0 && neighbour < book.count) linesOf(book, current, neighbour);
+			}
+		});
+		return () => clearImmediate(timer);
+	}, [book, onScreen, laidWidth, activeSearch]);
 
 	useEffect(() => {
 		const onResize = (): void => {
