@@ -56,6 +56,30 @@ for (const [name, pool] of FLAT_POOLS) {
 	});
 }
 
+// Logic 9: a paragraph with no class that could take a level off the paragraph level is
+// filled without running a rule. Each pool holds only such classes for one direction (with
+// separators, brackets, removed characters and digits where they cannot raise a level), so
+// the shortcut is taken; the general rules and bidi-js must give the same levels.
+const ONE_DIRECTION_POOLS: readonly (readonly [string, 'ltr' | 'rtl', readonly string[]])[] = [
+	['RTL: no L, EN or AN', 'rtl', POOL.filter((c) => !/[ab19٢٠۱‪-‮⁦-⁩‎]/u.test(c))],
+	['LTR: no R, AL or AN', 'ltr', POOL.filter((c) => !/[بتالאב٢٠۱‪-‮⁦-⁩‏؜]/u.test(c))],
+];
+
+for (const [name, dir, pool] of ONE_DIRECTION_POOLS) {
+	test(`levels agree with bidi-js where nothing can raise a level: ${name}`, () => {
+		const flat = fc.array(fc.constantFrom(...pool), {maxLength: 48}).map((a) => a.join(''));
+		fc.assert(
+			fc.property(flat, fc.constantFrom('', '\u2029'), (t, separator) => {
+				const whole = separator ? `${t}${separator}${t}` : t;
+				const para = resolveLevels(whole, dir);
+				assert.deepEqual([...para.levels], [...bidiJs.getEmbeddingLevels(whole, dir).levels], JSON.stringify(whole));
+				if (!separator) assert.equal(para.uniform, true, JSON.stringify(whole));
+			}),
+			{numRuns: 3000},
+		);
+	});
+}
+
 test('levels agree with bidi-js across paragraph separators inside the text', () => {
 	fc.assert(
 		fc.property(fc.array(text, {minLength: 2, maxLength: 4}), direction, (parts, dir) => {

@@ -41,6 +41,10 @@
 //    between them (no paired bracket, which the caller can say), W6 and W7 are done in
 //    the N1–N2 pass too, and a run of one strong type gets its level in a tight loop; that
 //    pass also tells the caller whether every level is p (bidi.ts `uniform`).
+// 9. Most paragraphs of one script hold no class that could take a level off p (at an odd
+//    p: no L, EN or AN; at an even one: no R, AL or AN; at either, no explicit formatting).
+//    Then every level is p, whatever separators, brackets or removed characters they hold,
+//    and the paragraph is filled with p without running a rule (and is `uniform`).
 
 /** Bidi classes as small integers (index into bit masks). */
 export const L = 0;
@@ -82,6 +86,17 @@ const REMOVED = (1 << BN) | (1 << LRE) | (1 << RLE) | (1 << LRO) | (1 << RLO) | 
 const EXPLICIT = (1 << LRE) | (1 << RLE) | (1 << LRO) | (1 << RLO) | (1 << PDF) | ISOLATE_INIT | (1 << PDI);
 const NEUTRAL = (1 << B) | (1 << S) | (1 << WS) | (1 << ON) | ISOLATE_INIT | (1 << PDI);
 const TRAILING = (1 << S) | (1 << WS) | (1 << B) | ISOLATE_INIT | (1 << PDI) | REMOVED;
+/**
+ * Classes without which no level of a paragraph at an odd level p can differ from p (Logic 9):
+ * I1–I2 raise only L, EN and AN there, no rule makes another type L, EN or AN, and explicit
+ * formatting is what makes other embedding levels.
+ */
+const RAISES_ODD = (1 << L) | (1 << EN) | (1 << AN) | EXPLICIT;
+/**
+ * The same at an even p: I1–I2 raise R, AN and EN; with no R or AL the last strong type
+ * before an EN is always L (or sos, L), so W7 makes every EN L.
+ */
+const RAISES_EVEN = (1 << R) | (1 << AL) | (1 << AN) | EXPLICIT;
 const MAX_DEPTH = 125;
 /** No override on a stack entry. */
 const NONE = 255;
@@ -137,8 +152,8 @@ function grow(n: number): void {
  * level `level` (0 or 1). `text` is only read for brackets. `mask`, when the caller has it,
  * is the OR of 1 << class over classes[0..n) (it saves a pass); −1 = not known. `brackets`
  * false says no code unit is a paired bracket (bracketOf is 0 for all): N0 is skipped.
- * Returns true when every level is `level`, which it knows only in the common case of
- * Logic 8 (one sequence, nothing removed, no separator); false = not known.
+ * Returns true when every level is `level`, which it knows only in the common cases of
+ * Logic 8 (one sequence, nothing removed, no separator) and Logic 9; false = not known.
  */
 export function resolveEmbeddingLevels(
 	text: string,
@@ -194,14 +209,14 @@ function resolveParagraph(
 	let mask = known;
 	if (mask < 0) {
 		mask = 0;
-		for (let i = start; i < end; i++) {
-			const c = classes[i] ?? L;
-			ty[i] = c;
-			mask |= 1 << c;
-		}
-	} else {
-		ty.set(classes.subarray(start, end), start);
+		for (let i = start; i < end; i++) mask |= 1 << (classes[i] ?? L);
 	}
+	// Nothing can raise a level (Logic 9): every level is p, and no rule needs to run.
+	if ((mask & (p & 1 ? RAISES_ODD : RAISES_EVEN)) === 0) {
+		levels.fill(p, start, end);
+		return true;
+	}
+	ty.set(classes.subarray(start, end), start);
 
 	if ((mask & EXPLICIT) !== 0) {
 		resolveExplicit(text, classes, start, end, p, bracketOf, levels);

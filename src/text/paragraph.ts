@@ -10,7 +10,9 @@
 // 3. Shape Arabic in logical order (outside code), before measuring: shaping
 //    changes widths (lam + alef becomes one cell). The shaper keeps the
 //    string's length, so levels and styles still line up index for index.
-// 4. Break lines in logical order by cluster widths (wrap.ts).
+// 4. Break lines in logical order by cluster widths (wrap.ts). The clusters
+//    are measured once, marked on the code units (width.ts measureUnits);
+//    the same marks keep each cluster whole when a line is reordered (L3).
 // 5. Per line: reorder (L1–L3, bidi.ts), mirror at odd levels (L4), drop
 //    what must never be printed (bidi controls, the shaper's U+FEFF filler,
 //    the hard-break marker), and group neighbouring clusters of one style
@@ -27,7 +29,7 @@
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
 import {firstStrongDirection, isBidiControl, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
-import {measureClusters, type Measure} from './width.js';
+import {measureUnits, type UnitMeasure} from './width.js';
 import {breakLines} from './wrap.js';
 
 export type Order = 'visual' | 'logical';
@@ -240,7 +242,7 @@ export function hasHidden(text: string): boolean {
 	return hiddenPattern.test(text);
 }
 
-const scratch: Measure = {starts: new Uint32Array(256), widths: new Uint8Array(256), count: 0};
+let scratch: UnitMeasure = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
 let order = new Int32Array(256);
 /** A visual line's code units before they become strings, one per run; `unitBytes` is the same memory. */
 let units = new Uint16Array(256);
@@ -274,14 +276,15 @@ export function layoutParagraph(inline: Inline, options: ParagraphOptions): Laid
 	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, options.fallback, levelScratch) : undefined;
 	const direction: Direction = para ? (para.level % 2 === 1 ? 'rtl' : 'ltr') : paragraphDirection(logical.text, options);
 	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
-	const measure = measureClusters(text, scratch);
+	const measure = measureUnits(text, scratch);
 	const ranges = breakLines(text, measure, options.width);
 	const lines: ParagraphLine[] = [];
 	const {plainOffset, plainLength} = logical;
 	// Logical order: one scan instead of a test of every character of every line.
 	// (Visual order looks every character up in a table anyway.)
 	const hidden = !para && hasHidden(text);
-	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: clusterStarts(text, measure)} : undefined;
+	// L3 keeps each cluster whole: the measure marks where they start.
+	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: measure.starts} : undefined;
 	for (const range of ranges) {
 		const runs =
 			para && reorder ? visualRuns(text, para, logical, range.start, range.end, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
@@ -295,30 +298,13 @@ export function layoutParagraph(inline: Inline, options: ParagraphOptions): Laid
 		codeScratch = new Uint8Array(1024);
 	}
 	if (levelScratch.length > KEEP) levelScratch = new Uint8Array(1024);
-	if (startsScratch.length > KEEP) startsScratch = new Uint8Array(1024);
+	if (scratch.starts.length > KEEP) scratch = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
 	return {lines, direction, length: plainLength};
 }
 
 /** P2–P3 as resolveLevels decides it. */
 function paragraphDirection(text: string, options: ParagraphOptions): Direction {
 	return options.dir === 'auto' ? (firstStrongDirection(text) ?? options.fallback) : options.dir;
-}
-
-let startsScratch = new Uint8Array(1024);
-
-/** 1 where a grapheme cluster starts, so reordering keeps every cluster whole. */
-function clusterStarts(text: string, measure: Measure): Uint8Array {
-	if (startsScratch.length < text.length + 1) startsScratch = new Uint8Array(Math.max(text.length + 1, startsScratch.length * 2));
-	const mask = startsScratch;
-	if (measure.count === text.length) {
-		// Every code unit is a cluster of its own (no harakat, no pairs): no need to look.
-		mask.fill(1, 0, text.length);
-		mask[text.length] = 0;
-		return mask;
-	}
-	mask.fill(0, 0, text.length + 1);
-	for (let c = 0; c < measure.count; c++) mask[measure.starts[c] ?? 0] = 1;
-	return mask;
 }
 
 function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start: number, end: number, reorder: ReorderOptions): Run[] {

@@ -29,6 +29,10 @@ Logic:
    string-width as invisible). Controls, tabs included, are 0: the layout expands tabs itself.
 6. The scan reads each code point once: the one that ends a cluster (the pair rule says break)
    is carried over as the first of the next cluster, with its table byte.
+7. The scan marks cluster starts and widths by code unit (measureUnits): the line breaker and
+   the reordering walk the text, and read there whether a cluster starts and how wide it is,
+   with no list of cluster offsets to follow (a load per cluster) and no second array of
+   starts to build for the reordering. measureClusters packs the same into lists by cluster.
 */
 
 // Grapheme break classes (UAX #29), as Intl.Segmenter behaves; the high nibble of a table byte.
@@ -340,17 +344,31 @@ export interface Measure {
 	count: number;
 }
 
+/**
+Cluster boundaries and widths indexed by code unit, for passes that walk the text itself (the
+line breaker, the reordering): no index from clusters to code units to follow.
+*/
+export interface UnitMeasure {
+	/** 1 at each code unit where a cluster starts, else 0; entry `text.length` is 1 too: `text.length + 1` entries are valid. */
+	starts: Uint8Array;
+	/** At a cluster's first code unit its width in cells (saturating at 255, as Measure's), 0 at the others: `text.length` entries are valid. */
+	widths: Uint8Array;
+	/** Number of clusters. */
+	count: number;
+}
+
 let segmenter: Intl.Segmenter | undefined;
 
 /** Slices handed to Intl.Segmenter stay about this short, because each step of its iterator costs time proportional to the slice. */
 const SLICE_LENGTH = 256;
 
 /**
-Walks `text` cluster by cluster. With `out`, writes each cluster's start and width into it (its
-arrays must hold `text.length + 1` entries) and returns the number of clusters; without, returns
-the total width. One function for both keeps the hot loop in one place.
+Walks `text` cluster by cluster. With `out`, marks each cluster's start and writes its width
+there (its arrays must hold `text.length + 1` entries and be 0 where no cluster starts) and
+returns the number of clusters; without, returns the total width. One function for both keeps
+the hot loop in one place.
 */
-function scanClusters(text: string, out: Measure | undefined): number {
+function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	const length = text.length;
 	let total = 0;
 	let count = 0;
@@ -454,8 +472,8 @@ function scanClusters(text: string, out: Measure | undefined): number {
 		if (out === undefined) {
 			total += width;
 		} else {
-			out.starts[count] = start;
-			out.widths[count] = width > 255 ? 255 : width;
+			out.starts[start] = 1;
+			out.widths[start] = width > 255 ? 255 : width;
 			count++;
 		}
 
@@ -463,7 +481,7 @@ function scanClusters(text: string, out: Measure | undefined): number {
 	}
 
 	if (out !== undefined) {
-		out.starts[count] = length;
+		out.starts[length] = 1;
 		out.count = count;
 		return count;
 	}
@@ -540,12 +558,12 @@ function segmentWidth(text: string, from: number, to: number): number {
 	return total;
 }
 
-function segmentInto(text: string, from: number, to: number, out: Measure, count: number): number {
+function segmentInto(text: string, from: number, to: number, out: UnitMeasure, count: number): number {
 	let index = count;
 	segmentRange(text, from, to, (start, segment) => {
 		const width = oneClusterWidth(segment);
-		out.starts[index] = start;
-		out.widths[index] = width > 255 ? 255 : width;
+		out.starts[start] = 1;
+		out.widths[start] = width > 255 ? 255 : width;
 		index++;
 	});
 	return index;
@@ -625,21 +643,58 @@ export function textWidth(text: string): number {
 }
 
 /**
-Cluster boundaries and widths in one pass. Fills `starts` (count + 1 entries, the last being
-`text.length`) and `widths` (count entries) and sets `count`. Pass the previous result back as
-`into` to reuse its arrays; they grow as needed.
+Cluster boundaries and widths in one pass, indexed by code unit. Fills `starts` and `widths`
+(`text.length + 1` and `text.length` entries, see UnitMeasure) and sets `count`. Pass the
+previous result back as `into` to reuse its arrays; they grow as needed.
+*/
+export function measureUnits(text: string, into?: UnitMeasure): UnitMeasure {
+	const length = text.length;
+	const measure = into ?? {starts: new Uint8Array(length + 1), widths: new Uint8Array(length + 1), count: 0};
+	if (measure.starts.length < length + 1 || measure.widths.length < length + 1) {
+		const size = Math.max(length + 1, measure.starts.length * 2);
+		measure.starts = new Uint8Array(size);
+		measure.widths = new Uint8Array(size);
+	}
+
+	// The scan writes only where clusters start.
+	measure.starts.fill(0, 0, length);
+	measure.widths.fill(0, 0, length);
+	scanClusters(text, measure);
+	return measure;
+}
+
+/** measureUnits's scratch for measureClusters. */
+let unitScratch: UnitMeasure = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
+
+/**
+Cluster boundaries and widths in one pass, indexed by cluster. Fills `starts` (count + 1 entries,
+the last being `text.length`) and `widths` (count entries) and sets `count`. Pass the previous
+result back as `into` to reuse its arrays; they grow as needed.
 */
 export function measureClusters(text: string, into?: Measure): Measure {
-	const measure = into ?? {starts: new Uint32Array(text.length + 1), widths: new Uint8Array(text.length), count: 0};
-	if (measure.starts.length < text.length + 1) {
-		measure.starts = new Uint32Array(Math.max(text.length + 1, measure.starts.length * 2));
+	const length = text.length;
+	const measure = into ?? {starts: new Uint32Array(length + 1), widths: new Uint8Array(length), count: 0};
+	if (measure.starts.length < length + 1) {
+		measure.starts = new Uint32Array(Math.max(length + 1, measure.starts.length * 2));
 	}
 
-	if (measure.widths.length < text.length) {
-		measure.widths = new Uint8Array(Math.max(text.length, measure.widths.length * 2));
+	if (measure.widths.length < length) {
+		measure.widths = new Uint8Array(Math.max(length, measure.widths.length * 2));
 	}
 
-	scanClusters(text, measure);
+	const units = measureUnits(text, unitScratch);
+	let count = 0;
+	for (let index = 0; index < length; index++) {
+		if (units.starts[index] === 1) {
+			measure.starts[count] = index;
+			measure.widths[count] = units.widths[index] ?? 0;
+			count++;
+		}
+	}
+
+	measure.starts[count] = length;
+	measure.count = count;
+	unitScratch = units.starts.length > 1 << 18 ? {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0} : units;
 	return measure;
 }
 

@@ -10,11 +10,15 @@
 //    one (a letter keeps its harakat; an emoji sequence stays whole).
 // 4. U+2028 (a Markdown hard break) forces a break and is consumed.
 // 5. Width 0 means no wrapping: only forced breaks split the paragraph.
-// 6. One pass over the clusters with the line's state in plain locals (no
-//    closure captures them), so it stays in registers: this runs for every
-//    cluster of a book.
+// 6. One pass over the code units, with the clusters marked on them
+//    (width.ts measureUnits): a cluster's width sits at its first unit and
+//    the units inside it add 0, so a word's width is a plain sum, and a
+//    break needs a cluster to start there. The line's state is in plain
+//    locals (no closure captures them), so it stays in registers; whether a
+//    unit is a break space or a forced break is one table lookup. This runs
+//    for every code unit of a book.
 
-import {type Measure} from './width.js';
+import {type UnitMeasure} from './width.js';
 
 /** A line as a logical code-unit range [start, end) and its width in cells. */
 export interface LineRange {
@@ -27,7 +31,6 @@ const LINE_SEPARATOR = 0x2028;
 
 /** Breakable spaces: a line may end after them and they hang. NBSP-like spaces are not here. */
 export function isBreakSpace(code: number): boolean {
-	// Checked for every cluster: most code units are below U+1680 and not a space.
 	return (
 		code === 0x20 ||
 		(code >= 0x1680 &&
@@ -40,62 +43,66 @@ export function isBreakSpace(code: number): boolean {
 	);
 }
 
+// What a code unit can do to a line when it is a cluster of its own: nothing (0), hang as
+// a break space, or force a break.
+const SPACE = 1;
+const FORCED = 2;
+const breakKinds = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) if (isBreakSpace(code)) breakKinds[code] = SPACE;
+breakKinds[LINE_SEPARATOR] = FORCED;
+
 /**
- * Breaks `text`, whose clusters are given by `measure`, into lines no wider
- * than `width` cells (0 = unlimited). Consumed break spaces and forced-break
- * characters belong to no line.
+ * Breaks `text`, whose clusters are given by `measure` (measureUnits), into
+ * lines no wider than `width` cells (0 = unlimited). Consumed break spaces
+ * and forced-break characters belong to no line.
  */
-export function breakLines(text: string, measure: Measure, width: number): LineRange[] {
-	const {starts, widths, count} = measure;
+export function breakLines(text: string, measure: UnitMeasure, width: number): LineRange[] {
+	const {starts, widths} = measure;
+	const kinds = breakKinds;
+	const length = text.length;
 	const lines: LineRange[] = [];
 	const limit = width > 0 ? width : Infinity;
 
 	// No closure over these: the loop keeps them in registers (Logic 6).
-	let lineStart = -1; // cluster index of the line's first cluster, -1 = empty line
-	let lineEnd = 0; // cluster index after the last non-space cluster of the line
+	let lineStart = -1; // code unit where the line starts, -1 = empty line
+	let lineEnd = 0; // code unit after the last non-space cluster of the line
 	let lineWidth = 0; // width up to lineEnd
 	let pendingSpaces = 0; // width of spaces after lineEnd (not yet committed)
 
+	// i is always where a cluster starts.
 	let i = 0;
-	let unit = at(starts, 0); // code-unit offset of cluster i
-	while (i < count) {
-		const next = at(starts, i + 1);
-		const code = text.charCodeAt(unit);
-		if (code === LINE_SEPARATOR) {
-			if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
-			else pushLine(lines, starts, i, i, 0);
+	while (i < length) {
+		const kind = kinds[text.charCodeAt(i)] ?? 0;
+		if (kind === FORCED) {
+			// U+2028 is a control: always a cluster of its own.
+			lines.push(lineStart >= 0 ? {start: lineStart, end: lineEnd, width: lineWidth} : {start: i, end: i, width: 0});
 			lineStart = -1;
 			lineWidth = 0;
 			pendingSpaces = 0;
 			i++;
-			unit = next;
 			continue;
 		}
-		if (next === unit + 1 && isBreakSpace(code)) {
+		if (kind === SPACE && starts[i + 1] === 1) {
 			// Spaces at the start of a line (after a break) are consumed.
 			if (lineStart >= 0) pendingSpaces += widths[i] ?? 0;
 			i++;
-			unit = next;
 			continue;
 		}
 		// A word: the clusters up to the next space or forced break.
-		let j = i;
-		let wordWidth = 0;
-		let wordUnit = unit;
-		while (j < count) {
-			const after = at(starts, j + 1);
-			const c = text.charCodeAt(wordUnit);
-			if (c === LINE_SEPARATOR || (after === wordUnit + 1 && isBreakSpace(c))) break;
+		let j = i + 1;
+		let wordWidth = widths[i] ?? 0;
+		while (j < length) {
+			const k = kinds[text.charCodeAt(j)] ?? 0;
+			if (k !== 0 && starts[j] === 1 && (k === FORCED || starts[j + 1] === 1)) break;
 			wordWidth += widths[j] ?? 0;
 			j++;
-			wordUnit = after;
 		}
 		if (lineStart >= 0 && lineWidth + pendingSpaces + wordWidth <= limit) {
 			lineEnd = j;
 			lineWidth += pendingSpaces + wordWidth;
 			pendingSpaces = 0;
 		} else {
-			if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
+			if (lineStart >= 0) lines.push({start: lineStart, end: lineEnd, width: lineWidth});
 			lineStart = i;
 			lineWidth = 0;
 			if (wordWidth <= limit) {
@@ -103,9 +110,10 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 			} else {
 				// The word is too wide for any line: cut it between clusters.
 				for (let k = i; k < j; k++) {
+					if (starts[k] !== 1) continue;
 					const w = widths[k] ?? 0;
 					if (lineWidth + w > limit && lineWidth > 0) {
-						pushLine(lines, starts, lineStart, k, lineWidth);
+						lines.push({start: lineStart, end: k, width: lineWidth});
 						lineWidth = 0;
 						lineStart = k;
 					}
@@ -116,18 +124,8 @@ export function breakLines(text: string, measure: Measure, width: number): LineR
 			pendingSpaces = 0;
 		}
 		i = j;
-		unit = wordUnit;
 	}
-	if (lineStart >= 0) pushLine(lines, starts, lineStart, lineEnd, lineWidth);
+	if (lineStart >= 0) lines.push({start: lineStart, end: lineEnd, width: lineWidth});
 	if (lines.length === 0) lines.push({start: 0, end: 0, width: 0});
 	return lines;
-}
-
-/** The line of clusters [from, to). */
-function pushLine(lines: LineRange[], starts: Uint32Array, from: number, to: number, width: number): void {
-	lines.push({start: at(starts, from), end: at(starts, to), width});
-}
-
-function at(array: Uint32Array, index: number): number {
-	return array[index] ?? 0;
 }
