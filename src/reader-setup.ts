@@ -21,6 +21,8 @@ import {createPager} from './pager.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
 import {chooseBidi, detectTerminal, enterSequence, type BidiChoice, type BidiMode, type Env} from './terminal.js';
 
+const CURSOR_HOME = '\u001B[H';
+
 export interface ReaderOptions {
 	readonly article: Article;
 	/** The article's text, for the key of its remembered position. */
@@ -111,5 +113,6 @@ export function firstPaint(setup: ReaderSetup, size: {columns: number; rows: num
 		help: () => [],
 		context: {dir: setup.chrome.dir, searching: false},
 	});
-	return `${enterSequence(setup.choice)}${frameText(rows)}\u001B[H`;
+	// The alternate screen keeps the cursor where the shell left it: the frame starts home.
+	return `${enterSequence(setup.choice)}${CURSOR_HOME}${frameText(rows)}${CURSOR_HOME}`;
 }
