@@ -1,6 +1,7 @@
 // The paragraph pipeline's own shortcuts, checked against the rules they stand for.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import fc from 'fast-check';
 import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
@@ -68,3 +69,33 @@ for (const text of visualTexts) {
 		}
 	});
 }
+
+// Random paragraphs through both paths: a paragraph of one style whose levels are all the
+// paragraph's (most Arabic prose) is copied cluster by cluster with no order array; with two
+// styles it goes through reorderLineInto. Pieces keep most paragraphs uniform (Arabic or
+// Latin alone) and some not (digits, mixed scripts, controls).
+const paragraphPiece = fc.oneof(
+	{weight: 8, arbitrary: fc.constantFrom('ب', 'ل', 'ا', 'لا', 'م', 'ي', 'ة', ' ', '  ', '،', '.')},
+	{weight: 3, arbitrary: fc.constantFrom('\u064E', '\u064B', '\u0651', '\u200D', '\u200C', '\ufeff', '\u200f')},
+	{weight: 2, arbitrary: fc.constantFrom('(', ')', '[', '«', '»', '<', '>', '\u2028', '😀', '🇸🇦')},
+	{weight: 2, arbitrary: fc.constantFrom('abc', 'x', '12', '٣', '\u200e', '\u2067', '\u2069', '\u202b', '\u202c')},
+);
+test('visual runs: random paragraphs, one style and two styles give the same text', () => {
+	fc.assert(
+		fc.property(
+			fc.array(paragraphPiece, {minLength: 1, maxLength: 40}).map((pieces) => pieces.join('')),
+			fc.constantFrom(0, 3, 7, 20),
+			fc.boolean(),
+			fc.constantFrom('auto', 'ltr', 'rtl'),
+			(text, width, shape, dir) => {
+				const opts = {...options, width, shape, dir, order: 'visual'} as const;
+				const one = layoutParagraph([{text, style: {}}], opts);
+				const cut = Math.floor(text.length / 2);
+				const two = layoutParagraph([{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}], opts);
+				const joined = (laid: typeof one) => laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
+				assert.deepEqual(joined(one), joined(two), JSON.stringify(text));
+			},
+		),
+		{numRuns: 3000},
+	);
+});

@@ -7,7 +7,9 @@ import {
 	clusterBoundaries,
 	clusterWidth,
 	codePointInfo,
+	isBreakSpace,
 	measureClusters,
+	measureUnits,
 	textWidth,
 } from '../src/text/width.js';
 
@@ -350,6 +352,36 @@ test('width: random long text crossing Intl.Segmenter slices', () => {
 		assert.deepEqual([...clusterBoundaries(text)], segmenterBoundaries(text), show(text));
 		assert.equal(textWidth(text), oracleWidth(text), show(text));
 	}), {numRuns: 300});
+});
+
+// scanClusters's fast path (Logic 8) takes runs of class-Other code units and hands the rest to
+// the full scan: text mostly of such units, broken by what may join them, crosses between the
+// two paths at every kind of edge. Each cluster is compared with Intl.Segmenter and with the
+// general per-cluster measure (clusterWidth), marks with what the line breaker expects.
+const fastPathPiece = fc.oneof(
+	{weight: 6, arbitrary: fc.constantFrom('ب', 'ل', 'ا', 'a', '1', ' ', '\u3000', '.', '中', '\uFEFB', '\u00A0')},
+	{weight: 3, arbitrary: fc.constantFrom('\u064E', '\u0651', '\u0301', '\u200D', '\u200C', '\uFE0F', '\u0903')},
+	{weight: 2, arbitrary: fc.constantFrom('\uD800', '\uDC00', '😀', '\u{1F3FD}', '\u{E0100}', '\u{1F1F8}', '\u{10900}')},
+	{weight: 2, arbitrary: fc.constantFrom('\r', '\n', '\r\n', '\t', '\u200B', '\u2028', '\u0600', '\u1100', '\u1161', '\uAC00', 'क्', '\u0915')},
+);
+
+test('width: the fast path for class-Other runs agrees with Intl.Segmenter and the general measure', () => {
+	fc.assert(fc.property(fc.array(fastPathPiece, {maxLength: 60}).map(pieces => pieces.join('')), text => {
+		const measure = measureUnits(text);
+		const starts = new Array<number>(text.length + 1).fill(0);
+		const widths = new Array<number>(text.length).fill(0);
+		let total = 0;
+		for (const {segment, index} of segmenter.segment(text)) {
+			starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
+			widths[index] = clusterWidth(segment);
+			total += stringWidth(segment, {countAnsiEscapeCodes: true});
+		}
+
+		starts[text.length] = 1;
+		assert.deepEqual([...measure.starts.subarray(0, text.length + 1)], starts, show(text));
+		assert.deepEqual([...measure.widths.subarray(0, text.length)], widths, show(text));
+		assert.equal(textWidth(text), total, show(text));
+	}), {numRuns: 5000});
 });
 
 /** Derives the code point table of src/text/width.ts from this runtime's oracles; see its Logic note 2. */

@@ -103,7 +103,7 @@ test('breakLines: random text agrees with the rules stated over clusters', () =>
 	);
 });
 
-test('measureUnits marks the clusters Intl.Segmenter finds, with their widths', () => {
+test('measureUnits marks the clusters Intl.Segmenter finds, with their widths, break spaces and forced breaks', () => {
 	fc.assert(
 		fc.property(randomText, (text) => {
 			const measure = measureUnits(text);
@@ -111,7 +111,7 @@ test('measureUnits marks the clusters Intl.Segmenter finds, with their widths', 
 			const widths = new Uint8Array(text.length);
 			let count = 0;
 			for (const {segment, index} of segmenter.segment(text)) {
-				starts[index] = 1;
+				starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
 				widths[index] = clusterWidth(segment);
 				count++;
 			}

@@ -24,6 +24,10 @@
 //    String.fromCharCode.apply on a line). Whether a code unit is hidden, half
 //    of a surrogate pair or mirrored is one lookup in a table built on first
 //    use; a paragraph of one style (most) skips the style lookup per unit.
+//    When that paragraph's levels are all the paragraph's (bidi.ts `simple`
+//    and `uniform`: most prose in one script), a line is copied straight
+//    from the text, cluster by cluster, last to first at an odd level, with
+//    no order array to fill and read back (bidi.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
@@ -314,17 +318,21 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 		units = new Uint16Array(Math.max(2 * count, units.length * 2));
 		unitBytes = Buffer.from(units.buffer);
 	}
+	unitFlags ??= buildUnitFlags();
+	const {styleIds, styles} = logical;
+	const runs: Run[] = [];
+	// One style (most paragraphs): one run, no style to look up per character.
+	const oneStyle = styles.length === 1;
+	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
+		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlags));
+		return runs;
+	}
 	reorderLineInto(text, para, start, end, order, reorder);
 	// Module scratch in locals: a loop reloads (and TDZ-checks) a module `let` on every access.
 	const indices = order;
 	const out = units;
-	unitFlags ??= buildUnitFlags();
 	const flags = unitFlags;
-	const {styleIds, styles} = logical;
 	const levels = para.levels;
-	const runs: Run[] = [];
-	// One style (most paragraphs): one run, no style to look up per character.
-	const oneStyle = styles.length === 1;
 	let runStyle = oneStyle ? 0 : -1;
 	let from = 0; // where the current run starts in `units`
 	let n = 0;
@@ -358,6 +366,37 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 	}
 	pushRun(runs, styles[runStyle], from, n);
 	return runs;
+}
+
+/**
+ * visualRuns for a line of a `simple`, `uniform` paragraph (bidi.ts orderUniformLine): every
+ * unit is at the paragraph level, so the line is its clusters in logical order at an even
+ * level, last to first at an odd one (each cluster's units kept in order, L3), every unit
+ * mirrored at an odd level. Copied into `units` with no order array; returns the count.
+ */
+function copyUniformLine(text: string, start: number, end: number, level: number, starts: Uint8Array, flags: Uint8Array): number {
+	const out = units;
+	let n = 0;
+	if ((level & 1) === 0) {
+		for (let j = start; j < end; j++) {
+			const code = text.charCodeAt(j);
+			if (flags[code] !== HIDDEN) out[n++] = code;
+		}
+		return n;
+	}
+	let clusterEnd = end;
+	for (let i = end - 1; i >= start; i--) {
+		if (i > start && starts[i] === 0) continue;
+		for (let j = i; j < clusterEnd; j++) {
+			const code = text.charCodeAt(j);
+			const flag = flags[code] ?? 0;
+			if (flag === 0) out[n++] = code;
+			else if (flag === MIRRORED) out[n++] = mirrorCode(code);
+			else if (flag !== HIDDEN) out[n++] = code;
+		}
+		clusterEnd = i;
+	}
+	return n;
 }
 
 function pushRun(runs: Run[], style: Style | undefined, from: number, to: number): void {

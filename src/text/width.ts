@@ -33,6 +33,14 @@ Logic:
    the reordering walk the text, and read there whether a cluster starts and how wide it is,
    with no list of cluster offsets to follow (a load per cluster) and no second array of
    starts to build for the reordering. measureClusters packs the same into lists by cluster.
+   A cluster that is one breakable space or U+2028 gets its own start mark (2 or 3), so the
+   line breaker reads the marks and widths only, never the text.
+8. Most code units of running text are code points of class Other (letters, digits, spaces,
+   punctuation) followed by another such: each is a cluster of its own, as wide as it is
+   alone (GB999; with Other before it only Extend and ZWJ join, GB9). A fast loop takes
+   those with one lookup per unit in a BMP table (UNIT_FAST: width, start mark, and whether
+   the unit may start such a cluster or continue the one before it) and leaves everything
+   else (marks, ZWJ, controls, surrogates, Hangul, regional indicators…) to the full scan.
 */
 
 // Grapheme break classes (UAX #29), as Intl.Segmenter behaves; the high nibble of a table byte.
@@ -349,12 +357,66 @@ Cluster boundaries and widths indexed by code unit, for passes that walk the tex
 line breaker, the reordering): no index from clusters to code units to follow.
 */
 export interface UnitMeasure {
-	/** 1 at each code unit where a cluster starts, else 0; entry `text.length` is 1 too: `text.length + 1` entries are valid. */
+	/**
+	Nonzero at each code unit where a cluster starts, else 0; entry `text.length` is 1 too:
+	`text.length + 1` entries are valid. For the line breaker (wrap.ts), a cluster that is one
+	breakable space (isBreakSpace) is marked BREAK_SPACE_START (2) and a U+2028 (always a cluster
+	of its own) FORCED_BREAK_START (3); any other is CLUSTER_START (1).
+	*/
 	starts: Uint8Array;
 	/** At a cluster's first code unit its width in cells (saturating at 255, as Measure's), 0 at the others: `text.length` entries are valid. */
 	widths: Uint8Array;
 	/** Number of clusters. */
 	count: number;
+}
+
+/** Breakable spaces (wrap.ts): a line may end after them and they hang. NBSP-like spaces are not here. */
+export function isBreakSpace(code: number): boolean {
+	return (
+		code === 0x20 ||
+		(code >= 0x16_80 &&
+			(code === 0x20_0B ||
+				code === 0x16_80 ||
+				(code >= 0x20_00 && code <= 0x20_06) ||
+				(code >= 0x20_08 && code <= 0x20_0A) ||
+				code === 0x20_5F ||
+				code === 0x30_00))
+	);
+}
+
+/** UnitMeasure.starts values (Logic 8). */
+export const CLUSTER_START = 1;
+export const BREAK_SPACE_START = 2;
+export const FORCED_BREAK_START = 3;
+const LINE_SEPARATOR = 0x20_28;
+
+// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as in TABLE), bits
+// 2–3 the UnitMeasure.starts mark of a cluster of this unit alone, ALONE when it is a code point
+// of class Other (not a surrogate), JOINS_PREVIOUS when a cluster may continue with it
+// (Extend, ZWJ, or a high surrogate, which may start an astral one).
+const ALONE = 0x40;
+const JOINS_PREVIOUS = 0x80;
+const UNIT_FAST = buildUnitFast();
+
+function buildUnitFast(): Uint8Array {
+	const table = new Uint8Array(0x1_00_00);
+	for (let unit = 0; unit < 0x1_00_00; unit++) {
+		const info = TABLE[unit] ?? 0;
+		const surrogate = unit >= 0xD8_00 && unit <= 0xDF_FF;
+		const mark = unit === LINE_SEPARATOR ? FORCED_BREAK_START : isBreakSpace(unit) ? BREAK_SPACE_START : CLUSTER_START;
+		let bits = (info & 3) | (mark << 2);
+		if (!surrogate && info >> 4 === 0) {
+			bits |= ALONE;
+		}
+
+		if (info >> 4 === EXTEND || info >> 4 === ZWJ || (unit >= 0xD8_00 && unit <= 0xDB_FF)) {
+			bits |= JOINS_PREVIOUS;
+		}
+
+		table[unit] = bits;
+	}
+
+	return table;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -378,7 +440,42 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	let knownInfo = -1;
 	let knownCodePoint = 0;
 	let knownEnd = 0;
+	const fast = UNIT_FAST;
+	const starts = out?.starts;
+	const widths = out?.widths;
 	while (start < length) {
+		// Fast path (Logic 8): a BMP code point of class Other is a cluster of its own, as wide
+		// as it is alone, unless what follows may join it (GB9 Extend/ZWJ, or an astral character).
+		let unit = fast[text.charCodeAt(start)] ?? 0;
+		if ((unit & ALONE) !== 0) {
+			const from = start;
+			while ((unit & ALONE) !== 0) {
+				const next = start + 1;
+				const nextUnit = next < length ? (fast[text.charCodeAt(next)] ?? 0) : 0;
+				if ((nextUnit & JOINS_PREVIOUS) !== 0) {
+					break;
+				}
+
+				if (starts === undefined || widths === undefined) {
+					total += unit & 3;
+				} else {
+					starts[start] = (unit >> 2) & 3;
+					widths[start] = unit & 3;
+					count++;
+				}
+
+				start = next;
+				unit = nextUnit;
+			}
+
+			if (start !== from) {
+				knownInfo = -1;
+				if (start === length) {
+					break;
+				}
+			}
+		}
+
 		let codePoint: number;
 		let end: number;
 		let info: number;
@@ -472,7 +569,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		if (out === undefined) {
 			total += width;
 		} else {
-			out.starts[start] = 1;
+			out.starts[start] = end === start + 1 ? ((fast[codePoint] ?? 0) >> 2) & 3 : CLUSTER_START;
 			out.widths[start] = width > 255 ? 255 : width;
 			count++;
 		}
@@ -481,7 +578,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	}
 
 	if (out !== undefined) {
-		out.starts[length] = 1;
+		out.starts[length] = CLUSTER_START;
 		out.count = count;
 		return count;
 	}
@@ -562,7 +659,7 @@ function segmentInto(text: string, from: number, to: number, out: UnitMeasure, c
 	let index = count;
 	segmentRange(text, from, to, (start, segment) => {
 		const width = oneClusterWidth(segment);
-		out.starts[start] = 1;
+		out.starts[start] = segment.length === 1 ? ((UNIT_FAST[segment.charCodeAt(0)] ?? 0) >> 2) & 3 : CLUSTER_START;
 		out.widths[start] = width > 255 ? 255 : width;
 		index++;
 	});
@@ -685,7 +782,7 @@ export function measureClusters(text: string, into?: Measure): Measure {
 	const units = measureUnits(text, unitScratch);
 	let count = 0;
 	for (let index = 0; index < length; index++) {
-		if (units.starts[index] === 1) {
+		if (units.starts[index] !== 0) {
 			measure.starts[count] = index;
 			measure.widths[count] = units.widths[index] ?? 0;
 			count++;

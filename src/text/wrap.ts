@@ -12,13 +12,15 @@
 // 5. Width 0 means no wrapping: only forced breaks split the paragraph.
 // 6. One pass over the code units, with the clusters marked on them
 //    (width.ts measureUnits): a cluster's width sits at its first unit and
-//    the units inside it add 0, so a word's width is a plain sum, and a
-//    break needs a cluster to start there. The line's state is in plain
-//    locals (no closure captures them), so it stays in registers; whether a
-//    unit is a break space or a forced break is one table lookup. This runs
+//    the units inside it add 0, so a word's width is a plain sum. The mark
+//    also says whether the cluster is one break space or a forced break, so
+//    the text itself is never read here. The line's state is in plain
+//    locals (no closure captures them), so it stays in registers. This runs
 //    for every code unit of a book.
 
-import {type UnitMeasure} from './width.js';
+import {BREAK_SPACE_START, FORCED_BREAK_START, type UnitMeasure} from './width.js';
+
+export {isBreakSpace} from './width.js';
 
 /** A line as a logical code-unit range [start, end) and its width in cells. */
 export interface LineRange {
@@ -27,38 +29,14 @@ export interface LineRange {
 	readonly width: number;
 }
 
-const LINE_SEPARATOR = 0x2028;
-
-/** Breakable spaces: a line may end after them and they hang. NBSP-like spaces are not here. */
-export function isBreakSpace(code: number): boolean {
-	return (
-		code === 0x20 ||
-		(code >= 0x1680 &&
-			(code === 0x200b ||
-				code === 0x1680 ||
-				(code >= 0x2000 && code <= 0x2006) ||
-				(code >= 0x2008 && code <= 0x200a) ||
-				code === 0x205f ||
-				code === 0x3000))
-	);
-}
-
-// What a code unit can do to a line when it is a cluster of its own: nothing (0), hang as
-// a break space, or force a break.
-const SPACE = 1;
-const FORCED = 2;
-const breakKinds = new Uint8Array(0x10000);
-for (let code = 0; code < 0x10000; code++) if (isBreakSpace(code)) breakKinds[code] = SPACE;
-breakKinds[LINE_SEPARATOR] = FORCED;
-
 /**
- * Breaks `text`, whose clusters are given by `measure` (measureUnits), into
+ * Breaks `text`, whose clusters are given by `measure` (measureUnits, whose
+ * start marks also say which clusters are break spaces and forced breaks), into
  * lines no wider than `width` cells (0 = unlimited). Consumed break spaces
  * and forced-break characters belong to no line.
  */
 export function breakLines(text: string, measure: UnitMeasure, width: number): LineRange[] {
 	const {starts, widths} = measure;
-	const kinds = breakKinds;
 	const length = text.length;
 	const lines: LineRange[] = [];
 	const limit = width > 0 ? width : Infinity;
@@ -72,9 +50,8 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 	// i is always where a cluster starts.
 	let i = 0;
 	while (i < length) {
-		const kind = kinds[text.charCodeAt(i)] ?? 0;
-		if (kind === FORCED) {
-			// U+2028 is a control: always a cluster of its own.
+		const kind = starts[i] ?? 0;
+		if (kind === FORCED_BREAK_START) {
 			lines.push(lineStart >= 0 ? {start: lineStart, end: lineEnd, width: lineWidth} : {start: i, end: i, width: 0});
 			lineStart = -1;
 			lineWidth = 0;
@@ -82,7 +59,7 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 			i++;
 			continue;
 		}
-		if (kind === SPACE && starts[i + 1] === 1) {
+		if (kind === BREAK_SPACE_START) {
 			// Spaces at the start of a line (after a break) are consumed.
 			if (lineStart >= 0) pendingSpaces += widths[i] ?? 0;
 			i++;
@@ -92,8 +69,7 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 		let j = i + 1;
 		let wordWidth = widths[i] ?? 0;
 		while (j < length) {
-			const k = kinds[text.charCodeAt(j)] ?? 0;
-			if (k !== 0 && starts[j] === 1 && (k === FORCED || starts[j + 1] === 1)) break;
+			if ((starts[j] ?? 0) >= BREAK_SPACE_START) break;
 			wordWidth += widths[j] ?? 0;
 			j++;
 		}
@@ -110,7 +86,7 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 			} else {
 				// The word is too wide for any line: cut it between clusters.
 				for (let k = i; k < j; k++) {
-					if (starts[k] !== 1) continue;
+					if (starts[k] === 0) continue;
 					const w = widths[k] ?? 0;
 					if (lineWidth + w > limit && lineWidth > 0) {
 						lines.push({start: lineStart, end: k, width: lineWidth});
