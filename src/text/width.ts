@@ -189,6 +189,9 @@ const TABLE_SIZE = 0x4_00_00;
 const TABLE = new Uint8Array(TABLE_SIZE);
 const highStarts: number[] = [];
 const highValues: number[] = [];
+/** The runs of one value below U+10000, as decodeTable filled them (for buildUnitFast). */
+const bmpRunStarts: number[] = [];
+const bmpRunValues: number[] = [];
 decodeTable();
 
 function decodeTable(): void {
@@ -205,6 +208,11 @@ function decodeTable(): void {
 		const end = codePoint + length;
 		if (codePoint < TABLE_SIZE) {
 			TABLE.fill(value, codePoint, Math.min(end, TABLE_SIZE));
+		}
+
+		if (codePoint < 0x1_00_00 && length > 0) {
+			bmpRunStarts.push(codePoint);
+			bmpRunValues.push(value);
 		}
 
 		if (end > TABLE_SIZE && length > 0) {
@@ -399,23 +407,28 @@ const JOINS_PREVIOUS = 0x80;
 const UNIT_FAST = buildUnitFast();
 
 function buildUnitFast(): Uint8Array {
+	// By the table's runs, not unit by unit: this runs at every start.
 	const table = new Uint8Array(0x1_00_00);
-	for (let unit = 0; unit < 0x1_00_00; unit++) {
-		const info = TABLE[unit] ?? 0;
-		const surrogate = unit >= 0xD8_00 && unit <= 0xDF_FF;
-		const mark = unit === LINE_SEPARATOR ? FORCED_BREAK_START : isBreakSpace(unit) ? BREAK_SPACE_START : CLUSTER_START;
-		let bits = (info & 3) | (mark << 2);
-		if (!surrogate && info >> 4 === 0) {
-			bits |= ALONE;
-		}
-
-		if (info >> 4 === EXTEND || info >> 4 === ZWJ || (unit >= 0xD8_00 && unit <= 0xDB_FF)) {
-			bits |= JOINS_PREVIOUS;
-		}
-
-		table[unit] = bits;
+	for (let r = 0; r < bmpRunStarts.length; r++) {
+		const info = bmpRunValues[r] ?? 0;
+		const kind = info >> 4;
+		let bits = (info & 3) | (CLUSTER_START << 2);
+		if (kind === 0) bits |= ALONE;
+		if (kind === EXTEND || kind === ZWJ) bits |= JOINS_PREVIOUS;
+		table.fill(bits, bmpRunStarts[r] ?? 0, Math.min(bmpRunStarts[r + 1] ?? 0x1_00_00, 0x1_00_00));
 	}
 
+	// Surrogates are never a code point alone; a high one may start an astral cluster.
+	for (let unit = 0xD8_00; unit <= 0xDF_FF; unit++) {
+		table[unit] = ((table[unit] ?? 0) & ~ALONE) | (unit <= 0xDB_FF ? JOINS_PREVIOUS : 0);
+	}
+
+	// Break spaces and the line separator mark their clusters as such.
+	for (let unit = 0x20; unit <= 0x30_00; unit = unit === 0x20 ? 0x16_80 : unit + 1) {
+		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? 0) & ~0x0C) | (BREAK_SPACE_START << 2);
+	}
+
+	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? 0) & ~0x0C) | (FORCED_BREAK_START << 2);
 	return table;
 }
 
