@@ -22,7 +22,7 @@ import {exportJson, exportTextBytes} from './export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
 import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-setup.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
-import {leaveSequence} from './terminal.js';
+import {EXIT_SIGNALS, leaveSequence, type ExitSignal} from './terminal.js';
 import {type Order} from './text/paragraph.js';
 
 const commands = ['sections', 'export', 'list', 'completion'];
@@ -182,7 +182,6 @@ function paintFirstFrame(
 ): {release(): void; restore(): void} | undefined {
 	const frame = firstPaint(setup, terminalSize(stdout), {...(options.maxWidth ? {maxWidth: options.maxWidth} : {}), color: options.color});
 	if (frame === undefined) return undefined;
-	const signals = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1} as const;
 	let restored = false;
 	const restore = (): void => {
 		if (restored) return;
@@ -195,11 +194,11 @@ function paintFirstFrame(
 			// The terminal is gone.
 		}
 	};
-	const handlers = (Object.keys(signals) as (keyof typeof signals)[]).map((name) => {
+	const handlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map((name) => {
 		const handler = (): void => {
 			restore();
 			process.stderr.write(`qari: stopped by ${name}\n`);
-			process.exit(128 + signals[name]);
+			process.exit(128 + EXIT_SIGNALS[name]);
 		};
 		process.on(name, handler);
 		return [name, handler] as const;

@@ -20,6 +20,7 @@ import {transcode} from 'node:buffer';
 import {type Article, type Block, type Line, type Run, type Section} from './article.js';
 import {stringifyJson} from './controls.js';
 import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from './layout.js';
+import {LITTLE_ENDIAN} from './text/units.js';
 
 export type ExportOptions = LayoutOptions;
 
@@ -70,10 +71,8 @@ interface TextSink {
 	used: number;
 }
 
-/** Whether a Uint16Array holds its code units little-endian, as Buffer's 'utf16le' reads them. */
-const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-const SPACE = littleEndian ? 0x0020 : 0x2000;
-const NEWLINE = littleEndian ? 0x000a : 0x0a00;
+const SPACE = LITTLE_ENDIAN ? 0x0020 : 0x2000;
+const NEWLINE = LITTLE_ENDIAN ? 0x000a : 0x0a00;
 
 function createSink(bytes: number): TextSink {
 	// allocUnsafeSlow: never a slice of the shared pool, so the offset suits a Uint16Array.

@@ -44,7 +44,7 @@ import {forEachLeafBlock} from './blocks.js';
 import {readingMinutes} from './words.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {directionOfCounts, directionOfLang} from './direction.js';
-import {outlineOf, type OutlineHeading} from './outline.js';
+import {isBlankLine, outlineOf, type OutlineHeading} from './outline.js';
 
 export interface ParseOptions {
 	/** Title when the text has neither front matter title nor a leading H1. */
@@ -413,14 +413,6 @@ function plainParagraphEnd(src: string): number {
 		end = after;
 	}
 	return end;
-}
-
-function isBlankLine(text: string, start: number, end: number): boolean {
-	for (let k = start; k < end; k++) {
-		const c = text.charCodeAt(k);
-		if (c !== 0x20 && c !== 0x09) return false;
-	}
-	return true;
 }
 
 /** Blank, or starting with a letter, '"', "'", '(' or a non-ASCII character that is not a space. */

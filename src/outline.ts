@@ -87,7 +87,7 @@ export function outlineOf(text: string): OutlineHeading[] | undefined {
 			}
 		}
 		if (mayDefineReference(line)) return undefined;
-		previousBlank = isBlank(line);
+		previousBlank = isBlankLine(line, 0, line.length);
 	}
 	return headings;
 }
@@ -130,9 +130,10 @@ function mayDefineReference(line: string): boolean {
 	return line.includes(']:') || line.indexOf(']', m[0].length) === -1;
 }
 
-function isBlank(line: string): boolean {
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
+/** Whether text[start, end) is only spaces and tabs: a blank line to marked. */
+export function isBlankLine(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
 		if (c !== SPACE && c !== TAB) return false;
 	}
 	return true;

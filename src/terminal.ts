@@ -43,6 +43,10 @@ export const SCP_LTR = `${CSI}1 k`;
 /** SCP: the terminal's default paragraph direction. */
 export const SCP_DEFAULT = `${CSI}0 k`;
 
+/** The signals on which the reader gives the terminal back, with their numbers (the exit status is 128 + n). */
+export const EXIT_SIGNALS = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
+export type ExitSignal = keyof typeof EXIT_SIGNALS;
+
 const app = (reason: string, supportsBdsm = false): TerminalInfo => ({bidi: 'app', reason, supportsBdsm});
 const terminal = (reason: string): TerminalInfo => ({bidi: 'terminal', reason, supportsBdsm: false});
 

@@ -33,6 +33,7 @@
 import {type Direction, type Inline, type Run, type Style} from '../article.js';
 import {firstStrongDirection, isBidiControl, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
+import {unitsToString} from './units.js';
 import {measureUnits, type UnitMeasure} from './width.js';
 import {breakLines} from './wrap.js';
 
@@ -251,8 +252,6 @@ let order = new Int32Array(256);
 /** A visual line's code units before they become strings, one per run; `unitBytes` is the same memory. */
 let units = new Uint16Array(256);
 let unitBytes = Buffer.from(units.buffer);
-/** Whether a Uint16Array holds its code units little-endian, as Buffer's 'utf16le' reads them. */
-const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 // What visualRuns must do with a code unit other than copy it, one byte per BMP code unit.
 const HIDDEN = 1; // isHidden
@@ -400,15 +399,7 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 }
 
 function pushRun(runs: Run[], style: Style | undefined, from: number, to: number): void {
-	if (to > from && style) runs.push({text: unitsText(from, to), style});
-}
-
-/** The string of units[from, to): one copy, no per-character step. */
-function unitsText(from: number, to: number): string {
-	if (littleEndian) return unitBytes.toString('utf16le', from * 2, to * 2);
-	let text = '';
-	for (let k = from; k < to; k += 8192) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(to, k + 8192)) as unknown as number[]);
-	return text;
+	if (to > from && style) runs.push({text: unitsToString(units, unitBytes, from, to), style});
 }
 
 function logicalRuns(text: string, logical: Logical, start: number, end: number, hidden: boolean): Run[] {

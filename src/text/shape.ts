@@ -39,6 +39,7 @@ Logic:
    a string in one copy, read as UTF-16LE through a Buffer over the same memory (charCodeAt
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
+import {bytesOf, copyUnits, unitsToString} from './units.js';
 import {
 	FORMS,
 	FORMS_FIRST,
@@ -190,8 +191,6 @@ function formOf(letter: number, joinsPrevious: boolean, joinsNext: boolean): num
 	return form === 0 ? letter : form;
 }
 
-const CHUNK = 8192;
-
 /** Output buffer reused across calls of paragraph size (the result is copied out before returning). */
 const SCRATCH_MAX = 0x10000;
 let scratch = new Uint16Array(4096);
@@ -207,27 +206,9 @@ function scratchOf(length: number): Uint16Array {
 	return scratch;
 }
 
-/** Whether a Uint16Array holds its code units little-endian, as Buffer's 'utf16le' reads them. */
-const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/** Copies text's code units into units[0, text.length): one native copy where the platform is little-endian. */
-function copyUnits(text: string, units: Uint16Array): void {
-	if (littleEndian) {
-		const bytes = units === scratch ? scratchBytes : Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-		bytes.write(text, 0, 'utf16le');
-		return;
-	}
-	for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-}
-
-function unitsToString(units: Uint16Array, length: number): string {
-	if (littleEndian) return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
-	let result = '';
-	for (let start = 0; start < length; start += CHUNK) {
-		const piece = units.subarray(start, Math.min(start + CHUNK, length));
-		result += String.fromCharCode.apply(null, piece as unknown as number[]);
-	}
-	return result;
+/** A Buffer over the memory of an array scratchOf returned. */
+function bytesFor(units: Uint16Array): Buffer {
+	return units === scratch ? scratchBytes : bytesOf(units);
 }
 
 /** Shapes Arabic-script text in LOGICAL order to presentation forms. The result has the SAME UTF-16 length as the input: each code unit maps to the one at the same index; when lam+alef form a ligature, the lam's index holds U+FEFF and the ligature goes at the alef's index (a zero-width filler the caller drops on output, as GNU FriBidi does). Text without Arabic letters comes back unchanged (same string, fast path). */
@@ -241,7 +222,7 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 	const out = scratchOf(length);
 	// The loop reads the copy (a typed array, faster than charCodeAt on the parser's sliced
 	// strings) and overwrites only the letters whose form changes.
-	copyUnits(text, out);
+	copyUnits(text, out, bytesFor(out));
 	let changed = false;
 	// The previous non-transparent character can join the next one (D, L or C).
 	let previousJoinsForward = false;
@@ -297,7 +278,7 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 			changed = true;
 		}
 	}
-	return changed ? unitsToString(out, length) : text;
+	return changed ? unitsToString(out, bytesFor(out), 0, length) : text;
 }
 
 /** Inverse for tests and search: presentation forms back to their base letters (a ligature back to lam+alef, the U+FEFF filler dropped). */
@@ -325,5 +306,5 @@ export function unshapeArabic(text: string): string {
 		const base = c >= unshapeFirst && c <= last ? (unshapeTable[c - unshapeFirst] ?? 0) : 0;
 		out[o++] = base === 0 ? c : base;
 	}
-	return unitsToString(out, o);
+	return unitsToString(out, bytesFor(out), 0, o);
 }

@@ -13,15 +13,13 @@ import {render, type Instance} from 'ink';
 import {escapeUnprintable} from '../controls.js';
 import {savePosition} from '../positions.js';
 import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../reader-setup.js';
-import {enterSequence, leaveSequence} from '../terminal.js';
+import {enterSequence, EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal.js';
 import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
 
 export type {ReaderOptions} from '../reader-setup.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
-const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
-type SignalName = keyof typeof signals;
 
 /** An error message as one printable line (a message may quote article text). */
 function oneLine(message: string): string {
@@ -63,7 +61,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 				// Nowhere left to say it.
 			}
 		};
-		const finish = (code: number, error?: unknown, signal?: SignalName): void => {
+		const finish = (code: number, error?: unknown, signal?: ExitSignal): void => {
 			if (done) return;
 			done = true;
 			for (const [name, handler] of handlers) process.off(name, handler);
@@ -85,7 +83,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 			}
 			resolve(code);
 		};
-		const handlers = (Object.keys(signals) as SignalName[]).map((name) => [name, () => finish(128 + signals[name], undefined, name)] as const);
+		const handlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map((name) => [name, () => finish(128 + EXIT_SIGNALS[name], undefined, name)] as const);
 		const onCrash = (error: unknown): void => finish(1, error);
 		for (const [name, handler] of handlers) process.on(name, handler);
 		process.on('uncaughtException', onCrash);
