@@ -1,10 +1,11 @@
 // The real entry point, run as a user runs it; exact output compared.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
+import {unreadableFile} from './helpers/denied.js';
 import {root, runQari} from './helpers/run.js';
 
 const title = 'لبحث ملفات عسكرية وسياسية .. الأسد التقى بوتين في موسكو بزيارة غير معلنة مسبقاً';
@@ -107,17 +108,7 @@ test('reading from standard input', () => {
 
 const binary = join(dir, 'binary.md');
 writeFileSync(binary, Buffer.from([0x23, 0x20, 0x00, 0x01]));
-const unreadable = join(dir, 'secret.md');
-writeFileSync(unreadable, '# x');
-chmodSync(unreadable, 0o000);
-const canRead = (() => {
-	try {
-		readFileSync(unreadable);
-		return true; // root reads anything
-	} catch {
-		return false;
-	}
-})();
+const unreadable = unreadableFile(dir);
 
 // [args, exit status, stderr]
 const errorCases: [string[], number, string][] = [
@@ -137,7 +128,7 @@ for (const [args, status, stderr] of errorCases) {
 	});
 }
 
-test('error: an unreadable file', {skip: canRead && 'running as root: every file is readable'}, () => {
+test('error: an unreadable file', () => {
 	const result = runQari(['sections', unreadable]);
 	assert.equal(result.stderr, `qari: cannot read '${unreadable}': permission denied\n`);
 	assert.equal(result.status, 1);
