@@ -4,9 +4,13 @@
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 
-/** A stdin that Ink accepts as a TTY; `type` delivers keys as one chunk. */
+/**
+ * A stdin that Ink accepts as a TTY; `type` delivers keys as one chunk. Keys
+ * typed before Ink listens are kept, in order, and delivered when it starts
+ * listening: on a busy machine a test may type before the first render.
+ */
 export function fakeStdin() {
-	let queued: string | null = null;
+	const queued: string[] = [];
 	const stdin = Object.assign(new EventEmitter(), {
 		isTTY: true,
 		setRawMode: () => stdin,
@@ -15,22 +19,21 @@ export function fakeStdin() {
 		unref: () => stdin,
 		resume: () => stdin,
 		pause: () => stdin,
-		read: () => {
-			const data = queued;
-			queued = null;
-			return data;
-		},
+		read: () => queued.shift() ?? null,
 		type(data: string): void {
-			queued = data;
+			queued.push(data);
 			stdin.emit('readable');
 		},
+	});
+	stdin.on('newListener', (event: string) => {
+		if (event === 'readable' && queued.length > 0) setImmediate(() => stdin.emit('readable'));
 	});
 	return stdin;
 }
 
-/** Polls `read` until `predicate` holds (3 s at most); returns the frame. */
+/** Polls `read` until `predicate` holds; returns the frame. The limit only guards against a hang. */
 export async function waitForFrame(read: () => string, predicate: (frame: string) => boolean, what: string): Promise<string> {
-	const deadline = Date.now() + 3000;
+	const deadline = Date.now() + 60_000;
 	for (;;) {
 		const current = read();
 		if (predicate(current)) return current;
