@@ -23,6 +23,8 @@ import {fakeStdin} from './terminal.js';
 const mode = process.argv[2] ?? 'quit';
 const debug = process.argv.includes('--debug');
 
+/** Called once, when the first frame (its footer) has been written. */
+let onFrame: (() => void) | undefined;
 const stream = (fd: number) =>
 	Object.assign(new EventEmitter(), {
 		columns: 80,
@@ -30,6 +32,11 @@ const stream = (fd: number) =>
 		isTTY: true,
 		write(data: string): boolean {
 			writeSync(fd, data);
+			if (fd === 1 && data.includes('page 1/')) {
+				const act = onFrame;
+				onFrame = undefined;
+				act?.();
+			}
 			return true;
 		},
 	});
@@ -55,9 +62,22 @@ const article = mode === 'render' ? broken(0) : mode === 'key' ? broken(1) : loa
 
 // Never hang a test: a reader that does not end is a failure.
 setTimeout(() => {
-	writeSync(2, 'reader-child: still running after 8 s\n');
+	writeSync(2, 'reader-child: still running after 60 s\n');
 	process.exit(99);
-}, 8000).unref();
+}, 60_000).unref();
+
+// Once the first frame has been drawn, on the next turn of the event loop
+// (set before the reader starts: its first frame is written synchronously).
+onFrame = () => setImmediate(() => {
+	if (mode === 'SIGTERM' || mode === 'SIGHUP' || mode === 'SIGINT') process.kill(process.pid, mode);
+	else if (mode === 'key') stdin.type('n');
+	else if (mode === 'timer')
+		setTimeout(() => {
+			throw new Error('a timer broke');
+		}, 1);
+	else if (mode === 'rejection') void Promise.reject(new Error('a promise broke'));
+	else if (mode === 'quit') stdin.type('q');
+});
 
 const done = runReader({
 	article,
@@ -74,17 +94,5 @@ const done = runReader({
 	fromStart: true,
 	positionsFile: join(mkdtempSync(join(tmpdir(), 'qari-child-')), 'positions.json'),
 });
-
-// After the first frame has been drawn (Ink renders on the next ticks).
-setTimeout(() => {
-	if (mode === 'SIGTERM' || mode === 'SIGHUP' || mode === 'SIGINT') process.kill(process.pid, mode);
-	else if (mode === 'key') stdin.type('n');
-	else if (mode === 'timer')
-		setTimeout(() => {
-			throw new Error('a timer broke');
-		}, 1);
-	else if (mode === 'rejection') void Promise.reject(new Error('a promise broke'));
-	else if (mode === 'quit') stdin.type('q');
-}, 200);
 
 process.exitCode = await done;
