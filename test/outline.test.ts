@@ -6,9 +6,9 @@ import {readFileSync} from 'node:fs';
 import test from 'node:test';
 import fc from 'fast-check';
 import {Lexer} from 'marked';
-import {type Article} from '../src/article.js';
-import {parseMarkdown} from '../src/markdown.js';
-import {outlineOf} from '../src/outline.js';
+import {type Article} from '../src/model/article.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {outlineOf} from '../src/parse/outline.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
 

@@ -9,20 +9,20 @@
 
 import {Box, Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {type Book} from '../book.js';
-import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../chrome.js';
-import {frameRows, type FrameInput} from '../frame.js';
-import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../keys.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../pager.js';
-import {type Place} from '../reader-setup.js';
-import {type BidiChoice} from '../terminal.js';
+import {type Book} from '../reader/book.js';
+import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../reader/screen/chrome.js';
+import {frameRows, type FrameInput} from '../reader/screen/frame.js';
+import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
+import {type Place} from '../cli/reader-start.js';
+import {type BidiChoice} from '../terminal/detect.js';
 import {Help} from './help.js';
 import {PageView} from './page-view.js';
 import {SearchPrompt} from './search-prompt.js';
 import {Footer, Header} from './status-bar.js';
 import {Toc} from './toc.js';
 
-export type {Place} from '../reader-setup.js';
+export type {Place} from '../cli/reader-start.js';
 
 export interface AppProps {
 	readonly book: Book;

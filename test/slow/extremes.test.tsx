@@ -9,10 +9,10 @@ import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {createBook} from '../../src/book.js';
-import {type ChromeOptions} from '../../src/chrome.js';
-import {loadArticle} from '../../src/input.js';
-import {chooseBidi, detectTerminal} from '../../src/terminal.js';
+import {createBook} from '../../src/reader/book.js';
+import {type ChromeOptions} from '../../src/reader/screen/chrome.js';
+import {loadArticle} from '../../src/cli/files.js';
+import {chooseBidi, detectTerminal} from '../../src/terminal/detect.js';
 import {App} from '../../src/ui/app.js';
 import {bin, root} from '../helpers/run.js';
 

@@ -4,12 +4,12 @@
 // before Ink has even loaded (reader-setup.ts, Logic 3) — the same rows, so
 // Ink's first frame lands on an identical screen.
 
-import {type Book} from './book.js';
+import {type Book} from '../book.js';
 import {footerRow, headerRows, promptRow, readFraction, ruleRow, tocRows, type ChromeOptions, type Geometry, type Row} from './chrome.js';
-import {hintsFor, type KeyContext} from './keys.js';
-import {pageAt, pageCount, pageNumber} from './paginate.js';
-import {linesOf, type PagerState} from './pager.js';
-import {renderRuns} from './render.js';
+import {hintsFor, type KeyContext} from '../keys.js';
+import {pageAt, pageCount, pageNumber} from '../../layout/paginate.js';
+import {linesOf, type PagerState} from '../pager.js';
+import {renderRuns} from '../../terminal/sgr.js';
 
 export interface FrameInput {
 	readonly state: PagerState;

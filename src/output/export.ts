@@ -17,10 +17,10 @@
 //    of the time of making the string and encoding it again on write.
 
 import {transcode} from 'node:buffer';
-import {type Article, type Block, type Line, type Run, type Section} from './article.js';
-import {stringifyJson} from './controls.js';
-import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from './layout.js';
-import {LITTLE_ENDIAN} from './text/units.js';
+import {type Article, type Block, type Line, type Run, type Section} from '../model/article.js';
+import {stringifyJson} from '../parse/sanitize.js';
+import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from '../layout/blocks.js';
+import {LITTLE_ENDIAN} from '../text/units.js';
 
 export type ExportOptions = LayoutOptions;
 

@@ -17,9 +17,9 @@
 // 3. The query may have been pasted from qari's own screen, where Arabic is
 //    in presentation forms: it is unshaped first.
 
-import {type Mark} from './text/paragraph.js';
-import {unshapeArabic} from './text/shape.js';
-import {type Style} from './article.js';
+import {type Mark} from '../text/paragraph.js';
+import {unshapeArabic} from '../text/shape.js';
+import {type Style} from '../model/article.js';
 
 /** A range [start, end) of code units in the original text. */
 export interface Range {

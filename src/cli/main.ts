@@ -5,7 +5,7 @@
 
 import {existsSync, fstatSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import {type Article, type Section} from './article.js';
+import {type Article, type Section} from '../model/article.js';
 import {
 	type Auto,
 	type CommandHandlers,
@@ -16,14 +16,14 @@ import {
 	type SectionsArgs,
 	isUsageError,
 	parseInvocation,
-} from './cli-args.js';
-import {escapeUnprintable} from './controls.js';
-import {exportJson, exportTextBytes} from './export.js';
-import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './input.js';
-import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-setup.js';
-import {formatSectionsJson, formatSectionsText, formatTable} from './sections.js';
-import {EXIT_SIGNALS, leaveSequence, type ExitSignal} from './terminal.js';
-import {type Order} from './text/paragraph.js';
+} from './commands.js';
+import {escapeUnprintable} from '../parse/sanitize.js';
+import {exportJson, exportTextBytes} from '../output/export.js';
+import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
+import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-start.js';
+import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
+import {EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal/detect.js';
+import {type Order} from '../text/paragraph.js';
 
 const commands = ['sections', 'export', 'list', 'completion'];
 
@@ -34,7 +34,7 @@ export interface MainOptions {
 	 * The entry point does the import: the CLI bundle runs from a V8 code cache
 	 * (bin/load-bundle.js), where code cannot call import() itself.
 	 */
-	readonly importReader: () => Promise<typeof import('./ui/run.js')>;
+	readonly importReader: () => Promise<typeof import('../ui/run.js')>;
 }
 
 export async function main(argv: readonly string[], io: Io, options: MainOptions): Promise<void> {
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
 					return handlers.list(invocation.args);
 			}
 		}
-		const {buildParser} = await import('./cli-yargs.js');
+		const {buildParser} = await import('./yargs.js');
 		const parser = buildParser(argv, io, handlers);
 		if (mistyped) {
 			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
@@ -217,7 +217,7 @@ function paintFirstFrame(
  * first touch of Node's `fetch` loads the whole HTTP client (about 20 ms of
  * start-up); without it, it decodes the same embedded bytes directly.
  */
-async function importReader(load: MainOptions['importReader']): Promise<typeof import('./ui/run.js')> {
+async function importReader(load: MainOptions['importReader']): Promise<typeof import('../ui/run.js')> {
 	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
 	try {

@@ -12,7 +12,7 @@
 // 3. The search prompt takes printable text as input; only the keys of its
 //    table (Enter, Esc, Backspace, Ctrl-C) act.
 
-import {type Direction} from './article.js';
+import {type Direction} from '../model/article.js';
 import {type PagerAction, type View} from './pager.js';
 
 /** The part of a key press (Ink's `Key`) that naming needs. */

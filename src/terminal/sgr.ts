@@ -2,8 +2,8 @@
 // hyperlinks for links, or plain text when colour is off. Styles enter only
 // here, after reordering (DESIGN.md, step 7), and never change a width.
 
-import {type Run, type Style} from './article.js';
-import {printable} from './controls.js';
+import {type Run, type Style} from '../model/article.js';
+import {printable} from '../parse/sanitize.js';
 
 export interface RenderOptions {
 	/** SGR styles and hyperlinks; false = plain text (NO_COLOR, --no-color). */

@@ -16,10 +16,10 @@
 //    right edge, their parts come in mirrored order, and the progress bar
 //    fills from the right.
 
-import {type Article, type Direction, type Run, type Style} from './article.js';
-import {type HelpRow} from './keys.js';
-import {layoutParagraph, type Order} from './text/paragraph.js';
-import {textWidth} from './text/width.js';
+import {type Article, type Direction, type Run, type Style} from '../../model/article.js';
+import {type HelpRow} from '../keys.js';
+import {layoutParagraph, type Order} from '../../text/paragraph.js';
+import {textWidth} from '../../text/width.js';
 
 export interface ChromeOptions {
 	readonly order: Order;

@@ -29,7 +29,7 @@
 //    of its own.
 
 import {Lexer, Tokenizer, type Token, type Tokens} from 'marked';
-import {closeBidi, stripControls} from './controls.js';
+import {closeBidi, stripControls} from './sanitize.js';
 import {
 	type Article,
 	type Block,
@@ -39,9 +39,9 @@ import {
 	type Span,
 	type Style,
 	type TableAlign,
-} from './article.js';
-import {forEachLeafBlock} from './blocks.js';
-import {readingMinutes} from './words.js';
+} from '../model/article.js';
+import {forEachLeafBlock} from '../model/walk.js';
+import {readingMinutes} from './reading-time.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {directionOfCounts, directionOfLang} from './direction.js';
 import {isBlankLine, outlineOf, type OutlineHeading} from './outline.js';

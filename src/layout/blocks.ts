@@ -18,10 +18,10 @@
 //    caller that keeps only their text lets the rest go while it is young.
 //    Padding runs of spaces are shared by width: runs are never mutated.
 
-import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from './article.js';
-import {forEachLeafBlock} from './blocks.js';
-import {layoutParagraph, paragraphText, type Mark, type Order} from './text/paragraph.js';
-import {clusterBoundaries, textWidth} from './text/width.js';
+import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from '../model/article.js';
+import {forEachLeafBlock} from '../model/walk.js';
+import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
+import {clusterBoundaries, textWidth} from '../text/width.js';
 
 export interface LayoutOptions {
 	/** Text width in cells; 0 = no wrapping (one line per paragraph). */

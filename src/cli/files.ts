@@ -4,18 +4,22 @@
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {type Article} from './article.js';
-import {escapeUnprintable} from './controls.js';
-import {decodeArticle} from './load.js';
-import {parseMarkdown} from './markdown.js';
+import {type Article} from '../model/article.js';
+import {escapeUnprintable} from '../parse/sanitize.js';
+import {decodeArticle} from '../parse/decode.js';
+import {parseMarkdown} from '../parse/markdown.js';
 
 /** A mistake of the user's (bad path, bad file): printed as one line, exit 1. */
 export class UserError extends Error {
 	override readonly name = 'UserError';
 }
 
-/** The articles qari ships, next to the bundle (dist/../content) or the sources (src/../content). */
-export const contentDir = fileURLToPath(new URL('../content/', import.meta.url));
+/**
+ * The articles qari ships, in the package root's content/. The bundles sit one
+ * level below the root (dist/cli.cjs), this source file two (src/cli/files.ts,
+ * run by tsx in tests and scripts).
+ */
+export const contentDir = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../content/' : '../content/', import.meta.url));
 export const bundledArticle = join(contentDir, 'assad-putin-moscow.md');
 
 export interface LoadedArticle {

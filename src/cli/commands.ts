@@ -4,8 +4,8 @@
 // every error message; a test checks that both read every accepted
 // invocation the same way.
 
-import {type Direction} from './article.js';
-import {type Order} from './text/paragraph.js';
+import {type Direction} from '../model/article.js';
+import {type Order} from '../text/paragraph.js';
 
 export interface Io {
 	readonly stdout: NodeJS.WriteStream;

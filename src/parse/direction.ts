@@ -1,6 +1,6 @@
 // Direction of text from its language or its letters.
 
-import {type Direction} from './article.js';
+import {type Direction} from '../model/article.js';
 import {textStats} from './text-stats.js';
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);

@@ -4,7 +4,7 @@
 // everything else, so yargs costs nothing on `qari sections`.
 
 import yargs, {type Argv} from 'yargs';
-import pkg from '../package.json' with {type: 'json'};
+import pkg from '../../package.json' with {type: 'json'};
 import {
 	type CommandHandlers,
 	type Io,
@@ -17,7 +17,7 @@ import {
 	orderChoices,
 	shapeChoices,
 	usageErrorOf,
-} from './cli-args.js';
+} from './commands.js';
 
 
 const widthOption = {

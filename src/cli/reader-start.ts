@@ -13,13 +13,13 @@
 //    loaded; Ink then draws over an identical screen, and keys typed in
 //    between wait in the terminal's input queue.
 
-import {type Article, type Direction} from './article.js';
-import {createBook, type Book} from './book.js';
-import {screenGeometry, type ChromeOptions} from './chrome.js';
-import {frameRows, frameText} from './frame.js';
-import {createPager} from './pager.js';
+import {type Article, type Direction} from '../model/article.js';
+import {createBook, type Book} from '../reader/book.js';
+import {screenGeometry, type ChromeOptions} from '../reader/screen/chrome.js';
+import {frameRows, frameText} from '../reader/screen/frame.js';
+import {createPager} from '../reader/pager.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
-import {chooseBidi, detectTerminal, enterSequence, type BidiChoice, type BidiMode, type Env} from './terminal.js';
+import {chooseBidi, detectTerminal, enterSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
 
 const CURSOR_HOME = '\u001B[H';
 
