@@ -3,7 +3,7 @@
 // across sections, and the reading-direction key mapping from the key table.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {type Line} from '../src/model/article.js';
+import {type Line} from '../src/model/line.js';
 import {createBook, type Book} from '../src/reader/book.js';
 import {lineText} from '../src/output/export.js';
 import {bundledArticle, loadArticle} from '../src/cli/files.js';

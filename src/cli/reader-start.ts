@@ -15,7 +15,8 @@
 
 import {type Article, type Direction} from '../model/article.js';
 import {createBook, type Book} from '../reader/book.js';
-import {screenGeometry, type ChromeOptions} from '../reader/screen/chrome.js';
+import {screenGeometry} from '../reader/screen/geometry.js';
+import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
 import {createPager} from '../reader/pager.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
@@ -58,7 +59,7 @@ export interface Place {
 export interface ReaderSetup {
 	readonly choice: BidiChoice;
 	readonly book: Book;
-	readonly chrome: ChromeOptions;
+	readonly chrome: ScreenOptions;
 	/** Where to open: --section, else the remembered place, else the start. */
 	readonly place: Place;
 	/** The positions file and the article's key in it. */
@@ -73,7 +74,7 @@ export function prepareReader(options: ReaderOptions): ReaderSetup {
 	const order = choice.bidi === 'app' ? 'visual' : 'logical';
 	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
 	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir});
-	const chrome: ChromeOptions = {order, shape, dir: article.dir};
+	const chrome: ScreenOptions = {order, shape, dir: article.dir};
 
 	const positionsFile = options.positionsFile ?? positionsPath(options.env);
 	const key = articleKey(options.text);

@@ -18,7 +18,8 @@
 //    caller that keeps only their text lets the rest go while it is young.
 //    Padding runs of spaces are shared by width: runs are never mutated.
 
-import {type Block, type Direction, type Inline, type Line, type Run, type Section, type Span, type Style} from '../model/article.js';
+import {type Block, type Direction, type Inline, type Section, type Span, type Style} from '../model/article.js';
+import {type Line, type Run, type RunStyle} from '../model/line.js';
 import {forEachLeafBlock} from '../model/walk.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
@@ -45,7 +46,7 @@ interface Row {
 }
 
 const plainStyle: Style = {};
-const dimStyle: Style = {dim: true};
+const dimStyle: RunStyle = {dim: true};
 const headingStyle: Style = {strong: true};
 /** Below this inner width, deeper quotes and lists stop adding gutters. */
 const minInnerWidth = 8;

@@ -6,7 +6,7 @@
 // starting at any line `top`; the page number shown is the page that window
 // mostly covers (the last page once the end of the section is on screen).
 
-import {type Line, type Page} from '../model/article.js';
+import {type Line, type Page} from '../model/line.js';
 
 /** Splits lines into pages of `height` lines (at least one page, maybe empty). */
 export function paginate(lines: readonly Line[], height: number): Page[] {

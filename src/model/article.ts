@@ -1,5 +1,6 @@
-// Types only: the article model every other module shares. All readonly; the
-// core builds these once and never mutates them.
+// Types only: the article as parsed, which every other module shares. All
+// readonly; the core builds these once and never mutates them. What the
+// layout makes of it (lines, runs, pages) is in line.ts.
 
 /** Reading direction of a paragraph, a section or an article. */
 export type Direction = 'ltr' | 'rtl';
@@ -12,12 +13,6 @@ export interface Style {
 	readonly strike?: boolean;
 	/** Link target; the text of the span is the link's text. */
 	readonly href?: string;
-	/** A search match (set by the reader, never by the parser). */
-	readonly match?: boolean;
-	/** The current search match. */
-	readonly current?: boolean;
-	/** Dimmed chrome (list markers, quote bars, continuation marks). */
-	readonly dim?: boolean;
 }
 
 /** A run of logical text with one style. */
@@ -81,30 +76,6 @@ export interface Article {
 	readonly sections: readonly Section[];
 }
 
-/** A piece of one laid-out line, in visual (left-to-right screen) order. */
-export interface Run {
-	readonly text: string;
-	readonly style: Style;
-}
-
-/** One laid-out terminal line. */
-export interface Line {
-	/** Visual runs, left to right, padding included: their width is `width`. */
-	readonly runs: readonly Run[];
-	/** Width of the line in terminal cells. */
-	readonly width: number;
-	/** Index of the block within the section this line belongs to. */
-	readonly block: number;
-	/**
-	 * Logical character offset into the section's text stream where the line's
-	 * content starts; used to keep the reader's place across a resize.
-	 */
-	readonly offset: number;
-}
-
-/** One screenful of lines of a section. */
-export interface Page {
-	readonly lines: readonly Line[];
-	/** Index of the first line of the page in the section's lines. */
-	readonly start: number;
-}
+// text/paragraph.ts takes Inline and gives Runs, and imports both from here
+// until the text engine has types of its own.
+export type {Run} from './line.js';

@@ -17,7 +17,8 @@
 //    of the time of making the string and encoding it again on write.
 
 import {transcode} from 'node:buffer';
-import {type Article, type Block, type Line, type Run, type Section} from '../model/article.js';
+import {type Article, type Block, type Section} from '../model/article.js';
+import {type Line, type Run} from '../model/line.js';
 import {stringifyJson} from '../parse/sanitize.js';
 import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from '../layout/blocks.js';
 import {LITTLE_ENDIAN} from '../text/units.js';

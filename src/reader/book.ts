@@ -22,7 +22,8 @@
 //    the query: the folded text of a section is cached (bounded by length),
 //    and prepareSearch lets the UI fold sections while it is idle.
 
-import {type Article, type Line} from '../model/article.js';
+import {type Article} from '../model/article.js';
+import {type Line} from '../model/line.js';
 import {forEachParagraphText, layoutSection, sectionBlocks, type LayoutOptions} from '../layout/blocks.js';
 import {createHighlighter, foldQuery, foldText} from './search.js';
 

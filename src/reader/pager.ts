@@ -18,7 +18,7 @@
 //    match the section is laid out with it marked (`current`) and the pager
 //    opens the page holding the marked line.
 
-import {type Line} from '../model/article.js';
+import {type Line} from '../model/line.js';
 import {type Book, type Highlight} from './book.js';
 import {isBlank, lineAtOffset, pageCount} from '../layout/paginate.js';
 import {foldQuery} from './search.js';

@@ -19,7 +19,7 @@
 
 import {type Mark} from '../text/paragraph.js';
 import {unshapeArabic} from '../text/shape.js';
-import {type Style} from '../model/article.js';
+import {type RunStyle} from '../model/line.js';
 
 /** A range [start, end) of code units in the original text. */
 export interface Range {
@@ -128,8 +128,8 @@ function findFolded(text: string, needle: string): Range[] {
 	return ranges;
 }
 
-const matchStyle: Style = {match: true};
-const currentStyle: Style = {match: true, current: true};
+const matchStyle: RunStyle = {match: true};
+const currentStyle: RunStyle = {match: true, current: true};
 
 /**
  * A highlighter for the layout engine: marks every match in each paragraph,

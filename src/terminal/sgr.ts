@@ -2,7 +2,7 @@
 // hyperlinks for links, or plain text when colour is off. Styles enter only
 // here, after reordering (DESIGN.md, step 7), and never change a width.
 
-import {type Run, type Style} from '../model/article.js';
+import {type Run, type RunStyle} from '../model/line.js';
 import {printable} from '../parse/sanitize.js';
 
 export interface RenderOptions {
@@ -17,7 +17,7 @@ const linkOpen = (href: string): string => `${ESC}]8;;${href}${ESC}\\`;
 const LINK_CLOSE = `${ESC}]8;;${ESC}\\`;
 
 /** SGR parameters for a style, in a fixed order; '' when plain. */
-export function sgrOf(style: Style): string {
+export function sgrOf(style: RunStyle): string {
 	const codes: string[] = [];
 	if (style.current) codes.push('1', '30', '43'); // bold black on yellow: unlike any other style
 	else if (style.match) codes.push('7'); // reverse video

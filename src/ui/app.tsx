@@ -10,7 +10,9 @@
 import {Box, Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
-import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../reader/screen/chrome.js';
+import {screenGeometry} from '../reader/screen/geometry.js';
+import {helpScreenRows} from '../reader/screen/help.js';
+import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {frameRows, type FrameInput} from '../reader/screen/frame.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
 import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
@@ -26,7 +28,7 @@ export type {Place} from '../cli/reader-start.js';
 
 export interface AppProps {
 	readonly book: Book;
-	readonly chrome: ChromeOptions;
+	readonly chrome: ScreenOptions;
 	readonly bidi: BidiChoice;
 	readonly color: boolean;
 	/** Cap on the text width (--width); default 100. */
@@ -126,8 +128,8 @@ export function App(props: AppProps): React.JSX.Element {
 	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
 	// The help screen is laid out the first time it is asked for, not on every start.
 	const help = useMemo(() => {
-		let rows: readonly Row[] | undefined;
-		return (): readonly Row[] =>
+		let rows: readonly ScreenRow[] | undefined;
+		return (): readonly ScreenRow[] =>
 			(rows ??= helpScreenRows(
 				{
 					page: helpRows('page', chrome.dir),

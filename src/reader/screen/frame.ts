@@ -1,24 +1,28 @@
 // The reader's screen as rows of text: header, body and footer for a pager
 // state. Pure, and free of Ink and React: the Ink view (ui/app.tsx) draws
 // these rows one <Text> each, and the CLI paints the first frame with them
-// before Ink has even loaded (reader-setup.ts, Logic 3) — the same rows, so
+// before Ink has even loaded (cli/reader-start.ts, Logic 3) — the same rows, so
 // Ink's first frame lands on an identical screen.
 
 import {type Book} from '../book.js';
-import {footerRow, headerRows, promptRow, readFraction, ruleRow, tocRows, type ChromeOptions, type Geometry, type Row} from './chrome.js';
 import {hintsFor, type KeyContext} from '../keys.js';
 import {pageAt, pageCount, pageNumber} from '../../layout/paginate.js';
 import {linesOf, type PagerState} from '../pager.js';
 import {renderRuns} from '../../terminal/sgr.js';
+import {tocRows} from './contents.js';
+import {footerRow, promptRow, readFraction} from './footer.js';
+import {type Geometry} from './geometry.js';
+import {headerRows} from './header.js';
+import {ruleRow, type ScreenOptions, type ScreenRow} from './rows.js';
 
 export interface FrameInput {
 	readonly state: PagerState;
 	readonly geometry: Geometry;
 	readonly book: Book;
-	readonly chrome: ChromeOptions;
+	readonly chrome: ScreenOptions;
 	readonly color: boolean;
 	/** The help screen's rows (called only when the help is shown). */
-	readonly help: () => readonly Row[];
+	readonly help: () => readonly ScreenRow[];
 	readonly context: KeyContext;
 }
 
@@ -35,7 +39,7 @@ export interface FrameRows {
 export function frameRows({state, geometry, book, chrome, color, help, context}: FrameInput): FrameRows {
 	const {width, height, margin, compact} = geometry;
 	const pad = ' '.repeat(margin);
-	const draw = (row: Row): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
+	const draw = (row: ScreenRow): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
 	const article = book.article;
 	const lines = linesOf(book, state);
 
@@ -49,7 +53,7 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');
 
-	const footer: Row[] = compact ? [] : [ruleRow(width)];
+	const footer: ScreenRow[] = compact ? [] : [ruleRow(width)];
 	if (state.view === 'search') {
 		footer.push(promptRow(state.input, width, chrome));
 	} else {
@@ -72,7 +76,7 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	return {header: header.map(draw), body, footer: drawn, prompt};
 }
 
-/** The frame as the terminal shows it: every row, an empty one as a space (as ui/lines.tsx draws it). */
+/** The frame as the terminal shows it: every row, an empty one as a space (as ui/frame-view.tsx draws it). */
 export function frameText(rows: FrameRows): string {
 	const all = [...rows.header, ...rows.body, ...rows.footer, ...(rows.prompt === undefined ? [] : [rows.prompt])];
 	return all.map((row) => (row === '' ? ' ' : row)).join('\n');
