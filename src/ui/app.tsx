@@ -7,22 +7,17 @@
 // after another before React renders, and each must see the state the
 // previous one left (after '/', the next 'a' is typed into the prompt).
 
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
 import {screenGeometry} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
-import {frameRows, type FrameInput} from '../reader/screen/frame.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
 import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
 import {type Place} from '../cli/reader-start.js';
 import {type BidiChoice} from '../terminal/detect.js';
-import {Help} from './help.js';
-import {PageView} from './page-view.js';
-import {SearchPrompt} from './search-prompt.js';
-import {Footer, Header} from './status-bar.js';
-import {Toc} from './toc.js';
+import {FrameView} from './frame-view.js';
 
 export type {Place} from '../cli/reader-start.js';
 
@@ -171,24 +166,5 @@ export function App(props: AppProps): React.JSX.Element {
 	});
 
 	if (geometry.tooSmall) return <Text wrap="truncate-end">{geometry.tooSmall}</Text>;
-	return <Frame state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
-}
-
-/** Header, body and footer for a state (frame.ts); exactly `rows − 1` rows. */
-function Frame(props: FrameInput): React.JSX.Element {
-	const rows = frameRows(props);
-	return (
-		<Box flexDirection="column">
-			<Header lines={rows.header} />
-			{props.state.view === 'toc' ? (
-				<Toc lines={rows.body} height={props.geometry.height} />
-			) : props.state.view === 'help' ? (
-				<Help lines={rows.body} height={props.geometry.height} />
-			) : (
-				<PageView lines={rows.body} height={props.geometry.height} />
-			)}
-			<Footer lines={rows.footer} />
-			{rows.prompt === undefined ? null : <SearchPrompt line={rows.prompt} />}
-		</Box>
-	);
+	return <FrameView state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
 }
