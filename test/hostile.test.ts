@@ -9,7 +9,8 @@ import {chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, wr
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
-import {closeBidi, escapeUnprintable, printable, stringifyJson, stripControls} from '../src/parse/sanitize.js';
+import {stringifyJson} from '../src/output/json.js';
+import {closeBidi, escapeUnprintable, printable, stripControls} from '../src/parse/sanitize.js';
 import {lineText} from '../src/output/export.js';
 import {layoutSection} from '../src/layout/blocks.js';
 import {decodeArticle} from '../src/parse/decode.js';

@@ -1,9 +1,9 @@
 // The table of sections (and other small tables), as text or JSON.
 
 import {type Article, type Direction} from '../model/article.js';
-import {stringifyJson} from '../parse/sanitize.js';
 import {layoutParagraph, type Order} from '../text/paragraph.js';
 import {textWidth} from '../text/width.js';
+import {stringifyJson} from './json.js';
 
 export interface SectionRow {
 	readonly index: number;

@@ -13,9 +13,9 @@
 //    line or paragraph separator, and no lone surrogate.
 //    A plain character class finds none of them in almost every text, at a
 //    sixth of the cost of the full pattern's lookarounds: it is tried first.
-// 3. JSON escapes C0 itself; everything else of (2) is written as \uXXXX,
-//    so printing JSON to a terminal is as safe as printing text, and the
-//    data is unchanged for any JSON reader.
+// 3. JSON escapes C0 itself; everything else of (2) is written as \uXXXX
+//    (escapeForJson, for output/json.ts), so printing JSON to a terminal is
+//    as safe as printing text, and the data is unchanged for any JSON reader.
 // 4. Bidi controls inside a label (a title shown in a header row next to
 //    other text) are balanced at its end, so an unclosed RLO or isolate
 //    stays inside the label.
@@ -42,8 +42,9 @@ function isSurrogate(code: number): boolean {
 	return code >= 0xd800 && code <= 0xdfff;
 }
 
-// eslint-disable-next-line no-control-regex
-const unprintable = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** What a terminal acts on besides C0 controls: DEL and C1, bidi formatting characters, line and paragraph separators, U+FEFF. */
+const unprintableBeyondC0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069\\ufeff';
+const unprintable = new RegExp(`[\\u0000-\\u001f${unprintableBeyondC0}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`, 'g');
 
 /** Whether text holds anything that must not be printed (see printable). */
 export function hasUnprintable(text: string): boolean {
@@ -60,11 +61,11 @@ export function printable(text: string): string {
 	return text.replace(unprintable, (ch) => (isSurrogate(ch.charCodeAt(0)) ? '\ufffd' : ''));
 }
 
-const jsonUnsafe = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+/** What JSON.stringify leaves raw of `printable`'s list: it escapes C0 and lone surrogates itself. */
+const jsonUnsafe = new RegExp(`[${unprintableBeyondC0}]`, 'g');
 
-/** JSON.stringify, with every character of `printable`'s list escaped as \uXXXX. */
-export function stringifyJson(value: unknown, space?: number): string {
-	const json = JSON.stringify(value, null, space);
+/** JSON text (JSON.stringify's) with every character of `printable`'s list escaped as \uXXXX (Logic 3). */
+export function escapeForJson(json: string): string {
 	return json.replace(jsonUnsafe, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
