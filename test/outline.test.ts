@@ -1,5 +1,5 @@
 // Sections cut at the outline and parsed one by one must equal the whole
-// text parsed at once (src/outline.ts, Logic 1), and a section is parsed only
+// text parsed at once (src/parse/outline.ts, Logic 1), and a section is parsed only
 // when its content is asked for.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';

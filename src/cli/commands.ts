@@ -1,6 +1,6 @@
 // The command line's arguments as data: the commands, their options and
 // choices, and a strict parser for well-formed invocations. Anything it does
-// not recognize exactly goes to yargs (cli-yargs.ts), which owns help and
+// not recognize exactly goes to yargs (yargs.ts), which owns help and
 // every error message; a test checks that both read every accepted
 // invocation the same way.
 

@@ -1,6 +1,6 @@
 // Remembered reading positions: where the reader left each article, in
 // $XDG_STATE_HOME/qari/positions.json (or ~/.local/state/qari/positions.json).
-// An edge module like input.ts: it touches the file system, nothing else.
+// An edge module like files.ts: it touches the file system, nothing else.
 //
 // Logic:
 // 1. Articles are keyed by a sha256 of their text, so a renamed or piped

@@ -52,7 +52,7 @@ export function renderRuns(runs: readonly Run[], options: RenderOptions): string
 	let out = '';
 	for (const run of runs) {
 		// The loader and the parser remove controls and the layout drops bidi
-		// controls; this last filter (see controls.ts) means no other module's
+		// controls; this last filter (see parse/sanitize.ts) means no other module's
 		// mistake can put one on the screen, inside an escape sequence or not.
 		const plain = printable(run.text);
 		if (!options.color) {
