@@ -20,9 +20,9 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {PerformanceObserver} from 'node:perf_hooks';
-import {exportJson, exportText} from '../src/export.js';
-import {loadArticle} from '../src/input.js';
-import {decodeArticle} from '../src/load.js';
+import {exportJson, exportText} from '../src/output/export.js';
+import {loadArticle} from '../src/cli/files.js';
+import {decodeArticle} from '../src/parse/decode.js';
 import {type Order} from '../src/text/paragraph.js';
 
 interface Args {

@@ -5,8 +5,8 @@
 //
 // Usage: node --import tsx scripts/bench-layout.ts corpus.md linesFile runs
 import {readFileSync, writeFileSync} from 'node:fs';
-import {type Block, type Inline} from '../src/article.js';
-import {parseMarkdown} from '../src/markdown.js';
+import {type Block, type Inline} from '../src/model/article.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {layoutParagraph, paragraphText} from '../src/text/paragraph.js';
 
 const [corpus = '', linesFile = '', runsText = '5'] = process.argv.slice(2);

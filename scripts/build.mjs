@@ -44,7 +44,7 @@ const stringWidthShim = {
 const bundleLinks = {
 	name: 'bundle-links',
 	setup(b) {
-		b.onResolve({filter: /^\.\/cli-yargs\.js$/}, () => ({path: './cli-yargs.cjs', external: true}));
+		b.onResolve({filter: /^\.\/yargs\.js$/}, () => ({path: './cli-yargs.cjs', external: true}));
 	},
 };
 
@@ -72,8 +72,8 @@ const commonJs = {
 
 rmSync(`${root}/dist`, {recursive: true, force: true});
 await Promise.all([
-	build({...commonJs, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs'}),
-	build({...commonJs, entryPoints: ['src/cli-yargs.ts'], outfile: 'dist/cli-yargs.cjs'}),
+	build({...commonJs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs'}),
+	build({...commonJs, entryPoints: ['src/cli/yargs.ts'], outfile: 'dist/cli-yargs.cjs'}),
 	build({
 		...common,
 		entryPoints: {reader: 'src/ui/run.tsx'},

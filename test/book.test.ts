@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {createBook} from '../src/book.js';
-import {layoutSection} from '../src/layout.js';
-import {parseMarkdown} from '../src/markdown.js';
-import {createHighlighter} from '../src/search.js';
+import {createBook} from '../src/reader/book.js';
+import {layoutSection} from '../src/layout/blocks.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {createHighlighter} from '../src/reader/search.js';
 
 const bundled = parseMarkdown(readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8'));
 

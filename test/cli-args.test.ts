@@ -2,8 +2,8 @@
 // yargs does, and hand everything else to yargs.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {type CommandHandlers, type Invocation, parseInvocation} from '../src/cli-args.js';
-import {buildParser} from '../src/cli-yargs.js';
+import {type CommandHandlers, type Invocation, parseInvocation} from '../src/cli/commands.js';
+import {buildParser} from '../src/cli/yargs.js';
 
 async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 	let seen: Invocation | undefined;

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {type Article, type Block, type Section} from '../src/article.js';
-import {exportText, exportTextBytes, isTrimmed, lineText} from '../src/export.js';
-import {layoutBlocks, type LayoutOptions} from '../src/layout.js';
-import {parseMarkdown} from '../src/markdown.js';
+import {type Article, type Block, type Section} from '../src/model/article.js';
+import {exportText, exportTextBytes, isTrimmed, lineText} from '../src/output/export.js';
+import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {boilerplate, seedParagraphs} from './helpers/article.js';
 
 const article = parseMarkdown(readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8'));

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {type Block, type Inline} from '../src/article.js';
-import {parseMarkdown} from '../src/markdown.js';
+import {type Block, type Inline} from '../src/model/article.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
 

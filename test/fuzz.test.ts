@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {layoutSection} from '../src/layout.js';
-import {lineText} from '../src/export.js';
-import {parseMarkdown} from '../src/markdown.js';
+import {layoutSection} from '../src/layout/blocks.js';
+import {lineText} from '../src/output/export.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {checkCase, fuzzCase, type Case} from './helpers/fuzz.js';
 
 const seed = Number(process.env['QARI_FUZZ_SEED'] ?? 20240611);

@@ -10,12 +10,12 @@ import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {type Article} from '../src/article.js';
-import {createBook} from '../src/book.js';
-import {type ChromeOptions} from '../src/chrome.js';
-import {decodeArticle} from '../src/load.js';
-import {parseMarkdown} from '../src/markdown.js';
-import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
+import {type Article} from '../src/model/article.js';
+import {createBook} from '../src/reader/book.js';
+import {type ScreenOptions} from '../src/reader/screen/rows.js';
+import {decodeArticle} from '../src/parse/decode.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal/detect.js';
 import {App} from '../src/ui/app.js';
 import {firstExecutable, hostileBytes, keptWords, payloads, rawSequences} from './helpers/hostile.js';
 import {waitForFrame} from './helpers/terminal.js';
@@ -35,7 +35,7 @@ function renderArticle(article: Article, mode: 'app' | 'terminal', color: boolea
 	const order = mode === 'app' ? 'visual' : 'logical';
 	const shape = mode === 'app';
 	const book = createBook(article, {order, shape, dir: 'auto', baseDir: article.dir});
-	const chrome: ChromeOptions = {order, shape, dir: article.dir};
+	const chrome: ScreenOptions = {order, shape, dir: article.dir};
 	const instance = render(
 		<App book={book} chrome={chrome} bidi={chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}))} color={color} start={{section: 0, offset: 0}} onQuit={() => undefined} />,
 	);

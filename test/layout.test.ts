@@ -3,10 +3,11 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import {type Block, type Inline, type Line} from '../src/article.js';
-import {exportText, lineText} from '../src/export.js';
-import {forEachLine, layoutBlocks, type LayoutOptions} from '../src/layout.js';
-import {parseMarkdown} from '../src/markdown.js';
+import {type Block, type Inline} from '../src/model/article.js';
+import {type Line} from '../src/model/line.js';
+import {exportText, lineText} from '../src/output/export.js';
+import {forEachLine, layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {layoutParagraph, paragraphText, type ParagraphOptions} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {decodeArticle, sanitizeText} from '../src/load.js';
+import {decodeArticle, sanitizeText} from '../src/parse/decode.js';
 
 const bytes = (...parts: (string | number[])[]) =>
 	Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));

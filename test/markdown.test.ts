@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {type Block} from '../src/article.js';
+import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
-import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/markdown.js';
+import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/parse/markdown.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');

@@ -1,14 +1,14 @@
 // Sections cut at the outline and parsed one by one must equal the whole
-// text parsed at once (src/outline.ts, Logic 1), and a section is parsed only
+// text parsed at once (src/parse/outline.ts, Logic 1), and a section is parsed only
 // when its content is asked for.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import test from 'node:test';
 import fc from 'fast-check';
 import {Lexer} from 'marked';
-import {type Article} from '../src/article.js';
-import {parseMarkdown} from '../src/markdown.js';
-import {outlineOf} from '../src/outline.js';
+import {type Article} from '../src/model/article.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {outlineOf} from '../src/parse/outline.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
 

@@ -3,14 +3,14 @@
 // across sections, and the reading-direction key mapping from the key table.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {type Line} from '../src/article.js';
-import {createBook, type Book} from '../src/book.js';
-import {lineText} from '../src/export.js';
-import {bundledArticle, loadArticle} from '../src/input.js';
-import {actionForKey, helpRows, hintsFor, keyTable, nameKey, splitKeys} from '../src/keys.js';
-import {parseMarkdown} from '../src/markdown.js';
-import {isBlank, lineAtOffset, pageAt, pageCount, pageNumber, paginate} from '../src/paginate.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerActionType, type PagerState} from '../src/pager.js';
+import {type Line} from '../src/model/line.js';
+import {createBook, type Book} from '../src/reader/book.js';
+import {lineText} from '../src/output/export.js';
+import {bundledArticle, loadArticle} from '../src/cli/files.js';
+import {actionForKey, helpRows, hintsFor, keyTable, nameKey, splitKeys} from '../src/reader/keys.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {isBlank, lineAtOffset, pageAt, pageCount, pageNumber, paginate} from '../src/layout/paginate.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerActionType, type PagerState} from '../src/reader/pager.js';
 
 const {article} = loadArticle(bundledArticle);
 const book = createBook(article, {order: 'visual', shape: true, dir: 'auto', baseDir: article.dir});

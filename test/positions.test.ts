@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {articleKey, loadPosition, positionsPath, savePosition} from '../src/positions.js';
+import {articleKey, loadPosition, positionsPath, savePosition} from '../src/cli/positions.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'qari-positions-'));
 after(() => rmSync(temp, {recursive: true, force: true}));
@@ -85,7 +85,7 @@ test('an unwritable place gives a message, never an exception', () => {
 
 test('two processes saving at once never leave an unparsable file', async () => {
 	const path = fresh('concurrent');
-	const module = fileURLToPath(new URL('../src/positions.ts', import.meta.url));
+	const module = fileURLToPath(new URL('../src/cli/positions.ts', import.meta.url));
 	const writer = (id: string) =>
 		new Promise<number | null>((resolve, reject) => {
 			const script = `

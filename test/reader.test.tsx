@@ -10,15 +10,15 @@ import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {type Article} from '../src/article.js';
-import {createBook, type Book} from '../src/book.js';
-import {type ChromeOptions} from '../src/chrome.js';
-import {bundledArticle, loadArticle} from '../src/input.js';
+import {type Article} from '../src/model/article.js';
+import {createBook, type Book} from '../src/reader/book.js';
+import {type ScreenOptions} from '../src/reader/screen/rows.js';
+import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
-import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal.js';
+import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal/detect.js';
 import {App, type Place} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
-import {firstPaint} from '../src/reader-setup.js';
+import {firstPaint} from '../src/cli/reader-start.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
@@ -35,7 +35,7 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}
 	const order = mode === 'app' ? 'visual' : 'logical';
 	const shape = mode === 'app';
 	const book = createBook(article, {order, shape, dir: 'auto', baseDir: article.dir});
-	const chrome: ChromeOptions = {order, shape, dir: article.dir};
+	const chrome: ScreenOptions = {order, shape, dir: article.dir};
 	const events = {quit: 0, places: [] as Place[]};
 	const instance = render(
 		<App
@@ -285,7 +285,7 @@ test('the first frame the CLI paints before Ink has loaded is the frame Ink then
 		for (const start of [{section: 0, offset: 0}, {section: 1, offset: 400}, {section: 2, offset: 0}]) {
 			const order = mode === 'app' ? 'visual' : 'logical';
 			const book = createBook(article, {order, shape: mode === 'app', dir: 'auto', baseDir: article.dir});
-			const chrome: ChromeOptions = {order, shape: mode === 'app', dir: article.dir};
+			const chrome: ScreenOptions = {order, shape: mode === 'app', dir: article.dir};
 			const choice = chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}));
 			const painted = firstPaint({choice, book, chrome, place: start, positionsFile: '', key: ''}, {columns: 100, rows: 24}, {color: true});
 			if (painted === undefined) throw new Error('nothing painted');
@@ -316,7 +316,7 @@ test('the sections next to the one on screen are laid out while the reader is id
 			return book.lines(section, width, highlight);
 		},
 	};
-	const chrome: ChromeOptions = {order: 'visual', shape: true, dir: article.dir};
+	const chrome: ScreenOptions = {order: 'visual', shape: true, dir: article.dir};
 	const instance = render(<App book={spy} chrome={chrome} bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))} color={false} start={{section: 1, offset: 0}} onQuit={() => undefined} />);
 	try {
 		await pollFrame(() => (asked.includes(0) && asked.includes(2) ? 'both' : ''), (frame) => frame === 'both', 'sections 1 and 3 laid out');

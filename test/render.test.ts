@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {type Run} from '../src/article.js';
-import {renderRuns, sanitizeHref, sgrOf} from '../src/render.js';
+import {type Run} from '../src/model/article.js';
+import {renderRuns, sanitizeHref, sgrOf} from '../src/terminal/sgr.js';
 
 const ESC = '\u001B';
 

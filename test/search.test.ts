@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createHighlighter, findMatches, foldQuery, foldText} from '../src/search.js';
+import {createHighlighter, findMatches, foldQuery, foldText} from '../src/reader/search.js';
 import {shapeArabic} from '../src/text/shape.js';
 
 // One case a line: [text, query, the matched substrings of the ORIGINAL text].

@@ -1,8 +1,12 @@
 // Start-up: `sections`, `export` and `list` never load Ink or React, nor
-// yargs, nor any ES module. Only the reader imports Ink and React,
-// dynamically (scripts/build.mjs puts them in a bundle of their own). Checked
-// on the built bundles by recording every module a run loads
-// (test/helpers/record-loads.cjs and .mjs), not by timing anything.
+// yargs, nor any ES module. scripts/build.mjs makes three bundles from the
+// three entry points of src/: dist/cli.cjs from src/cli/main.ts (cli/ and the
+// core: parse, text, layout, output, terminal, and the reader/ modules of
+// the first paint), dist/cli-yargs.cjs from src/cli/yargs.ts, and
+// dist/reader.js from src/ui/run.tsx (ui/, Ink and React), which only the
+// reader imports, dynamically. Checked on the built bundles by recording
+// every module a run loads (test/helpers/record-loads.cjs and .mjs), not by
+// timing anything.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';

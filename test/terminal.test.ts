@@ -12,7 +12,7 @@ import {
 	enterSequence,
 	leaveSequence,
 	type Env,
-} from '../src/terminal.js';
+} from '../src/terminal/detect.js';
 
 // One case a line: [environment, bidi mode, obeys CSI 8 l, a word the reason must name].
 const cases: [Env, 'app' | 'terminal', boolean, string][] = [

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {majorityDirection} from '../src/direction.js';
-import {countWords, readingMinutes} from '../src/words.js';
+import {majorityDirection} from '../src/parse/direction.js';
+import {countWords, readingMinutes} from '../src/parse/reading-time.js';
 
 const referenceWords = (text: string) => text.split(/[\s\u2028]+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
 const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;

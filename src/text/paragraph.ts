@@ -30,7 +30,7 @@
 //    no order array to fill and read back (bidi.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
-import {type Direction, type Inline, type Run, type Style} from '../article.js';
+import {type Direction, type Inline, type Run, type Style} from '../model/article.js';
 import {firstStrongDirection, isBidiControl, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
 import {unitsToString} from './units.js';

@@ -7,26 +7,23 @@
 // after another before React renders, and each must see the state the
 // previous one left (after '/', the next 'a' is typed into the prompt).
 
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {type Book} from '../book.js';
-import {helpScreenRows, screenGeometry, type ChromeOptions, type Row} from '../chrome.js';
-import {frameRows, type FrameInput} from '../frame.js';
-import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../keys.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../pager.js';
-import {type Place} from '../reader-setup.js';
-import {type BidiChoice} from '../terminal.js';
-import {Help} from './help.js';
-import {PageView} from './page-view.js';
-import {SearchPrompt} from './search-prompt.js';
-import {Footer, Header} from './status-bar.js';
-import {Toc} from './toc.js';
+import {type Book} from '../reader/book.js';
+import {screenGeometry} from '../reader/screen/geometry.js';
+import {helpScreenRows} from '../reader/screen/help.js';
+import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
+import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
+import {type Place} from '../cli/reader-start.js';
+import {type BidiChoice} from '../terminal/detect.js';
+import {FrameView} from './frame-view.js';
 
-export type {Place} from '../reader-setup.js';
+export type {Place} from '../cli/reader-start.js';
 
 export interface AppProps {
 	readonly book: Book;
-	readonly chrome: ChromeOptions;
+	readonly chrome: ScreenOptions;
 	readonly bidi: BidiChoice;
 	readonly color: boolean;
 	/** Cap on the text width (--width); default 100. */
@@ -126,8 +123,8 @@ export function App(props: AppProps): React.JSX.Element {
 	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
 	// The help screen is laid out the first time it is asked for, not on every start.
 	const help = useMemo(() => {
-		let rows: readonly Row[] | undefined;
-		return (): readonly Row[] =>
+		let rows: readonly ScreenRow[] | undefined;
+		return (): readonly ScreenRow[] =>
 			(rows ??= helpScreenRows(
 				{
 					page: helpRows('page', chrome.dir),
@@ -169,24 +166,5 @@ export function App(props: AppProps): React.JSX.Element {
 	});
 
 	if (geometry.tooSmall) return <Text wrap="truncate-end">{geometry.tooSmall}</Text>;
-	return <Frame state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
-}
-
-/** Header, body and footer for a state (frame.ts); exactly `rows − 1` rows. */
-function Frame(props: FrameInput): React.JSX.Element {
-	const rows = frameRows(props);
-	return (
-		<Box flexDirection="column">
-			<Header lines={rows.header} />
-			{props.state.view === 'toc' ? (
-				<Toc lines={rows.body} height={props.geometry.height} />
-			) : props.state.view === 'help' ? (
-				<Help lines={rows.body} height={props.geometry.height} />
-			) : (
-				<PageView lines={rows.body} height={props.geometry.height} />
-			)}
-			<Footer lines={rows.footer} />
-			{rows.prompt === undefined ? null : <SearchPrompt line={rows.prompt} />}
-		</Box>
-	);
+	return <FrameView state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
 }

@@ -10,14 +10,14 @@
 // shell sees 128 + n, as for any program killed by a signal).
 
 import {render, type Instance} from 'ink';
-import {escapeUnprintable} from '../controls.js';
-import {savePosition} from '../positions.js';
-import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../reader-setup.js';
-import {enterSequence, EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal.js';
+import {escapeUnprintable} from '../parse/sanitize.js';
+import {savePosition} from '../cli/positions.js';
+import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
+import {enterSequence, EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal/detect.js';
 import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
 
-export type {ReaderOptions} from '../reader-setup.js';
+export type {ReaderOptions} from '../cli/reader-start.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 

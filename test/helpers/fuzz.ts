@@ -4,13 +4,13 @@
 // must hold of everything that comes out.
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import {type Article} from '../../src/article.js';
-import {exportJson, exportText, exportTextBytes, lineText} from '../../src/export.js';
-import {layoutSection} from '../../src/layout.js';
-import {decodeArticle} from '../../src/load.js';
-import {parseMarkdown} from '../../src/markdown.js';
-import {renderRuns} from '../../src/render.js';
-import {formatSectionsJson, formatSectionsText} from '../../src/sections.js';
+import {type Article} from '../../src/model/article.js';
+import {exportJson, exportText, exportTextBytes, lineText} from '../../src/output/export.js';
+import {layoutSection} from '../../src/layout/blocks.js';
+import {decodeArticle} from '../../src/parse/decode.js';
+import {parseMarkdown} from '../../src/parse/markdown.js';
+import {renderRuns} from '../../src/terminal/sgr.js';
+import {formatSectionsJson, formatSectionsText} from '../../src/output/sections-table.js';
 
 /** Nothing a terminal would act on: C0 (LF aside, between lines only), DEL, C1, bidi controls, U+FEFF. */
 // eslint-disable-next-line no-control-regex

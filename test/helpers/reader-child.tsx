@@ -15,8 +15,8 @@ import {EventEmitter} from 'node:events';
 import {mkdtempSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {type Article} from '../../src/article.js';
-import {bundledArticle, loadArticle} from '../../src/input.js';
+import {type Article} from '../../src/model/article.js';
+import {bundledArticle, loadArticle} from '../../src/cli/files.js';
 import {runReader} from '../../src/ui/run.js';
 import {fakeStdin} from './terminal.js';
 

@@ -9,10 +9,10 @@ import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {createBook} from '../../src/book.js';
-import {type ChromeOptions} from '../../src/chrome.js';
-import {loadArticle} from '../../src/input.js';
-import {chooseBidi, detectTerminal} from '../../src/terminal.js';
+import {createBook} from '../../src/reader/book.js';
+import {type ScreenOptions} from '../../src/reader/screen/rows.js';
+import {loadArticle} from '../../src/cli/files.js';
+import {chooseBidi, detectTerminal} from '../../src/terminal/detect.js';
 import {App} from '../../src/ui/app.js';
 import {bin, root} from '../helpers/run.js';
 
@@ -83,7 +83,7 @@ for (const [name, make, word] of extremes) {
 		const {article} = loadArticle(path);
 		const order = 'visual';
 		const book = createBook(article, {order, shape: true, dir: 'auto', baseDir: article.dir});
-		const chrome: ChromeOptions = {order, shape: true, dir: article.dir};
+		const chrome: ScreenOptions = {order, shape: true, dir: article.dir};
 		const instance = render(
 			<App book={book} chrome={chrome} bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))} color={false} start={{section: 0, offset: 0}} onQuit={() => undefined} />,
 		);

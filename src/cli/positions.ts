@@ -1,0 +1,135 @@
+// Remembered reading positions: where the reader left each article, in
+// $XDG_STATE_HOME/qari/positions.json (or ~/.local/state/qari/positions.json).
+// An edge module like files.ts: it touches the file system, nothing else.
+//
+// Logic:
+// 1. Articles are keyed by a sha256 of their text, so a renamed or piped
+//    article is still recognised and an edited one starts afresh.
+// 2. Every save reads the file, updates one entry, keeps the most recent
+//    `limit` entries and writes a temporary file beside it, then renames it
+//    over the old one: readers (and other qari processes) see the old file or
+//    the new one, never half of one. Two readers quitting at once may lose
+//    one's update; neither can corrupt the file.
+// 3. A file that cannot be parsed is ignored with one warning and rebuilt by
+//    the next save. Entries that do not look like positions are dropped.
+
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {createRequire} from 'node:module';
+import {dirname, isAbsolute, join} from 'node:path';
+
+// node:crypto costs ~3 ms to load, and only the reader needs it: it is
+// required when a key is first made, not when the CLI starts.
+const requireBuiltin = createRequire(import.meta.url);
+
+export interface Position {
+	/** 1-based section number. */
+	readonly section: number;
+	/** Logical character offset in the section (Line.offset). */
+	readonly offset: number;
+	/** When it was saved, in milliseconds since the epoch. */
+	readonly time: number;
+}
+
+export type PositionEnv = Readonly<Record<string, string | undefined>>;
+
+/** How many articles are remembered; older ones are forgotten first. */
+export const POSITIONS_LIMIT = 500;
+
+/** The state file's path (XDG base directory spec: a relative XDG_STATE_HOME is ignored). */
+export function positionsPath(env: PositionEnv, home: string = homedir()): string {
+	const xdg = env['XDG_STATE_HOME'] ?? '';
+	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || home, '.local', 'state');
+	return join(base, 'qari', 'positions.json');
+}
+
+/** The key of an article: sha256 of its text, hex. */
+export function articleKey(text: string): string {
+	const {createHash} = requireBuiltin('node:crypto') as typeof import('node:crypto');
+	return createHash('sha256').update(text).digest('hex');
+}
+
+interface Read {
+	readonly entries: Map<string, Position>;
+	/** Set when the file exists but is not a positions file. */
+	readonly corrupt: boolean;
+}
+
+function isPosition(value: unknown): value is Position {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return (
+		Number.isInteger(v['section']) &&
+		(v['section'] as number) >= 1 &&
+		Number.isInteger(v['offset']) &&
+		(v['offset'] as number) >= 0 &&
+		typeof v['time'] === 'number' &&
+		Number.isFinite(v['time'])
+	);
+}
+
+function readPositions(path: string): Read {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		return {entries: new Map(), corrupt: false}; // missing or unreadable: nothing remembered
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return {entries: new Map(), corrupt: true};
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return {entries: new Map(), corrupt: true};
+	const entries = new Map<string, Position>();
+	for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+		if (/^[0-9a-f]{64}$/.test(key) && isPosition(value)) entries.set(key, {section: value.section, offset: value.offset, time: value.time});
+	}
+	return {entries, corrupt: false};
+}
+
+export interface Loaded {
+	readonly position: Position | undefined;
+	/** One line for stderr when the state file was corrupt (it will be rebuilt). */
+	readonly warning: string | undefined;
+}
+
+/** The remembered position of an article, if any. Never throws. */
+export function loadPosition(path: string, key: string): Loaded {
+	const read = readPositions(path);
+	return {
+		position: read.entries.get(key),
+		warning: read.corrupt ? `ignoring the unreadable reading-position file '${path}' (it will be rebuilt)` : undefined,
+	};
+}
+
+let tempCounter = 0;
+
+/**
+ * Remembers `position` for `key`, keeping the newest `limit` entries; atomic
+ * (temp file + rename). Returns an error message instead of throwing: losing
+ * a bookmark must not stop anyone from reading.
+ */
+export function savePosition(path: string, key: string, position: Position, limit = POSITIONS_LIMIT): string | undefined {
+	const {entries} = readPositions(path);
+	entries.delete(key);
+	entries.set(key, position);
+	const kept = [...entries].sort((a, b) => b[1].time - a[1].time).slice(0, Math.max(1, limit));
+	const data: Record<string, Position> = {};
+	for (const [k, v] of kept) data[k] = v;
+	const temp = join(dirname(path), `.positions.${process.pid}.${tempCounter++}.${Date.now()}.tmp`);
+	try {
+		mkdirSync(dirname(path), {recursive: true});
+		writeFileSync(temp, JSON.stringify(data, null, '\t') + '\n');
+		renameSync(temp, path);
+		return undefined;
+	} catch (error) {
+		try {
+			rmSync(temp, {force: true});
+		} catch {
+			// Nothing was written, or the directory is not there at all.
+		}
+		return `cannot save the reading position to '${path}': ${(error as Error).message}`;
+	}
+}

@@ -1,0 +1,216 @@
+// Keys are data: one table from key to pager action, per view. The help
+// screen and the footer's hints are generated from the same table, so they
+// cannot drift from what the keys do.
+//
+// Logic:
+// 1. A key press is first named (`nameKey`): arrows and special keys get a
+//    word ('left', 'pagedown', 'escape'), printable keys are themselves.
+// 2. The first binding of the view whose key matches and whose conditions
+//    hold wins. Conditions: the article's reading direction (← pages forward
+//    in a right-to-left article, as a book is read) and whether a search is
+//    active (then n/N step through matches; Esc clears the search first).
+// 3. The search prompt takes printable text as input; only the keys of its
+//    table (Enter, Esc, Backspace, Ctrl-C) act.
+
+import {type Direction} from '../model/article.js';
+import {type PagerAction, type View} from './pager.js';
+
+/** The part of a key press (Ink's `Key`) that naming needs. */
+export interface KeyPress {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageUp?: boolean;
+	readonly pageDown?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+}
+
+/** A key's name: 'up', 'pagedown', 'escape', 'ctrl+c', ' ' is 'space', printable keys as typed. */
+export function nameKey(input: string, key: KeyPress): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'return';
+	if (key.tab) return 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.escape) return 'escape';
+	if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+	if (input === ' ') return 'space';
+	return input;
+}
+
+/**
+ * The keys in a chunk of typed text, named as `nameKey` names them. Ink hands
+ * over several characters at once when they arrive together (a paste, fast
+ * typing, a test writing '/query\r'): each character is a key of its own.
+ */
+export function splitKeys(text: string): string[] {
+	return [...text].map((ch) => {
+		const code = ch.codePointAt(0) ?? 0;
+		if (ch === ' ') return 'space';
+		if (ch === '\r' || ch === '\n') return 'return';
+		if (ch === '\t') return 'tab';
+		if (code === 0x7f || code === 0x08) return 'backspace';
+		if (code === 0x1b) return 'escape';
+		if (code < 0x20) return `ctrl+${String.fromCharCode(code + 0x60)}`;
+		return ch;
+	});
+}
+
+export interface KeyContext {
+	/** The article's reading direction. */
+	readonly dir: Direction;
+	/** A search with matches is active. */
+	readonly searching: boolean;
+}
+
+export interface Binding {
+	readonly keys: readonly string[];
+	/** The action, or a function of the key (digits). */
+	readonly action: PagerAction | ((key: string) => PagerAction);
+	/** What the keys do, for the help screen. */
+	readonly help: string;
+	/** Only in articles of this direction. */
+	readonly dir?: Direction;
+	/** Only while a search is active (true) or not (false). */
+	readonly searching?: boolean;
+	/** Short label for the footer's hints. */
+	readonly hint?: string;
+}
+
+const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const goToDigit = (key: string): PagerAction => ({type: 'goToSection', section: Number(key) - 1});
+
+/** Every key of every view. Order matters: the first match wins. */
+export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
+	page: [
+		{keys: ['space', 'pagedown'], action: {type: 'pageForward'}, help: 'next page (then the next section)', hint: 'next'},
+		{keys: ['right'], dir: 'ltr', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
+		{keys: ['left'], dir: 'rtl', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
+		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
+		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
+		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
+		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down'},
+		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up'},
+		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
+		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previous match (during a search)'},
+		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'next section', hint: 'section'},
+		{keys: ['p'], action: {type: 'previousSection'}, help: 'previous section'},
+		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'start of the section'},
+		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'end of the section'},
+		{keys: digits, action: goToDigit, help: 'go to section 1–9'},
+		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
+		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
+		{keys: ['escape'], searching: true, action: {type: 'clearSearch'}, help: 'clear the search (during a search)'},
+		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
+		{keys: ['q', 'escape', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
+	],
+	toc: [
+		{keys: ['up', 'k'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
+		{keys: ['down', 'j'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
+		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
+		{keys: digits, action: goToDigit, help: 'open section 1–9'},
+		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	help: [
+		{keys: ['down', 'j', 'space', 'pagedown'], action: {type: 'helpScroll', delta: 1}, help: 'scroll down', hint: 'more'},
+		{keys: ['up', 'k', 'b', 'pageup'], action: {type: 'helpScroll', delta: -1}, help: 'scroll up'},
+		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	search: [
+		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'search', hint: 'search'},
+		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+};
+
+function applies(binding: Binding, context: KeyContext): boolean {
+	if (binding.dir !== undefined && binding.dir !== context.dir) return false;
+	if (binding.searching !== undefined && binding.searching !== context.searching) return false;
+	return true;
+}
+
+/** The action for a named key in a view, or undefined when the key does nothing there. */
+export function actionForKey(view: View, key: string, context: KeyContext): PagerAction | undefined {
+	for (const binding of keyTable[view]) {
+		if (!binding.keys.includes(key) || !applies(binding, context)) continue;
+		return typeof binding.action === 'function' ? binding.action(key) : binding.action;
+	}
+	if (view === 'search' && isTypable(key)) return {type: 'searchType', text: key === 'space' ? ' ' : key};
+	return undefined;
+}
+
+/** Text the search prompt accepts: printable characters (a paste may bring several). */
+function isTypable(key: string): boolean {
+	if (key === 'space') return true;
+	if (key.length === 0 || key.startsWith('ctrl+')) return false;
+	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape'.split(' ')].includes(key);
+}
+
+const keyLabels: Readonly<Record<string, string>> = {
+	space: 'Space',
+	pagedown: 'PgDn',
+	pageup: 'PgUp',
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	home: 'Home',
+	end: 'End',
+	return: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	backspace: 'Backspace',
+	'ctrl+c': 'Ctrl-C',
+};
+
+/** How a key is written on the help screen. */
+export function keyLabel(key: string): string {
+	return keyLabels[key] ?? key;
+}
+
+export interface HelpRow {
+	readonly keys: string;
+	readonly help: string;
+}
+
+/** The bindings of a view that apply in an article of direction `dir`, as help rows. */
+export function helpRows(view: View, dir: Direction): HelpRow[] {
+	return keyTable[view]
+		.filter((b) => b.dir === undefined || b.dir === dir)
+		.map((b) => ({keys: b.keys === digits ? '1–9' : b.keys.map(keyLabel).join(' '), help: b.help}));
+}
+
+/** Which hints stay when the footer is short of room: the first ones. */
+const hintRank = ['next', 'help', 'quit', 'open', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
+
+/** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
+export function hintsFor(view: View, context: KeyContext): string[] {
+	const hints: {rank: number; text: string}[] = [];
+	for (const binding of keyTable[view]) {
+		if (!binding.hint || !applies(binding, context)) continue;
+		let keys = binding.keys[0] ?? '';
+		// The reading-direction arrow is the better hint for paging.
+		if (typeof binding.action !== 'function' && binding.action.type === 'pageForward') keys = context.dir === 'rtl' ? 'left' : 'right';
+		const rank = hintRank.indexOf(binding.hint);
+		hints.push({rank: rank < 0 ? hintRank.length : rank, text: `${keyLabel(keys)} ${binding.hint}`});
+	}
+	return hints.sort((a, b) => a.rank - b.rank).map((h) => h.text);
+}

@@ -1,0 +1,82 @@
+// The footer: `page p/P · n%`, a progress bar filled in reading direction and
+// the key hints (or a message), as much as fits; in its place while typing, the
+// search prompt. How much of the article is read is measured here too.
+
+import {type Article, type Direction} from '../../model/article.js';
+import {type Run} from '../../model/line.js';
+import {textWidth} from '../../text/width.js';
+import {alignRow, dimStyle, fitText, joinParts, plainStyle, rowOf, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
+
+/** A progress bar `width` cells wide, filled in reading direction. */
+export function progressBar(fraction: number, width: number, dir: Direction): ScreenRow {
+	const f = Math.max(0, Math.min(1, fraction));
+	const filled = Math.round(f * width);
+	const done: Run = {text: '█'.repeat(filled), style: plainStyle};
+	const rest: Run = {text: '░'.repeat(width - filled), style: dimStyle};
+	const runs = (dir === 'rtl' ? [rest, done] : [done, rest]).filter((r) => r.text);
+	return {runs, width};
+}
+
+export interface FooterInfo {
+	/** 1-based page within the section and the section's page count. */
+	readonly page: number;
+	readonly pages: number;
+	/** Share of the article read, 0–1. */
+	readonly fraction: number;
+	/** A message replaces the hints. */
+	readonly message: string;
+	readonly hints: readonly string[];
+}
+
+const MAX_BAR = 24;
+const MIN_BAR = 4;
+
+/** The footer: `page p/P · n%`, the progress bar, then hints or a message; as much as fits. */
+export function footerRow(info: FooterInfo, width: number, options: ScreenOptions): ScreenRow {
+	const percent = Math.floor(info.fraction * 100);
+	const position = fitText(`page ${info.page}/${info.pages} · ${percent}%`, plainStyle, width, 'ltr', options);
+	const gap = 2;
+	let tail: ScreenRow | undefined;
+	if (info.message) {
+		tail = fitText(info.message, strongStyle, Math.max(0, width - position.width - gap), options.dir === 'rtl' ? 'auto' : 'ltr', options);
+	} else {
+		const hints = options.dir === 'rtl' && options.order === 'visual' ? [...info.hints].reverse() : [...info.hints];
+		// Drop hints from the end of the list until they fit beside a short bar.
+		while (hints.length > 0 && position.width + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
+			if (options.dir === 'rtl' && options.order === 'visual') hints.shift();
+			else hints.pop();
+		}
+		if (hints.length > 0) tail = rowOf([{text: hints.join('  '), style: dimStyle}]);
+	}
+	const used = position.width + (tail && tail.width > 0 ? gap + tail.width : 0);
+	const barWidth = Math.min(MAX_BAR, width - used - gap);
+	const parts: ScreenRow[] = [position];
+	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir));
+	if (tail && tail.width > 0) parts.push(tail);
+	return alignRow(joinParts(parts, gap, options), width, options);
+}
+
+/** The search prompt, in place of the footer: `search: <typed>▏`. */
+export function promptRow(input: string, width: number, options: ScreenOptions): ScreenRow {
+	// The cursor goes at the logical end of what is typed; as a neutral
+	// character it follows the paragraph, so it sits left of Arabic text.
+	const text = `search: ${input}▏`;
+	const row = fitText(text, plainStyle, width, options.dir, options);
+	return alignRow(row, width, options);
+}
+
+/**
+ * Share of the article read once the screen's last line is read: the sizes
+ * of the sections before, plus this section's size in proportion to its
+ * lines shown so far. Sizes are of the Markdown source, known before a
+ * section is parsed, so the bar never makes the reader parse a whole book.
+ */
+export function readFraction(article: Article, section: number, top: number, height: number, lineCount: number): number {
+	const sections = article.sections;
+	const total = sections.reduce((n, s) => n + s.size, 0);
+	const seen = lineCount === 0 ? 1 : Math.min(1, (top + height) / lineCount);
+	if (total === 0) return sections.length === 0 ? 1 : (section + seen) / sections.length;
+	let before = 0;
+	for (let i = 0; i < section; i++) before += sections[i]?.size ?? 0;
+	return Math.min(1, (before + (sections[section]?.size ?? 0) * seen) / total);
+}

@@ -1,0 +1,83 @@
+// The reader's screen as rows of text: header, body and footer for a pager
+// state. Pure, and free of Ink and React: the Ink view (ui/app.tsx) draws
+// these rows one <Text> each, and the CLI paints the first frame with them
+// before Ink has even loaded (cli/reader-start.ts, Logic 3) — the same rows, so
+// Ink's first frame lands on an identical screen.
+
+import {type Book} from '../book.js';
+import {hintsFor, type KeyContext} from '../keys.js';
+import {pageAt, pageCount, pageNumber} from '../../layout/paginate.js';
+import {linesOf, type PagerState} from '../pager.js';
+import {renderRuns} from '../../terminal/sgr.js';
+import {tocRows} from './contents.js';
+import {footerRow, promptRow, readFraction} from './footer.js';
+import {type Geometry} from './geometry.js';
+import {headerRows} from './header.js';
+import {ruleRow, type ScreenOptions, type ScreenRow} from './rows.js';
+
+export interface FrameInput {
+	readonly state: PagerState;
+	readonly geometry: Geometry;
+	readonly book: Book;
+	readonly chrome: ScreenOptions;
+	readonly color: boolean;
+	/** The help screen's rows (called only when the help is shown). */
+	readonly help: () => readonly ScreenRow[];
+	readonly context: KeyContext;
+}
+
+export interface FrameRows {
+	readonly header: readonly string[];
+	/** Exactly the body's height: blank rows pad a short page. */
+	readonly body: readonly string[];
+	readonly footer: readonly string[];
+	/** The search prompt, in place of the footer's last row while typing a search. */
+	readonly prompt: string | undefined;
+}
+
+/** Header, body and footer for a state: `rows − 1` rows in all, rendered (styles, margin). */
+export function frameRows({state, geometry, book, chrome, color, help, context}: FrameInput): FrameRows {
+	const {width, height, margin, compact} = geometry;
+	const pad = ' '.repeat(margin);
+	const draw = (row: ScreenRow): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
+	const article = book.article;
+	const lines = linesOf(book, state);
+
+	const header = headerRows(article, state.section, width, compact, chrome);
+	if (!compact) header.push(ruleRow(width));
+
+	let body: string[];
+	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw);
+	else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map(draw);
+	else body = pageAt(lines, state.top, height).lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''));
+	body = body.slice(0, height);
+	while (body.length < height) body.push('');
+
+	const footer: ScreenRow[] = compact ? [] : [ruleRow(width)];
+	if (state.view === 'search') {
+		footer.push(promptRow(state.input, width, chrome));
+	} else {
+		footer.push(
+			footerRow(
+				{
+					page: pageNumber(lines.length, state.top, height),
+					pages: pageCount(lines.length, height),
+					fraction: readFraction(article, state.section, state.top, height, lines.length),
+					message: state.message,
+					hints: hintsFor(state.view, context),
+				},
+				width,
+				chrome,
+			),
+		);
+	}
+	const drawn = footer.map(draw);
+	const prompt = state.view === 'search' ? drawn.pop() : undefined;
+	return {header: header.map(draw), body, footer: drawn, prompt};
+}
+
+/** The frame as the terminal shows it: every row, an empty one as a space (as ui/frame-view.tsx draws it). */
+export function frameText(rows: FrameRows): string {
+	const all = [...rows.header, ...rows.body, ...rows.footer, ...(rows.prompt === undefined ? [] : [rows.prompt])];
+	return all.map((row) => (row === '' ? ' ' : row)).join('\n');
+}

@@ -1,0 +1,50 @@
+// The screen's geometry: how wide the text is, where it sits and how many
+// lines of it a page holds, for a terminal of a given size.
+//
+// Logic:
+// 1. The text is at most 100 cells (or --width) wide, centred with a margin
+//    of at least 2 cells (1 below 60 columns).
+// 2. The frame is always at least one row shorter than the terminal: Ink
+//    clears the whole screen for a frame as tall as the terminal, which
+//    flickers.
+// 3. Small terminals get a compact frame (one header row, no rules); too
+//    small ones get a one-line message instead of a frame.
+
+export interface Geometry {
+	readonly columns: number;
+	readonly rows: number;
+	/** Text width of the body, header and footer. */
+	readonly width: number;
+	/** Blank cells left of the text. */
+	readonly margin: number;
+	/** Lines of body text per page. */
+	readonly height: number;
+	/** Compact frame: one header row, no rules. */
+	readonly compact: boolean;
+	/** Set when the terminal is too small for any frame: the one line to show. */
+	readonly tooSmall: string | undefined;
+}
+
+/** The widest text qari lays out unless --width says otherwise. */
+export const MAX_TEXT_WIDTH = 100;
+export const MIN_TEXT_WIDTH = 16;
+export const MIN_BODY_HEIGHT = 2;
+
+/** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width. */
+export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH): Geometry {
+	const minMargin = columns >= 60 ? 2 : 1;
+	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin));
+	const margin = Math.max(0, Math.floor((columns - width) / 2));
+	const compact = rows < 14;
+	// Full: title, section, rule, body, rule, footer; compact: section, body, footer. One row spare.
+	const chrome = compact ? 2 : 5;
+	const height = rows - 1 - chrome;
+	if (width < MIN_TEXT_WIDTH || height < MIN_BODY_HEIGHT) {
+		const need = `${MIN_TEXT_WIDTH + 2}×${MIN_BODY_HEIGHT + 4}`;
+		// The longest message that fits.
+		const messages = [`qari: the terminal is too small (${columns}×${rows}, needs ${need}); q quits`, `too small: ${columns}×${rows}`, 'too small', '!'];
+		const message = messages.find((m) => m.length <= columns) ?? '';
+		return {columns, rows, width, margin, height: Math.max(1, height), compact, tooSmall: message};
+	}
+	return {columns, rows, width, margin, height, compact, tooSmall: undefined};
+}

@@ -1,0 +1,82 @@
+// What every row of the reader's screen outside the body is made of: a row
+// of styled runs, one paragraph of text fit into a row, rows aligned and
+// joined in reading order. Pure: frame.ts turns rows into terminal strings.
+//
+// Logic:
+// 1. Any text that may be right to left (titles, a query) goes through the
+//    paragraph layout, so it is reordered and shaped like the body.
+// 2. Rows of a right-to-left article are laid out right to left: they start
+//    at the right edge and their parts come in mirrored order.
+
+import {type Direction} from '../../model/article.js';
+import {type Run, type RunStyle} from '../../model/line.js';
+import {layoutParagraph, type Order} from '../../text/paragraph.js';
+import {textWidth} from '../../text/width.js';
+
+/** How the screen's rows are laid out: as the body is, in the article's direction. */
+export interface ScreenOptions {
+	readonly order: Order;
+	readonly shape: boolean;
+	/** The article's reading direction. */
+	readonly dir: Direction;
+}
+
+/** A row of the screen: styled runs, left to right, `width` cells wide. */
+export interface ScreenRow {
+	readonly runs: readonly Run[];
+	readonly width: number;
+}
+
+export const plainStyle: RunStyle = {};
+export const dimStyle: RunStyle = {dim: true};
+export const strongStyle: RunStyle = {strong: true};
+
+/** A row of runs, measured. */
+export function rowOf(runs: readonly Run[]): ScreenRow {
+	let width = 0;
+	for (const run of runs) width += textWidth(run.text);
+	return {runs, width};
+}
+
+/**
+ * One paragraph of text in one row of at most `width` cells, cut with '…'
+ * at its logical end when too long. `dir` is the paragraph direction.
+ */
+export function fitText(text: string, style: RunStyle, width: number, dir: 'auto' | Direction, options: ScreenOptions): ScreenRow {
+	if (width <= 0) return {runs: [], width: 0};
+	const spans = [{text, style}];
+	const base = {order: options.order, shape: options.shape, dir, fallback: options.dir};
+	const whole = layoutParagraph(spans, {...base, width});
+	const first = whole.lines[0];
+	if (!first) return {runs: [], width: 0};
+	if (whole.lines.length === 1) return {runs: first.runs, width: first.width};
+	const cut = layoutParagraph(spans, {...base, width: Math.max(1, width - 1)}).lines[0];
+	const runs = cut?.runs ?? [];
+	const ellipsis: Run = {text: '…', style};
+	// The logical end of a right-to-left line is on its left, in visual order.
+	const atLeft = options.order === 'visual' && whole.direction === 'rtl';
+	return rowOf(atLeft ? [ellipsis, ...runs] : [...runs, ellipsis]);
+}
+
+/** Pads a row to `width` on the side away from the reading direction's start. */
+export function alignRow(row: ScreenRow, width: number, options: ScreenOptions): ScreenRow {
+	const room = width - row.width;
+	if (room <= 0 || options.dir !== 'rtl' || options.order !== 'visual') return row;
+	return {runs: [{text: ' '.repeat(room), style: plainStyle}, ...row.runs], width};
+}
+
+/** Joins parts with gaps, in reading order: mirrored for a right-to-left article in visual order. */
+export function joinParts(parts: readonly ScreenRow[], gap: number, options: ScreenOptions): ScreenRow {
+	const ordered = options.dir === 'rtl' && options.order === 'visual' ? [...parts].reverse() : parts;
+	const runs: Run[] = [];
+	ordered.forEach((part, i) => {
+		if (i > 0 && gap > 0) runs.push({text: ' '.repeat(gap), style: plainStyle});
+		runs.push(...part.runs);
+	});
+	return rowOf(runs);
+}
+
+/** A rule across the text width. */
+export function ruleRow(width: number): ScreenRow {
+	return {runs: [{text: '─'.repeat(Math.max(0, width)), style: dimStyle}], width: Math.max(0, width)};
+}

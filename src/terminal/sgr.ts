@@ -1,0 +1,68 @@
+// Laid-out runs → the characters a terminal gets: SGR codes per run, OSC 8
+// hyperlinks for links, or plain text when colour is off. Styles enter only
+// here, after reordering (DESIGN.md, step 7), and never change a width.
+
+import {type Run, type RunStyle} from '../model/line.js';
+import {printable} from '../parse/sanitize.js';
+
+export interface RenderOptions {
+	/** SGR styles and hyperlinks; false = plain text (NO_COLOR, --no-color). */
+	readonly color: boolean;
+}
+
+const ESC = '\u001B';
+const RESET = `${ESC}[0m`;
+/** OSC 8 hyperlink open/close, terminated by ST (ESC \). */
+const linkOpen = (href: string): string => `${ESC}]8;;${href}${ESC}\\`;
+const LINK_CLOSE = `${ESC}]8;;${ESC}\\`;
+
+/** SGR parameters for a style, in a fixed order; '' when plain. */
+export function sgrOf(style: RunStyle): string {
+	const codes: string[] = [];
+	if (style.current) codes.push('1', '30', '43'); // bold black on yellow: unlike any other style
+	else if (style.match) codes.push('7'); // reverse video
+	if (style.strong && !style.current) codes.push('1');
+	if (style.dim && !style.match) codes.push('2');
+	if (style.emphasis) codes.push('3');
+	if (style.href !== undefined) codes.push('4');
+	if (style.strike) codes.push('9');
+	if (style.code && !style.match) codes.push('36');
+	return codes.join(';');
+}
+
+const MAX_HREF = 2048;
+
+/**
+ * A link target fit to go inside an escape sequence, or undefined. Only
+ * printable ASCII (no spaces, no controls, no ESC, nothing that could end
+ * the sequence early), and only web and mail links: a terminal hands the
+ * target to the desktop's opener, so file: or javascript: from an article
+ * are not passed on. A bare `www.` host gets `https://`.
+ */
+export function sanitizeHref(href: string): string | undefined {
+	if (href.length === 0 || href.length > MAX_HREF) return undefined;
+	if (!/^[\x21-\x7e]+$/.test(href)) return undefined;
+	if (/^www\./i.test(href)) return `https://${href}`;
+	if (!/^(?:https?:\/\/|ftp:\/\/|mailto:)./i.test(href)) return undefined;
+	return href;
+}
+
+/** One line's runs as a string for the terminal. */
+export function renderRuns(runs: readonly Run[], options: RenderOptions): string {
+	let out = '';
+	for (const run of runs) {
+		// The loader and the parser remove controls and the layout drops bidi
+		// controls; this last filter (see parse/sanitize.ts) means no other module's
+		// mistake can put one on the screen, inside an escape sequence or not.
+		const plain = printable(run.text);
+		if (!options.color) {
+			out += plain;
+			continue;
+		}
+		const sgr = sgrOf(run.style);
+		const href = run.style.href === undefined ? undefined : sanitizeHref(run.style.href);
+		const text = sgr ? `${ESC}[${sgr}m${plain}${RESET}` : plain;
+		out += href ? linkOpen(href) + text + LINK_CLOSE : text;
+	}
+	return out;
+}
