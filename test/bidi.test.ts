@@ -12,6 +12,7 @@ import {
 	reorderLineInto,
 	resolveLevels,
 	resolveLineLevels,
+	type ReorderOptions,
 } from '../src/text/bidi.js';
 import {MIRRORING_PAIRS} from '../src/text/mirroring-data.js';
 import {shapeArabic} from '../src/text/shape.js';
@@ -231,6 +232,16 @@ const BMP_POOL = [
 ];
 const ASTRAL_POOL = ['𞤀', '𞤁', '😀', '👍', '🏽', '\u{1D167}' /* astral NSM */];
 
+const isJoinerAt = (text: string, i: number): boolean => /[\u200C\u200D]/.test(text[i] ?? '');
+
+/** A ZWNJ/ZWJ at i followed (after any more of them, before `end`) by no Mn/Me mark. */
+function joinerEndsUnit(text: string, i: number, end: number): boolean {
+	if (!isJoinerAt(text, i)) return false;
+	let j = i;
+	while (j < end && isJoinerAt(text, j)) j++;
+	return j >= end || !MARK_RE.test(String.fromCodePoint(text.codePointAt(j) ?? 0));
+}
+
 const textOf = (pool: readonly string[]): fc.Arbitrary<string> =>
 	fc.array(fc.constantFrom(...pool), {maxLength: 40}).map((a) => a.join(''));
 const direction = fc.constantFrom<BaseDirection>('ltr', 'rtl', 'auto');
@@ -265,8 +276,9 @@ test('property: each line is a permutation of [start, end), marks right after th
 					if (isLow(c) && isHigh(text.charCodeAt(i - 1))) {
 						assert.equal(pos.get(i), (pos.get(i - 1) ?? -9) + 1, `pair at ${i} in ${JSON.stringify(text)}`);
 					}
-					// …and a mark right after its base, or after the mark before it, whatever the direction.
-					else if (MARK_RE.test(String.fromCodePoint(cp))) {
+					// …and a mark right after its base, or after the mark before it, whatever the direction;
+					// a ZWNJ or ZWJ that no mark follows is not a mark here (see the joiner property below).
+					else if (MARK_RE.test(String.fromCodePoint(cp)) && !joinerEndsUnit(text, i, end)) {
 						assert.equal(pos.get(i), (pos.get(i - 1) ?? -9) + 1, `mark at ${i} in ${JSON.stringify(text)} [${start}, ${end})`);
 					}
 				}
@@ -373,4 +385,101 @@ test('a uniform paragraph orders its lines without L1/L2: clusters reversed at a
 			}
 		}
 	}
+});
+
+// ---- ZWNJ and ZWJ between letters ---------------------------------------------------------
+
+/** visual(), by every path reorderLine takes: L3 by marks or by clusters, fast (simple, uniform) or general. */
+function visualByPaths(text: string, dir: BaseDirection, start: number, end: number): Map<string, string> {
+	const para = resolveLevels(text, dir);
+	const general = {levels: para.levels, level: para.level};
+	const starts = new Uint8Array(text.length + 1);
+	for (const b of clusterBoundaries(text)) starts[b] = 1;
+	const paths: [string, typeof para, ReorderOptions][] = [
+		['marks', para, {l3: true}],
+		['marks, general', general, {l3: true}],
+		['clusters', para, {l3: true, clusterStarts: starts}],
+		['clusters, general', general, {l3: true, clusterStarts: starts}],
+	];
+	const result = new Map<string, string>();
+	for (const [name, levels, options] of paths) {
+		let out = '';
+		for (const i of reorderLine(text, levels, start, end, undefined, options)) {
+			if (isBidiControl(text.charCodeAt(i))) continue;
+			const ch = text[i] ?? '';
+			out += (para.levels[i] ?? 0) % 2 === 1 ? mirrorChar(ch) : ch;
+		}
+		result.set(name, out);
+	}
+	return result;
+}
+
+const ZWNJ = '\u200c';
+const ZWJ = '\u200d';
+// Expected strings are in visual order, left to right. A ZWNJ or ZWJ that ends its grapheme
+// cluster (UAX #29 puts it with the letter before it) stands between the same two letters as
+// in the text, as FriBidi and UAX #9 without L3 put it; marks still follow their base.
+const joinerCases: readonly Case[] = [
+	['او می‌رود.: the ZWNJ between ر and ی (issue 10.7)', `او می${ZWNJ}رود.`, 'rtl', null, null, `.دور${ZWNJ}یم وا`],
+	['نمی‌خواهم', `نمی${ZWNJ}خواهم`, 'rtl', null, null, `مهاوخ${ZWNJ}یمن`],
+	['کتاب‌ها', `کتاب${ZWNJ}ها`, 'rtl', null, null, `اه${ZWNJ}باتک`],
+	['خانه‌ی', `خانه${ZWNJ}ی`, 'rtl', null, null, `ی${ZWNJ}هناخ`],
+	['Persian in an LTR paragraph', `he said می${ZWNJ}رود ok`, 'ltr', null, null, `he said دور${ZWNJ}یم ok`],
+	['auto direction', `می${ZWNJ}خواهم بروم`, 'auto', null, null, `مورب مهاوخ${ZWNJ}یم`],
+	['a haraka stays after its base, the ZWNJ after both', `میَ${ZWNJ}رود`, 'rtl', null, null, `دور${ZWNJ}یَم`],
+	['a ZWNJ and a ZWJ between two letters are reversed with them, as UAX #9 does', `ب${ZWNJ}${ZWJ}ت`, 'rtl', null, null, `ت${ZWJ}${ZWNJ}ب`],
+	['ZWJ between Arabic letters', `بت${ZWJ}ج`, 'rtl', null, null, `ج${ZWJ}تب`],
+	['ZWJ after a haraka', `بَ${ZWJ}ت`, 'rtl', null, null, `ت${ZWJ}بَ`],
+	['an emoji ZWJ sequence between RTL words stays whole, in order', 'قال 👨‍👩‍👧 هنا', 'rtl', null, null, 'انه 👨‍👩‍👧 لاق'],
+	['an emoji ZWJ sequence and a ZWNJ word', `👩‍💻 می${ZWNJ}رود`, 'rtl', null, null, `دور${ZWNJ}یم 👩‍💻`],
+	['an emoji then ZWJ then a letter: the ZWJ between them', `ب😀${ZWJ}ت`, 'rtl', null, null, `ت${ZWJ}😀ب`],
+	['line 1 of a word broken after its ZWNJ: the ZWNJ at the left end, beside ب', `کتاب${ZWNJ}ها`, 'rtl', 0, 5, `${ZWNJ}باتک`],
+	['line 2 of it', `کتاب${ZWNJ}ها`, 'rtl', 5, 7, 'اه'],
+	['a ZWNJ that starts the paragraph stays at its right end', `${ZWNJ}ها`, 'rtl', null, null, `اه${ZWNJ}`],
+	['an LTR paragraph\'s line that ends in a ZWNJ: L1 puts it at the paragraph level, after the Persian', `ok می${ZWNJ}رود`, 'ltr', 0, 6, `ok یم${ZWNJ}`],
+];
+
+for (const [name, text, dir, start, end, expected] of joinerCases) {
+	test(`reorder ZWNJ/ZWJ: ${name}`, () => {
+		for (const [path, got] of visualByPaths(text, dir, start ?? 0, end ?? text.length)) {
+			assert.equal(got, expected, `${path}: ${JSON.stringify(got)}`);
+		}
+	});
+}
+
+test('property: a ZWNJ or ZWJ that ends its cluster has the same two neighbours in visual order as in the text', () => {
+	const persian = [`می${ZWNJ}رود`, `کتاب${ZWNJ}ها`, `خانه${ZWNJ}ی`, `نمی${ZWNJ}خواهم`, `بت${ZWJ}ج`, '👨‍👩‍👧', 'ی', 'ر'];
+	const pool = [...BMP_POOL, ...ASTRAL_POOL, ...persian, ZWNJ, ZWNJ, ZWJ, 'ه', ' '];
+	let checked = 0;
+	fc.assert(
+		fc.property(paragraph(pool), ({text, dir, lines}) => {
+			const para = resolveLevels(text, dir);
+			const general = {levels: para.levels, level: para.level};
+			const starts = new Uint8Array(text.length + 1);
+			for (const b of clusterBoundaries(text)) starts[b] = 1;
+			// The cluster of each code unit: its first unit.
+			const cluster = new Int32Array(text.length);
+			for (let i = 0, first = 0; i < text.length; i++) cluster[i] = starts[i] === 1 ? (first = i) : first;
+			for (const [start, end] of lines) {
+				// Lines of a laid-out paragraph end between clusters.
+				if (starts[end] !== 1 && end !== text.length) continue;
+				const lineLevels = resolveLineLevels(text, para, start, end);
+				const at = (i: number): number => lineLevels[(cluster[i] ?? 0) - start] ?? -1;
+				for (const [levels, options] of [[para, {l3: true, clusterStarts: starts}], [general, {l3: true, clusterStarts: starts}], [para, {l3: true}]] as const) {
+					const order = [...reorderLine(text, levels, start, end, undefined, options)];
+					for (let i = start + 1; i + 1 < end; i++) {
+						// A joiner that ends its cluster, between two characters that are not joiners, on the line, at one level.
+						if (!isJoinerAt(text, i) || starts[i] === 1 || starts[i + 1] !== 1 || isJoinerAt(text, i - 1) || isJoinerAt(text, i + 1)) continue;
+						if ((cluster[i - 1] ?? 0) < start || at(i - 1) !== at(i + 1)) continue;
+						const v = order.indexOf(i);
+						const seen = new Set([cluster[order[v - 1] ?? -1], cluster[order[v + 1] ?? -1]]);
+						assert.deepEqual(seen, new Set([cluster[i - 1], i + 1]), `${JSON.stringify(text)} ${dir} [${start}, ${end}) at ${i}: ${JSON.stringify(order)}`);
+						checked++;
+					}
+				}
+			}
+		}),
+		{numRuns: 1500},
+	);
+	assert.ok(checked > 500, `${checked} joiners checked`);
 });

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
+import {unshapeArabic} from '../src/text/shape.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
 	for (let code = 0; code < 0x10000; code++) {
@@ -99,3 +101,37 @@ test('visual runs: random paragraphs, one style and two styles give the same tex
 		{numRuns: 3000},
 	);
 });
+
+// ZWNJ/ZWJ in visual order (issue 10.7): each stays between the letters it stands between in
+// the text, on both paths (one style: copied cluster by cluster; two: through reorderLineInto),
+// with shaping on (compared unshaped: shaping happens in logical order and keeps the order) and
+// off, whole and wrapped. Widths and breaks are the shaping-off ones either way. Expected lines
+// are in visual order, left to right.
+const ZWNJ = '\u200c';
+const ZWJ = '\u200d';
+const joinerParagraphs: readonly [string, string, number, readonly string[]][] = [
+	['او می‌رود.', `او می${ZWNJ}رود.`, 0, [`.دور${ZWNJ}یم وا`]],
+	['a sentence of ZWNJ words', `من نمی${ZWNJ}خواهم کتاب${ZWNJ}ها را در خانه${ZWNJ}ی او بگذارم`, 0, [`مراذگب وا ی${ZWNJ}هناخ رد ار اه${ZWNJ}باتک مهاوخ${ZWNJ}یمن نم`]],
+	['wrapped at spaces', `او می${ZWNJ}رود و من نمی${ZWNJ}خواهم`, 10, [`و دور${ZWNJ}یم وا`, 'نم', `مهاوخ${ZWNJ}یمن`]],
+	['a word hard-broken after its ZWNJ: the ZWNJ ends line 1 beside ب', `کتاب${ZWNJ}ها`, 4, [`${ZWNJ}باتک`, 'اه']],
+	['Persian in an LTR paragraph, wrapped', `he said می${ZWNJ}رود ok`, 10, ['he said', `دور${ZWNJ}یم ok`]],
+	['ZWJ between Arabic letters', `حرف ه${ZWJ} و ب${ZWJ}ب`, 0, [`ب${ZWJ}ب و ${ZWJ}ه فرح`]],
+	['an emoji ZWJ sequence in an RTL paragraph stays whole, in order', `قال 👨‍👩‍👧 می${ZWNJ}رود`, 0, [`دور${ZWNJ}یم 👨‍👩‍👧 لاق`]],
+];
+for (const [name, text, width, expected] of joinerParagraphs) {
+	test(`visual order keeps ZWNJ/ZWJ between their letters: ${name}`, () => {
+		for (const shape of [false, true]) {
+			const opts = {...options, width, shape, dir: 'auto', order: 'visual'} as const;
+			const cut = text.indexOf(' ') + 1;
+			for (const spans of [[{text, style: {}}], [{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}]]) {
+				const laid = layoutParagraph(spans, opts);
+				const lines = laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
+				assert.deepEqual(lines.map(unshapeArabic), expected, `shape ${shape}, ${spans.length} span(s): ${JSON.stringify(lines)}`);
+				const plainWidths = layoutParagraph(spans, {...opts, shape: false}).lines.map((line) => line.width);
+				assert.deepEqual(laid.lines.map((line) => line.width), plainWidths);
+				laid.lines.forEach((line, k) => assert.equal(stringWidth(lines[k] ?? ''), line.width));
+				if (width > 0) for (const line of laid.lines) assert.ok(line.width <= width);
+			}
+		}
+	});
+}

@@ -48,8 +48,15 @@
 //    Grapheme_Extend (Mn, Me, ZWNJ, variation selectors, tags…), Mc, emoji modifiers and
 //    ZWJ, plus an Extended_Pictographic after ZWJ in an emoji sequence, so emoji ZWJ
 //    sequences survive an RTL run too. Under L3 a mark first takes its base's line level:
-//    L1 resets a line-final ZWJ/ZWNJ (BN) and a mark on a tab keeps its neutral level, which
-//    would split it from its base; a mark's own level decides nothing visible. The Unicode
+//    a mark on a tab keeps its neutral level, which would split it from its base; a mark's
+//    own level decides nothing visible. The exception is a ZWNJ or ZWJ that ends its cluster
+//    (only more of them follow it in the cluster: not a mark, nor the pictographic of an emoji
+//    ZWJ sequence, nor the consonant of an Indic conjunct). UAX #29 (GB9) puts it in the
+//    cluster of the letter before it, but it stands between two letters: kept with the first,
+//    an RTL run would carry it to that letter's other side (`می‌رود` → ر ی ZWNJ م), and a
+//    terminal that shapes visual text would join the wrong pair. So it is reordered as a unit
+//    of its own, at the level UAX #9 gives it (BN: that of the character before it, or the
+//    paragraph's where L1 resets it at a line end), where FriBidi and UAX #9 without L3 put it. The Unicode
 //    conformance files assume no L3 (and never check BN placement): pass {l3: false}.
 // 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen-mirroring.mjs).
 //    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C
@@ -96,16 +103,19 @@ export interface ParagraphLevels {
 
 export interface ReorderOptions {
 	/**
-	 * L3: keep combining marks (and ZWJ/ZWNJ, variation selectors, emoji modifiers, emoji ZWJ
-	 * sequences) right after their base. Default true, which is what terminals need. The
-	 * Unicode conformance files (BidiTest.txt, BidiCharacterTest.txt) assume false.
+	 * L3: keep combining marks (and variation selectors, emoji modifiers, emoji ZWJ sequences)
+	 * right after their base. A ZWNJ or ZWJ that ends its cluster (no mark or pictographic
+	 * follows it there) is reordered on its own, so it stays between the same two letters
+	 * (logic 7). Default true, which is what terminals need. The Unicode conformance files
+	 * (BidiTest.txt, BidiCharacterTest.txt) assume false.
 	 */
 	readonly l3?: boolean;
 	/**
 	 * With L3: 1 at each code unit (absolute index) where an extended grapheme cluster starts.
 	 * When given, every multi-unit cluster is kept whole and in logical order — flags (a pair
 	 * of regional indicators), Hangul jamo syllables and the like, not only a base with its
-	 * marks — so an override cannot turn 🇸🇦 into 🇦🇸.
+	 * marks — so an override cannot turn 🇸🇦 into 🇦🇸; a ZWNJ or ZWJ that ends a cluster
+	 * is the one part reordered alone (joinerEndsCluster).
 	 */
 	readonly clusterStarts?: Uint8Array;
 }
@@ -220,6 +230,20 @@ function clusterBits(cp: number): number {
 		else astralCluster.set(cp, bits);
 	}
 	return bits;
+}
+
+/** ZWNJ (U+200C) or ZWJ (U+200D). */
+const isJoiner = (c: number): boolean => (c | 1) === ZWJ;
+
+/**
+ * Whether code unit i, inside a grapheme cluster (starts[i] === 0), is a ZWNJ or ZWJ that ends
+ * it: only ZWNJ/ZWJ follow it before the next cluster starts or `end` (logic 7). Such a joiner
+ * is reordered as a unit of its own, at its own level, not kept with the letter before it.
+ */
+export function joinerEndsCluster(text: string, starts: Uint8Array, i: number, end: number): boolean {
+	if (!isJoiner(text.charCodeAt(i))) return false;
+	for (let j = i + 1; j < end && starts[j] === 0; j++) if (!isJoiner(text.charCodeAt(j))) return false;
+	return true;
 }
 
 // ---- paragraph levels ------------------------------------------------------------------
@@ -362,7 +386,7 @@ const L3_ON: ReorderOptions = {l3: true};
 
 /**
  * Visual order of one line: the logical code-unit range [start, end) of a paragraph whose levels were resolved with resolveLevels.
- * Applies L1 (segment separators, and whitespace/isolate-formatting/BN sequences before them and at the end of the line, reset to the paragraph level), L2 (reverse from the highest level down to the lowest odd level), and L3 (a combining mark — general category Mn/Me, and ZWJ/ZWNJ/variation selectors etc. that extend a grapheme — stays right AFTER its base in the output, i.e. when a base+marks cluster is reversed, the cluster is emitted base first).
+ * Applies L1 (segment separators, and whitespace/isolate-formatting/BN sequences before them and at the end of the line, reset to the paragraph level), L2 (reverse from the highest level down to the lowest odd level), and L3 (a combining mark — general category Mn/Me, and variation selectors etc. that extend a grapheme — stays right AFTER its base in the output, i.e. when a base+marks cluster is reversed, the cluster is emitted base first; a ZWNJ/ZWJ that no mark follows stays between the letters around it instead, logic 7).
  * L3 is on unless `options.l3` is false (the Unicode conformance files assume it off).
  * Returns the logical indices in visual (left-to-right) order. Surrogate pairs stay in order (high then low). Fills `out` if given (length >= end-start) to avoid allocation, and returns a view of exactly the end-start entries written (`out` itself when its length is exact).
  * Bidi controls are kept in the order with their level; the caller drops them when printing (isBidiControl).
@@ -397,7 +421,7 @@ export function reorderLineInto(text: string, para: ParagraphLevels, start: numb
 	const l3 = options.l3 !== false;
 	const simple = para.simple === true && (!l3 || options.clusterStarts);
 	if (simple && para.uniform === true) {
-		orderUniformLine(from, to, para.level, out, l3 ? (options.clusterStarts ?? null) : null);
+		orderUniformLine(text, from, to, para.level, out, l3 ? (options.clusterStarts ?? null) : null);
 		return n;
 	}
 	// lowest | highest << 8 of the line's levels after L1 and L3
@@ -474,7 +498,7 @@ function prepareSimpleLine(text: string, para: ParagraphLevels, from: number, to
 		const i = from + k;
 		order[k] = i;
 		let level: number;
-		if (starts !== null && k > 0 && starts[i] === 0) {
+		if (starts !== null && k > 0 && starts[i] === 0 && !joinerEndsCluster(text, starts, i, to)) {
 			level = lv[k - 1] ?? 0; // L3: inside a cluster, the level of the unit before
 		} else {
 			if (k - cluster > 1 && ((lv[cluster] ?? 0) & 1) === 1) reverse(order, cluster, k - 1);
@@ -495,7 +519,7 @@ function prepareSimpleLine(text: string, para: ParagraphLevels, from: number, to
  * odd one, the clusters (by `starts`; units, with no L3) last to first, each in logical order:
  * what the pre-reversal and L2's one reverse of the whole line give.
  */
-function orderUniformLine(from: number, to: number, level: number, order: Int32Array, starts: Uint8Array | null): void {
+function orderUniformLine(text: string, from: number, to: number, level: number, order: Int32Array, starts: Uint8Array | null): void {
 	if ((level & 1) === 0) {
 		for (let i = from; i < to; i++) order[i - from] = i;
 		return;
@@ -503,7 +527,7 @@ function orderUniformLine(from: number, to: number, level: number, order: Int32A
 	let k = 0;
 	let end = to; // the cluster after the one being looked for starts here
 	for (let i = to - 1; i >= from; i--) {
-		if (starts !== null && i > from && starts[i] === 0) continue;
+		if (starts !== null && i > from && starts[i] === 0 && !joinerEndsCluster(text, starts, i, to)) continue;
 		for (let j = i; j < end; j++) order[k++] = j;
 		end = i;
 	}
@@ -511,10 +535,10 @@ function orderUniformLine(from: number, to: number, level: number, order: Int32A
 
 /**
  * L3, first half (logic 7): marks `joins[k]` = 1 where the character at k extends the unit
- * before it, and gives it the line level of the character before it. Marks are BN, NSM or
- * (after a tab) neutral, and L1 or W1 can leave them on another level than their base —
- * ZWJ/ZWNJ at the end of a line, for one. Their own level has no visible meaning (X9 removes
- * BN), while the cell they attach to does.
+ * before it, and gives it the line level of the character before it. Marks are NSM or (after
+ * a tab) neutral, and W1 can leave them on another level than their base. Their own level
+ * has no visible meaning, while the cell they attach to does. A ZWNJ/ZWJ extends the unit
+ * only when a mark (or, after a ZWJ in an emoji sequence, a pictographic) follows it.
  */
 function attachMarks(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array): boolean {
 	let multiUnit = false; // a mark joined its base, or a surrogate pair was seen
@@ -530,7 +554,8 @@ function attachMarks(text: string, from: number, n: number, lv: Uint8Array, join
 			joins[k + 1] = 0;
 			multiUnit = true;
 		}
-		if (k > 0 && ((bits & MARK) !== 0 || (prev === ZWJ && basePictographic && (bits & PICTOGRAPHIC) !== 0))) {
+		const joined = (bits & MARK) !== 0 || (prev === ZWJ && basePictographic && (bits & PICTOGRAPHIC) !== 0);
+		if (k > 0 && joined && !(isJoiner(cp) && joinerEndsUnit(text, from + k, from + n, basePictographic))) {
 			joins[k] = 1;
 			multiUnit = true;
 			const level = lv[k - 1] ?? 0;
@@ -545,6 +570,20 @@ function attachMarks(text: string, from: number, n: number, lv: Uint8Array, join
 	return multiUnit;
 }
 
+/**
+ * attachMarks's joinerEndsCluster: whether the ZWNJ or ZWJ at i ends the unit it would join,
+ * i.e. what follows the joiners from i on (before `end`) would not join it: not a mark, nor
+ * a pictographic right after a ZWJ in an emoji sequence.
+ */
+function joinerEndsUnit(text: string, i: number, end: number, basePictographic: boolean): boolean {
+	let last = text.charCodeAt(i);
+	let j = i + 1;
+	while (j < end && isJoiner(text.charCodeAt(j))) last = text.charCodeAt(j++);
+	if (j >= end) return true;
+	const bits = clusterBits(charLength(text, j, end) === 2 ? (text.codePointAt(j) ?? 0) : text.charCodeAt(j));
+	return (bits & MARK) === 0 && !(last === ZWJ && basePictographic && (bits & PICTOGRAPHIC) !== 0);
+}
+
 /** L3 by grapheme clusters: a unit inside a cluster joins the unit before it, at its level. */
 function attachClusters(text: string, from: number, n: number, lv: Uint8Array, joins: Uint8Array, starts: Uint8Array): boolean {
 	let multiUnit = false;
@@ -556,7 +595,7 @@ function attachClusters(text: string, from: number, n: number, lv: Uint8Array, j
 			joins[k + 1] = 0;
 			multiUnit = true;
 		}
-		if (k > 0 && starts[from + k] === 0) {
+		if (k > 0 && starts[from + k] === 0 && !joinerEndsCluster(text, starts, from + k, from + n)) {
 			joins[k] = 1;
 			multiUnit = true;
 			const level = lv[k - 1] ?? 0;

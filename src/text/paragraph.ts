@@ -31,7 +31,7 @@
 //    On a book this is most of the layout's time.
 
 import {type Direction, type Inline, type Run, type Style} from '../model/article.js';
-import {firstStrongDirection, isBidiControl, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {firstStrongDirection, isBidiControl, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
 import {unitsToString} from './units.js';
 import {measureUnits, type UnitMeasure} from './width.js';
@@ -370,8 +370,9 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 /**
  * visualRuns for a line of a `simple`, `uniform` paragraph (bidi.ts orderUniformLine): every
  * unit is at the paragraph level, so the line is its clusters in logical order at an even
- * level, last to first at an odd one (each cluster's units kept in order, L3), every unit
- * mirrored at an odd level. Copied into `units` with no order array; returns the count.
+ * level, last to first at an odd one (each cluster's units kept in order, L3, but a ZWNJ/ZWJ
+ * that ends its cluster on its own: joinerEndsCluster), every unit mirrored at an odd level.
+ * Copied into `units` with no order array; returns the count.
  */
 function copyUniformLine(text: string, start: number, end: number, level: number, starts: Uint8Array, flags: Uint8Array): number {
 	const out = units;
@@ -385,7 +386,7 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 	}
 	let clusterEnd = end;
 	for (let i = end - 1; i >= start; i--) {
-		if (i > start && starts[i] === 0) continue;
+		if (i > start && starts[i] === 0 && !joinerEndsCluster(text, starts, i, end)) continue;
 		for (let j = i; j < clusterEnd; j++) {
 			const code = text.charCodeAt(j);
 			const flag = flags[code] ?? 0;
