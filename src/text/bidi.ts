@@ -6,7 +6,7 @@
 // 2. bidi-levels.ts replaces bidi-js's getEmbeddingLevels (typed arrays, no per-character
 //    allocation; bidi-js's took longer than all the rest of the layout of a large article)
 //    with the same levels. Classes and bracket pairs come from qari's own Unicode 15.0
-//    tables, bidi-class-data.ts (scripts/gen-bidi-classes.mjs, from UnicodeData.txt and
+//    tables, bidi-class-data.ts (scripts/gen/bidi-classes.mjs, from UnicodeData.txt and
 //    BidiMirroring.txt), not from bidi-js (Unicode 13, and building its tables took ~6 ms
 //    of every start): runs of one class, decoded once at load into a table per BMP code
 //    point and a range table for astral ones (binary search). Brackets are the Ps/Pe
@@ -51,7 +51,7 @@
 //    L1 resets a line-final ZWJ/ZWNJ (BN) and a mark on a tab keeps its neutral level, which
 //    would split it from its base; a mark's own level decides nothing visible. The Unicode
 //    conformance files assume no L3 (and never check BN placement): pass {l3: false}.
-// 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen-mirroring.mjs).
+// 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen/mirroring.mjs).
 //    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C
 //    (Unicode 14), as did its class and bracket data; bidi-class-data.ts has them.
 // 9. Hot loops work on typed arrays with numeric class flags (bit k = class k of BIDI_CLASSES
@@ -63,9 +63,9 @@
 //    is allocated per line: reorderLineInto fills the caller's array (reorderLine returns
 //    a view of it only when asked for one).
 
-import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './bidi-class-data.js';
+import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './data/bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
-import {MIRRORING_PAIRS} from './mirroring-data.js';
+import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
 
@@ -256,7 +256,7 @@ function fillClasses(text: string, classes: Uint8Array): number {
 /**
  * Bracket id per code unit (see BracketLookup): the canonical opening bracket of its pair
  * (U+2329 and U+3008 open the same pair), negated for a closing bracket; 0 = not a paired
- * bracket. Every paired bracket is in the BMP (gen-bidi-classes.mjs checks).
+ * bracket. Every paired bracket is in the BMP (scripts/gen/bidi-classes.mjs checks).
  */
 const bracketIds = new Int32Array(0x10000);
 {

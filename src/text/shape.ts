@@ -52,7 +52,7 @@ import {
 	JOINING_T,
 	JOINING_U,
 	LAM_ALEF,
-} from './shaping-data.js';
+} from './data/shaping-data.js';
 
 export interface ShapeOptions {
 	/** Form the lam-alef ligatures (default true). */

@@ -1,4 +1,4 @@
-// GENERATED FILE — do not edit. Regenerate with: node scripts/gen-shaping.mjs
+// GENERATED FILE — do not edit. Regenerate with: npm run gen (scripts/gen/shaping.mjs)
 // Source: Unicode 15.0.0 ArabicShaping.txt and UnicodeData.txt
 // (828 listed code points; unlisted Mn/Me/Cf are T, all else U).
 
