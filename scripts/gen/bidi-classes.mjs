@@ -13,7 +13,7 @@
 // closes, and its pair is its mirroring glyph. Canonical equivalents (BD16 compares them)
 // come from the canonical decompositions (no <tag>) of those brackets: U+2329 → U+3008
 // and U+232A → U+3009.
-import {UNICODE_VERSION, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
+import {UNICODE_VERSION, encodeRuns, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
 
 const OUT_FILE = 'src/text/data/bidi-class-data.ts';
 
@@ -95,21 +95,8 @@ for (const line of readUcd('UnicodeData.txt').split('\n')) {
 
 // ---- runs ------------------------------------------------------------------------------
 
-const runs = []; // [class, length]
-for (let cp = 0; cp < 0x110000; ) {
-	let end = cp + 1;
-	while (end < 0x110000 && classOf[end] === classOf[cp]) end++;
-	runs.push([classOf[cp], end - cp]);
-	cp = end;
-}
-const encodeRun = ([k, length]) => String.fromCharCode(0x41 + k) + (length > 1 ? (length - 1).toString(36) : '');
-const lines = [''];
-for (const run of runs) {
-	if (lines[lines.length - 1].length >= 96) lines.push('');
-	lines[lines.length - 1] += encodeRun(run);
-}
-let bmpRuns = 0;
-for (let cp = 0, i = 0; cp < 0x10000; cp += runs[i++][1]) bmpRuns++;
+// The one run format of src/text/data/decode.ts: value k (the letter 'A' + k) is NAMES[k].
+const {lines, runCount, bmpRuns} = encodeRuns(classOf);
 
 // ---- brackets --------------------------------------------------------------------------
 
@@ -153,7 +140,7 @@ export const BIDI_CLASS_NAMES = [${NAMES.map((n) => `'${n}'`).join(', ')}] as co
 
 /**
  * Bidi_Class of every code point U+0000..U+10FFFF, Unicode ${UNICODE_VERSION}, unassigned code points
- * at their DerivedBidiClass.txt defaults: ${runs.length} runs of one class (${bmpRuns} start in the BMP),
+ * at their DerivedBidiClass.txt defaults: ${runCount} runs of one class (${bmpRuns} start in the BMP),
  * in code point order. A run is a class letter ('A' + k) followed by its length − 1 in base 36
  * (digits 0–9a–z), or by nothing for a length of 1.
  */
@@ -176,7 +163,7 @@ ${canonical.map(([a, b]) => `\t${hex(a)}, ${hex(b)}, // ${chars.get(a).name}`).j
 `;
 /** The file this generator writes (scripts/gen/ucd.mjs). */
 export function generate() {
-	return [{path: OUT_FILE, text: out, summary: `${runs.length} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`}];
+	return [{path: OUT_FILE, text: out, summary: `${runCount} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`}];
 }
 
 writeWhenMain(import.meta.url, generate);

@@ -2,7 +2,7 @@
 // (ArabicShaping.txt and UnicodeData.txt). The output is committed.
 //
 // Usage: npm run gen (all generators), or node scripts/gen/shaping.mjs
-import {UNICODE_VERSION, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
+import {UNICODE_VERSION, encodeRuns, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
 
 const OUT_FILE = 'src/text/data/shaping-data.ts';
 const TYPES = 'URDCLT'; // index = numeric code used by the shaper
@@ -83,17 +83,8 @@ for (const base of bases) {
 	for (const form of forms.get(base)) expect(form === 0 || form <= 0xffff, 'forms are in the BMP');
 }
 
-// 3. Run-length encode the joining types: `<delta start base 36><type letter>` per run.
-let runs = '';
-let runCount = 0;
-let previousStart = 0;
-for (let cp = 0; cp < 0x110000; cp++) {
-	if (cp === 0 || joining[cp] !== joining[cp - 1]) {
-		runs += (cp - previousStart).toString(36) + TYPES[joining[cp]];
-		previousStart = cp;
-		runCount++;
-	}
-}
+// 3. Run-length encode the joining types (src/text/data/decode.ts): value k is TYPES[k].
+const {lines: runLines, runCount} = encodeRuns(joining);
 
 const hex4 = (cp) => `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 let formTable = '';
@@ -128,12 +119,16 @@ export const JOINING_C = 3;
 export const JOINING_L = 4;
 export const JOINING_T = 5;
 
+/** Number of joining types: the values of JOINING_RUNS are 0 to JOINING_TYPE_COUNT − 1. */
+export const JOINING_TYPE_COUNT = ${TYPES.length};
+
 /**
- * Joining type of every code point, run-length encoded (${runCount} runs): each run is
- * the distance from the previous run's start in base 36 followed by one of U R D C L T.
+ * Joining type of every code point (the codes above), in ${runCount} runs of one type in code
+ * point order, as src/text/data/decode.ts reads them: a letter ('A' + type), then the run's
+ * length − 1 in base 36, nothing for a length of 1.
  */
 export const JOINING_RUNS =
-${chunk(runs, 96)};
+${runLines.map((line) => `\t'${line}'`).join(' +\n')};
 
 /** First code point of FORMS. */
 export const FORMS_FIRST = 0x${firstBase.toString(16).toUpperCase().padStart(4, '0')};

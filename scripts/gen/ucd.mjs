@@ -35,3 +35,32 @@ export function writeWhenMain(url, generate) {
 		console.log(`wrote ${file}${summary ? `: ${summary}` : ''}`);
 	}
 }
+
+/** Value letters of the run format, as src/text/data/decode.ts RUN_LETTERS. */
+export const RUN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_{|}~';
+
+/**
+Writes a table of a small value per code point (`values[cp]`, U+0000..U+10FFFF) in the one run
+format src/text/data/decode.ts reads: per run of one value, the value's letter
+(RUN_LETTERS[letterOf(value)]), then the run's length − 1 in base 36, nothing for a length of 1.
+Returns the runs cut into lines of about 96 characters (a run is never cut), their number and
+how many start in the BMP.
+*/
+export function encodeRuns(values, letterOf = (value) => value) {
+	if (values.length !== 0x110000) throw new Error('encodeRuns: not a table of every code point');
+	const lines = [''];
+	let runCount = 0;
+	let bmpRuns = 0;
+	for (let cp = 0; cp < 0x110000; ) {
+		let end = cp + 1;
+		while (end < 0x110000 && values[end] === values[cp]) end++;
+		const letter = RUN_LETTERS[letterOf(values[cp])];
+		if (letter === undefined) throw new Error(`encodeRuns: no letter for value ${values[cp]}`);
+		if (lines[lines.length - 1].length >= 96) lines.push('');
+		lines[lines.length - 1] += letter + (end - cp > 1 ? (end - cp - 1).toString(36) : '');
+		runCount++;
+		if (cp < 0x10000) bmpRuns++;
+		cp = end;
+	}
+	return {lines, runCount, bmpRuns};
+}

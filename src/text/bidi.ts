@@ -65,6 +65,7 @@
 
 import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './data/bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
+import {decodeRuns, farValue} from './data/decode.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
@@ -128,55 +129,14 @@ const T_SEPARATOR = T_S | T_B;
 
 // ---- per-code-point tables (logic 2) -----------------------------------------------------
 
+/** bidi-levels.ts class number of every code point; `direct` holds the BMP's. */
+const classTable = decodeRuns(BIDI_CLASS_RUNS, 0x10000, BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]));
 /** bidi-levels.ts class number per BMP code point. */
-const bmpClass = new Uint8Array(0x10000);
-/** Runs of one class from U+10000 on: astralFirst[k] (ascending) is where run k starts, astralClass[k] its class. */
-let astralFirst = new Int32Array(0);
-let astralClass = new Uint8Array(0);
-
-const LETTER_A = 0x41;
-const LETTER_Z = 0x5a;
-
-/** Decodes BIDI_CLASS_RUNS: a class letter, then the run's length − 1 in base 36 (none for 1). */
-function decodeClasses(runs: string): void {
-	const classOfLetter = BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]);
-	// At most one run per character; a counting pass would cost more than the spare bytes.
-	const first = new Int32Array(runs.length);
-	const cls = new Uint8Array(runs.length);
-	let astral = 0;
-	let cp = 0;
-	let i = 0;
-	while (i < runs.length) {
-		const k = classOfLetter[runs.charCodeAt(i++) - LETTER_A] ?? BIDI_CLASSES.ON;
-		let extra = 0;
-		for (let c = runs.charCodeAt(i); i < runs.length && (c < LETTER_A || c > LETTER_Z); c = runs.charCodeAt(++i)) {
-			extra = extra * 36 + (c <= 0x39 ? c - 0x30 : c - 0x57); // 0–9, a–z
-		}
-		const end = cp + extra + 1;
-		if (cp < 0x10000 && k !== BIDI_CLASSES.L) bmpClass.fill(k, cp, Math.min(end, 0x10000)); // the table starts at 0 = L
-		if (end > 0x10000) {
-			first[astral] = Math.max(cp, 0x10000);
-			cls[astral++] = k;
-		}
-		cp = end;
-	}
-	if (cp !== 0x110000 || astral === 0) throw new Error('bidi-class-data: the class runs do not cover U+0000..U+10FFFF');
-	astralFirst = first.subarray(0, astral);
-	astralClass = cls.subarray(0, astral);
-}
-decodeClasses(BIDI_CLASS_RUNS);
+const bmpClass = classTable.direct;
 
 /** The bidi class of code point cp (Unicode 15.0), as a bidi-levels.ts class number (BIDI_CLASSES). */
 export function bidiClassOf(cp: number): number {
-	if (cp < 0x10000) return bmpClass[cp] ?? 0;
-	let lo = 0;
-	let hi = astralFirst.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if ((astralFirst[mid] ?? 0) <= cp) lo = mid;
-		else hi = mid - 1;
-	}
-	return astralClass[lo] ?? 0;
+	return cp < 0x10000 ? (bmpClass[cp] ?? 0) : farValue(classTable, cp);
 }
 
 /** Class flag (bit BIDI_CLASSES[name]) of code point cp. */
