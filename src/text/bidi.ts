@@ -56,8 +56,8 @@
 //    (Unicode 14), as did its class and bracket data; bidi-class-data.ts has them.
 // 9. Hot loops work on typed arrays with numeric class flags (bit k = class k of BIDI_CLASSES
 //    in bidi-levels.ts). Classes and brackets are plain typed-array reads (a binary search
-//    for an astral class); mark lookups are cached per code point in typed arrays, so a
-//    code point costs a string only the first time it is ever seen. Filling a paragraph's
+//    for an astral class), and so are mark lookups (L3_MARK_RUNS, from the Unicode data, not
+//    this runtime's property regexes). Filling a paragraph's
 //    classes also collects the set of classes present, which bidi-levels.ts takes instead
 //    of a pass of its own, and whether a paired bracket is (else N0 is skipped). Nothing
 //    is allocated per line: reorderLineInto fills the caller's array (reorderLine returns
@@ -67,6 +67,7 @@ import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
 import {decodeRuns, farValue} from './data/decode.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
+import {L3_MARK_RUNS} from './data/width-data.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
 
@@ -162,24 +163,13 @@ function classAt(text: string, i: number): number {
 
 const MARK = 1;
 const PICTOGRAPHIC = 2;
-const KNOWN = 4;
-const MARK_RE = /^[\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\u200D]$/u;
-const PICTOGRAPHIC_RE = /^\p{Extended_Pictographic}$/u;
 const ZWJ = 0x200d;
-
-/** MARK / PICTOGRAPHIC bits per BMP code point; 0 = not looked up yet. */
-const bmpCluster = new Uint8Array(0x10000);
-const astralCluster = new Map<number, number>();
+/** MARK / PICTOGRAPHIC bits of every code point (Unicode 15.0, scripts/gen/width.mjs); `direct` holds the BMP's. */
+const markTable = decodeRuns(L3_MARK_RUNS, 0x10000);
+const bmpMarks = markTable.direct;
 
 function clusterBits(cp: number): number {
-	let bits = cp < 0x10000 ? (bmpCluster[cp] ?? 0) : (astralCluster.get(cp) ?? 0);
-	if (bits === 0) {
-		const ch = String.fromCodePoint(cp);
-		bits = KNOWN | (MARK_RE.test(ch) ? MARK : 0) | (PICTOGRAPHIC_RE.test(ch) ? PICTOGRAPHIC : 0);
-		if (cp < 0x10000) bmpCluster[cp] = bits;
-		else astralCluster.set(cp, bits);
-	}
-	return bits;
+	return cp < 0x10000 ? (bmpMarks[cp] ?? 0) : farValue(markTable, cp);
 }
 
 // ---- paragraph levels ------------------------------------------------------------------
