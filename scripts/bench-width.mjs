@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import stringWidth from 'string-width';
 import {measureClusters, textWidth} from '../src/text/width.js';
 
-const seed = readFileSync(new URL('../../shared/seed/article-ar.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../test/fixtures/article-ar.seed.txt', import.meta.url), 'utf8');
 const targetBytes = 6 * 1024 * 1024;
 const repeats = Math.ceil(targetBytes / Buffer.byteLength(seed));
 const text = Array.from({length: repeats}, () => seed).join('\n');

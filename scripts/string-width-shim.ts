@@ -1,6 +1,8 @@
 // What the bundle imports instead of string-width 8 (scripts/build.mjs): the same
-// function over qari's own width table. textWidth agrees with string-width 8 on every
-// input (test/width.test.ts; test/string-width-shim.test.ts checks this file), and it
+// function over qari's own width table. textWidth agrees with string-width 8 on text of
+// Unicode 15.0 characters but where they changed since and where Unicode 15.1's Indic
+// conjunct rule would join clusters (test/width.test.ts lists them;
+// test/string-width-shim.test.ts checks this file), and it
 // costs nothing to import: string-width compiles its \p{RGI_Emoji} regex and creates an
 // Intl.Segmenter when it is imported, about 12 ms of every start of every command, and
 // measures each line Ink draws about twenty times slower.

@@ -14,7 +14,7 @@ import {
 	resolveLineLevels,
 	type ReorderOptions,
 } from '../src/text/bidi.js';
-import {MIRRORING_PAIRS} from '../src/text/mirroring-data.js';
+import {MIRRORING_PAIRS} from '../src/text/data/mirroring-data.js';
 import {shapeArabic} from '../src/text/shape.js';
 import {clusterBoundaries} from '../src/text/width.js';
 
@@ -354,7 +354,7 @@ test('bidi-js quirk: its per-line L1 misses trailing spaces on lines not startin
 });
 
 // bidi-js carries Unicode 13 data; qari's own class table is Unicode 15.0, with the
-// letters and marks added since (scripts/gen-bidi-classes.mjs; test/bidi-classes.test.ts
+// letters and marks added since (scripts/gen/bidi-classes.mjs; test/bidi-classes.test.ts
 // checks every code point).
 const unicode15: [string, string, number[]][] = [
 	['Arabic Extended-B letters (U+0870, AL in 15.0) are right to left', '\u0870\u0871 abc', [1, 1, 0, 0, 0, 0]],

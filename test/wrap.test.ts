@@ -1,18 +1,28 @@
 // breakLines walks code units with the clusters marked on them (wrap.ts Logic 6). Here it is
-// checked against the rules stated over a list of clusters (Intl.Segmenter, clusterWidth):
+// checked against the rules stated over a list of clusters (grapheme.ts clusterEnd, clusterWidth):
 // a table, then random text full of what makes units and clusters differ (harakat, a space
 // with a mark on it, Prepend before a space, pairs, wide letters, forced breaks).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {clusterEnd} from '../src/text/grapheme.js';
 import {clusterWidth, measureUnits} from '../src/text/width.js';
 import {breakLines, isBreakSpace, type LineRange} from '../src/text/wrap.js';
 
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
+/** The clusters of `text` (UAX #29 of Unicode 15.0, checked against its GraphemeBreakTest by test/grapheme.test.ts), as Intl.Segmenter lists them. */
+function segment(text: string): Array<{segment: string; index: number}> {
+	const clusters: Array<{segment: string; index: number}> = [];
+	for (let index = 0; index < text.length;) {
+		const end = clusterEnd(text, index);
+		clusters.push({segment: text.slice(index, end), index});
+		index = end;
+	}
+	return clusters;
+}
 
 /** The line breaking rules (wrap.ts Logic 2–5), one cluster at a time. */
 function referenceLines(text: string, width: number): LineRange[] {
-	const clusters = [...segmenter.segment(text)].map(({segment, index}) => ({start: index, end: index + segment.length, width: clusterWidth(segment), segment}));
+	const clusters = segment(text).map(({segment, index}) => ({start: index, end: index + segment.length, width: clusterWidth(segment), segment}));
 	const limit = width > 0 ? width : Infinity;
 	const isSpace = (c: (typeof clusters)[number]): boolean => c.segment.length === 1 && isBreakSpace(c.segment.charCodeAt(0));
 	const isForced = (c: (typeof clusters)[number]): boolean => c.segment === '\u2028';
@@ -103,16 +113,16 @@ test('breakLines: random text agrees with the rules stated over clusters', () =>
 	);
 });
 
-test('measureUnits marks the clusters Intl.Segmenter finds, with their widths, break spaces and forced breaks', () => {
+test('measureUnits marks the clusters UAX #29 finds, with their widths, break spaces and forced breaks', () => {
 	fc.assert(
 		fc.property(randomText, (text) => {
 			const measure = measureUnits(text);
 			const starts = new Uint8Array(text.length + 1);
 			const widths = new Uint8Array(text.length);
 			let count = 0;
-			for (const {segment, index} of segmenter.segment(text)) {
-				starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
-				widths[index] = clusterWidth(segment);
+			for (const {segment: cluster, index} of segment(text)) {
+				starts[index] = cluster === '\u2028' ? 3 : cluster.length === 1 && isBreakSpace(cluster.charCodeAt(0)) ? 2 : 1;
+				widths[index] = clusterWidth(cluster);
 				count++;
 			}
 			starts[text.length] = 1;

@@ -6,7 +6,7 @@
 // 2. bidi-levels.ts replaces bidi-js's getEmbeddingLevels (typed arrays, no per-character
 //    allocation; bidi-js's took longer than all the rest of the layout of a large article)
 //    with the same levels. Classes and bracket pairs come from qari's own Unicode 15.0
-//    tables, bidi-class-data.ts (scripts/gen-bidi-classes.mjs, from UnicodeData.txt and
+//    tables, bidi-class-data.ts (scripts/gen/bidi-classes.mjs, from UnicodeData.txt and
 //    BidiMirroring.txt), not from bidi-js (Unicode 13, and building its tables took ~6 ms
 //    of every start): runs of one class, decoded once at load into a table per BMP code
 //    point and a range table for astral ones (binary search). Brackets are the Ps/Pe
@@ -58,21 +58,23 @@
 //    of its own, at the level UAX #9 gives it (BN: that of the character before it, or the
 //    paragraph's where L1 resets it at a line end), where FriBidi and UAX #9 without L3 put it. The Unicode
 //    conformance files assume no L3 (and never check BN placement): pass {l3: false}.
-// 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen-mirroring.mjs).
+// 8. L4 is a table generated from BidiMirroring-15.0.0.txt (scripts/gen/mirroring.mjs).
 //    bidi-js's own table is Unicode 13 and misses the four bracket pairs U+2E55–U+2E5C
 //    (Unicode 14), as did its class and bracket data; bidi-class-data.ts has them.
 // 9. Hot loops work on typed arrays with numeric class flags (bit k = class k of BIDI_CLASSES
 //    in bidi-levels.ts). Classes and brackets are plain typed-array reads (a binary search
-//    for an astral class); mark lookups are cached per code point in typed arrays, so a
-//    code point costs a string only the first time it is ever seen. Filling a paragraph's
+//    for an astral class), and so are mark lookups (L3_MARK_RUNS, from the Unicode data, not
+//    this runtime's property regexes). Filling a paragraph's
 //    classes also collects the set of classes present, which bidi-levels.ts takes instead
 //    of a pass of its own, and whether a paired bracket is (else N0 is skipped). Nothing
 //    is allocated per line: reorderLineInto fills the caller's array (reorderLine returns
 //    a view of it only when asked for one).
 
-import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './bidi-class-data.js';
+import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from './data/bidi-class-data.js';
 import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
-import {MIRRORING_PAIRS} from './mirroring-data.js';
+import {decodeRuns, farValue} from './data/decode.js';
+import {MIRRORING_PAIRS} from './data/mirroring-data.js';
+import {L3_MARK_RUNS} from './data/width-data.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
 
@@ -138,55 +140,14 @@ const T_SEPARATOR = T_S | T_B;
 
 // ---- per-code-point tables (logic 2) -----------------------------------------------------
 
+/** bidi-levels.ts class number of every code point; `direct` holds the BMP's. */
+const classTable = decodeRuns(BIDI_CLASS_RUNS, 0x10000, BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]));
 /** bidi-levels.ts class number per BMP code point. */
-const bmpClass = new Uint8Array(0x10000);
-/** Runs of one class from U+10000 on: astralFirst[k] (ascending) is where run k starts, astralClass[k] its class. */
-let astralFirst = new Int32Array(0);
-let astralClass = new Uint8Array(0);
-
-const LETTER_A = 0x41;
-const LETTER_Z = 0x5a;
-
-/** Decodes BIDI_CLASS_RUNS: a class letter, then the run's length − 1 in base 36 (none for 1). */
-function decodeClasses(runs: string): void {
-	const classOfLetter = BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]);
-	// At most one run per character; a counting pass would cost more than the spare bytes.
-	const first = new Int32Array(runs.length);
-	const cls = new Uint8Array(runs.length);
-	let astral = 0;
-	let cp = 0;
-	let i = 0;
-	while (i < runs.length) {
-		const k = classOfLetter[runs.charCodeAt(i++) - LETTER_A] ?? BIDI_CLASSES.ON;
-		let extra = 0;
-		for (let c = runs.charCodeAt(i); i < runs.length && (c < LETTER_A || c > LETTER_Z); c = runs.charCodeAt(++i)) {
-			extra = extra * 36 + (c <= 0x39 ? c - 0x30 : c - 0x57); // 0–9, a–z
-		}
-		const end = cp + extra + 1;
-		if (cp < 0x10000 && k !== BIDI_CLASSES.L) bmpClass.fill(k, cp, Math.min(end, 0x10000)); // the table starts at 0 = L
-		if (end > 0x10000) {
-			first[astral] = Math.max(cp, 0x10000);
-			cls[astral++] = k;
-		}
-		cp = end;
-	}
-	if (cp !== 0x110000 || astral === 0) throw new Error('bidi-class-data: the class runs do not cover U+0000..U+10FFFF');
-	astralFirst = first.subarray(0, astral);
-	astralClass = cls.subarray(0, astral);
-}
-decodeClasses(BIDI_CLASS_RUNS);
+const bmpClass = classTable.direct;
 
 /** The bidi class of code point cp (Unicode 15.0), as a bidi-levels.ts class number (BIDI_CLASSES). */
 export function bidiClassOf(cp: number): number {
-	if (cp < 0x10000) return bmpClass[cp] ?? 0;
-	let lo = 0;
-	let hi = astralFirst.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if ((astralFirst[mid] ?? 0) <= cp) lo = mid;
-		else hi = mid - 1;
-	}
-	return astralClass[lo] ?? 0;
+	return cp < 0x10000 ? (bmpClass[cp] ?? 0) : farValue(classTable, cp);
 }
 
 /** Class flag (bit BIDI_CLASSES[name]) of code point cp. */
@@ -212,24 +173,13 @@ function classAt(text: string, i: number): number {
 
 const MARK = 1;
 const PICTOGRAPHIC = 2;
-const KNOWN = 4;
-const MARK_RE = /^[\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\u200D]$/u;
-const PICTOGRAPHIC_RE = /^\p{Extended_Pictographic}$/u;
 const ZWJ = 0x200d;
-
-/** MARK / PICTOGRAPHIC bits per BMP code point; 0 = not looked up yet. */
-const bmpCluster = new Uint8Array(0x10000);
-const astralCluster = new Map<number, number>();
+/** MARK / PICTOGRAPHIC bits of every code point (Unicode 15.0, scripts/gen/width.mjs); `direct` holds the BMP's. */
+const markTable = decodeRuns(L3_MARK_RUNS, 0x10000);
+const bmpMarks = markTable.direct;
 
 function clusterBits(cp: number): number {
-	let bits = cp < 0x10000 ? (bmpCluster[cp] ?? 0) : (astralCluster.get(cp) ?? 0);
-	if (bits === 0) {
-		const ch = String.fromCodePoint(cp);
-		bits = KNOWN | (MARK_RE.test(ch) ? MARK : 0) | (PICTOGRAPHIC_RE.test(ch) ? PICTOGRAPHIC : 0);
-		if (cp < 0x10000) bmpCluster[cp] = bits;
-		else astralCluster.set(cp, bits);
-	}
-	return bits;
+	return cp < 0x10000 ? (bmpMarks[cp] ?? 0) : farValue(markTable, cp);
 }
 
 /** ZWNJ (U+200C) or ZWJ (U+200D). */
@@ -280,7 +230,7 @@ function fillClasses(text: string, classes: Uint8Array): number {
 /**
  * Bracket id per code unit (see BracketLookup): the canonical opening bracket of its pair
  * (U+2329 and U+3008 open the same pair), negated for a closing bracket; 0 = not a paired
- * bracket. Every paired bracket is in the BMP (gen-bidi-classes.mjs checks).
+ * bracket. Every paired bracket is in the BMP (scripts/gen/bidi-classes.mjs checks).
  */
 const bracketIds = new Int32Array(0x10000);
 {

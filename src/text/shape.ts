@@ -39,6 +39,7 @@ Logic:
    a string in one copy, read as UTF-16LE through a Buffer over the same memory (charCodeAt
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
+import {decodeRuns, farValue} from './data/decode.js';
 import {bytesOf, copyUnits, unitsToString} from './units.js';
 import {
 	FORMS,
@@ -50,9 +51,9 @@ import {
 	JOINING_R,
 	JOINING_RUNS,
 	JOINING_T,
-	JOINING_U,
+	JOINING_TYPE_COUNT,
 	LAM_ALEF,
-} from './shaping-data.js';
+} from './data/shaping-data.js';
 
 export interface ShapeOptions {
 	/** Form the lam-alef ligatures (default true). */
@@ -61,7 +62,6 @@ export interface ShapeOptions {
 
 const LAM = 0x0644;
 const FILLER = 0xfeff;
-const TYPE_LETTERS = 'URDCLT';
 
 // Per-character flags the loop reads, derived once from the joining types.
 const TRANSPARENT = 1; // T
@@ -85,11 +85,10 @@ function flagsOf(type: number): number {
 	}
 }
 
+/** Flags of every code point: `direct` holds the BMP's. */
+const joiningFlags = decodeRuns(JOINING_RUNS, 0x10000, Array.from({length: JOINING_TYPE_COUNT}, (_, type) => flagsOf(type)));
 /** Flags of each BMP code point. */
-const bmpFlags = new Uint8Array(0x10000);
-/** Astral code points: starts of the runs from the one covering U+10000 on, and their flags. */
-let astralStarts = new Uint32Array(0);
-let astralFlags = new Uint8Array(0);
+const bmpFlags = joiningFlags.direct;
 /** FORMS as numbers: isolated, final, initial, medial for each letter from FORMS_FIRST. */
 const formTable = new Uint16Array(FORMS.length);
 /** Lam-alef ligature by alef − U+0622: isolated at +0, final at +8. */
@@ -103,30 +102,6 @@ let unshapeFirst = 0;
 let unshapeTable = new Uint16Array(0);
 
 function loadTables(): void {
-	const starts: number[] = [];
-	const types: number[] = [];
-	let start = 0;
-	let delta = 0;
-	for (let i = 0; i < JOINING_RUNS.length; i++) {
-		const code = JOINING_RUNS.charCodeAt(i);
-		const type = TYPE_LETTERS.indexOf(JOINING_RUNS.charAt(i));
-		if (type < 0) {
-			delta = delta * 36 + (code <= 0x39 ? code - 0x30 : code - 0x57);
-			continue;
-		}
-		start += delta;
-		delta = 0;
-		starts.push(start);
-		types.push(type);
-	}
-	let astralFrom = 0;
-	for (let k = 0; k < starts.length; k++) {
-		const from = starts[k] ?? 0;
-		if (from <= 0x10000) astralFrom = k;
-		if (from < 0x10000) bmpFlags.fill(flagsOf(types[k] ?? JOINING_U), from, Math.min(starts[k + 1] ?? 0x110000, 0x10000));
-	}
-	astralStarts = Uint32Array.from(starts.slice(astralFrom));
-	astralFlags = Uint8Array.from(types.slice(astralFrom), flagsOf);
 	// Directional boundaries break joining (Logic 4).
 	bmpFlags[0x200e] = 0;
 	bmpFlags.fill(0, 0x202a, 0x202f);
@@ -168,17 +143,6 @@ function loadTables(): void {
 }
 
 loadTables();
-
-function astralFlagsOf(codePoint: number): number {
-	let lo = 0;
-	let hi = astralStarts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if ((astralStarts[mid] ?? 0) <= codePoint) lo = mid;
-		else hi = mid - 1;
-	}
-	return astralFlags[lo] ?? 0;
-}
 
 /** True when the code unit is in a block whose letters shaping can change. */
 function isArabicUnit(c: number): boolean {
@@ -239,7 +203,7 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 		if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
 			const low = out[i + 1] ?? 0;
 			if (low >= 0xdc00 && low <= 0xdfff) {
-				flags = astralFlagsOf(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+				flags = farValue(joiningFlags, ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
 				i++;
 			}
 		}

@@ -1,32 +1,28 @@
 /**
-Terminal cell widths and grapheme clusters that agree exactly with string-width 8 and
-Intl.Segmenter, at a fraction of their cost.
+Terminal cell widths of grapheme clusters as string-width 8 gives them, from the Unicode 15.0
+tables of src/text/data/ (no Intl.Segmenter, no property regexes: nothing that follows the
+running Node's ICU), at a fraction of string-width's cost; and the unit measure the line
+breaker and the reordering read.
 
 Logic:
 1. string-width segments with Intl.Segmenter and runs several regexes on every cluster. That is
-   exact but slow, and in Node 20 each step of a Segmenter iterator also costs time proportional
-   to the length of the whole string (quadratic on long text). The line breaker measures every
-   cluster, so we decide most boundaries and widths ourselves.
-2. One byte per code point holds what both decisions need: its width alone, what it adds when it
-   follows the first visible code point of a cluster, and its grapheme break class. JavaScript
-   regexes have no Grapheme_Cluster_Break or InCB property, so the table was derived from this
-   runtime's own oracles (string-width for widths, probes of Intl.Segmenter for break classes)
-   and is checked exhaustively against them by test/width.test.ts, which also regenerates it.
-3. Most boundaries depend only on the two code points around them (UAX #29 GB3–GB9b: CR LF,
-   controls, Hangul syllable parts, extenders, Prepend). Three rules look further back: GB9c
-   (Indic conjuncts), GB11 (emoji ZWJ sequences), GB12/13 (regional indicator pairs). Where one
-   of them could apply, Intl.Segmenter decides the stretch from the cluster's start (a known
-   boundary) to the next certain boundary, in short slices so its cost stays linear. Rules look
-   only backwards, so a slice that starts at a true boundary gives true boundaries before its
-   last code point.
+   slow, and follows whatever Unicode version the running ICU has. The line breaker measures
+   every cluster, so we decide boundaries (grapheme.ts) and widths ourselves, from one table.
+2. One byte per code point holds what both decisions need: its width alone, what it adds when
+   it follows the first visible code point of a cluster, and its grapheme break class
+   (grapheme.ts Logic 1; scripts/gen/width.mjs derives it from the Unicode data and says how).
+3. The scan here makes grapheme.ts's decisions (the pair rules, and GB11 and GB12/13 by looking
+   back) while it adds up widths, so each code point is read once.
 4. For a cluster with no emoji, keycap, flag or Hangul jamo, string-width's answer reduces to
    its rule 5: the width of the first visible code point plus, for later code points, the width
    of spacing marks and halfwidth/fullwidth forms. Arabic letters with harakat, Hebrew with
    niqqud, Latin with combining marks all take that path. Other clusters get a straight port of
-   string-width's rules (its RGI_Emoji regex, the table for widths and Extended_Pictographic).
-   So a cluster can be wider than 2: कि is 2 (a spacing vowel sign adds a cell), ᄀᄀ하 is 4.
-5. Lone surrogates are their own clusters of width 0 (Intl.Segmenter treats them as Other,
-   string-width as invisible). Controls, tabs included, are 0: the layout expands tabs itself.
+   string-width's rules, with the RGI emoji of Unicode 15.0 (data/width-data.ts lists the
+   few that rule 5 would not make 2 wide). So a cluster can be wider than 2: कि is 2 (a
+   spacing vowel sign adds a cell), ᄀᄀ하 is 4.
+5. Lone surrogates are their own clusters of width 0 (UAX #29 gives them class Other: a mark
+   joins one; string-width counts them invisible). Controls, tabs included, are 0: the layout
+   expands tabs itself.
 6. The scan reads each code point once: the one that ends a cluster (the pair rule says break)
    is carried over as the first of the next cluster, with its table byte.
 7. The scan marks cluster starts and widths by code unit (measureUnits): the line breaker and
@@ -43,211 +39,42 @@ Logic:
    else (marks, ZWJ, controls, surrogates, Hangul, regional indicators…) to the full scan.
 */
 
-// Grapheme break classes (UAX #29), as Intl.Segmenter behaves; the high nibble of a table byte.
-// 0 is Other.
-const EXTEND = 1; // Extend and SpacingMark (GB9, GB9a)
-const ZWJ = 2;
-const CONTROL = 3;
-const CR = 4;
-const LF = 5;
-const PREPEND = 6;
-const REGIONAL = 7;
-const PICTOGRAPHIC = 8; // Extended_Pictographic
-const CONSONANT = 9; // InCB=Consonant
-const HANGUL_L = 10;
-const HANGUL_V = 11;
-const HANGUL_T = 12;
-const HANGUL_LV = 13;
-const HANGUL_LVT = 14;
+import {decodeRuns} from './data/decode.js';
+import {RGI_EMOJI_NARROW, WIDTH_PALETTE, WIDTH_RUNS} from './data/width-data.js';
+import {
+	BREAK,
+	CONTEXT,
+	EXTEND,
+	HANGUL_L,
+	HANGUL_T,
+	HANGUL_V,
+	INFO_DIRECT,
+	INFO_TABLE,
+	JOIN,
+	OTHER,
+	PAIR_RULES,
+	PICTOGRAPHIC,
+	REGIONAL,
+	SPACING_MARK,
+	ZWJ,
+	codePointInfo,
+	farInfo,
+	joinsEmojiSequence,
+} from './grapheme.js';
 
-const BREAK = 0;
-const JOIN = 1;
-const UNSURE = 2;
-
-/** The decision between two adjacent code points of classes `previous` and `next`, at index `previous * 16 + next`. */
-const PAIR_RULES = buildPairRules();
-
-function decidePair(previous: number, next: number): number {
-	if (previous === CR && next === LF) {
-		return JOIN; // GB3
-	}
-
-	if (previous === CONTROL || previous === CR || previous === LF || next === CONTROL || next === CR || next === LF) {
-		return BREAK; // GB4, GB5
-	}
-
-	if (previous === HANGUL_L && (next === HANGUL_L || next === HANGUL_V || next === HANGUL_LV || next === HANGUL_LVT)) {
-		return JOIN; // GB6
-	}
-
-	if ((previous === HANGUL_LV || previous === HANGUL_V) && (next === HANGUL_V || next === HANGUL_T)) {
-		return JOIN; // GB7
-	}
-
-	if ((previous === HANGUL_LVT || previous === HANGUL_T) && next === HANGUL_T) {
-		return JOIN; // GB8
-	}
-
-	if (next === EXTEND || next === ZWJ || previous === PREPEND) {
-		return JOIN; // GB9, GB9a, GB9b
-	}
-
-	// The rules that need more than one code point of context.
-	if ((previous === EXTEND || previous === ZWJ) && next === CONSONANT) {
-		return UNSURE; // GB9c
-	}
-
-	if (previous === ZWJ && next === PICTOGRAPHIC) {
-		return UNSURE; // GB11
-	}
-
-	if (previous === REGIONAL && next === REGIONAL) {
-		return UNSURE; // GB12, GB13
-	}
-
-	return BREAK; // GB999
-}
-
-function buildPairRules(): Uint8Array {
-	const rules = new Uint8Array(256);
-	for (let previous = 0; previous < 16; previous++) {
-		for (let next = 0; next < 16; next++) {
-			rules[previous * 16 + next] = decidePair(previous, next);
-		}
-	}
-
-	return rules;
-}
+export {codePointInfo} from './grapheme.js';
 
 /** Classes whose presence in a multi-code-point cluster calls for string-width's emoji and Hangul rules. */
 const NEEDS_FULL_RULES = 1 << REGIONAL | 1 << PICTOGRAPHIC | 1 << HANGUL_L | 1 << HANGUL_V | 1 << HANGUL_T;
 
-// Table printed by `QARI_PRINT_WIDTH_TABLE=1 node --import tsx --test-name-pattern='code point
-// table' test/width.test.ts` (about 25 s; without --test, so the output is not captured) on
-// Node 20.20.2 (ICU 78.2, Unicode 17.0) with string-width 8.3.0. A byte per code point:
-// bits 0–1 the width of the code point alone, bits 2–3 its width after the first visible code
-// point of a cluster (spacing marks and halfwidth/fullwidth forms), bits 4–7 its break class.
-// Runs: a palette letter, then the run's length in base 36.
-const TABLE_PALETTE = [48, 80, 64, 1, 129, 16, 96, 21, 145, 97, 17, 5, 162, 160, 176, 177, 193, 32, 49, 130, 2, 26, 0, 210, 226, 10, 4, 113, 18];
-const TABLE_RUNS = [
-	'AaB1A2C1AiD2nAxD9E1D3A1E1DghF34D7nF7D7bF19D1F1D1F2D1F2D1F1D1kG6DaFbD1A1D1aFlDgF1D2tF7G1D1F6D2F2D',
-	'1F4DxG1D1F1DuFrD2jFbD1mF9D9F1DoF4D1F9D1F3D1F5D17F3D1gG2D5F9D16FoG1FwH1DhI11F1H1F1D1H3F8H4F1H2D1F',
-	'7I8D2F2DkI8D1F1H2DhIkD1I7D1I1D3I4D2F1D1H3F4D2H2D2H2F1D9H1D4I2D1I1D2F2DcI2DcF1D2F2H1D1kF1D1H3F2D4',
-	'F2D2F3D3F1DuF2D3F1DbF2H1DhIkD1I7D1I2D1I5D2F1D1H3F5D1F2H1D1H2F1DkF2DlI1F6D1F1H2DhIkD1I7D1I2D1I5D2',
-	'F1D1H1F1H1F4D2H2D2H2F1D7F2H1D4I2D1I1D2F2DdI1DgF1D1nH2F1H2D3H3D1H3F1D9H1D14F1H3F1DgIkD1IgD2F1D1F3',
-	'H4D1F3D1F4D7F2D1I3D7F2DtF1H2D1kF1D1H1F1H5D1F1H2D1H2F2D7H2DbF2DfH1DcF2H2DhI12F2D1H3F4D1H3D1H3F1J1',
-	'D8H1DaF2DtF1H2D1yF1D4H3F3D1F1D1H8DiH2D1pF1D1K1F7DcF8D2qF1D1K1F9DbF7D21F2DrF1D1F1D1F1D4H2D1dFeH1F',
-	'5D1F2D5FbD1F10D9F1D1lI17L2F4H1F6L1F2H2F2I1DgI6H2F2I4F3I1L3I2L7I3F4IdF1L1H1F2L6F1I1L1DaL3F1D2qM2n',
-	'N1O1P1zQ2gD9pF3DqaF3H1DsF2H1DtF2DuF2DcI1gF2H1F7H8F1H2FbD9F1D19F3A1F1D39F2DyF1D3aF3H4F2H3D4H2F1H6',
-	'F3D63F2H2F1D4I1hH1F1H1F7D1F1L1F1L2F8H6FaD2F1D1cF1aD2FcDkF4H1D6I2D6IxF1H1F5H1F1H5F1H2I8DuF9DcF2H1',
-	'IuH1F4H2F2H1F3I2DbI3D14F1H1F2H3F1H1F3H2D1cH8F8H2F2D48F3D1FdH1F7D4F1D6F1D2H1F2D5iF1sDejA1F1R1A2Do',
-	'S2A5DdE1DcE1DmAgD2oFxD1dE1DmE1D2iE6DfE2Da7T2DcE1U2D4kE1DpT4E3T1E2T1D4E3D5jE1D6fE2DaE1D9E1D1mE2T2',
-	'D1E5D9E1D2E1D2T2D2E1D4E1D2E1D1E2D2E1D3E1D3E2U8E3D5E1D1E1D5TcDbE2D2E1D1E2D1E1DiE1D2E1T1DaU6D2E1T1',
-	'E4D1E1D1E2D3E1T1D5E1D2T2D4E2DbT2D5T2D2E1D5T1E1D1E1D1E1T1DkE1T1D5E2T2E1T1D1E3T1D2T1D4E1D2T1D2E2T2',
-	'E2D1E1D2E1D1E1D1E1D6E1D3E1D6T1DaE2DfE1D2E1D4T1D1T1D4T3D1T1DbE2D1cT3D9E1DeT1DeT1DacE2DcvE3DjT2D1f',
-	'T1D4T1DbdF3D3xF1D2oFwD3kUqD1U2hDcU5yDqU1mF4V2T1UcT1U1D2U2eD2F2U2tD5U17D1U1fW1U16D1U2eD9U1cD1U14D',
-	'8U1zT1U1T1UmibD3U1jDbsF4D1FaDwF2D28F2D7kF1D3F1D4F1DnH2F2H1D4F1D2bH2D1eHgF2DqFiDdF1D12F8DpFbH2DcM',
-	'tD3F3H1D5I3D3I10F1H2F4H2F2H3DvI5F1D1I9DaI5D16F6H2F2H2F2DcF1D8F1H1DiIgD1I3D6I1L1F1L1I2D1cF1D1F3D2',
-	'F2D5F2D1F1DuIbH1F2H2D5H1F1D5lIrD8H2F1H2F1H2D1H1F1DiX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX1YrX',
-	'1YrX1YrX1YrX1YrDcPnD4Q1dD4W1kwD4xsUe8DuF1DkhFgUaD6FgUzD1UjD1U4D43A1L1Z2oL1pH2!1L1rZ7L9AcDe9F1D6a',
-	'F1D45F5D1adI1F3D1F2D5F4I4D1I3D1ItD2F3D4F1D4lF2DfxF4D1tF5D8tF2D25F6D1yFbD1dF4D3eH1F1H1D1hFfD15F1D',
-	'2F2DaF3H1D19H3F4H2F2D2G1D4F1DaG1D1eF3I10F5H1F8DfI1H2I1D17F1DcF2H1D1cH3F9H2D1J2D5F4D1H1F1D2kH3F3H',
-	'2F1H1F2D6F1D2F1D4dF1H3F8DlF2H2D1jF2D1H2F1H4D2H2D2H3D9H1DaH2D2F7D3F5DbIaD1I1D2I1D1I12D2H3F6D1H1D2',
-	'H1D1H4D1H2F1H1F1J1F1DeF2D2aH3F8H2F3H1F1DnF1D29H3F6H1F1H4F2H1F2D6jH3F4D2H4F2H1F2DrF2D2aH3F8H2F1H1',
-	'F2D2yF1H1F1H2F6H1F1D2tF1H1F1L2F4H1F5D74H3F9H1F2D5hI7D2I1D2I8D1I2D1IoH6D1H2D2F2H1F1J1H1J1H1F1D3xH',
-	'3F4D2F2H4F1D3H1DrI1FaI14F6H1D1F4D8F1D8I1F6H2F3I14J6FdH1F2D5iF1H1F3H1F1H1D5jH1F7D1F6H1F1D2aFmD1H1',
-	'F7H1F2H1F2D3eF6D3F1D1F2D1F7J1F1D1uH5D1F2D1H2F1H1F1D9nF2H2D9F2J1H1IdD1IyH2F5D3H2F1H1F1DnF1D445AgF',
-	'1D6FfD8ugFcH3F3D1xcF5D1nF7DfgP1D3P4DdgF1D1H1jD7F4D25U4F1DbV2U5D9U5p7D10UyD2nU37DdUpeDeU1fD5y5U4D',
-	'1U7D1U2D1U89D9U1DtU3D2U1DeU5D7Ub0D1whF2D1A4D3mkF1aD2FnDf2H2F3D3H6A8F8D2F7DuF4D44F3D57U2fD9UnD1ah',
-	'F1jD4F1eD8F1DeF1DmF5D1FfD11sF7D1FhD2F7D1F2D1F5D2sF1D4gF7DafF1D1pF4De4F4D72F2D6rF1D2F1D7F2D5F1Dd6',
-	'F7D31F7D1btT1D13E4D2sEcDfE2DfE1DeT1E1D11EaD34E2DcE2DeT1D2TaDjT1E1j#qU1T2EdUaT1UkT1U2T9U1E4U9E7T2',
-	'EeU6E4aTxE1D2E9T9E1T1yE1TmD2E2D1E3D2E2T17E4T5EcThD2E1T1E1D1E1T3$5T1rE1T1E1T57E1D1T1rDbE2T4D1ToD7',
-	'E2D2E7T1DcE1D2E4D2E1D4T2DdT1E1D2E1D8E2D9E1D5E3DcE3D8E3D2E1D1E1D4E1D6E1D3E1D6E1T2dD1cT1yD5E1T1E3T',
-	'3D2T5E2T4E6D3E1D1T2E4D2E1T9E3D62T1E5TcE4T1EfDcE4D1kE8DaE6D14E8DuE2DcE4D2EeD9E13DcT1bD1TaD1T55D2g',
-	'E8DeE2TdE3T1zE1T1E3TiE1TdE3TcE5D74EseD2U1ekeD2U1ekeDe1oiAwF2oA3kF6oA2s0D44jk',
-].join('');
-const PALETTE_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_{|}~';
-
-/** Code points below this have a byte each; above it (planes 4–16) a few runs cover everything. */
-const TABLE_SIZE = 0x4_00_00;
-const TABLE = new Uint8Array(TABLE_SIZE);
-const highStarts: number[] = [];
-const highValues: number[] = [];
-/** The runs of one value below U+10000, as decodeTable filled them (for buildUnitFast). */
-const bmpRunStarts: number[] = [];
-const bmpRunValues: number[] = [];
-decodeTable();
-
-function decodeTable(): void {
-	let codePoint = 0;
-	let value = 0;
-	let length = 0;
-	for (let index = 0; index <= TABLE_RUNS.length; index++) {
-		const code = index < TABLE_RUNS.length ? TABLE_RUNS.charCodeAt(index) : 0;
-		if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7A)) {
-			length = length * 36 + (code <= 0x39 ? code - 0x30 : code - 0x61 + 10);
-			continue;
-		}
-
-		const end = codePoint + length;
-		if (codePoint < TABLE_SIZE) {
-			TABLE.fill(value, codePoint, Math.min(end, TABLE_SIZE));
-		}
-
-		if (codePoint < 0x1_00_00 && length > 0) {
-			bmpRunStarts.push(codePoint);
-			bmpRunValues.push(value);
-		}
-
-		if (end > TABLE_SIZE && length > 0) {
-			highStarts.push(Math.max(codePoint, TABLE_SIZE));
-			highValues.push(value);
-		}
-
-		codePoint = end;
-		length = 0;
-		value = TABLE_PALETTE[PALETTE_LETTERS.indexOf(TABLE_RUNS.charAt(index))] ?? 0;
-	}
-}
-
-function highInfo(codePoint: number): number {
-	let index = highStarts.length - 1;
-	while (index > 0 && (highStarts[index] ?? 0) > codePoint) {
-		index--;
-	}
-
-	return highValues[index] ?? 0;
-}
-
-/**
-Packed properties of a code point: bits 0–1 its width alone, bits 2–3 the width it adds after
-the first visible code point of a cluster, bits 4–7 its grapheme break class.
-*/
-export function codePointInfo(codePoint: number): number {
-	return codePoint < TABLE_SIZE ? TABLE[codePoint] ?? 0 : highInfo(codePoint);
-}
-
-// string-width's regexes, for the clusters that need its emoji rules. Built with `new RegExp`
-// because the `v` flag is newer than our TypeScript target (Node 20 supports it), and only when
-// first needed: compiling \p{RGI_Emoji} takes about 10 ms, creating an Intl.Segmenter about 6 ms.
-let rgiEmojiRegex: RegExp | undefined;
+/** RGI_EMOJI_NARROW as strings, made when first needed (Logic 4). */
+let narrowRgiEmoji: Set<string> | undefined;
 const unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
+
+function isNarrowRgiEmoji(segment: string): boolean {
+	narrowRgiEmoji ??= new Set(RGI_EMOJI_NARROW.split(' ').map(sequence => String.fromCodePoint(...sequence.split('.').map(hex => Number.parseInt(hex, 16)))));
+	return narrowRgiEmoji.has(segment);
+}
 
 function isKeycapBase(codePoint: number): boolean {
 	return (codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x23 || codePoint === 0x2A;
@@ -269,7 +96,7 @@ function isHangulJamo(codePoint: number): boolean {
 	return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
 }
 
-/** string-width's rules for one segment, in its order. A width of a visible code point alone is its East Asian Width. */
+/** string-width's rules for one cluster, in its order. A width of a visible code point alone is its East Asian Width. */
 function fullRulesWidth(segment: string): number {
 	const codePoints: number[] = [];
 	for (const character of segment) {
@@ -285,8 +112,8 @@ function fullRulesWidth(segment: string): number {
 		return 0;
 	}
 
-	rgiEmojiRegex ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
-	if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment, codePoints)) {
+	// An RGI emoji whose first code point is wide is 2 by rule 5 below too.
+	if (isNarrowRgiEmoji(segment) || isDoubleWidthNonRgiEmojiSequence(segment, codePoints)) {
 		return 2;
 	}
 
@@ -398,25 +225,26 @@ export const BREAK_SPACE_START = 2;
 export const FORCED_BREAK_START = 3;
 const LINE_SEPARATOR = 0x20_28;
 
-// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as in TABLE), bits
-// 2–3 the UnitMeasure.starts mark of a cluster of this unit alone, ALONE when it is a code point
-// of class Other (not a surrogate), JOINS_PREVIOUS when a cluster may continue with it
-// (Extend, ZWJ, or a high surrogate, which may start an astral one).
+// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as in INFO_TABLE),
+// bits 2–3 the UnitMeasure.starts mark of a cluster of this unit alone, ALONE when it is a code
+// point of class Other (not a surrogate), JOINS_PREVIOUS when a cluster may continue with it
+// (Extend, SpacingMark, ZWJ, or a high surrogate, which may start an astral one).
 const ALONE = 0x40;
 const JOINS_PREVIOUS = 0x80;
 const UNIT_FAST = buildUnitFast();
 
+/** The UNIT_FAST bits of a code point with table byte `info`, before the fixes of buildUnitFast. */
+function unitFastBits(info: number): number {
+	const kind = info >> 4;
+	let bits = (info & 3) | (CLUSTER_START << 2);
+	if (kind === OTHER) bits |= ALONE;
+	if (kind === EXTEND || kind === SPACING_MARK || kind === ZWJ) bits |= JOINS_PREVIOUS;
+	return bits;
+}
+
 function buildUnitFast(): Uint8Array {
-	// By the table's runs, not unit by unit: this runs at every start.
-	const table = new Uint8Array(0x1_00_00);
-	for (let r = 0; r < bmpRunStarts.length; r++) {
-		const info = bmpRunValues[r] ?? 0;
-		const kind = info >> 4;
-		let bits = (info & 3) | (CLUSTER_START << 2);
-		if (kind === 0) bits |= ALONE;
-		if (kind === EXTEND || kind === ZWJ) bits |= JOINS_PREVIOUS;
-		table.fill(bits, bmpRunStarts[r] ?? 0, Math.min(bmpRunStarts[r + 1] ?? 0x1_00_00, 0x1_00_00));
-	}
+	// The width table's runs decoded again, to these bits: fills by run, not a loop by unit (this runs at every start).
+	const table = decodeRuns(WIDTH_RUNS, 0x1_00_00, WIDTH_PALETTE.map(unitFastBits)).direct;
 
 	// Surrogates are never a code point alone; a high one may start an astral cluster.
 	for (let unit = 0xD8_00; unit <= 0xDF_FF; unit++) {
@@ -431,11 +259,6 @@ function buildUnitFast(): Uint8Array {
 	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? 0) & ~0x0C) | (FORCED_BREAK_START << 2);
 	return table;
 }
-
-let segmenter: Intl.Segmenter | undefined;
-
-/** Slices handed to Intl.Segmenter stay about this short, because each step of its iterator costs time proportional to the slice. */
-const SLICE_LENGTH = 256;
 
 /**
 Walks `text` cluster by cluster. With `out`, marks each cluster's start and writes its width
@@ -508,7 +331,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 				}
 			}
 
-			info = codePoint < TABLE_SIZE ? TABLE[codePoint] ?? 0 : highInfo(codePoint);
+			info = codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? 0) : farInfo(codePoint);
 		}
 
 		let previous = info >> 4;
@@ -516,7 +339,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		let visible = width !== 0;
 		let joined = false;
 		let fullRules = false;
-		let unsure = false;
+		let pairedRegional = false;
 		while (end < length) {
 			let next = text.charCodeAt(end);
 			let size = 1;
@@ -528,19 +351,19 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 				}
 			}
 
-			const nextInfo = next < TABLE_SIZE ? TABLE[next] ?? 0 : highInfo(next);
+			const nextInfo = next < INFO_DIRECT ? (INFO_TABLE[next] ?? 0) : farInfo(next);
 			const nextClass = nextInfo >> 4;
 			const rule = PAIR_RULES[previous * 16 + nextClass];
-			if (rule === BREAK) {
+			// GB11 and GB12/13 look back (grapheme.ts Logic 2).
+			if (rule === BREAK || (rule === CONTEXT && (previous === ZWJ ? !joinsEmojiSequence(text, end - 1) : pairedRegional))) {
 				knownInfo = nextInfo;
 				knownCodePoint = next;
 				knownEnd = end + size;
 				break;
 			}
 
-			if (rule === UNSURE) {
-				unsure = true;
-				break;
+			if (previous === REGIONAL) {
+				pairedRegional = true;
 			}
 
 			if (visible) {
@@ -561,18 +384,6 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 
 			previous = nextClass;
 			end += size;
-		}
-
-		if (unsure) {
-			const stop = findCertainBoundary(text, end);
-			if (out === undefined) {
-				total += segmentWidth(text, start, stop);
-			} else {
-				count = segmentInto(text, start, stop, out, count);
-			}
-
-			start = stop;
-			continue;
 		}
 
 		if (fullRules) {
@@ -599,87 +410,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	return total;
 }
 
-/** The first offset after `from` (which follows an uncertain pair) where a boundary is certain, or the text's length. */
-function findCertainBoundary(text: string, from: number): number {
-	const length = text.length;
-	let previous = codePointInfo(text.codePointAt(from) ?? 0) >> 4;
-	let index = from + ((text.codePointAt(from) ?? 0) > 0xFF_FF ? 2 : 1);
-	while (index < length) {
-		const codePoint = text.codePointAt(index) ?? 0;
-		const next = codePointInfo(codePoint) >> 4;
-		if (PAIR_RULES[previous * 16 + next] === BREAK) {
-			return index;
-		}
-
-		previous = next;
-		index += codePoint > 0xFF_FF ? 2 : 1;
-	}
-
-	return length;
-}
-
-/**
-Calls `visit(start, segment)` for each cluster of text[from, to), where both ends are
-boundaries, by Intl.Segmenter over short slices: only boundaries before a slice's last code
-point are trusted, and a slice grows only when a single cluster is longer than it.
-*/
-function segmentRange(text: string, from: number, to: number, visit: (start: number, segment: string) => void): void {
-	let start = from;
-	let sliceLength = SLICE_LENGTH;
-	while (start < to) {
-		let end = Math.min(to, start + sliceLength);
-		if (end < to) {
-			const last = text.charCodeAt(end - 1);
-			if (last >= 0xD8_00 && last <= 0xDB_FF) {
-				end--;
-			}
-		}
-
-		const grown = sliceLength > SLICE_LENGTH;
-		let reached = start;
-		segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
-		for (const {segment, index} of segmenter.segment(text.slice(start, end))) {
-			const segmentEnd = start + index + segment.length;
-			if (segmentEnd === end && end < to) {
-				break;
-			}
-
-			visit(start + index, segment);
-			reached = segmentEnd;
-			if (grown) {
-				break;
-			}
-		}
-
-		if (reached === start) {
-			sliceLength *= 2;
-		} else {
-			sliceLength = SLICE_LENGTH;
-			start = reached;
-		}
-	}
-}
-
-function segmentWidth(text: string, from: number, to: number): number {
-	let total = 0;
-	segmentRange(text, from, to, (_start, segment) => {
-		total += oneClusterWidth(segment);
-	});
-	return total;
-}
-
-function segmentInto(text: string, from: number, to: number, out: UnitMeasure, count: number): number {
-	let index = count;
-	segmentRange(text, from, to, (start, segment) => {
-		const width = oneClusterWidth(segment);
-		out.starts[start] = segment.length === 1 ? ((UNIT_FAST[segment.charCodeAt(0)] ?? 0) >> 2) & 3 : CLUSTER_START;
-		out.widths[start] = width > 255 ? 255 : width;
-		index++;
-	});
-	return index;
-}
-
-/** Width of a string that Intl.Segmenter found to be one cluster. */
+/** Width of a string that is one cluster. */
 function oneClusterWidth(segment: string): number {
 	const first = segment.codePointAt(0) ?? 0;
 	const firstSize = first > 0xFF_FF ? 2 : 1;
@@ -808,7 +539,7 @@ export function measureClusters(text: string, into?: Measure): Measure {
 	return measure;
 }
 
-/** Extended grapheme cluster boundaries of `text`, as Intl.Segmenter('en', {granularity: 'grapheme'}) gives them: the start offset (UTF-16) of each cluster, then `text.length`. */
+/** Extended grapheme cluster boundaries of `text` (UAX #29 of Unicode 15.0, grapheme.ts): the start offset (UTF-16) of each cluster, then `text.length`. */
 export function clusterBoundaries(text: string): Uint32Array {
 	const measure = measureClusters(text);
 	return measure.starts.slice(0, measure.count + 1);

@@ -1,40 +1,18 @@
-// Generates src/text/shaping-data.ts from the Unicode Character Database.
+// Generates src/text/data/shaping-data.ts from the vendored Unicode Character Database
+// (ArabicShaping.txt and UnicodeData.txt). The output is committed.
 //
-//   node scripts/gen-shaping.mjs [unicode-dir]
-//
-// unicode-dir defaults to ../shared/unicode relative to the repository root and must
-// hold ArabicShaping-15.0.0.txt and UnicodeData-15.0.0.txt.gz. The output is committed;
-// rerun this script only when moving to a new Unicode version.
-import {readFileSync, writeFileSync} from 'node:fs';
-import {gunzipSync} from 'node:zlib';
-import {fileURLToPath} from 'node:url';
-import path from 'node:path';
+// Usage: npm run gen (all generators), or node scripts/gen/shaping.mjs
+import {UNICODE_VERSION, encodeRuns, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
 
-const UNICODE_VERSION = '15.0.0';
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = path.resolve(root, process.argv[2] ?? '../shared/unicode');
-const shapingFile = path.join(dir, `ArabicShaping-${UNICODE_VERSION}.txt`);
-const dataFile = path.join(dir, `UnicodeData-${UNICODE_VERSION}.txt.gz`);
-const outFile = path.join(root, 'src/text/shaping-data.ts');
-
+const OUT_FILE = 'src/text/data/shaping-data.ts';
 const TYPES = 'URDCLT'; // index = numeric code used by the shaper
 const FORMS = ['isolated', 'final', 'initial', 'medial'];
 const ALEFS = [0x0622, 0x0623, 0x0625, 0x0627];
 const LAM = 0x0644;
 
-function fail(message) {
-	console.error(`gen-shaping: ${message}`);
-	process.exit(1);
-}
-
-let shapingText;
-let dataText;
-try {
-	shapingText = readFileSync(shapingFile, 'utf8');
-	dataText = gunzipSync(readFileSync(dataFile)).toString('utf8');
-} catch (error) {
-	fail(`cannot read the Unicode data in '${dir}': ${error.message}`);
-}
+const fail = (message) => failIn('gen/shaping', message);
+const shapingText = readUcd('ArabicShaping.txt');
+const dataText = readUcd('UnicodeData.txt');
 
 // 1. Joining type of every code point. Unlisted Mn/Me/Cf are T, everything else U
 //    (the note at the top of ArabicShaping.txt); listed entries override.
@@ -105,17 +83,8 @@ for (const base of bases) {
 	for (const form of forms.get(base)) expect(form === 0 || form <= 0xffff, 'forms are in the BMP');
 }
 
-// 3. Run-length encode the joining types: `<delta start base 36><type letter>` per run.
-let runs = '';
-let runCount = 0;
-let previousStart = 0;
-for (let cp = 0; cp < 0x110000; cp++) {
-	if (cp === 0 || joining[cp] !== joining[cp - 1]) {
-		runs += (cp - previousStart).toString(36) + TYPES[joining[cp]];
-		previousStart = cp;
-		runCount++;
-	}
-}
+// 3. Run-length encode the joining types (src/text/data/decode.ts): value k is TYPES[k].
+const {lines: runLines, runCount} = encodeRuns(joining);
 
 const hex4 = (cp) => `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 let formTable = '';
@@ -135,7 +104,7 @@ const chunk = (text, size) => {
 // Cut the escaped tables at whole \uXXXX escapes (6 characters each).
 const chunkEscapes = (text, perLine) => chunk(text, perLine * 6);
 
-const output = `// GENERATED FILE — do not edit. Regenerate with: node scripts/gen-shaping.mjs
+const output = `// GENERATED FILE — do not edit. Regenerate with: npm run gen (scripts/gen/shaping.mjs)
 // Source: Unicode ${UNICODE_VERSION} ArabicShaping.txt and UnicodeData.txt
 // (${listed} listed code points; unlisted Mn/Me/Cf are T, all else U).
 
@@ -150,12 +119,16 @@ export const JOINING_C = 3;
 export const JOINING_L = 4;
 export const JOINING_T = 5;
 
+/** Number of joining types: the values of JOINING_RUNS are 0 to JOINING_TYPE_COUNT − 1. */
+export const JOINING_TYPE_COUNT = ${TYPES.length};
+
 /**
- * Joining type of every code point, run-length encoded (${runCount} runs): each run is
- * the distance from the previous run's start in base 36 followed by one of U R D C L T.
+ * Joining type of every code point (the codes above), in ${runCount} runs of one type in code
+ * point order, as src/text/data/decode.ts reads them: a letter ('A' + type), then the run's
+ * length − 1 in base 36, nothing for a length of 1.
  */
 export const JOINING_RUNS =
-${chunk(runs, 96)};
+${runLines.map((line) => `\t'${line}'`).join(' +\n')};
 
 /** First code point of FORMS. */
 export const FORMS_FIRST = 0x${firstBase.toString(16).toUpperCase().padStart(4, '0')};
@@ -173,8 +146,13 @@ ${chunkEscapes(formTable, 16)};
 export const LAM_ALEF = '${ligatureTable}';
 `;
 
-writeFileSync(outFile, output);
-console.log(
-	`gen-shaping: wrote ${path.relative(root, outFile)} (${runCount} joining runs, ${bases.length} letters with forms, ` +
-		`${ligatures.size} lam-alef ligatures, ${output.length} bytes)`,
-);
+/** The file this generator writes (scripts/gen/ucd.mjs). */
+export function generate() {
+	return [{
+		path: OUT_FILE,
+		text: output,
+		summary: `${runCount} joining runs, ${bases.length} letters with forms, ${ligatures.size} lam-alef ligatures, ${output.length} bytes`,
+	}];
+}
+
+writeWhenMain(import.meta.url, generate);

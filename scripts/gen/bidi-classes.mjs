@@ -1,29 +1,21 @@
-// Generates src/text/bidi-class-data.ts: the Bidi_Class of every code point and the
-// paired brackets (UAX #9 BD14–BD16), Unicode 15.0, from the Unicode Character Database's
-// UnicodeData.txt (field 4: bidi class; field 2: general category; field 5: decomposition)
-// and BidiMirroring.txt (Bidi_Mirroring_Glyph). Unassigned code points get the default
-// classes of DerivedBidiClass-15.0.0.txt (DEFAULTS below).
+// Generates src/text/data/bidi-class-data.ts: the Bidi_Class of every code point and the
+// paired brackets (UAX #9 BD14–BD16), Unicode 15.0, from the vendored Unicode Character
+// Database's UnicodeData.txt (field 4: bidi class; field 2: general category; field 5:
+// decomposition) and BidiMirroring.txt (Bidi_Mirroring_Glyph). Unassigned code points get
+// the default classes of DerivedBidiClass-15.0.0.txt (DEFAULTS below).
 //
-// Usage: node scripts/gen-bidi-classes.mjs [unicode-dir]   (default ../shared/unicode)
+// Usage: npm run gen (all generators), or node scripts/gen/bidi-classes.mjs
 //
 // The classes are written as runs of equal class over 0..10FFFF in a short string that
-// src/text/bidi.ts decodes once at start-up (a few microseconds; see BIDI_CLASS_RUNS).
+// src/text/bidi.ts decodes once at start-up (src/text/data/decode.ts).
 // BidiBrackets.txt is derived the way its header says it is: a paired bracket is a
 // character of General_Category Ps or Pe that has a Bidi_Mirroring_Glyph; Ps opens, Pe
 // closes, and its pair is its mirroring glyph. Canonical equivalents (BD16 compares them)
 // come from the canonical decompositions (no <tag>) of those brackets: U+2329 → U+3008
 // and U+232A → U+3009.
-import {readFileSync, writeFileSync} from 'node:fs';
-import path from 'node:path';
-import {gunzipSync} from 'node:zlib';
-import {fileURLToPath} from 'node:url';
+import {UNICODE_VERSION, encodeRuns, fail as failIn, readUcd, writeWhenMain} from './ucd.mjs';
 
-const UNICODE_VERSION = '15.0.0';
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = path.resolve(root, process.argv[2] ?? '../shared/unicode');
-const dataFile = path.join(dir, `UnicodeData-${UNICODE_VERSION}.txt.gz`);
-const mirroringFile = path.join(dir, `BidiMirroring-${UNICODE_VERSION}.txt`);
-const outFile = path.join(root, 'src/text/bidi-class-data.ts');
+const OUT_FILE = 'src/text/data/bidi-class-data.ts';
 
 /** Class letters: 'A' + index. Same order as BIDI_CLASSES in src/text/bidi-levels.ts (bidi.ts maps by name anyway). */
 const NAMES = ['L', 'R', 'AL', 'EN', 'ES', 'ET', 'AN', 'CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON', 'LRE', 'LRO', 'RLE', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI'];
@@ -73,10 +65,7 @@ const DEFAULTS = [
 	...Array.from({length: 17}, (_, plane) => ['BN', plane * 0x10000 + 0xfffe, plane * 0x10000 + 0xffff]), // noncharacters
 ];
 
-function fail(message) {
-	console.error(`gen-bidi-classes: ${message}`);
-	process.exit(1);
-}
+const fail = (message) => failIn('gen/bidi-classes', message);
 
 const classOf = new Uint8Array(0x110000);
 for (const [name, first, last] of DEFAULTS) classOf.fill(NAMES.indexOf(name), first, last + 1);
@@ -85,10 +74,10 @@ for (const [name, first, last] of DEFAULTS) classOf.fill(NAMES.indexOf(name), fi
 const chars = new Map();
 let rangeStart = -1;
 const assigned = new Uint8Array(0x110000);
-for (const line of gunzipSync(readFileSync(dataFile)).toString('utf8').split('\n')) {
+for (const line of readUcd('UnicodeData.txt').split('\n')) {
 	if (!line) continue;
 	const fields = line.split(';');
-	if (fields.length !== 15) fail(`${dataFile}: bad line ${line}`);
+	if (fields.length !== 15) fail(`UnicodeData.txt: bad line ${line}`);
 	const cp = parseInt(fields[0], 16);
 	const [, name, gc, , cls, decomposition] = fields;
 	const k = NAMES.indexOf(cls);
@@ -106,30 +95,17 @@ for (const line of gunzipSync(readFileSync(dataFile)).toString('utf8').split('\n
 
 // ---- runs ------------------------------------------------------------------------------
 
-const runs = []; // [class, length]
-for (let cp = 0; cp < 0x110000; ) {
-	let end = cp + 1;
-	while (end < 0x110000 && classOf[end] === classOf[cp]) end++;
-	runs.push([classOf[cp], end - cp]);
-	cp = end;
-}
-const encodeRun = ([k, length]) => String.fromCharCode(0x41 + k) + (length > 1 ? (length - 1).toString(36) : '');
-const lines = [''];
-for (const run of runs) {
-	if (lines[lines.length - 1].length >= 96) lines.push('');
-	lines[lines.length - 1] += encodeRun(run);
-}
-let bmpRuns = 0;
-for (let cp = 0, i = 0; cp < 0x10000; cp += runs[i++][1]) bmpRuns++;
+// The one run format of src/text/data/decode.ts: value k (the letter 'A' + k) is NAMES[k].
+const {lines, runCount, bmpRuns} = encodeRuns(classOf);
 
 // ---- brackets --------------------------------------------------------------------------
 
 const mirror = new Map();
-for (const line of readFileSync(mirroringFile, 'utf8').split('\n')) {
+for (const line of readUcd('BidiMirroring.txt').split('\n')) {
 	const m = /^([0-9A-F]{4,6});\s*([0-9A-F]{4,6})\s*#/.exec(line);
 	if (m) mirror.set(parseInt(m[1], 16), parseInt(m[2], 16));
 }
-if (mirror.size === 0) fail(`${mirroringFile}: no mappings`);
+if (mirror.size === 0) fail('BidiMirroring.txt: no mappings');
 
 const pairs = []; // [opening, closing, name]
 const closings = new Set();
@@ -156,15 +132,15 @@ for (const [cp, {decomposition}] of chars) {
 // ---- output ----------------------------------------------------------------------------
 
 const hex = (n) => `0x${n.toString(16).toUpperCase().padStart(4, '0')}`;
-const out = `// Generated by scripts/gen-bidi-classes.mjs from UnicodeData-${UNICODE_VERSION}.txt and BidiMirroring-${UNICODE_VERSION}.txt.
-// Do not edit; regenerate with: node scripts/gen-bidi-classes.mjs
+const out = `// Generated by scripts/gen/bidi-classes.mjs from UnicodeData-${UNICODE_VERSION}.txt and BidiMirroring-${UNICODE_VERSION}.txt.
+// Do not edit; regenerate with: npm run gen
 
 /** The bidi class of letter 'A' + k in BIDI_CLASS_RUNS is BIDI_CLASS_NAMES[k]. */
 export const BIDI_CLASS_NAMES = [${NAMES.map((n) => `'${n}'`).join(', ')}] as const;
 
 /**
  * Bidi_Class of every code point U+0000..U+10FFFF, Unicode ${UNICODE_VERSION}, unassigned code points
- * at their DerivedBidiClass.txt defaults: ${runs.length} runs of one class (${bmpRuns} start in the BMP),
+ * at their DerivedBidiClass.txt defaults: ${runCount} runs of one class (${bmpRuns} start in the BMP),
  * in code point order. A run is a class letter ('A' + k) followed by its length − 1 in base 36
  * (digits 0–9a–z), or by nothing for a length of 1.
  */
@@ -185,5 +161,9 @@ export const BIDI_BRACKET_CANONICAL: readonly number[] = [
 ${canonical.map(([a, b]) => `\t${hex(a)}, ${hex(b)}, // ${chars.get(a).name}`).join('\n')}
 ];
 `;
-writeFileSync(outFile, out);
-console.log(`wrote ${outFile}: ${runs.length} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`);
+/** The file this generator writes (scripts/gen/ucd.mjs). */
+export function generate() {
+	return [{path: OUT_FILE, text: out, summary: `${runCount} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`}];
+}
+
+writeWhenMain(import.meta.url, generate);
