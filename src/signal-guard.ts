@@ -15,11 +15,12 @@
 // 3. On a signal: restore, then one line on stderr (`qari: stopped by
 //    SIGTERM`), then the process ends by the signal itself, so the shell
 //    sees 128 + n as for any program a signal ends. The guard removes every
-//    listener of the signal — its own and any other's: Ink's signal-exit
-//    stays loaded after Ink unmounts (cli-cursor keeps a callback in it) and
-//    would only show the cursor again, after the line — so Node gives the
-//    signal its default action back, and raises it again. The process ends
-//    inside the handler: nothing is drawn after the terminal is given back.
+//    listener of the signal, its own and any other's, so that Node gives the
+//    signal its default action back, and raises it again. (Ink's signal-exit
+//    stays loaded after Ink unmounts, cli-cursor keeping a callback in it;
+//    left in place it would catch the raised signal, write a cursor-show
+//    after the line and raise it once more.) The process ends inside the
+//    handler: nothing is drawn after the terminal is given back.
 // 4. The reader bundle (dist/reader.js) has its own copy of this module: the
 //    guard crosses from the CLI bundle to it as an object (runReader's
 //    `start.signals`), never through module state.
