@@ -163,6 +163,41 @@ for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 13
 	});
 }
 
+test('a real terminal: Esc never quits the page (issue 10); the keys after it still go to the reader', {skip}, async () => {
+	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+	const target = startReader('escape', 'QARI --from-start');
+	await waitForScreen(target, has('section 1/3'), 'the first frame');
+	const stillReading = (what: string): void => {
+		assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '1', `${what}: the reader still has the screen`);
+		assert.ok(!has('EXIT=')(screenAndHistory(target).split('\n')), `${what}: qari has not exited`);
+	};
+	// /zzzz Enter: no match; Esc: the footer says what quits, and the reader stays.
+	tmux('send-keys', '-t', target, '/', 'zzzz', 'Enter');
+	await waitForScreen(target, has("no match for 'zzzz'"), 'no match');
+	tmux('send-keys', '-t', target, 'Escape');
+	await waitForScreen(target, has('q quits'), 'the footer saying what quits');
+	stillReading('Esc after a search with no match');
+	// A found search: the first Esc clears it, the second does not quit either.
+	tmux('send-keys', '-t', target, '/');
+	// The prompt is laid out in the article's direction: ':search' in a right-to-left one.
+	await waitForScreen(target, (r) => r.some((row) => /:search|search:/.test(row)), 'the search prompt');
+	tmux('send-keys', '-t', target, '-l', 'الاسد');
+	tmux('send-keys', '-t', target, 'Enter');
+	await waitForScreen(target, (r) => r.some((row) => /match 1\//.test(row)), 'a found search');
+	tmux('send-keys', '-t', target, 'Escape');
+	await waitForScreen(target, (r) => !r.some((row) => /match \d+\//.test(row)) && has('section 1/3')(r), 'the search cleared');
+	tmux('send-keys', '-t', target, 'Escape');
+	await waitForScreen(target, has('q quits'), 'the footer saying what quits');
+	stillReading('the second Esc');
+	// The next keystrokes are the reader's, not the shell's.
+	tmux('send-keys', '-t', target, 'n');
+	await waitForScreen(target, has('section 2/3'), 'section 2 after n');
+	tmux('send-keys', '-t', target, 'q');
+	const rows = await waitForScreen(target, has('EXIT='), 'the exit status');
+	assert.ok(rows.some((row) => row === 'EXIT=0'), rows.join('\n'));
+	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
+});
+
 test('a real terminal: an article that sets the title, clears the screen and resets the terminal does none of it', {skip}, async () => {
 	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
 	const article = join(temp, 'hostile.md');

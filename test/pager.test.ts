@@ -10,7 +10,7 @@ import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {actionForKey, helpRows, hintsFor, keyTable, nameKey, splitKeys} from '../src/reader/keys.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {isBlank, lineAtOffset, pageAt, pageCount, pageNumber, paginate} from '../src/layout/paginate.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerActionType, type PagerState} from '../src/reader/pager.js';
+import {createPager, linesOf, QUIT_HINT, reducePager, type PagerAction, type PagerActionType, type PagerState} from '../src/reader/pager.js';
 
 const {article} = loadArticle(bundledArticle);
 const book = createBook(article, {order: 'visual', shape: true, dir: 'auto', baseDir: article.dir});
@@ -198,7 +198,47 @@ test('search: harakat-free query finds matches across sections; n/N step, wrap, 
 	assert.match(back.message, /wrapped to the end/);
 	const cleared = run(back, {type: 'clearSearch'});
 	assert.equal(cleared.search, null);
-	assert.equal(run(cleared, {type: 'clearSearch'}), cleared);
+	assert.equal(cleared.message, '');
+	// Nothing left to clear: the footer says what quits; the reader does not quit.
+	const again = run(cleared, {type: 'clearSearch'});
+	assert.deepEqual([again.message, again.quit, again.section, again.top], [QUIT_HINT, false, cleared.section, cleared.top]);
+	assert.equal(run(again, {type: 'clearSearch'}), again);
+});
+
+/** Keys typed on the page as the App handles them: named, looked up in the key table, reduced. */
+const type = (state: PagerState, ...keys: string[]): PagerState =>
+	keys.reduce((s, key) => {
+		const action = actionForKey(s.view, key, {dir: article.dir, searching: s.search !== null});
+		return action ? reducePager(s, action, book) : s;
+	}, state);
+
+test('Esc never quits from the page (issue 10): after a search with no match, after a found one, and with nothing shown', () => {
+	// /zzzz Enter: no match; Esc does not quit, it says what does.
+	const missed = type(start(), '/', 'z', 'z', 'z', 'z', 'return');
+	assert.equal(missed.message, "no match for 'zzzz'");
+	const escaped = type(missed, 'escape');
+	assert.deepEqual([escaped.quit, escaped.view, escaped.message], [false, 'page', QUIT_HINT]);
+	assert.equal(type(escaped, 'escape', 'escape').quit, false);
+	// A found search: the first Esc clears it, the second does not quit.
+	const found = type(start(), '/', ...'الاسد', 'return');
+	assert.ok(found.search && found.search.total > 0);
+	const cleared = type(found, 'escape');
+	assert.deepEqual([cleared.search, cleared.quit, cleared.message], [null, false, '']);
+	const twice = type(cleared, 'escape');
+	assert.deepEqual([twice.quit, twice.message], [false, QUIT_HINT]);
+	// q and Ctrl-C quit.
+	assert.equal(type(twice, 'q').quit, true);
+	assert.equal(type(twice, 'ctrl+c').quit, true);
+});
+
+test('the page view quits on q and Ctrl-C only', () => {
+	const quitting = keyTable.page.filter((b) => typeof b.action !== 'function' && b.action.type === 'quit').flatMap((b) => b.keys);
+	assert.deepEqual(quitting, ['q', 'ctrl+c']);
+	for (const searching of [false, true]) assert.notEqual(actionForKey('page', 'escape', {dir: 'rtl', searching})?.type, 'quit');
+	// The help screen (made from the table) says so.
+	const rows = helpRows('page', 'rtl');
+	assert.ok(rows.some((r) => r.keys === 'q Ctrl-C' && /quit/.test(r.help)), JSON.stringify(rows));
+	assert.ok(rows.some((r) => r.keys === 'Esc' && /never quits/.test(r.help)), JSON.stringify(rows));
 });
 
 test('search starts at the first match at or below the top of the screen', () => {
@@ -337,7 +377,7 @@ const keyCases: [string, string, Parameters<typeof nameKey>[1], boolean, string 
 	['page', '/', {}, false, 'openSearch'],
 	['page', '?', {}, false, 'openHelp'],
 	['page', 'q', {}, false, 'quit'],
-	['page', '', {escape: true}, false, 'quit'],
+	['page', '', {escape: true}, false, 'clearSearch'],
 	['page', '', {escape: true}, true, 'clearSearch'],
 	['page', 'c', {ctrl: true}, false, 'quit'],
 	['page', 'x', {}, false, undefined],

@@ -157,6 +157,40 @@ test('search highlights: matches in reverse video, the current one distinct', as
 	}
 });
 
+test('Esc never quits from the page (issue 10): /zzzz Enter, Esc; a found search, Esc, Esc; then q quits', async () => {
+	const {instance, waitForFrame, press, events} = renderReader('terminal');
+	const stillReading = async (what: string): Promise<void> => {
+		// A quit would come on the next turns of the event loop: give it a few, then look.
+		for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+		assert.equal(events.quit, 0, `${what}: the reader is still open`);
+	};
+	try {
+		await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		await press(`/zzzz${ENTER}`, (x) => x.includes("no match for 'zzzz'"), 'no match');
+		let f = await press(ESC, (x) => x.includes('q quits'), 'the footer saying what quits');
+		assert.ok(f.includes('section 1/3') && !f.includes('no match'), 'the page, the message replaced');
+		await stillReading('Esc after a search with no match');
+		await press(ESC, (x) => x.includes('q quits'), 'the same footer');
+		await stillReading('Esc again');
+
+		await press(`/الاسد${ENTER}`, (x) => /match 1\//.test(x), 'a found search');
+		f = await press(ESC, (x) => !/match 1\//.test(x), 'the search cleared');
+		assert.ok(!f.includes('q quits'), 'the first Esc only clears the search');
+		await stillReading('the first Esc after a found search');
+		await press(ESC, (x) => x.includes('q quits'), 'the footer saying what quits');
+		await stillReading('the second Esc');
+		// Keys still go to the reader.
+		await press('n', (x) => x.includes('section 2/3'), 'section 2 after n');
+
+		instance.stdin.write('q');
+		const deadline = Date.now() + 3000;
+		while (events.quit === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+		assert.equal(events.quit, 1, 'q quits');
+	} finally {
+		instance.unmount();
+	}
+});
+
 test('resize: the page reflows, the first visible text stays, no row is wider; too small gives one line', async () => {
 	const {instance, waitForFrame, press} = renderReader('terminal');
 	try {

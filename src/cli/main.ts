@@ -22,7 +22,8 @@ import {exportJson, exportTextBytes} from '../output/export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
 import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-start.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
-import {EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal/detect.js';
+import {installSignalGuard, type SignalGuard} from './signal-guard.js';
+import {leaveSequence} from '../terminal/detect.js';
 import {type Order} from '../text/paragraph.js';
 
 const commands = ['sections', 'export', 'list', 'completion'];
@@ -137,6 +138,9 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 	// Ink and React load while the first frame is drawn without them (reader-setup.ts).
 	const reader = importReader(main.importReader);
 	reader.catch(() => undefined);
+	// Test only (holdForTest): the frame goes up once the bundle is loaded.
+	const testDelay = testReaderDelay();
+	if (testDelay > 0) await reader;
 	const noColor = (process.env['NO_COLOR'] ?? '') !== '';
 	const options: ReaderOptions = {
 		article: loaded.article,
@@ -155,11 +159,16 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 		debug,
 	};
 	const setup = prepareReader(options);
-	const painted = paintFirstFrame(setup, options, keys, io.stdout);
+	// From here until the process ends, one guard answers SIGINT, SIGTERM and
+	// SIGHUP (signal-guard.ts): the first paint and then the reader only tell
+	// it how to give the terminal back. Before it, nothing is on the terminal
+	// and a signal ends the process as it would any program.
+	const signals = installSignalGuard(io.stderr);
+	const painted = paintFirstFrame(setup, options, keys, io.stdout, signals);
 	try {
 		const {runReader} = await reader;
-		painted?.release();
-		process.exitCode = await runReader(options, setup, painted !== undefined);
+		if (painted && testDelay > 0) holdForTest(testDelay);
+		process.exitCode = await runReader(options, setup, {painted: painted !== undefined, signals});
 	} catch (error) {
 		painted?.restore();
 		throw error;
@@ -171,22 +180,22 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 /**
  * Enters the alternate screen and draws the first frame (reader-setup.ts,
  * Logic 3), with the keyboard in raw mode so nothing typed meanwhile is
- * echoed. Until `release` (runReader then owns the terminal), a signal or
- * `restore` gives the terminal back. Undefined if nothing was drawn.
+ * echoed. Until runReader takes the terminal over, a signal (through the
+ * guard) or `restore` gives it back. Undefined if nothing was drawn.
  */
 function paintFirstFrame(
 	setup: ReaderSetup,
 	options: ReaderOptions,
 	keys: NodeJS.ReadStream,
 	stdout: NodeJS.WriteStream,
-): {release(): void; restore(): void} | undefined {
+	signals: SignalGuard,
+): {restore(): void} | undefined {
 	const frame = firstPaint(setup, terminalSize(stdout), {...(options.maxWidth ? {maxWidth: options.maxWidth} : {}), color: options.color});
 	if (frame === undefined) return undefined;
 	let restored = false;
 	const restore = (): void => {
 		if (restored) return;
 		restored = true;
-		release();
 		try {
 			keys.setRawMode?.(false);
 			stdout.write(leaveSequence(setup.choice));
@@ -194,21 +203,29 @@ function paintFirstFrame(
 			// The terminal is gone.
 		}
 	};
-	const handlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map((name) => {
-		const handler = (): void => {
-			restore();
-			process.stderr.write(`qari: stopped by ${name}\n`);
-			process.exit(128 + EXIT_SIGNALS[name]);
-		};
-		process.on(name, handler);
-		return [name, handler] as const;
-	});
-	const release = (): void => {
-		for (const [name, handler] of handlers) process.off(name, handler);
-	};
+	signals.own(restore);
 	keys.setRawMode?.(true);
 	stdout.write(frame);
-	return {release, restore};
+	return {restore};
+}
+
+/**
+ * Test only (QARI_TEST_READER_DELAY_MS=n): with the reader bundle loaded and
+ * the first frame on the screen, holds the main thread n ms before runReader
+ * takes the terminal over, as a slow evaluation of the bundle would. A signal
+ * that arrives then waits in libuv, undispatched, until the hand-off is done:
+ * the window in which one was lost (issue 10), made wide enough to hit every
+ * time (test/signals.test.ts). runRead awaits the import before the paint in
+ * this mode, so a frame on the screen means the hold has begun.
+ */
+function holdForTest(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** QARI_TEST_READER_DELAY_MS, or 0. */
+function testReaderDelay(): number {
+	const ms = Number(process.env['QARI_TEST_READER_DELAY_MS'] ?? '');
+	return Number.isFinite(ms) && ms > 0 ? ms : 0;
 }
 
 /**

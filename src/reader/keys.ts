@@ -8,8 +8,11 @@
 // 2. The first binding of the view whose key matches and whose conditions
 //    hold wins. Conditions: the article's reading direction (← pages forward
 //    in a right-to-left article, as a book is read) and whether a search is
-//    active (then n/N step through matches; Esc clears the search first).
-// 3. The search prompt takes printable text as input; only the keys of its
+//    active (then n/N step through matches).
+// 3. Esc is "back" in every view and never quits from the page (as in less):
+//    there it clears the search, and with none the footer says that q quits.
+//    Only q and Ctrl-C quit.
+// 4. The search prompt takes printable text as input; only the keys of its
 //    table (Enter, Esc, Backspace, Ctrl-C) act.
 
 import {type Direction} from '../model/article.js';
@@ -115,9 +118,9 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: digits, action: goToDigit, help: 'go to section 1–9'},
 		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
 		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
-		{keys: ['escape'], searching: true, action: {type: 'clearSearch'}, help: 'clear the search (during a search)'},
+		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
 		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
-		{keys: ['q', 'escape', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
+		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
 	],
 	toc: [
 		{keys: ['up', 'k'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},

@@ -25,6 +25,9 @@ import {foldQuery} from './search.js';
 
 export type View = 'page' | 'toc' | 'help' | 'search';
 
+/** The footer's answer to Esc on the page with no search to clear. */
+export const QUIT_HINT = 'q quits';
+
 export interface Search {
 	readonly query: string;
 	/** Matches per section. */
@@ -233,7 +236,8 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'previousMatch':
 			return stepMatch(book, state, -1);
 		case 'clearSearch':
-			return state.search ? {...state, search: null, message: ''} : state;
+			// Esc on the page (keys.ts, Logic 3): with no search to clear it never quits, and says what does.
+			return state.search ? {...state, search: null, message: ''} : withMessage(state, QUIT_HINT);
 		case 'resize': {
 			const width = Math.max(1, action.width);
 			const height = Math.max(1, action.height);

@@ -31,7 +31,7 @@ export interface AppProps {
 	readonly start: Place;
 	/** Called whenever the place changes (section or first visible character). */
 	readonly onPlace?: (place: Place) => void;
-	/** Called once when the reader asks to quit (q, Esc, Ctrl-C). */
+	/** Called once when the reader asks to quit (q, Ctrl-C). */
 	readonly onQuit: () => void;
 	/** An exception in a key handler; rethrown when not given. */
 	readonly onError?: (error: unknown) => void;
@@ -143,7 +143,7 @@ export function App(props: AppProps): React.JSX.Element {
 		const current = stateRef.current;
 		if (!current) return;
 		if (geometry.tooSmall) {
-			if (name === 'q' || name === 'escape' || name === 'ctrl+c') apply({type: 'quit'});
+			if (name === 'q' || name === 'ctrl+c') apply({type: 'quit'});
 			return;
 		}
 		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null});

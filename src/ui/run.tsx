@@ -1,19 +1,22 @@
 // Runs the interactive reader: takes the screen over, renders the App with
-// Ink, and gives the terminal back on every way out — q, Esc, Ctrl-C,
-// SIGTERM, SIGHUP, SIGINT, an exception in the UI — then resolves with the
-// exit code. Loaded by dynamic import from cli.ts, so `sections` and
-// `export` never load Ink or React.
+// Ink, and gives the terminal back on every way out — q, Ctrl-C, SIGTERM,
+// SIGHUP, SIGINT, an exception in the UI — then resolves with the exit code.
+// Loaded by dynamic import from cli.ts, so `sections` and `export` never load
+// Ink or React.
 //
-// On a signal, the handler here restores the terminal and says so in one
-// line, all with synchronous writes; then Ink's signal-exit, finding itself
-// the last listener, raises the signal again and the process ends by it (the
-// shell sees 128 + n, as for any program killed by a signal).
+// Signals go through the CLI's guard (signal-guard.ts), handed over as
+// `start.signals` (this bundle has its own copy of that module), or through
+// one installed here when called without it. The reader makes the guard's
+// restore its own before Ink renders: on a signal it unmounts Ink and gives
+// the terminal back with synchronous writes; the guard then says so in one
+// line and ends the process by the signal (the shell sees 128 + n).
 
 import {render, type Instance} from 'ink';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {savePosition} from '../cli/positions.js';
 import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
-import {enterSequence, EXIT_SIGNALS, leaveSequence, type ExitSignal} from '../terminal/detect.js';
+import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
+import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {App} from './app.js';
 import {ErrorBoundary} from './error-boundary.js';
 
@@ -26,13 +29,20 @@ function oneLine(message: string): string {
 	return escapeUnprintable(message.replace(/\s*\n\s*/g, ' '));
 }
 
+/** How the CLI hands the terminal over to the reader. */
+export interface ReaderStart {
+	/** The CLI has already entered the alternate screen and drawn the first frame (reader-setup.ts, Logic 3). */
+	readonly painted?: boolean;
+	/** The process's signal guard, installed before the terminal was taken; one of the reader's own when not given. */
+	readonly signals?: SignalGuard;
+}
+
 /**
- * Runs the reader until the user quits; resolves with the exit code (0, 1 on an error, 128+n on a signal).
- * `setup` is prepareReader's (made here when not given); `painted`: the CLI
- * has already entered the alternate screen and drawn the first frame
- * (reader-setup.ts, Logic 3).
+ * Runs the reader until the user quits; resolves with the exit code (0, or 1
+ * on an error; a signal ends the process itself, see signal-guard.ts).
+ * `setup` is prepareReader's (made here when not given).
  */
-export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareReader(options), painted = false): Promise<number> {
+export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareReader(options), start: ReaderStart = {}): Promise<number> {
 	const {stdout, stderr} = options;
 	const {choice, book, chrome, positionsFile: file, key} = setup;
 	let place: Place = setup.place;
@@ -61,10 +71,10 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 				// Nowhere left to say it.
 			}
 		};
-		const finish = (code: number, error?: unknown, signal?: ExitSignal): void => {
+		const finish = (code: number, error?: unknown): void => {
 			if (done) return;
 			done = true;
-			for (const [name, handler] of handlers) process.off(name, handler);
+			if (!start.signals) signals.dispose();
 			process.off('uncaughtException', onCrash);
 			save();
 			try {
@@ -74,7 +84,6 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 			}
 			if (entered) write(stdout, leaveSequence(choice));
 			for (const warning of pendingWarnings) write(stderr, `qari: warning: ${warning}\n`);
-			if (signal) write(stderr, `qari: stopped by ${signal}\n`);
 			if (error !== undefined) {
 				const message = oneLine(error instanceof Error ? error.message : String(error));
 				// One line; the stack only with --debug.
@@ -83,14 +92,15 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 			}
 			resolve(code);
 		};
-		const handlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map((name) => [name, () => finish(128 + EXIT_SIGNALS[name], undefined, name)] as const);
+		// A signal from here on: the reader gives the terminal back (the guard says why and ends the process).
+		const signals = start.signals ?? installSignalGuard(stderr);
+		signals.own((signal) => finish(128 + EXIT_SIGNALS[signal]));
 		const onCrash = (error: unknown): void => finish(1, error);
-		for (const [name, handler] of handlers) process.on(name, handler);
 		process.on('uncaughtException', onCrash);
 
 		try {
 			entered = true;
-			if (!painted) stdout.write(enterSequence(choice));
+			if (!start.painted) stdout.write(enterSequence(choice));
 			instance = render(
 				<ErrorBoundary onError={(error) => finish(1, error)}>
 					<App

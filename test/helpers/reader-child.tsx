@@ -60,7 +60,9 @@ const broken = (from: number): Article => ({
 });
 const article = mode === 'render' ? broken(0) : mode === 'key' ? broken(1) : loaded.article;
 
-// Never hang a test: a reader that does not end is a failure.
+// Never hang a test: a reader that does not end is a failure. Generous: the
+// test runs eight of these at once, and on a busy two-core machine the
+// others' start-up (tsx compiling Ink) can starve this one for seconds.
 setTimeout(() => {
 	writeSync(2, 'reader-child: still running after 60 s\n');
 	process.exit(99);
