@@ -44,7 +44,7 @@ const screenAndHistory = (target: string): string => tmux('capture-pane', '-p', 
  * the same: a frame caught while it is being drawn does not count.
  */
 async function waitForScreen(target: string, predicate: (rows: string[]) => boolean, what: string): Promise<string[]> {
-	const deadline = Date.now() + 10_000;
+	const deadline = Date.now() + 60_000;
 	let previous = '';
 	for (;;) {
 		const rows = screen(target);

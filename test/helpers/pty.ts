@@ -52,7 +52,7 @@ export function runInPty(plan: PtyPlan): Promise<PtyResult> {
 		cwd: plan.cwd,
 		cols: plan.columns ?? 80,
 		rows: plan.rows ?? 24,
-		timeout_ms: plan.timeoutMs ?? 30_000,
+		timeout_ms: plan.timeoutMs ?? 120_000,
 		steps: plan.steps.map((step) => ('sleepMs' in step ? {sleep_ms: step.sleepMs} : step)),
 	});
 	return new Promise((resolve, reject) => {
