@@ -208,7 +208,9 @@ function exportBlocks(article: Article, sections: readonly Section[]): Block[] {
 	for (const section of sections) {
 		const level = section.level === 0 ? 1 : 2;
 		const title = section.level === 0 ? article.title : section.title;
-		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]}, ...section.blocks);
+		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]});
+		// One at a time: a section can have more blocks than a call can take arguments.
+		for (const block of section.blocks) blocks.push(block);
 	}
 	return blocks;
 }

@@ -167,3 +167,11 @@ test('exportTextChunks: chunks of at most 64 KiB (a longer line gets its own), k
 	exportTextChunks(article, {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}, [], (chunk) => none.push(chunk.toString()));
 	assert.deepEqual(none, ['\n']);
 });
+
+test('export: a section of more blocks than a call takes arguments', () => {
+	const many: Block[] = Array.from({length: 200_000}, () => ({kind: 'paragraph', inline: [{text: 'a', style: {}}]}));
+	const big: Article = {...article, sections: [{...article.sections[0]!, blocks: many}]};
+	const options: LayoutOptions = {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
+	const text = exportTextBytes(big, options).toString();
+	assert.equal((text.match(/^a$/gm) ?? []).length, 200_000);
+});
