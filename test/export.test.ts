@@ -147,10 +147,11 @@ test('exportTextBytes: a surrogate pair split between runs is one character, a l
 	assert.ok(logicalBytes.includes('\na\u{1f600}b \u{10000}\ufffd c\ufffd \u{1f600}\ufffd\n\nx\ufffd\n'), JSON.stringify(logicalBytes));
 });
 
-test('exportTextChunks: chunks of at most 64 KiB (a longer line gets its own), kept by the writer, joined are exportTextBytes', () => {
-	// The article four times over, and one paragraph longer than a chunk at width 0.
+test('exportTextChunks: whole lines in chunks of at most 96 KiB (but for a longer line), kept by the writer, joined are exportTextBytes', () => {
+	// The article ten times over, and one paragraph longer than a chunk at width 0.
 	const long = 'كلمة '.repeat(20_000);
-	const big: Article = {...article, sections: [...article.sections, ...article.sections, ...article.sections, ...article.sections, {...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: long, style: {}}]}]}]};
+	const copies = Array.from({length: 10}, () => article.sections).flat();
+	const big: Article = {...article, sections: [...copies, {...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: long, style: {}}]}]}]};
 	for (const width of [0, 80]) {
 		const options: LayoutOptions = {width, order: 'visual', shape: true, dir: 'auto', baseDir: 'rtl'};
 		const chunks: Buffer[] = [];
@@ -159,9 +160,10 @@ test('exportTextChunks: chunks of at most 64 KiB (a longer line gets its own), k
 		});
 		// Chunks are kept until the end: a chunk written over after it was handed out would show here.
 		assert.ok(Buffer.concat(chunks).equals(Buffer.from(exportText(big, options))), `width ${width}`);
-		assert.ok(chunks.length > 1, `${chunks.length} chunks`);
-		const oversized = chunks.filter((chunk) => chunk.length > 1 << 16);
-		assert.equal(oversized.length, width === 0 ? 1 : 0, `width ${width}: ${chunks.map((c) => c.length).join(' ')}`);
+		assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+		for (const chunk of chunks) assert.equal(chunk.at(-1), 0x0a, 'a chunk ends at the end of a line');
+		const sizes = chunks.map((chunk) => chunk.length);
+		assert.equal(sizes.filter((size) => size > 96 * 1024).length, width === 0 ? 1 : 0, `width ${width}: chunks of ${sizes.join(' ')} bytes`);
 	}
 	const none: string[] = [];
 	exportTextChunks(article, {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}, [], (chunk) => none.push(chunk.toString()));
