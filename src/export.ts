@@ -5,9 +5,9 @@
 // 1. Text export copies each line's runs out as soon as the line is laid out
 //    (forEachLine), as UTF-16LE into one buffer of 64 KiB outside the
 //    JavaScript heap, reused from chunk to chunk; when it is full, its lines
-//    are transcoded to UTF-8 (one native call, SIMD, several times fewer
-//    instructions than encoding run by run) and the chunk handed to the
-//    caller's writer. No buffer or string of the whole output is ever made:
+//    are transcoded to UTF-8 (one native call, SIMD: with the copies, half
+//    the instructions of encoding to UTF-8 run by run) and the chunk handed
+//    to the caller's writer. No buffer or string of the whole output is ever made:
 //    a book's lines, runs and run strings die young, and the output touches
 //    little fresh memory (on a virtual machine the first write to a page can
 //    cost more than the bytes written to it: a 10 MB output buffer alone is
