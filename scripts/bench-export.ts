@@ -1,7 +1,8 @@
 // In-process timing of `qari export --order visual --shape on --width 80`, split into
 // the part before Markdown parsing (read + decode + sanitize) and the part after it
-// (layout + exportText), with the time the garbage collector took in each, plus the
-// sha256 of the exported text so a faster export can be shown to print the same bytes.
+// (layout + exportTextBytes: the bytes the CLI writes), with the time the garbage
+// collector took in each, plus the sha256 of the exported bytes so a faster export
+// can be shown to print the same bytes.
 //
 // The article is loaded once through the CLI's own loader (input.ts loadArticle:
 // read, decodeArticle, parseMarkdown) and every section's blocks are read once, so
@@ -14,13 +15,15 @@
 //   node --import tsx scripts/bench-export.ts FILE [--runs N] [--order visual|logical]
 //        [--shape on|off|auto] [--width N] [--hashes] [--json]
 //   --hashes: no timing; prints the sha256 of the decoded text, the JSON export and the
-//             text export at widths 20 and 80 in both orders (shape auto), one per line.
+//             text export (the bytes exportTextBytes gives the CLI to write) in both
+//             orders, shaped and not, at widths 0, 20, 40 and 80, one per line, and
+//             checks that exportText's string is those bytes decoded.
 //   --json:   one JSON object instead of the table (for scripts).
 
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {PerformanceObserver} from 'node:perf_hooks';
-import {exportJson, exportText} from '../src/output/export.js';
+import {exportJson, exportText, exportTextBytes} from '../src/output/export.js';
 import {loadArticle} from '../src/cli/files.js';
 import {decodeArticle} from '../src/parse/decode.js';
 import {type Order} from '../src/text/paragraph.js';
@@ -55,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
 	return args;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
 /** cli.ts resolveShape. */
 const shapeFor = (shape: Args['shape'], order: Order): boolean => (shape === 'auto' ? order === 'visual' : shape === 'on');
@@ -65,16 +68,24 @@ const {article} = loadArticle(args.file);
 // Sections may be parsed when their blocks are first read: parse them all now.
 let blocks = 0;
 for (const section of article.sections) blocks += section.blocks.length;
-const exportAt = (order: Order, width: number, shape: boolean): string =>
-	exportText(article, {width, order, shape, dir: 'auto', baseDir: article.dir}, article.sections);
+/** What the CLI writes: exportTextBytes with the options cli.ts passes. */
+const exportAt = (order: Order, width: number, shape: boolean): Uint8Array =>
+	exportTextBytes(article, {width, order, shape, dir: 'auto', baseDir: article.dir}, article.sections);
 
 if (args.hashes) {
 	const decoded = decodeArticle(readFileSync(args.file));
-	process.stdout.write(`decoded            ${sha256(decoded.ok ? `${decoded.invalid}\n${decoded.removed}\n${decoded.text}` : 'binary')}\n`);
-	process.stdout.write(`json               ${sha256(exportJson(article))}\n`);
+	process.stdout.write(`decoded                  ${sha256(decoded.ok ? `${decoded.invalid}\n${decoded.removed}\n${decoded.text}` : 'binary')}\n`);
+	process.stdout.write(`json                     ${sha256(exportJson(article))}\n`);
 	for (const order of ['visual', 'logical'] as const) {
-		for (const width of [20, 80]) {
-			process.stdout.write(`${`${order} w${width}`.padEnd(18)} ${sha256(exportAt(order, width, shapeFor('auto', order)))}\n`);
+		for (const shape of [true, false]) {
+			for (const width of [0, 20, 40, 80]) {
+				const options = {width, order, shape, dir: 'auto', baseDir: article.dir} as const;
+				const bytes = exportAt(order, width, shape);
+				// The string and the bytes are two paths through export.ts: they must agree.
+				const agrees = exportText(article, options, article.sections) === Buffer.from(bytes).toString('utf8');
+				const name = `${order} ${shape ? 'shaped' : 'unshaped'} w${width}`;
+				process.stdout.write(`${name.padEnd(24)} ${sha256(bytes)}${agrees ? '' : '  (exportText differs!)'}\n`);
+			}
 		}
 	}
 	process.exit(0);
@@ -111,10 +122,10 @@ const median = (values: readonly number[]): number => {
 };
 
 const shape = shapeFor(args.shape, args.order);
-let output = '';
+let output: Uint8Array = new Uint8Array(0);
 const steps: Record<string, () => unknown> = {
 	'load+decode+sanitize': () => decodeArticle(readFileSync(args.file)),
-	'layout+exportText': () => {
+	'layout+exportTextBytes': () => {
 		output = exportAt(args.order, args.width, shape);
 	},
 };
@@ -132,7 +143,7 @@ const summary = {
 	blocks,
 	options: {order: args.order, shape, width: args.width},
 	runs: args.runs,
-	bytes: Buffer.byteLength(output),
+	bytes: output.length,
 	sha256: sha256(output),
 	steps: results,
 };

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {type Article, type Block, type Section} from '../src/model/article.js';
-import {exportText, exportTextBytes, isTrimmed, lineText} from '../src/output/export.js';
+import {exportText, exportTextBytes, exportTextChunks, isTrimmed, lineText} from '../src/output/export.js';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {boilerplate, seedParagraphs} from './helpers/article.js';
@@ -124,4 +124,56 @@ test('exportTextBytes is the UTF-8 of exportText (transcoded, or through a strin
 	const options: LayoutOptions = {width: 20, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
 	assert.ok(exportTextBytes(odd, options).equals(Buffer.from(exportText(odd, options))));
 	assert.equal(exportTextBytes({...article, sections: []}, options).toString(), exportText({...article, sections: []}, options));
+});
+
+test('exportTextBytes: a surrogate pair split between runs is one character, a lone half is U+FFFD', () => {
+	// Hand-built spans (the loader never leaves a lone surrogate): a pair across a style
+	// change, lone halves at the start, middle and end of runs and lines.
+	const spans = [
+		{text: 'a\ud83d', style: {}},
+		{text: '\ude00b \ud800', style: {strong: true}},
+		{text: '\udc00\udc01 c\ud83d', style: {}},
+		{text: ' \ud83d\ude00\ud800', style: {emphasis: true}},
+	];
+	const odd: Article = {...article, sections: [{...article.sections[0]!, blocks: [{kind: 'paragraph', inline: spans}, {kind: 'paragraph', inline: [{text: 'x\ud800', style: {}}]}]}]};
+	for (const order of ['logical', 'visual'] as const) {
+		for (const width of [0, 3, 80]) {
+			const options: LayoutOptions = {width, order, shape: false, dir: 'auto', baseDir: 'rtl'};
+			const bytes = exportTextBytes(odd, options);
+			assert.deepEqual([...bytes], [...Buffer.from(exportText(odd, options))], `${order} ${width}`);
+		}
+	}
+	const logicalBytes = exportTextBytes(odd, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'}).toString();
+	assert.ok(logicalBytes.includes('\na\u{1f600}b \u{10000}\ufffd c\ufffd \u{1f600}\ufffd\n\nx\ufffd\n'), JSON.stringify(logicalBytes));
+});
+
+test('exportTextChunks: whole lines in chunks of at most 96 KiB (but for a longer line), kept by the writer, joined are exportTextBytes', () => {
+	// The article ten times over, and one paragraph longer than a chunk at width 0.
+	const long = 'كلمة '.repeat(20_000);
+	const copies = Array.from({length: 10}, () => article.sections).flat();
+	const big: Article = {...article, sections: [...copies, {...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: long, style: {}}]}]}]};
+	for (const width of [0, 80]) {
+		const options: LayoutOptions = {width, order: 'visual', shape: true, dir: 'auto', baseDir: 'rtl'};
+		const chunks: Buffer[] = [];
+		exportTextChunks(big, options, big.sections, (chunk) => {
+			chunks.push(chunk);
+		});
+		// Chunks are kept until the end: a chunk written over after it was handed out would show here.
+		assert.ok(Buffer.concat(chunks).equals(Buffer.from(exportText(big, options))), `width ${width}`);
+		assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+		for (const chunk of chunks) assert.equal(chunk.at(-1), 0x0a, 'a chunk ends at the end of a line');
+		const sizes = chunks.map((chunk) => chunk.length);
+		assert.equal(sizes.filter((size) => size > 96 * 1024).length, width === 0 ? 1 : 0, `width ${width}: chunks of ${sizes.join(' ')} bytes`);
+	}
+	const none: string[] = [];
+	exportTextChunks(article, {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}, [], (chunk) => none.push(chunk.toString()));
+	assert.deepEqual(none, ['\n']);
+});
+
+test('export: a section of more blocks than a call takes arguments', () => {
+	const many: Block[] = Array.from({length: 200_000}, () => ({kind: 'paragraph', inline: [{text: 'a', style: {}}]}));
+	const big: Article = {...article, sections: [{...article.sections[0]!, blocks: many}]};
+	const options: LayoutOptions = {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
+	const text = exportTextBytes(big, options).toString();
+	assert.equal((text.match(/^a$/gm) ?? []).length, 200_000);
 });

@@ -18,7 +18,7 @@ import {
 	parseInvocation,
 } from './commands.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
-import {exportJson, exportTextBytes} from '../output/export.js';
+import {exportJson, exportTextBytes, exportTextChunks} from '../output/export.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
 import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-start.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
@@ -104,9 +104,8 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 	const print = (loaded: LoadedArticle): void => {
 		const order = resolveOrder(args.order, io);
 		const sections = args.section === undefined ? loaded.article.sections : [findSection(loaded.article, args.section)];
-		io.stdout.write(
-			exportTextBytes(loaded.article, {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir}, sections),
-		);
+		const options = {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir};
+		exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
 	};
 	if (!io.stdout.isTTY) {
 		print(load(args.file, io));
@@ -261,6 +260,12 @@ function runExport(args: ExportArgs, io: Io): void {
 	const toFile = args.output !== undefined && args.output !== '-';
 	const order = toFile ? resolveOrderForFile(args.order) : resolveOrder(args.order, io);
 	const width = args.width ?? (toFile ? 80 : undefined);
+	if (args.format !== 'json' && !toFile) {
+		// Written in chunks as the lines are laid out: no buffer of the whole text (export.ts Logic 1).
+		const options = {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir};
+		exportTextChunks(article, options, sections, (chunk) => io.stdout.write(chunk));
+		return;
+	}
 	const text =
 		args.format === 'json'
 			? exportJson(article, sections)

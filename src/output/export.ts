@@ -3,18 +3,24 @@
 //
 // Logic:
 // 1. Text export copies each line's runs out as soon as the line is laid out
-//    (forEachLine), as UTF-16LE into one growing buffer outside the
-//    JavaScript heap, which becomes the result string in one copy at the end.
-//    A book's lines, runs and run strings so die young instead of all living
-//    (and being copied by the garbage collector) until a final join.
+//    (forEachLine), as UTF-16LE into one buffer of 64 KiB outside the
+//    JavaScript heap, reused from chunk to chunk; when it is full, its lines
+//    are transcoded to UTF-8 (one native call, SIMD: with the copies, half
+//    the instructions of encoding to UTF-8 run by run) and the chunk handed
+//    to the caller's writer. No buffer or string of the whole output is ever made:
+//    a book's lines, runs and run strings die young, and the output touches
+//    little fresh memory (on a virtual machine the first write to a page can
+//    cost more than the bytes written to it: a 10 MB output buffer alone is
+//    2,500 page faults).
 // 2. A line's trailing white space (as String.prototype.trimEnd sees it) is
 //    found in its runs first and never written (a blank RTL row is a padding
-//    run and nothing else); padding runs are a fill of the buffer, not a
-//    string copied through Buffer.write. lineText, for single lines, trims only
-//    when the last character is white space, which saves flattening every
-//    line into a copy of itself.
-// 3. For writing, the buffer is transcoded to UTF-8 (ICU) directly: a third
-//    of the time of making the string and encoding it again on write.
+//    run and nothing else); padding runs are a fill, not a string to copy.
+//    lineText, for single lines, trims only when the last character is white
+//    space, which saves flattening every line into a copy of itself.
+// 3. Chunks end at line ends, so a line's code units are transcoded together:
+//    a surrogate pair split between two runs is one character. ICU refuses a
+//    lone surrogate; such a chunk goes through a string, where Buffer writes
+//    it as U+FFFD, as Buffer.from(exportText(…)) does.
 
 import {transcode} from 'node:buffer';
 import {type Article, type Block, type Section} from '../model/article.js';
@@ -63,31 +69,53 @@ export function isTrimmed(code: number): boolean {
 	);
 }
 
-/** Text gathered as UTF-16LE in one buffer outside the JavaScript heap (Logic 1). */
+/** Lines as UTF-16LE since the last chunk was handed out (Logic 1). */
 interface TextSink {
+	/** Reused for every chunk: only its transcoded copy leaves. */
 	bytes: Buffer;
 	/** The same memory as code units (bytes is never from the pool: its offset is even). */
 	units: Uint16Array;
 	/** Code units written. */
 	used: number;
+	readonly write: (chunk: Buffer) => void;
 }
 
+/** Bytes of UTF-16 per chunk: a few hundred chunks for a book, and small enough to stay in cache. */
+const CHUNK = 1 << 16;
 const SPACE = LITTLE_ENDIAN ? 0x0020 : 0x2000;
 const NEWLINE = LITTLE_ENDIAN ? 0x000a : 0x0a00;
 
-function createSink(bytes: number): TextSink {
+function createSink(bytes: number, write: (chunk: Buffer) => void): TextSink {
 	// allocUnsafeSlow: never a slice of the shared pool, so the offset suits a Uint16Array.
 	const buffer = Buffer.allocUnsafeSlow(bytes & ~1);
-	return {bytes: buffer, units: new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length >> 1), used: 0};
+	return {bytes: buffer, units: new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length >> 1), used: 0, write};
 }
 
-/** Room for `units` more code units. */
-function reserve(sink: TextSink, units: number): void {
+/** Transcodes the lines gathered so far to UTF-8 and hands them to the writer (Logic 1, 3). */
+function flush(sink: TextSink): void {
+	if (sink.used === 0) return;
+	const utf16 = sink.bytes.subarray(0, sink.used * 2);
+	let utf8: Buffer;
+	try {
+		utf8 = transcode(utf16, 'utf16le', 'utf8');
+	} catch {
+		// No ICU, or a lone surrogate (which ICU refuses and Buffer writes as U+FFFD).
+		utf8 = Buffer.from(utf16.toString('utf16le'), 'utf8');
+	}
+	sink.used = 0;
+	sink.write(utf8);
+}
+
+/** Room for a line of `units` code units: the lines so far go out first if it does not fit. */
+function reserveLine(sink: TextSink, units: number): void {
 	if (sink.used + units <= sink.units.length) return;
-	const grown = createSink(2 * Math.max(sink.used + units, sink.units.length * 2));
-	grown.units.set(sink.units.subarray(0, sink.used));
-	sink.bytes = grown.bytes;
-	sink.units = grown.units;
+	flush(sink);
+	// A line longer than a chunk (an unwrapped paragraph) gets a buffer of its size, kept from then on.
+	if (units > sink.units.length) {
+		const grown = createSink(2 * units, sink.write);
+		sink.bytes = grown.bytes;
+		sink.units = grown.units;
+	}
 }
 
 /**
@@ -106,17 +134,25 @@ function appendLine(sink: TextSink, runs: readonly Run[]): void {
 		while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
 		if (end > 0) break;
 	}
+	let size = end + 1;
+	for (let r = 0; r < last; r++) size += runs[r]?.text.length ?? 0;
+	reserveLine(sink, size);
+	const {bytes, units} = sink;
+	let at = sink.used;
 	for (let r = 0; r <= last; r++) {
 		const run = runs[r];
 		if (!run) continue;
 		const length = r === last ? end : run.text.length;
-		reserve(sink, length + 1);
-		if (isPaddingRun(run)) sink.units.fill(SPACE, sink.used, sink.used + length);
-		else sink.bytes.write(run.text, sink.used * 2, length * 2, 'utf16le');
-		sink.used += length;
+		if (isPaddingRun(run)) {
+			// A loop: a fill's argument checks cost more than the few dozen units of a padding.
+			for (const stop = at + length; at < stop; at++) units[at] = SPACE;
+		} else {
+			bytes.write(run.text, at * 2, length * 2, 'utf16le');
+			at += length;
+		}
 	}
-	reserve(sink, 1);
-	sink.units[sink.used++] = NEWLINE;
+	units[at++] = NEWLINE;
+	sink.used = at;
 }
 
 /**
@@ -128,46 +164,48 @@ function exportBlocks(article: Article, sections: readonly Section[]): Block[] {
 	for (const section of sections) {
 		const level = section.level === 0 ? 1 : 2;
 		const title = section.level === 0 ? article.title : section.title;
-		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]}, ...section.blocks);
+		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]});
+		// One at a time: a section can have more blocks than a call can take arguments.
+		for (const block of section.blocks) blocks.push(block);
 	}
 	return blocks;
 }
 
 /** Plain text of the article, or of the sections given. Ends with a newline. */
 export function exportText(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): string {
-	const sink = exportSink(article, options, sections);
-	// Every line ends in a newline; with no line at all the text is one newline still.
-	return sink.used === 0 ? '\n' : sink.bytes.toString('utf16le', 0, sink.used * 2);
+	// The plain way, kept for tests to check exportTextBytes against: each line's text and a newline.
+	let text = '';
+	forEachLine(exportBlocks(article, sections), options, (line) => {
+		text += `${lineText(line)}\n`;
+	});
+	// With no line at all the text is one newline still.
+	return text || '\n';
 }
 
 /**
- * exportText's text as UTF-8, for writing: transcoded from the sink in one
- * step, without the string and its encoding on write (Logic 3).
+ * exportText's text as UTF-8, for writing, handed to `write` in chunks of about 32 to 96 KiB
+ * as the lines are laid out (Logic 1). Each chunk is a Buffer of its own, which `write` may keep.
  */
-export function exportTextBytes(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): Buffer {
-	const sink = exportSink(article, options, sections);
-	if (sink.used === 0) return Buffer.from('\n');
-	const utf16 = sink.bytes.subarray(0, sink.used * 2);
-	try {
-		return transcode(utf16, 'utf16le', 'utf8');
-	} catch {
-		// No ICU, or a lone surrogate (which ICU refuses and Buffer writes as U+FFFD).
-		return Buffer.from(utf16.toString('utf16le'), 'utf8');
-	}
-}
-
-function exportSink(article: Article, options: ExportOptions, sections: readonly Section[]): TextSink {
-	// Room for the source's length twice over (two bytes a unit, and as much
-	// again for padding and rules) saves growing through copies; the pages
-	// never written are never touched.
-	let source = 0;
-	for (const section of sections) source += section.size;
-	const room = Number.isFinite(source) ? Math.min(Math.max(source * 4, 1 << 16), 1 << 28) : 1 << 16;
-	const sink = createSink(room);
+export function exportTextChunks(article: Article, options: ExportOptions, sections: readonly Section[], write: (chunk: Buffer) => void): void {
+	const sink = createSink(CHUNK, write);
 	forEachLine(exportBlocks(article, sections), options, (line) => {
 		appendLine(sink, line.runs);
 	});
-	return sink;
+	// Every line ends in a newline; with no line at all the text is one newline still.
+	if (sink.used === 0) {
+		write(Buffer.from('\n'));
+		return;
+	}
+	flush(sink);
+}
+
+/** exportText's text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */
+export function exportTextBytes(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): Buffer {
+	const chunks: Buffer[] = [];
+	exportTextChunks(article, options, sections, (chunk) => {
+		chunks.push(chunk);
+	});
+	return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
 }
 
 export interface JsonBlock {
