@@ -5,7 +5,7 @@
 // slow/extremes.test.ts.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
@@ -391,6 +391,18 @@ test('--output: over an existing file, the new text replaces it whole', () => {
 	assert.equal(result.status, 0);
 	assert.equal(readFileSync(out, 'utf8'), runQari(['export', hostile, '-w', '60']).stdout);
 	assert.deepEqual(readdirSync(path), ['article.txt']);
+});
+
+test('--output: a FIFO (or /dev/null) is written through, never replaced by a file', () => {
+	const fifo = join(dir, 'out.fifo');
+	const copy = join(dir, 'from-fifo.txt');
+	assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+	// A reader on the FIFO, then qari writing into it; renaming a file over the FIFO would leave the reader waiting.
+	const result = spawnSync('bash', ['-c', `cat '${fifo}' > '${copy}' & node bin/qari.js export -w 40 -o '${fifo}'; status=$?; wait; exit $status`], {cwd: root, encoding: 'utf8', timeout: 120_000});
+	assert.equal(result.stderr, '');
+	assert.equal(result.status, 0);
+	assert.ok(statSync(fifo).isFIFO(), 'still a FIFO');
+	assert.equal(readFileSync(copy, 'utf8'), runQari(['export', '-w', '40']).stdout);
 });
 
 test('--output: a path through a file is one line, exit 1', () => {

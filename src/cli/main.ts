@@ -3,7 +3,7 @@
 // invocations are parsed here (cli-args.ts); help, completion and every
 // usage mistake go to yargs (cli-yargs.ts), loaded only then.
 
-import {existsSync, fstatSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, fstatSync, openSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {type Article, type Section} from '../model/article.js';
 import {
@@ -291,6 +291,16 @@ function runList(args: ListArgs, io: Io): void {
 	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
 }
 
+/** Whether a path exists and is neither a regular file nor a directory (a device, a FIFO, a socket). */
+function isSpecialFile(path: string): boolean {
+	try {
+		const stat = statSync(path);
+		return !stat.isFile() && !stat.isDirectory();
+	} catch {
+		return false;
+	}
+}
+
 /** Whether a file descriptor is a pipe or a regular file (not a terminal, not /dev/null). */
 function isPipeOrFile(fd: number): boolean {
 	try {
@@ -344,14 +354,22 @@ export function findSection(article: Article, wanted: string): Section {
 
 function writeAtomically(path: string, text: string | Uint8Array): void {
 	// Write beside the target, then rename: readers of `path` see the old file
-	// or the whole new one, never a part.
+	// or the whole new one, never a part. A target that is not a regular file
+	// (/dev/null, a FIFO, a terminal) is written to as it is: renaming over it
+	// would replace the device with a file (as root, even /dev/null).
 	const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	let wroteTemp = false;
 	try {
+		if (isSpecialFile(path)) {
+			writeFileSync(path, text);
+			return;
+		}
+		wroteTemp = true;
 		writeFileSync(temp, text);
 		renameSync(temp, path);
 	} catch (error) {
 		try {
-			rmSync(temp, {force: true});
+			if (wroteTemp) rmSync(temp, {force: true});
 		} catch {
 			// Nothing was written where the path cannot hold a file.
 		}
