@@ -40,7 +40,7 @@ Logic:
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
 import {decodeRuns, farValue} from './data/decode.js';
-import {bytesOf, copyUnits, unitsToString} from './units.js';
+import {bytesOf, copyUnits, unitsToString} from './utf16.js';
 import {
 	FORMS,
 	FORMS_FIRST,
