@@ -4,7 +4,8 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {type Inline} from '../src/model/article.js';
-import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
+import {hasHidden, isHidden} from '../src/text/char-class.js';
+import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {

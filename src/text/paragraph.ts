@@ -30,9 +30,10 @@
 //    no order array to fill and read back (bidi.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
-import {firstStrongDirection, isBidiControl, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {hasHidden, isHidden} from './char-class.js';
+import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
-import {unitsToString} from './utf16.js';
+import {isHighSurrogate, isLowSurrogate, unitsToString} from './utf16.js';
 import {measureUnits, type UnitMeasure} from './width.js';
 import {breakLines} from './wrap.js';
 
@@ -98,8 +99,6 @@ export interface LaidParagraph<S extends object = SpanStyle> {
 
 const LRI = '\u2066';
 const PDI = '\u2069';
-const FILLER = 0xfeff;
-const LINE_SEPARATOR = 0x2028;
 
 /**
  * The paragraph's logical text and what is known about each code unit. The arrays are
@@ -261,17 +260,6 @@ function shapeOutsideCode(logical: Logical<object>): string {
 	return out;
 }
 
-/** Never printed: bidi controls, the shaper's filler, the hard-break marker. */
-export function isHidden(code: number): boolean {
-	return code === FILLER || code === LINE_SEPARATOR || isBidiControl(code);
-}
-
-const hiddenPattern = /[\ufeff\u2028\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-
-/** Whether a text has any character isHidden is true for (one regex scan). */
-export function hasHidden(text: string): boolean {
-	return hiddenPattern.test(text);
-}
 
 let scratch: UnitMeasure = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
 let order = new Int32Array(256);
@@ -289,7 +277,7 @@ function buildUnitFlags(): Uint8Array {
 	const flags = new Uint8Array(0x10000);
 	for (let code = 0; code < 0x10000; code++) {
 		if (isHidden(code)) flags[code] = HIDDEN;
-		else if (isHigh(code)) flags[code] = HIGH;
+		else if (isHighSurrogate(code)) flags[code] = HIGH;
 		else if (mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
 	return flags;
@@ -372,7 +360,7 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 				if ((levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
 			} else {
 				// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
-				pair = isLow(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
+				pair = isLowSurrogate(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
 			}
 		}
 		if (!oneStyle) {
@@ -457,12 +445,4 @@ function logicalRuns<S extends object>(text: string, logical: Logical<S>, start:
 		k = j;
 	}
 	return runs;
-}
-
-function isLow(code: number): boolean {
-	return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function isHigh(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
 }
