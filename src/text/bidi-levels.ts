@@ -229,7 +229,7 @@ function resolveParagraph(
 		// I1–I2 with N1–N2. Without a segment separator, L1 resets only what trails the
 		// paragraph, after everything else, as resolveImplicit would at its last character.
 		const uniform = resolveSequence(text, end - start, mask, p, edge, edge, bracketOf, start, levels);
-		for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+		resetTrailing(classes, levels, start, end - 1, p);
 		return uniform;
 	}
 	// Removed characters at either end are outside the sequence (Logic 3).
@@ -249,7 +249,7 @@ function resolveParagraph(
 		const t = ty[i] ?? L;
 		levels[i] = ((1 << t) & REMOVED) === 0 ? p + (raise[t] ?? 0) : i === start ? p : (levels[i - 1] ?? p);
 	}
-	for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+	resetTrailing(classes, levels, start, end - 1, p);
 	return false;
 }
 
@@ -278,10 +278,18 @@ function resolveImplicit(classes: Uint8Array, start: number, end: number, p: num
 		}
 		const c = classes[i] ?? L;
 		if (c === S || c === B || i === end - 1) {
-			for (let j = i; j >= floor && ((1 << (classes[j] ?? L)) & TRAILING) !== 0; j--) levels[j] = p;
+			resetTrailing(classes, levels, floor, i, p);
 			floor = i + 1;
 		}
 	}
+}
+
+/**
+ * L1 for a separator or the paragraph's end at `last`: it and the whitespace, isolate
+ * controls and removed characters just before it (down to `floor`) get the paragraph level.
+ */
+function resetTrailing(classes: Uint8Array, levels: Uint8Array, floor: number, last: number, p: number): void {
+	for (let i = last; i >= floor && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
 }
 
 /** X1–X10 for a paragraph with explicit formatting characters, then each sequence. */
