@@ -3,10 +3,10 @@ import {test} from 'node:test';
 import bidiModule from 'bidi-js';
 import fc from 'fast-check';
 import {isBidiControl} from '../src/text/char-class.js';
+import {mirrorChar} from './helpers/bidi.js';
 import {
 	type BaseDirection,
 	firstStrongDirection,
-	mirrorChar,
 	mirrorCode,
 	reorderLine,
 	reorderLineInto,

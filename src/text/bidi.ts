@@ -596,22 +596,15 @@ function reverse(a: Int32Array, i: number, j: number): void {
 // A table, not a Map: L4 looks up every character at an odd level, and every mirrored
 // character is in the BMP (checked as the table is filled).
 const mirrorTable = new Uint16Array(0x10000);
-const mirrorByChar = new Map<string, string>();
 for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
 	const from = MIRRORING_PAIRS[i];
 	const to = MIRRORING_PAIRS[i + 1];
 	if (from === undefined || to === undefined) break;
 	if (from > 0xffff || to > 0xffff) throw new Error('mirroring-data: astral pairs need a Map here');
 	mirrorTable[from] = to;
-	mirrorByChar.set(String.fromCodePoint(from), String.fromCodePoint(to));
 }
 
-/** L4: the mirrored glyph of ch (a single code point) if it has the Bidi_Mirrored property and a mirror glyph (BidiMirroring.txt), else ch itself. Callers apply it only at odd levels. */
-export function mirrorChar(ch: string): string {
-	return mirrorByChar.get(ch) ?? ch;
-}
-
-/** mirrorChar on a code point, for loops that work on numbers. */
+/** L4: the mirrored glyph of a code point if it has the Bidi_Mirrored property and a mirror glyph (BidiMirroring.txt), else the code point itself. Callers apply it only at odd levels. */
 export function mirrorCode(code: number): number {
 	return code <= 0xffff ? mirrorTable[code] || code : code;
 }
