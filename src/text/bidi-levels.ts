@@ -111,6 +111,11 @@ RAISE_ODD[L] = 1;
 RAISE_ODD[AN] = 1;
 RAISE_ODD[EN] = 1;
 
+/** I1–I2: the level of a character of resolved type t at embedding level `level`. */
+function implicitLevel(level: number, t: number): number {
+	return level + ((level & 1 ? RAISE_ODD : RAISE_EVEN)[t] ?? 0);
+}
+
 // Scratch, grown on demand and reused (Logic 1).
 let types = new Uint8Array(256);
 let seq = new Int32Array(256);
@@ -243,11 +248,10 @@ function resolveParagraph(
 		resolveImplicit(classes, start, end, p, levels);
 		return false;
 	}
-	// I1–I2 by table, a removed character taking the level before it; then L1 at the end.
-	const raise = p & 1 ? RAISE_ODD : RAISE_EVEN;
+	// I1–I2 at the one embedding level, a removed character taking the level before it; then L1 at the end.
 	for (let i = start; i < end; i++) {
 		const t = ty[i] ?? L;
-		levels[i] = ((1 << t) & REMOVED) === 0 ? p + (raise[t] ?? 0) : i === start ? p : (levels[i - 1] ?? p);
+		levels[i] = ((1 << t) & REMOVED) === 0 ? implicitLevel(p, t) : i === start ? p : (levels[i - 1] ?? p);
 	}
 	resetTrailing(classes, levels, start, end - 1, p);
 	return false;
@@ -268,13 +272,7 @@ function resolveImplicit(classes: Uint8Array, start: number, end: number, p: num
 		if (((1 << t) & REMOVED) !== 0) {
 			levels[i] = i === start ? p : (levels[i - 1] ?? p);
 		} else {
-			const level = levels[i] ?? p;
-			if ((level & 1) === 0) {
-				if (t === R) levels[i] = level + 1;
-				else if (t === AN || t === EN) levels[i] = level + 2;
-			} else if (t === L || t === EN || t === AN) {
-				levels[i] = level + 1;
-			}
+			levels[i] = implicitLevel(levels[i] ?? p, t);
 		}
 		const c = classes[i] ?? L;
 		if (c === S || c === B || i === end - 1) {
