@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import bidiModule from 'bidi-js';
 import fc from 'fast-check';
+import {isBidiControl} from '../src/text/char-class.js';
+import {mirrorChar} from './helpers/bidi.js';
 import {
 	type BaseDirection,
 	firstStrongDirection,
-	isBidiControl,
-	mirrorChar,
 	mirrorCode,
 	reorderLine,
 	reorderLineInto,

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
+import {type Inline} from '../src/model/article.js';
+import {hasHidden, isHidden} from '../src/text/char-class.js';
+import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
@@ -59,7 +61,7 @@ for (const text of visualTexts) {
 				const opts = {...options, width, shape, order: 'visual'} as const;
 				const one = layoutParagraph([{text, style: {}}], opts);
 				const cut = Math.floor(text.length / 2);
-				const bold = {strong: true};
+				const bold: {strong?: boolean} = {strong: true};
 				const two = layoutParagraph([{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: bold}], opts);
 				const joined = (laid: typeof one) => laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
 				assert.deepEqual(joined(two), joined(one));
@@ -123,7 +125,8 @@ for (const [name, text, width, expected] of joinerParagraphs) {
 		for (const shape of [false, true]) {
 			const opts = {...options, width, shape, dir: 'auto', order: 'visual'} as const;
 			const cut = text.indexOf(' ') + 1;
-			for (const spans of [[{text, style: {}}], [{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}]]) {
+			const spanSets: Inline[] = [[{text, style: {}}], [{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}]];
+			for (const spans of spanSets) {
 				const laid = layoutParagraph(spans, opts);
 				const lines = laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
 				assert.deepEqual(lines.map(unshapeArabic), expected, `shape ${shape}, ${spans.length} span(s): ${JSON.stringify(lines)}`);

@@ -21,6 +21,7 @@
 import {type Block, type Direction, type Inline, type Section, type Span, type Style} from '../model/article.js';
 import {type Line, type Run, type RunStyle} from '../model/line.js';
 import {forEachLeafBlock} from '../model/walk.js';
+import {removeBidiControls} from '../text/char-class.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
 
@@ -249,7 +250,7 @@ function layoutCode(source: string, width: number, state: State): Row[] {
 	const mark = avail >= 2 ? 1 : 0;
 	let offset = 0;
 	for (const rawLine of source.split('\n')) {
-		const line = expandTabs(rawLine).replace(/[\u2066-\u2069\u202a-\u202e\u200e\u200f\u061c]/g, '');
+		const line = removeBidiControls(expandTabs(rawLine));
 		const pieces = avail > 0 ? hardWrap(line, avail - mark, mark) : [line];
 		pieces.forEach((piece, i) => {
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, {text: piece, style: {code: true}}];

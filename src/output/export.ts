@@ -26,7 +26,7 @@ import {transcode} from 'node:buffer';
 import {type Article, type Block, type Section} from '../model/article.js';
 import {type Line, type Run} from '../model/line.js';
 import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from '../layout/blocks.js';
-import {LITTLE_ENDIAN} from '../text/units.js';
+import {LITTLE_ENDIAN} from '../text/utf16.js';
 import {stringifyJson} from './json.js';
 
 export type ExportOptions = LayoutOptions;

@@ -41,6 +41,7 @@ import {
 	type TableAlign,
 } from '../model/article.js';
 import {forEachLeafBlock} from '../model/walk.js';
+import {isHighSurrogate} from '../text/utf16.js';
 import {readingMinutes} from './reading-time.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {directionOfCounts, directionOfLang} from './direction.js';
@@ -459,10 +460,6 @@ function splitInline(src: string): string[] {
 	}
 	pieces.push(src.slice(start));
 	return pieces;
-}
-
-function isHighSurrogate(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Blank-line-separated chunks; a fenced code block is never cut. */

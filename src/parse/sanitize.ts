@@ -20,6 +20,9 @@
 //    other text) are balanced at its end, so an unclosed RLO or isolate
 //    stays inside the label.
 
+import {BIDI_CONTROL_CLASS} from '../text/char-class.js';
+import {isSurrogate} from '../text/utf16.js';
+
 // eslint-disable-next-line no-control-regex
 const textControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** What textControls can match, surrogate pairs included: no match here, none there. */
@@ -38,12 +41,8 @@ export function stripControls(text: string): string {
 	return text.replace(textControls, (ch) => (isSurrogate(ch.charCodeAt(0)) ? '\ufffd' : ''));
 }
 
-function isSurrogate(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdfff;
-}
-
 /** What a terminal acts on besides C0 controls: DEL and C1, bidi formatting characters, line and paragraph separators, U+FEFF. */
-const unprintableBeyondC0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069\\ufeff';
+const unprintableBeyondC0 = `\\u007f-\\u009f\\u2028\\u2029\\ufeff${BIDI_CONTROL_CLASS}`;
 const unprintable = new RegExp(`[\\u0000-\\u001f${unprintableBeyondC0}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`, 'g');
 
 /** Whether text holds anything that must not be printed (see printable). */

@@ -1,6 +1,8 @@
 // Words and strong letters of a text, counted in one pass: sections need
 // both (word count, reading time, direction), over the whole article.
 
+import {isHighSurrogate, isLowSurrogate} from '../text/utf16.js';
+
 export interface TextStats {
 	/** Runs of non-space characters holding at least one letter or digit. */
 	readonly words: number;
@@ -40,7 +42,7 @@ export function textStats(text: string): TextStats {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		let kind: number;
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+		if (isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
 			kind = kindOf(text.slice(i, i + 2));
 			i++;
 		} else {

@@ -18,6 +18,7 @@
 //    in presentation forms: it is unshaped first.
 
 import {type Mark} from '../text/paragraph.js';
+import {isBidiControl} from '../text/char-class.js';
 import {unshapeArabic} from '../text/shape.js';
 import {type RunStyle} from '../model/line.js';
 
@@ -53,7 +54,7 @@ export function isIgnored(code: number): boolean {
 	if (code === 0x0670 || code === 0x0640) return true; // dagger alef, tatweel
 	if (code >= 0x0591 && code <= 0x05c7) return hebrewMark.test(String.fromCodePoint(code)); // niqqud, not maqaf/paseq/sof pasuq
 	// Zero-width joiners and bidi controls are invisible.
-	return code === 0x200c || code === 0x200d || code === 0x200e || code === 0x200f || code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff;
+	return code === 0x200c || code === 0x200d || code === 0xfeff || isBidiControl(code);
 }
 
 const hebrewMark = /^\p{Mn}$/u;

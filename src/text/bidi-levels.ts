@@ -111,6 +111,11 @@ RAISE_ODD[L] = 1;
 RAISE_ODD[AN] = 1;
 RAISE_ODD[EN] = 1;
 
+/** I1–I2: the level of a character of resolved type t at embedding level `level`. */
+function implicitLevel(level: number, t: number): number {
+	return level + ((level & 1 ? RAISE_ODD : RAISE_EVEN)[t] ?? 0);
+}
+
 // Scratch, grown on demand and reused (Logic 1).
 let types = new Uint8Array(256);
 let seq = new Int32Array(256);
@@ -229,7 +234,7 @@ function resolveParagraph(
 		// I1–I2 with N1–N2. Without a segment separator, L1 resets only what trails the
 		// paragraph, after everything else, as resolveImplicit would at its last character.
 		const uniform = resolveSequence(text, end - start, mask, p, edge, edge, bracketOf, start, levels);
-		for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+		resetTrailing(classes, levels, start, end - 1, p);
 		return uniform;
 	}
 	// Removed characters at either end are outside the sequence (Logic 3).
@@ -243,13 +248,12 @@ function resolveParagraph(
 		resolveImplicit(classes, start, end, p, levels);
 		return false;
 	}
-	// I1–I2 by table, a removed character taking the level before it; then L1 at the end.
-	const raise = p & 1 ? RAISE_ODD : RAISE_EVEN;
+	// I1–I2 at the one embedding level, a removed character taking the level before it; then L1 at the end.
 	for (let i = start; i < end; i++) {
 		const t = ty[i] ?? L;
-		levels[i] = ((1 << t) & REMOVED) === 0 ? p + (raise[t] ?? 0) : i === start ? p : (levels[i - 1] ?? p);
+		levels[i] = ((1 << t) & REMOVED) === 0 ? implicitLevel(p, t) : i === start ? p : (levels[i - 1] ?? p);
 	}
-	for (let i = end - 1; i >= start && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
+	resetTrailing(classes, levels, start, end - 1, p);
 	return false;
 }
 
@@ -268,20 +272,22 @@ function resolveImplicit(classes: Uint8Array, start: number, end: number, p: num
 		if (((1 << t) & REMOVED) !== 0) {
 			levels[i] = i === start ? p : (levels[i - 1] ?? p);
 		} else {
-			const level = levels[i] ?? p;
-			if ((level & 1) === 0) {
-				if (t === R) levels[i] = level + 1;
-				else if (t === AN || t === EN) levels[i] = level + 2;
-			} else if (t === L || t === EN || t === AN) {
-				levels[i] = level + 1;
-			}
+			levels[i] = implicitLevel(levels[i] ?? p, t);
 		}
 		const c = classes[i] ?? L;
 		if (c === S || c === B || i === end - 1) {
-			for (let j = i; j >= floor && ((1 << (classes[j] ?? L)) & TRAILING) !== 0; j--) levels[j] = p;
+			resetTrailing(classes, levels, floor, i, p);
 			floor = i + 1;
 		}
 	}
+}
+
+/**
+ * L1 for a separator or the paragraph's end at `last`: it and the whitespace, isolate
+ * controls and removed characters just before it (down to `floor`) get the paragraph level.
+ */
+function resetTrailing(classes: Uint8Array, levels: Uint8Array, floor: number, last: number, p: number): void {
+	for (let i = last; i >= floor && ((1 << (classes[i] ?? L)) & TRAILING) !== 0; i--) levels[i] = p;
 }
 
 /** X1–X10 for a paragraph with explicit formatting characters, then each sequence. */

@@ -75,6 +75,7 @@ import {BIDI_CLASSES, resolveEmbeddingLevels} from './bidi-levels.js';
 import {decodeRuns, farValue} from './data/decode.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 import {L3_MARK_RUNS} from './data/width-data.js';
+import {isHighSurrogate, isLowSurrogate, isSurrogate, pairCodePoint} from './utf16.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
 
@@ -155,18 +156,16 @@ function classOfCode(cp: number): number {
 	return 1 << (cp < 0x10000 ? (bmpClass[cp] ?? 0) : bidiClassOf(cp));
 }
 
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Class of the character that code unit i belongs to (both halves of a pair get the pair's class). */
 function classAt(text: string, i: number): number {
 	const c = text.charCodeAt(i);
-	if (isHigh(c)) {
+	if (isHighSurrogate(c)) {
 		const d = text.charCodeAt(i + 1);
-		if (isLow(d)) return classOfCode(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-	} else if (isLow(c) && i > 0) {
+		if (isLowSurrogate(d)) return classOfCode(pairCodePoint(c, d));
+	} else if (isLowSurrogate(c) && i > 0) {
 		const h = text.charCodeAt(i - 1);
-		if (isHigh(h)) return classOfCode(((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
+		if (isHighSurrogate(h)) return classOfCode(pairCodePoint(h, c));
 	}
 	return classOfCode(c);
 }
@@ -213,7 +212,7 @@ function fillClasses(text: string, classes: Uint8Array): number {
 	let mask = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c >= 0xd800 && c <= 0xdfff) {
+		if (isSurrogate(c)) {
 			const flag = classAt(text, i);
 			classes[i] = 31 - Math.clz32(flag);
 			mask |= flag | SURROGATE_SEEN;
@@ -257,8 +256,8 @@ export function firstStrongDirection(text: string): 'ltr' | 'rtl' | null {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		let cp = c;
-		if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
-			cp = ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+		if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
+			cp = pairCodePoint(c, text.charCodeAt(i + 1));
 			i++;
 		}
 		const flag = classOfCode(cp);
@@ -579,7 +578,7 @@ function preReverseUnits(text: string, from: number, n: number, lv: Uint8Array, 
 
 /** 2 for a high surrogate followed by a low one before `limit`, else 1. */
 function charLength(text: string, i: number, limit: number): number {
-	return i + 1 < limit && isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+	return i + 1 < limit && isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
 }
 
 function reverse(a: Int32Array, i: number, j: number): void {
@@ -597,33 +596,16 @@ function reverse(a: Int32Array, i: number, j: number): void {
 // A table, not a Map: L4 looks up every character at an odd level, and every mirrored
 // character is in the BMP (checked as the table is filled).
 const mirrorTable = new Uint16Array(0x10000);
-const mirrorByChar = new Map<string, string>();
 for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
 	const from = MIRRORING_PAIRS[i];
 	const to = MIRRORING_PAIRS[i + 1];
 	if (from === undefined || to === undefined) break;
 	if (from > 0xffff || to > 0xffff) throw new Error('mirroring-data: astral pairs need a Map here');
 	mirrorTable[from] = to;
-	mirrorByChar.set(String.fromCodePoint(from), String.fromCodePoint(to));
 }
 
-/** L4: the mirrored glyph of ch (a single code point) if it has the Bidi_Mirrored property and a mirror glyph (BidiMirroring.txt), else ch itself. Callers apply it only at odd levels. */
-export function mirrorChar(ch: string): string {
-	return mirrorByChar.get(ch) ?? ch;
-}
-
-/** mirrorChar on a code point, for loops that work on numbers. */
+/** L4: the mirrored glyph of a code point if it has the Bidi_Mirrored property and a mirror glyph (BidiMirroring.txt), else the code point itself. Callers apply it only at odd levels. */
 export function mirrorCode(code: number): number {
 	return code <= 0xffff ? mirrorTable[code] || code : code;
 }
 
-/** True for characters that must never be printed: bidi embedding/override/isolate controls (LRE RLE PDF LRO RLO LRI RLI FSI PDI), LRM, RLM, ALM. */
-export function isBidiControl(code: number): boolean {
-	return (
-		(code >= 0x202a && code <= 0x202e) || // LRE RLE PDF LRO RLO
-		(code >= 0x2066 && code <= 0x2069) || // LRI RLI FSI PDI
-		code === 0x200e || // LRM
-		code === 0x200f || // RLM
-		code === 0x061c // ALM
-	);
-}

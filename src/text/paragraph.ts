@@ -30,14 +30,31 @@
 //    no order array to fill and read back (bidi.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
-import {type Direction, type Inline, type Run, type Style} from '../model/article.js';
-import {firstStrongDirection, isBidiControl, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {hasHidden, isHidden} from './char-class.js';
+import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
 import {shapeArabic} from './shape.js';
-import {unitsToString} from './units.js';
+import {isHighSurrogate, isLowSurrogate, unitsToString} from './utf16.js';
 import {measureUnits, type UnitMeasure} from './width.js';
 import {breakLines} from './wrap.js';
 
 export type Order = 'visual' | 'logical';
+export type Direction = 'ltr' | 'rtl';
+
+/**
+ * What the paragraph reads of a span's style: inline code is isolated and never
+ * shaped, a link whose text is a URL is isolated. Any richer style (the model's)
+ * fits and is carried through to the runs untouched.
+ */
+export interface SpanStyle {
+	readonly code?: boolean;
+	readonly href?: string;
+}
+
+/** A piece of text with one style: the paragraph's spans (logical order) and its runs (visual). */
+export interface StyledText<S extends object = SpanStyle> {
+	readonly text: string;
+	readonly style: S;
+}
 
 export interface ParagraphOptions {
 	/** Line width in cells; 0 = no wrapping. */
@@ -52,16 +69,20 @@ export interface ParagraphOptions {
 	readonly marks?: readonly Mark[];
 }
 
-/** A logical range [start, end) of a paragraph's plain text with a style to add. */
+/**
+ * A logical range [start, end) of a paragraph's plain text with a style to add: its
+ * flags are spread over the span's style (the reader's search matches), so the runs
+ * carry a richer style than the spans' type says when the caller's style has them.
+ */
 export interface Mark {
 	readonly start: number;
 	readonly end: number;
-	readonly style: Style;
+	readonly style: object;
 }
 
-export interface ParagraphLine {
+export interface ParagraphLine<S extends object = SpanStyle> {
 	/** Visual runs (or logical, in logical order); no padding. */
-	readonly runs: readonly Run[];
+	readonly runs: readonly StyledText<S>[];
 	readonly width: number;
 	/** Offset of the line's first character in the paragraph's plain text. */
 	readonly offset: number;
@@ -69,8 +90,8 @@ export interface ParagraphLine {
 	readonly end: number;
 }
 
-export interface LaidParagraph {
-	readonly lines: readonly ParagraphLine[];
+export interface LaidParagraph<S extends object = SpanStyle> {
+	readonly lines: readonly ParagraphLine<S>[];
 	readonly direction: Direction;
 	/** Length of the paragraph's plain text (what offsets count). */
 	readonly length: number;
@@ -78,19 +99,17 @@ export interface LaidParagraph {
 
 const LRI = '\u2066';
 const PDI = '\u2069';
-const FILLER = 0xfeff;
-const LINE_SEPARATOR = 0x2028;
 
 /**
  * The paragraph's logical text and what is known about each code unit. The arrays are
  * module scratch reused by every paragraph (layoutParagraph is not re-entrant): the
  * paragraph pipeline allocates per paragraph and per line, never per character.
  */
-interface Logical {
+interface Logical<S extends object> {
 	readonly text: string;
 	/** Style id per code unit of `text`. */
 	readonly styleIds: Uint32Array;
-	readonly styles: readonly Style[];
+	readonly styles: readonly S[];
 	/** Plain-text offset per code unit (isolates we added do not count); null = the identity. */
 	readonly plainOffset: Uint32Array | null;
 	/** Whether each code unit is inside inline code (never shaped); null = none is. */
@@ -101,7 +120,7 @@ interface Logical {
 const urlPattern = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
 
 /** The plain text of a paragraph, as `marks` and line offsets count it. */
-export function paragraphText(inline: Inline): string {
+export function paragraphText(inline: readonly StyledText[]): string {
 	let text = '';
 	for (const span of inline) text += span.text;
 	return text.includes('\t') ? text.replace(/\t/g, ' ') : text;
@@ -113,11 +132,17 @@ let codeScratch = new Uint8Array(1024);
 /** Scratch kept between paragraphs, in code units: a huge paragraph's is let go. */
 const KEEP = 1 << 18;
 
-function isolates(span: Inline[number], text: string): boolean {
-	return span.style.code === true || (span.style.href !== undefined && urlPattern.test(text));
+/** The flags the paragraph reads, from any caller's style. */
+function spanStyle(style: object): SpanStyle {
+	return style;
 }
 
-function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logical {
+function isolates(span: StyledText<object>, text: string): boolean {
+	const style = spanStyle(span.style);
+	return style.code === true || (style.href !== undefined && urlPattern.test(text));
+}
+
+function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks: readonly Mark[] | undefined): Logical<S> {
 	// Sizes first, so the per-unit arrays are filled by ranges, not pushed to.
 	let length = 0;
 	let anyIsolate = false;
@@ -128,7 +153,7 @@ function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logic
 		texts.push(text);
 		const isolate = isolates(span, text);
 		anyIsolate ||= isolate;
-		anyCode ||= span.style.code === true;
+		anyCode ||= spanStyle(span.style).code === true;
 		length += text.length + (isolate ? 2 : 0);
 	}
 	if (styleScratch.length < length) {
@@ -141,10 +166,10 @@ function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logic
 	const plainOffset = anyIsolate ? offsetScratch : null;
 	const code = anyCode ? codeScratch : null;
 
-	const styles: Style[] = [];
+	const styles: S[] = [];
 	// Most paragraphs have one span, or a few of one or two styles: a scan of
 	// `styles` finds an id sooner than a Map would be built.
-	let styleIndex: Map<Style, number> | undefined;
+	let styleIndex: Map<S, number> | undefined;
 	let text = '';
 	let at = 0;
 	let plain = 0;
@@ -162,7 +187,7 @@ function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logic
 				styleIndex.set(style, id);
 			}
 		}
-		const isCode = style.code === true;
+		const isCode = spanStyle(style).code === true;
 		const isolate = isolates(span, piece);
 		// LRI and PDI take the span's style, are code (never shaped) and have no plain offset.
 		if (isolate) {
@@ -197,7 +222,7 @@ function buildLogical(inline: Inline, marks: readonly Mark[] | undefined): Logic
 				let id = derived.get(key);
 				if (id === undefined) {
 					id = styles.length;
-					styles.push({...styles[base], ...mark.style});
+					styles.push({...styles[base], ...mark.style} as S);
 					derived.set(key, id);
 				}
 				styleIds[k] = id;
@@ -220,7 +245,7 @@ function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: nu
 	return lo;
 }
 
-function shapeOutsideCode(logical: Logical): string {
+function shapeOutsideCode(logical: Logical<object>): string {
 	const {text, code} = logical;
 	if (!code) return shapeArabic(text);
 	let out = '';
@@ -235,17 +260,6 @@ function shapeOutsideCode(logical: Logical): string {
 	return out;
 }
 
-/** Never printed: bidi controls, the shaper's filler, the hard-break marker. */
-export function isHidden(code: number): boolean {
-	return code === FILLER || code === LINE_SEPARATOR || isBidiControl(code);
-}
-
-const hiddenPattern = /[\ufeff\u2028\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-
-/** Whether a text has any character isHidden is true for (one regex scan). */
-export function hasHidden(text: string): boolean {
-	return hiddenPattern.test(text);
-}
 
 let scratch: UnitMeasure = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
 let order = new Int32Array(256);
@@ -263,7 +277,7 @@ function buildUnitFlags(): Uint8Array {
 	const flags = new Uint8Array(0x10000);
 	for (let code = 0; code < 0x10000; code++) {
 		if (isHidden(code)) flags[code] = HIDDEN;
-		else if (isHigh(code)) flags[code] = HIGH;
+		else if (isHighSurrogate(code)) flags[code] = HIGH;
 		else if (mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
 	return flags;
@@ -272,7 +286,7 @@ function buildUnitFlags(): Uint8Array {
 let levelScratch = new Uint8Array(1024);
 
 /** Lays out one paragraph. Pure; never throws on content. */
-export function layoutParagraph(inline: Inline, options: ParagraphOptions): LaidParagraph {
+export function layoutParagraph<S extends object>(inline: readonly StyledText<S>[], options: ParagraphOptions): LaidParagraph<S> {
 	const logical = buildLogical(inline, options.marks);
 	// Logical order needs only the paragraph's direction, not every level.
 	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
@@ -281,7 +295,7 @@ export function layoutParagraph(inline: Inline, options: ParagraphOptions): Laid
 	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
 	const measure = measureUnits(text, scratch);
 	const ranges = breakLines(text, measure, options.width);
-	const lines: ParagraphLine[] = [];
+	const lines: ParagraphLine<S>[] = [];
 	const {plainOffset, plainLength} = logical;
 	// Logical order: one scan instead of a test of every character of every line.
 	// (Visual order looks every character up in a table anyway.)
@@ -310,7 +324,7 @@ function paragraphDirection(text: string, options: ParagraphOptions): Direction 
 	return options.dir === 'auto' ? (firstStrongDirection(text) ?? options.fallback) : options.dir;
 }
 
-function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start: number, end: number, reorder: ReorderOptions): Run[] {
+function visualRuns<S extends object>(text: string, para: ParagraphLevels, logical: Logical<S>, start: number, end: number, reorder: ReorderOptions): StyledText<S>[] {
 	const count = end - start;
 	if (order.length < count) order = new Int32Array(Math.max(count, order.length * 2));
 	if (units.length < 2 * count) {
@@ -319,7 +333,7 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 	}
 	unitFlags ??= buildUnitFlags();
 	const {styleIds, styles} = logical;
-	const runs: Run[] = [];
+	const runs: StyledText<S>[] = [];
 	// One style (most paragraphs): one run, no style to look up per character.
 	const oneStyle = styles.length === 1;
 	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
@@ -346,7 +360,7 @@ function visualRuns(text: string, para: ParagraphLevels, logical: Logical, start
 				if ((levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
 			} else {
 				// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
-				pair = isLow(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
+				pair = isLowSurrogate(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
 			}
 		}
 		if (!oneStyle) {
@@ -399,12 +413,12 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 	return n;
 }
 
-function pushRun(runs: Run[], style: Style | undefined, from: number, to: number): void {
+function pushRun<S extends object>(runs: StyledText<S>[], style: S | undefined, from: number, to: number): void {
 	if (to > from && style) runs.push({text: unitsToString(units, unitBytes, from, to), style});
 }
 
-function logicalRuns(text: string, logical: Logical, start: number, end: number, hidden: boolean): Run[] {
-	const runs: Run[] = [];
+function logicalRuns<S extends object>(text: string, logical: Logical<S>, start: number, end: number, hidden: boolean): StyledText<S>[] {
+	const runs: StyledText<S>[] = [];
 	const {styleIds, styles} = logical;
 	if (!hidden && styles.length === 1) {
 		// One style, nothing to drop: the line is a slice.
@@ -431,12 +445,4 @@ function logicalRuns(text: string, logical: Logical, start: number, end: number,
 		k = j;
 	}
 	return runs;
-}
-
-function isLow(code: number): boolean {
-	return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function isHigh(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
 }

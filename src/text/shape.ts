@@ -40,7 +40,7 @@ Logic:
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
 import {decodeRuns, farValue} from './data/decode.js';
-import {bytesOf, copyUnits, unitsToString} from './units.js';
+import {bytesOf, copyUnits, isHighSurrogate, isLowSurrogate, pairCodePoint, unitsToString} from './utf16.js';
 import {
 	FORMS,
 	FORMS_FIRST,
@@ -200,10 +200,10 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 	for (let i = 0; i < length; i++) {
 		const c = out[i] ?? 0;
 		let flags = bmpFlags[c] ?? 0;
-		if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
+		if (isHighSurrogate(c) && i + 1 < length) {
 			const low = out[i + 1] ?? 0;
-			if (low >= 0xdc00 && low <= 0xdfff) {
-				flags = farValue(joiningFlags, ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+			if (isLowSurrogate(low)) {
+				flags = farValue(joiningFlags, pairCodePoint(c, low));
 				i++;
 			}
 		}

@@ -62,8 +62,6 @@ import {
 	joinsEmojiSequence,
 } from './grapheme.js';
 
-export {codePointInfo} from './grapheme.js';
-
 /** Classes whose presence in a multi-code-point cluster calls for string-width's emoji and Hangul rules. */
 const NEEDS_FULL_RULES = 1 << REGIONAL | 1 << PICTOGRAPHIC | 1 << HANGUL_L | 1 << HANGUL_V | 1 << HANGUL_T;
 

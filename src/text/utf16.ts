@@ -29,3 +29,23 @@ export function copyUnits(text: string, units: Uint16Array, bytes: Buffer): void
 	}
 	for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
 }
+
+/** Whether a code unit is a high (leading) surrogate. */
+export function isHighSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Whether a code unit is a low (trailing) surrogate. */
+export function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Whether a code unit is either half of a surrogate pair. */
+export function isSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** The code point of a high and a low surrogate. */
+export function pairCodePoint(high: number, low: number): number {
+	return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+}
