@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {hasHidden, isHidden, layoutParagraph} from '../src/text/paragraph.js';
+import {mirrorCode} from '../src/text/bidi.js';
+import {hasHidden, isHidden, layoutParagraph, unitFlagTable} from '../src/text/paragraph.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
 	for (let code = 0; code < 0x10000; code++) {
@@ -98,4 +99,12 @@ test('visual runs: random paragraphs, one style and two styles give the same tex
 		),
 		{numRuns: 3000},
 	);
+});
+
+test('unitFlagTable: hidden, else a high surrogate, else mirrored, for every BMP code unit', () => {
+	const table = unitFlagTable();
+	for (let code = 0; code < 0x10000; code++) {
+		const expected = isHidden(code) ? 1 : code >= 0xd800 && code <= 0xdbff ? 2 : mirrorCode(code) !== code ? 4 : 0;
+		if (table[code] !== expected) assert.fail(`U+${code.toString(16)}: ${table[code]}, not ${expected}`);
+	}
 });
