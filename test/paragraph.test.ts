@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {type Inline} from '../src/model/article.js';
 import {hasHidden, isHidden} from '../src/text/char-class.js';
-import {layoutParagraph} from '../src/text/paragraph.js';
+import {layoutParagraph, unitFlagTable} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
+import {mirrorCode} from '../src/text/bidi.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
 	for (let code = 0; code < 0x10000; code++) {
@@ -138,3 +139,10 @@ for (const [name, text, width, expected] of joinerParagraphs) {
 		}
 	});
 }
+test('unitFlagTable: hidden, else a high surrogate, else mirrored, for every BMP code unit', () => {
+	const table = unitFlagTable();
+	for (let code = 0; code < 0x10000; code++) {
+		const expected = isHidden(code) ? 1 : code >= 0xd800 && code <= 0xdbff ? 2 : mirrorCode(code) !== code ? 4 : 0;
+		if (table[code] !== expected) assert.fail(`U+${code.toString(16)}: ${table[code]}, not ${expected}`);
+	}
+});

@@ -13,6 +13,17 @@ export const FILLER = 0xfeff;
 /** U+2028: the hard-break marker a paragraph carries for a Markdown line break. */
 export const LINE_SEPARATOR = 0x2028;
 
+/** The bidi controls as ranges of code points, first and last (the same set as BIDI_CONTROL_CLASS). */
+export const BIDI_CONTROL_RANGES: readonly (readonly [number, number])[] = [
+	[0x061c, 0x061c],
+	[0x200e, 0x200f],
+	[0x202a, 0x202e],
+	[0x2066, 0x2069],
+];
+
+/** What isHidden is true for, as ranges: the filler, the hard-break marker, the bidi controls. */
+export const HIDDEN_RANGES: readonly (readonly [number, number])[] = [[FILLER, FILLER], [LINE_SEPARATOR, LINE_SEPARATOR], ...BIDI_CONTROL_RANGES];
+
 /** Whether code is a bidi control (ALM, LRM, RLM, LRE…RLO, LRI…PDI). */
 export function isBidiControl(code: number): boolean {
 	return (

@@ -30,10 +30,11 @@
 //    no order array to fill and read back (bidi.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
-import {hasHidden, isHidden} from './char-class.js';
+import {HIDDEN_RANGES, hasHidden, isHidden} from './char-class.js';
 import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 import {shapeArabic} from './shape.js';
-import {isHighSurrogate, isLowSurrogate, unitsToString} from './utf16.js';
+import {isLowSurrogate, unitsToString} from './utf16.js';
 import {measureUnits, type UnitMeasure} from './width.js';
 import {breakLines} from './wrap.js';
 
@@ -273,13 +274,23 @@ const HIGH = 2; // a high surrogate: maybe a pair, kept in order
 const MIRRORED = 4; // has a mirror glyph (L4 at odd levels)
 let unitFlags: Uint8Array | undefined;
 
-function buildUnitFlags(): Uint8Array {
+/**
+ * The table visualRuns reads (HIDDEN, else HIGH, else MIRRORED, else 0 per BMP code unit),
+ * built on first use from ranges and the mirroring pairs: a test of every code unit cost
+ * more at start than the table saves on a short article (and the JIT compiled the loop
+ * and dropped it again). Exported for the test that checks it against isHidden and mirrorCode.
+ */
+export function unitFlagTable(): Uint8Array {
+	if (unitFlags) return unitFlags;
 	const flags = new Uint8Array(0x10000);
-	for (let code = 0; code < 0x10000; code++) {
-		if (isHidden(code)) flags[code] = HIDDEN;
-		else if (isHighSurrogate(code)) flags[code] = HIGH;
-		else if (mirrorCode(code) !== code) flags[code] = MIRRORED;
+	// Lowest precedence first: a later fill wins.
+	for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
+		const code = MIRRORING_PAIRS[i] ?? 0;
+		if (code <= 0xffff && mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
+	flags.fill(HIGH, 0xd800, 0xdc00);
+	for (const [from, to] of HIDDEN_RANGES) flags.fill(HIDDEN, from, to + 1);
+	unitFlags = flags;
 	return flags;
 }
 
@@ -331,20 +342,19 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 		units = new Uint16Array(Math.max(2 * count, units.length * 2));
 		unitBytes = Buffer.from(units.buffer);
 	}
-	unitFlags ??= buildUnitFlags();
 	const {styleIds, styles} = logical;
 	const runs: StyledText<S>[] = [];
 	// One style (most paragraphs): one run, no style to look up per character.
 	const oneStyle = styles.length === 1;
 	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
-		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlags));
+		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlagTable()));
 		return runs;
 	}
 	reorderLineInto(text, para, start, end, order, reorder);
 	// Module scratch in locals: a loop reloads (and TDZ-checks) a module `let` on every access.
 	const indices = order;
 	const out = units;
-	const flags = unitFlags;
+	const flags = unitFlagTable();
 	const levels = para.levels;
 	let runStyle = oneStyle ? 0 : -1;
 	let from = 0; // where the current run starts in `units`
