@@ -127,7 +127,9 @@ function exportBlocks(article: Article, sections: readonly Section[]): Block[] {
 	for (const section of sections) {
 		const level = section.level === 0 ? 1 : 2;
 		const title = section.level === 0 ? article.title : section.title;
-		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]}, ...section.blocks);
+		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]});
+		// One by one: a section of 2 MB can hold more blocks than a call takes arguments.
+		for (const block of section.blocks) blocks.push(block);
 	}
 	return blocks;
 }
