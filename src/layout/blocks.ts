@@ -226,7 +226,7 @@ function layoutHeading(level: number, inline: Inline, width: number, state: Stat
 	if (level <= 2) {
 		// Titles and top sections are underlined, the rule as wide as the text.
 		const rule = level === 1 ? '═' : '─';
-		const n = Math.max(1, ...rows.map((r) => r.width));
+		const n = maxOf(rows, (r) => r.width, 1);
 		const last = rows[rows.length - 1];
 		rows.push({
 			runs: [{text: rule.repeat(n), style: dimStyle}],
@@ -308,14 +308,14 @@ function hardWrap(text: string, width: number, slack: number): string[] {
 
 function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, state: State): Row[] {
 	const {options} = state;
-	const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+	const columns = maxOf(block.rows, (r) => r.length, block.header.length);
 	if (columns === 0) return [];
 	const all = [block.header, ...block.rows];
 	const cellText = (cell: Inline | undefined) => paragraphText(cell ?? []).replace(/\u2028/g, ' ');
 	// Natural column widths, then shrink the widest until the table fits; no
 	// column narrower than its widest cluster (a wide letter needs two cells).
-	const natural = Array.from({length: columns}, (_, c) => Math.max(1, ...all.map((row) => textWidth(cellText(row[c])))));
-	const least = Array.from({length: columns}, (_, c) => Math.max(1, ...all.map((row) => widestCluster(cellText(row[c])))));
+	const natural = Array.from({length: columns}, (_, c) => maxOf(all, (row) => textWidth(cellText(row[c])), 1));
+	const least = Array.from({length: columns}, (_, c) => maxOf(all, (row) => widestCluster(cellText(row[c])), 1));
 	const sep = 3; // ' │ '
 	if (width > 0) {
 		const budget = width - sep * (columns - 1);
@@ -337,7 +337,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 		const laid = Array.from({length: columns}, (_, c) =>
 			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined),
 		);
-		const height = Math.max(1, ...laid.map((l) => l.length));
+		const height = maxOf(laid, (l) => l.length, 1);
 		for (let k = 0; k < height; k++) {
 			const parts: Run[][] = [];
 			for (let c = 0; c < columns; c++) {
@@ -350,7 +350,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			const runs: Run[] = [];
 			parts.forEach((p, i) => {
 				if (i > 0) runs.push({text: ' │ ', style: dimStyle});
-				runs.push(...p);
+				for (const run of p) runs.push(run);
 			});
 			rows.push({
 				runs,
@@ -389,9 +389,9 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 		const inline: Span[] = [];
 		cells.forEach((cell, c) => {
 			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
-			inline.push(...cell);
+			for (const span of cell) inline.push(span);
 		});
-		rows.push(...layoutInline(inline, width, state, r === 0 ? headingStyle : undefined));
+		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined)) rows.push(row);
 	});
 	return rows;
 }
@@ -403,7 +403,7 @@ function pad(runs: readonly Run[], width: number, target: number, align: 'left' 
 	const left = align === 'right' ? room : align === 'center' ? Math.floor(room / 2) : 0;
 	const out: Run[] = [];
 	if (left) out.push({text: ' '.repeat(left), style: plainStyle});
-	out.push(...runs);
+	for (const run of runs) out.push(run);
 	if (room - left) out.push({text: ' '.repeat(room - left), style: plainStyle});
 	return out;
 }
@@ -460,7 +460,7 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 			return;
 		}
 		const markers = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
-		const mw = Math.max(1, ...markers.map((m) => m.length)) + 1;
+		const mw = maxOf(markers, (m) => m.length, 1) + 1;
 		// Pushed last-first so the items come off the stack in order.
 		for (let i = block.items.length - 1; i >= 0; i--) {
 			const marker = markers[i] ?? '•';
@@ -523,4 +523,14 @@ function mirrorGutter(gutter: string): string {
 	const space = ' '.repeat(gutter.length - mark.length);
 	const numbered = /^(\d+)\.$/.exec(mark);
 	return space + (numbered ? `.${numbered[1] ?? ''}` : mark);
+}
+
+/**
+ * The largest of `floor` and `value` of each item. Not Math.max(...items):
+ * a list of a 2 MB article has more items than a call takes arguments.
+ */
+function maxOf<T>(items: readonly T[], value: (item: T) => number, floor: number): number {
+	let max = floor;
+	for (const item of items) max = Math.max(max, value(item));
+	return max;
 }

@@ -50,7 +50,12 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
 			return {text, width: textWidth(text), rtl: laid.direction === 'rtl'};
 		}),
 	);
-	const widths = columns.map((column, c) => Math.max(textWidth(column.header), ...cells.map((row) => row[c]?.width ?? 0)));
+	// A loop, not Math.max(...): 100,000 sections are more arguments than a call takes.
+	const widths = columns.map((column, c) => {
+		let widest = textWidth(column.header);
+		for (const row of cells) widest = Math.max(widest, row[c]?.width ?? 0);
+		return widest;
+	});
 	const line = (row: readonly {text: string; width: number; rtl: boolean}[]): string =>
 		row
 			.map((cell, c) => {
