@@ -7,11 +7,11 @@
 //    JavaScript heap, reused from chunk to chunk; when it is full, its lines
 //    are transcoded to UTF-8 (one native call, SIMD: with the copies, half
 //    the instructions of encoding to UTF-8 run by run) and the chunk handed
-//    to the caller's writer. No buffer or string of the whole output is ever made:
-//    a book's lines, runs and run strings die young, and the output touches
-//    little fresh memory (on a virtual machine the first write to a page can
-//    cost more than the bytes written to it: a 10 MB output buffer alone is
-//    2,500 page faults).
+//    to the caller's writer. No buffer or string of the whole output is ever
+//    made: a book's lines, runs and run strings die young, and the output
+//    touches little fresh memory (on a virtual machine the first write to a
+//    page can cost more than the bytes written to it: a 10 MB output buffer
+//    alone is 2,500 page faults).
 // 2. A line's trailing white space (as String.prototype.trimEnd sees it) is
 //    found in its runs first and never written (a blank RTL row is a padding
 //    run and nothing else); padding runs are a fill, not a string to copy.
