@@ -98,11 +98,23 @@ function plainBoundaries(text: string): number[] {
 	return text.length === 0 ? [0] : starts;
 }
 
+/**
+ * Flag sequences that became RGI emoji after Unicode 15.0 (Emoji 16.0 added Sark, 🇨🇶):
+ * string-width, through the running ICU, sees a 2-cell flag; in 15.0 they are two
+ * regional indicators that pair into one cluster of the first one's width, 1.
+ */
+const flagsAfter15 = new Set(['\u{1F1E8}\u{1F1F6}']);
+
+/** string-width's answer for one of our clusters, but for the flags Unicode 15.0 does not have. */
+function oracleClusterWidth(cluster: string): number {
+	return flagsAfter15.has(cluster) ? 1 : stringWidth(cluster, {countAnsiEscapeCodes: true});
+}
+
 /** string-width's rules applied to each of our clusters. */
 function oracleWidth(text: string): number {
 	let width = 0;
 	for (const cluster of plainClusters(text)) {
-		width += stringWidth(cluster, {countAnsiEscapeCodes: true});
+		width += oracleClusterWidth(cluster);
 	}
 
 	return width;
@@ -449,7 +461,7 @@ test('width: random text agrees with UAX #29 15.0 and string-width', () => {
 		assert.equal(sum, width, show(text));
 		assert.deepEqual([...measure.starts.subarray(0, measure.count + 1)], plainBoundaries(text), show(text));
 		for (const cluster of plainClusters(text)) {
-			assert.equal(clusterWidth(cluster), stringWidth(cluster, {countAnsiEscapeCodes: true}), show(cluster));
+			assert.equal(clusterWidth(cluster), oracleClusterWidth(cluster), show(cluster));
 		}
 	}), {numRuns: 5000});
 });
