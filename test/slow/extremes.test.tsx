@@ -16,8 +16,13 @@ import {chooseBidi, detectTerminal} from '../../src/terminal/detect.js';
 import {App} from '../../src/ui/app.js';
 import {bin, root} from '../helpers/run.js';
 
-/** Generous: these take well under two seconds each here; a slow CI machine still passes. */
-const BOUND_MS = 20_000;
+/**
+ * A hang guard, not a speed check: no test here asserts how long anything takes
+ * (a busy machine may be many times slower). Speed on hostile input is measured
+ * by scripts/bench-pathological.ts, as time per byte against the bundled article
+ * and the ratio of times between n and 4n.
+ */
+const HANG_GUARD_MS = 300_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'qari-extremes-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -54,7 +59,7 @@ interface Timed {
 
 function timed(args: string[]): Timed {
 	const started = performance.now();
-	const result = spawnSync(process.execPath, [bin, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 512 * 1024 * 1024});
+	const result = spawnSync(process.execPath, [bin, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 512 * 1024 * 1024, timeout: HANG_GUARD_MS});
 	return {ms: performance.now() - started, status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -64,13 +69,12 @@ for (const [name, make, word] of extremes) {
 	const path = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.md`);
 	writeFileSync(path, make());
 
-	test(`extreme, ${name}: export and sections finish in seconds, every line within the width`, () => {
+	test(`extreme, ${name}: export and sections finish, every line within the width`, () => {
 		for (const args of [['export', path, '-w', '80'], ['export', path, '-w', '80', '--order', 'visual'], ['sections', path], ['sections', path, '--json']]) {
 			const result = timed(args);
 			report.push(`${name} ${args[0] ?? ''}${args.includes('visual') ? ' visual' : args.includes('--json') ? ' json' : ''} ${Math.round(result.ms)}`);
 			assert.equal(result.stderr, '', `${args.join(' ')}: no error`);
 			assert.equal(result.status, 0);
-			assert.ok(result.ms < BOUND_MS, `${args[0] ?? ''} took ${Math.round(result.ms)} ms`);
 			if (args[0] === 'export') {
 				assert.ok(result.stdout.includes(word) || args.includes('visual'), `'${word}' is in the export`);
 				for (const line of result.stdout.split('\n')) assert.ok(stringWidth(line) <= 80, `a line of ${stringWidth(line)} cells`);
@@ -89,7 +93,7 @@ for (const [name, make, word] of extremes) {
 		);
 		const frame = (): string => instance.lastFrame() ?? '';
 		const waitFor = async (predicate: (f: string) => boolean, what: string): Promise<string> => {
-			const deadline = Date.now() + BOUND_MS;
+			const deadline = Date.now() + HANG_GUARD_MS;
 			for (;;) {
 				const current = frame();
 				if (predicate(current)) return current;
@@ -123,7 +127,6 @@ test('extreme: the bundled article repeated 100 times, as a reader uses it', (t)
 	const result = timed(['export', path, '--order', 'visual', '--shape', 'on']);
 	report.push(`bundled ×100 export ${Math.round(result.ms)}`);
 	assert.equal(result.status, 0);
-	assert.ok(result.ms < BOUND_MS);
 	// The timings, for the record (node --test prints diagnostics under the test).
 	for (const line of report) t.diagnostic(`ms: ${line}`);
 });
