@@ -17,10 +17,15 @@
 //    (PlainTokenizer), and text with no inline syntax at all is one text token. Inline content is
 //    lexed paragraph by paragraph: an inline failure (emphasis 20,000 deep
 //    overflows the stack) turns that paragraph into plain text and leaves the rest of the article
-//    alone. Inline content longer than twice INLINE_LIMIT is lexed in pieces,
-//    which bounds marked's quadratic cases (its autolink and emphasis rules
-//    rescan to the end from every position: `_a` repeated) on a huge
-//    paragraph; only a link or emphasis that crosses a cut is lost.
+//    alone. marked's inline rules are quadratic or worse: from every token
+//    start its text rule's e-mail lookahead, its URL rule and its emphasis
+//    rule can scan to the end of the text (`_a` or `_*a` repeated). So
+//    inline content is lexed in pieces of at most INLINE_LIMIT units and
+//    INLINE_SYNTAX_LIMIT syntax characters (splitInline), cut after
+//    whitespace where brackets, code spans and emphasis runs are balanced
+//    when there is such a place: the cost per unit is bounded whatever the
+//    text, and ordinary paragraphs are one piece. Only a link or emphasis
+//    that crosses a cut is lost.
 // 3. If block lexing fails anyway, the text is lexed in blank-line chunks
 //    (fences kept whole), and a chunk that fails is plain text.
 // 4. Entity references may decode to controls (&#27; is ESC): every text
@@ -254,8 +259,10 @@ export function splitFrontMatter(source: string): {meta: Record<string, string>;
 export const MAX_MARKERS = 64;
 /** Leading whitespace kept, in columns (tabs to multiples of 4). */
 export const MAX_INDENT = 128;
-/** Inline content longer than twice this (UTF-16 units) is lexed in pieces of about this size. */
+/** Inline content longer than twice this (UTF-16 units) is lexed in pieces of at most this size. */
 export const INLINE_LIMIT = 4096;
+/** A piece holds at most this many inline syntax characters (INLINE_SYNTAX), unless the whole run holds twice this or fewer. */
+export const INLINE_SYNTAX_LIMIT = 64;
 
 /**
  * Drops container markers beyond MAX_MARKERS at the start of a line, and
@@ -445,20 +452,67 @@ function plainToken(text: string): Tokens.Text {
 	return {type: 'text', raw: text, text};
 }
 
-/** Pieces of about INLINE_LIMIT units, cut after whitespace where there is some nearby. */
-function splitInline(src: string): string[] {
-	if (src.length <= INLINE_LIMIT * 2) return [src];
+/**
+ * Characters at which marked's inline lexer may start a token other than
+ * text: each such start can cost a scan to the end of the piece (Logic 2).
+ */
+function isInlineSyntax(c: number): boolean {
+	// \ < ! [ ] ( ) ` * _ ~ @
+	return c === 0x5c || c === 0x3c || c === 0x21 || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x60 || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x40;
+}
+
+function isCutSpace(c: number): boolean {
+	return c === 0x20 || c === 0x0a || c === 0x09;
+}
+
+/**
+ * Pieces of at most INLINE_LIMIT units and INLINE_SYNTAX_LIMIT syntax
+ * characters (Logic 2), so that lexing costs at most a constant per unit
+ * whatever the text. A piece ends after whitespace in its second half where
+ * there is some, preferably where its brackets, code spans and '*' and '~'
+ * runs are balanced (nothing is open there in ordinary prose); else at the
+ * limit, never inside a surrogate pair.
+ */
+export function splitInline(src: string): string[] {
+	let syntax = 0;
+	for (let i = 0; i < src.length && syntax <= INLINE_SYNTAX_LIMIT * 2; i++) if (isInlineSyntax(src.charCodeAt(i))) syntax++;
+	if (src.length <= INLINE_LIMIT * 2 && syntax <= INLINE_SYNTAX_LIMIT * 2) return [src];
 	const pieces: string[] = [];
 	let start = 0;
-	while (src.length - start > INLINE_LIMIT * 2) {
-		let cut = start + INLINE_LIMIT;
-		const space = src.slice(start + INLINE_LIMIT / 2, cut).search(/\s\S*$/);
-		if (space !== -1) cut = start + INLINE_LIMIT / 2 + space + 1;
-		else if (isHighSurrogate(src.charCodeAt(cut - 1))) cut++;
+	while (start < src.length) {
+		let brackets = 0;
+		let backticks = 0;
+		let stars = 0;
+		let tildes = 0;
+		syntax = 0;
+		let anySpace = -1;
+		let balancedSpace = -1;
+		let i = start;
+		for (; i < src.length && i - start < INLINE_LIMIT; i++) {
+			const c = src.charCodeAt(i);
+			if (isCutSpace(c)) {
+				anySpace = i + 1;
+				if (brackets === 0 && backticks % 2 === 0 && stars % 2 === 0 && tildes % 2 === 0) balancedSpace = i + 1;
+			} else if (isInlineSyntax(c)) {
+				if (syntax === INLINE_SYNTAX_LIMIT) break;
+				syntax++;
+				if (c === 0x5b) brackets++;
+				else if (c === 0x5d) brackets--;
+				else if (c === 0x60) backticks++;
+				else if (c === 0x2a) stars++;
+				else if (c === 0x7e) tildes++;
+			}
+		}
+		let cut = i;
+		if (i < src.length) {
+			const half = start + Math.floor((i - start) / 2);
+			if (balancedSpace > half) cut = balancedSpace;
+			else if (anySpace > half) cut = anySpace;
+			else if (isHighSurrogate(src.charCodeAt(cut - 1))) cut++;
+		}
 		pieces.push(src.slice(start, cut));
 		start = cut;
 	}
-	pieces.push(src.slice(start));
 	return pieces;
 }
 
@@ -650,8 +704,17 @@ function sameStyle(a: Style, b: Style): boolean {
 	);
 }
 
+/** Text without its tags: what `<` … `>` encloses goes, as /<[^>]*>/g would, in linear time (a run of '<' with no '>' is text). */
 function stripTags(html: string): string {
-	return decodeEntities(html.replace(/<[^>]*>/g, ''));
+	let out = '';
+	let from = 0;
+	for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
+		const close = html.indexOf('>', open + 1);
+		if (close === -1) break;
+		out += html.slice(from, open);
+		from = close + 1;
+	}
+	return decodeEntities(out + html.slice(from));
 }
 
 const namedEntities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
