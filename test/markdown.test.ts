@@ -4,7 +4,10 @@ import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
-import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/parse/markdown.js';
+import {splitFrontMatter} from '../src/parse/front-matter.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {PlainTokenizer, plainInlineTokens} from '../src/parse/marked-adapter.js';
+import {inlineText} from '../src/parse/tokens-to-blocks.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
