@@ -4,8 +4,11 @@
 // from and what a reader of its language expects).
 
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import {test} from 'node:test';
 import {decodeEntities} from '../src/parse/entities.js';
+import {layoutParagraph} from '../src/text/paragraph.js';
+import {unshapeArabic} from '../src/text/shape.js';
 
 test('entities: every HTML5 named reference, the bidi marks and joiners as characters (issue 12, 1)', () => {
 	assert.equal(
@@ -21,4 +24,51 @@ test('entities: only references closed by a semicolon, as CommonMark reads them;
 	assert.equal(decodeEntities('&copy &amp AT&T &notanentity; &'), '&copy &amp AT&T &notanentity; &');
 	assert.equal(decodeEntities('&#0; &#xD800; &#x110000; &#65; &#x41;'), '\ufffd \ufffd \ufffd A A');
 	assert.equal(decodeEntities('&#27;'), '\u001b', 'controls are the caller’s to strip');
+});
+
+// ---- inline code in bidi text (issue 12, 4–6) ----------------------------------------------
+
+const visual = (spans: readonly {text: string; style: {code?: boolean; href?: string}}[], dir: 'auto' | 'ltr' | 'rtl' = 'auto') => {
+	const laid = layoutParagraph(spans, {width: 0, order: 'visual', shape: true, dir, fallback: 'ltr'});
+	return {direction: laid.direction, text: laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n'), runs: laid.lines.flatMap((l) => l.runs)};
+};
+const code = (text: string) => ({text, style: {code: true}});
+const prose = (text: string) => ({text, style: {}});
+
+/** GNU FriBidi's visual order of one plain line (base direction: its first strong character). */
+function fribidiLine(line: string): string {
+	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--reordernsm'], {input: `${line}\n`, encoding: 'utf8'});
+	if (result.error) throw result.error;
+	return result.stdout.replace(/\n$/, '');
+}
+
+test('a code span next to Latin words acts as a strong LTR unit: the phrase keeps its order, as FriBidi reads the plain text (issue 12, 5)', () => {
+	const spans = [prose('הריצו finally running '), code('npm ci'), prose(' עכשיו.')];
+	const got = visual(spans);
+	assert.equal(got.direction, 'rtl');
+	assert.ok(got.text.includes('finally running npm ci'), got.text);
+	assert.equal(got.text, fribidiLine('הריצו finally running npm ci עכשיו.'));
+	assert.equal(visual([code('eval'), prose(' is evil')]).text, 'eval is evil');
+	assert.equal(visual([prose('ב-'), code('git switch'), prose(' השתמשו')]).text, fribidiLine('ב-git switch השתמשו'));
+});
+
+test('RTL text inside a code span reads right to left (first-strong isolate) and stays one unit (issue 12, 6)', () => {
+	const got = visual([prose('האורך הוא '), code('7 מטרים'), prose(' בדיוק')]);
+	assert.equal(got.text, fribidiLine('האורך הוא 7 מטרים בדיוק'));
+	// In an LTR sentence the span is still RTL inside: "7 meters" is not "meters 7".
+	assert.equal(visual([prose('The value '), code('7 מטרים'), prose(' is right')]).text, `The value ${[...'מטרים'].reverse().join('')} 7 is right`);
+});
+
+test('a paragraph that starts with a code span takes its direction from the text after it (the marks around code do not count for P2)', () => {
+	assert.equal(visual([code('npm ci'), prose(' را اجرا کنید')]).direction, 'rtl');
+	assert.equal(visual([code('B'), prose(' '), {text: 'قائمة مرتبطة', style: {href: 'src/list'}}]).direction, 'rtl');
+	assert.equal(layoutParagraph([code('npm ci'), prose(' را اجرا کنید')], {width: 0, order: 'logical', shape: false, dir: 'auto', fallback: 'ltr'}).direction, 'rtl');
+});
+
+test('inline code is shaped, on its own: Arabic letters in a span join (issue 12, 4)', () => {
+	const got = visual([prose('اكتب '), code('کد درون‌خطی'), prose(' هنا')]);
+	const span = got.runs.find((run) => (run.style as {code?: boolean}).code);
+	assert.ok(span, 'a code run');
+	assert.match(span.text, /[\ufb50-\ufdff\ufe70-\ufeff]/, 'presentation forms in the code run');
+	assert.equal(unshapeArabic(span.text).replace(/[\u200e\u200f\u2066-\u2069]/g, ''), [...'کد درون‌خطی'].reverse().join('').replace('\u200c', '\u200c'));
 });
