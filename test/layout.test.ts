@@ -171,9 +171,9 @@ test('RTL table: the first column on the right', () => {
 	assert.deepEqual(layout([table]), ['               ב │ א', '               ──┼──', '               2 │ 1']);
 });
 
-test('code: never reordered or shaped; long lines wrap with a mark', () => {
+test('code: an LTR base, RTL runs in it read right to left (issue 12); long lines wrap with a mark', () => {
 	const code: Block = {kind: 'code', lang: '', text: 'const x = "שלום";\nabcdefghijklmnopqrstuvwxyz'};
-	assert.deepEqual(layout([code], {shape: true, width: 24}), ['    const x = "שלום";', '    abcdefghijklmnopqrs↩', '    tuvwxyz']);
+	assert.deepEqual(layout([code], {shape: true, width: 24}), ['    const x = "םולש";', '    abcdefghijklmnopqrs↩', '    tuvwxyz']);
 });
 
 test('nesting 5,000 quotes deep does not overflow the stack', () => {

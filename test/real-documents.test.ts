@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {test} from 'node:test';
+import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
+import {type Line} from '../src/model/line.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -71,4 +73,40 @@ test('inline code is shaped, on its own: Arabic letters in a span join (issue 12
 	assert.ok(span, 'a code run');
 	assert.match(span.text, /[\ufb50-\ufdff\ufe70-\ufeff]/, 'presentation forms in the code run');
 	assert.equal(unshapeArabic(span.text).replace(/[\u200e\u200f\u2066-\u2069]/g, ''), [...'کد درون‌خطی'].reverse().join('').replace('\u200c', '\u200c'));
+});
+
+// ---- code blocks (issue 12, 4) ------------------------------------------------------------
+
+const lineText = (line: Line) => line.runs.map((run) => run.text).join('');
+const codeLines = (text: string, options: Partial<LayoutOptions> = {}) =>
+	layoutBlocks([{kind: 'code', lang: '', text}], {width: 60, order: 'visual', shape: true, dir: 'auto', baseDir: 'rtl', ...options}).map(lineText);
+
+/** FriBidi's visual order of a line with an LTR base, shaped, the shaper's filler dropped. */
+function fribidiLtr(line: string): string {
+	const result = spawnSync('fribidi', ['--ltr', '--nobreak', '--nopad', '--reordernsm'], {input: `${line}\n`, encoding: 'utf8'});
+	if (result.error) throw result.error;
+	return result.stdout.replace(/\n$/, '').replaceAll('\ufeff', '');
+}
+
+test('a code line with RTL text goes through the bidi algorithm with an LTR base and is shaped, as FriBidi shows it (issue 12, 4)', () => {
+	for (const line of [
+		'print("سلام دنیا")  # چاپ پیام',
+		">>> normalizer.normalize('اصلاح نويسه ها و استفاده از نیم‌فاصله پردازش را آسان مي كند')",
+		"{isPending ? 'در انتظار: ' + pending : 'صحیح'}",
+		'سيئ : * [كتاب آخر رائع] (http://example.com/book.html)',
+		'echo "שלום עולם" > hello.txt',
+	]) {
+		const [got] = codeLines(line, {width: 0});
+		assert.equal(got?.trimStart(), fribidiLtr(line), line);
+	}
+	// Not shaped when shaping is off; logical order leaves the line as it is.
+	assert.equal(codeLines('x = "سلام"', {width: 0, shape: false})[0]?.trimStart(), 'x = "مالس"');
+	assert.equal(codeLines('x = "سلام"', {width: 0, order: 'logical', shape: false})[0]?.trimStart(), 'x = "سلام"');
+});
+
+test('a long RTL code line wraps where an LTR one would, each piece reordered on its own', () => {
+	const line = `${'ب'.repeat(10)} ${'a'.repeat(10)}`;
+	const lines = codeLines(line, {width: 14});
+	// Ten cells of content a piece (14 − 4 indent), the continuation mark after all but the last.
+	assert.deepEqual(lines.map((l) => unshapeArabic(l.trimStart()).replace('↩', '')), ['ب'.repeat(9), `ب ${'a'.repeat(7)}`, 'aaa']);
 });
