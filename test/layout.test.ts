@@ -160,10 +160,15 @@ test('RTL list: bullets and numbers on the right, period on the left of the numb
 	assert.deepEqual(layout([list]), ['        םייתש דחא .1', '             שולש .2']);
 });
 
-test('RTL quote: the bar on the right edge; LTR quote: on the left', () => {
+test('RTL quote: the bar on the right edge; LTR quote: on the left; each quote decides from its own text (issue 12, 2)', () => {
 	const quote: Block = {kind: 'quote', blocks: [{kind: 'paragraph', inline: plain('שלום')}]};
 	assert.deepEqual(layout([quote]), ['              םולש │']);
-	assert.deepEqual(layout([quote], {baseDir: 'ltr'}), ['│               םולש']);
+	assert.deepEqual(layout([quote], {baseDir: 'ltr'}), ['              םולש │']);
+	const english: Block = {kind: 'quote', blocks: [{kind: 'paragraph', inline: plain('hello')}]};
+	assert.deepEqual(layout([english]), ['│ hello']);
+	assert.deepEqual(layout([english], {baseDir: 'ltr'}), ['│ hello']);
+	// Forced by --dir: the options win.
+	assert.deepEqual(layout([quote], {baseDir: 'ltr', dir: 'ltr'}), ['│ םולש']);
 });
 
 test('RTL table: the first column on the right', () => {

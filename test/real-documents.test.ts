@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {test} from 'node:test';
+import stringWidth from 'string-width';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
+import {type Block} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
@@ -109,4 +111,54 @@ test('a long RTL code line wraps where an LTR one would, each piece reordered on
 	const lines = codeLines(line, {width: 14});
 	// Ten cells of content a piece (14 − 4 indent), the continuation mark after all but the last.
 	assert.deepEqual(lines.map((l) => unshapeArabic(l.trimStart()).replace('↩', '')), ['ب'.repeat(9), `ب ${'a'.repeat(7)}`, 'aaa']);
+});
+
+// ---- direction of paragraphs, lists, quotes and tables (issue 12, 2, 3, 14) ---------------
+
+const para = (text: string): Block => ({kind: 'paragraph', inline: [{text, style: {}}]});
+const laidOut = (blocks: Block[], options: Partial<LayoutOptions> = {}) =>
+	layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl', ...options}).map(lineText);
+/** Whether a laid-out line hugs the right edge of `width` (an RTL row) rather than the left. */
+const hugsRight = (line: string | undefined, width = 40) => !!line && line.startsWith(' ') && stringWidth(line) === width;
+
+test('HL1: in an RTL context a mostly-RTL paragraph that starts with a Latin word is RTL; mostly-Latin ones keep first-strong (issue 12, 3)', () => {
+	const persian = 'HTML مخفف عبارت HyperText Markup Language است و برای ساخت صفحات وب به کار می‌رود';
+	const lines = laidOut([para(persian)], {width: 60});
+	assert.ok(lines.every((line) => hugsRight(line, 60)), lines.join('\n'));
+	// The reading order: "HTML" is the rightmost word of the first line.
+	assert.ok(lines[0]?.trimEnd().endsWith('HTML'), lines[0]);
+	// The same paragraph in an LTR article: first strong (UAX #9's default), left.
+	assert.ok(!hugsRight(laidOut([para(persian)], {width: 60, baseDir: 'ltr'})[0], 60));
+	// An English sentence quoted in an RTL article stays LTR.
+	assert.equal(laidOut([para('GitHub Actions runs the tests, see גיטהאב')], {width: 60})[0], 'GitHub Actions runs the tests, see באהטיג');
+	// --dir forces every paragraph.
+	assert.ok(!hugsRight(laidOut([para(persian)], {width: 60, dir: 'ltr'})[0], 60));
+});
+
+test('a list or quote takes its side from its own items, not the article’s (issue 12, 2)', () => {
+	const item = (text: string): Block[] => [para(text)];
+	const persianList: Block = {kind: 'list', ordered: false, start: 1, items: [item('GitHub Actions تست‌ها را اجرا می‌کند'), item('یک مورد دیگر'), item('C: یک زبان بسیار سطح پایین است.')]};
+	// In an LTR article (a Persian README the letter count got wrong), the bullets still go right.
+	for (const baseDir of ['ltr', 'rtl'] as const) {
+		const lines = laidOut([persianList], {baseDir});
+		assert.ok(lines.filter((l) => l.trim()).every((l) => hugsRight(l) && l.endsWith(' •')), `${baseDir}:\n${lines.join('\n')}`);
+	}
+	// An English table of contents inside an RTL article: bullets on the left.
+	const toc: Block = {kind: 'list', ordered: false, start: 1, items: [item('Arduino'), item('Artificial Intelligence'), item('تعلم JavaScript')]};
+	const tocLines = laidOut([toc]);
+	assert.deepEqual(tocLines.slice(0, 2), ['• Arduino', '• Artificial Intelligence']);
+	// An item of English book title in an RTL list keeps the list RTL (the majority decides).
+	const books: Block = {kind: 'list', ordered: false, start: 1, items: [item('أردوينو السهل - Abdallah Ali Abdallah (PDF)'), item('Eloquent Javascript (Second Edition) - Marijn Haverbeke'), item('تعلم JavaScript - Cody Lindley')]};
+	assert.ok(laidOut([books], {width: 60, baseDir: 'ltr'}).every((l) => l.endsWith(' •')));
+});
+
+test('a table takes its direction from its header; one alignment per column, the start side unless the delimiter row says (issue 12, 14)', () => {
+	const cell = (text: string) => [{text, style: {}}];
+	const numbers: Block = {kind: 'table', align: [null, null], header: [cell('Big O Notation'), cell('1000 elements')], rows: [[cell('O(1)'), cell('1')], [cell('O(2^N)'), cell('1.07e+301')]]};
+	// An English-headed table in an RTL article: columns left to right, every cell on the left.
+	assert.deepEqual(laidOut([numbers]), ['Big O Notation │ 1000 elements', '───────────────┼──────────────', 'O(1)           │ 1            ', 'O(2^N)         │ 1.07e+301    ']);
+	const arabic: Block = {kind: 'table', align: [null, 'center'], header: [cell('المصدر'), cell('كتب')], rows: [[cell('OMDb'), cell('1')], [cell('Open Library'), cell('1.07e+301')]]};
+	const lines = laidOut([arabic], {baseDir: 'ltr'});
+	// RTL: the first column on the right, its cells on the right (the start side); the centred column centred.
+	assert.deepEqual(lines.map((l) => l.slice(40 - 24)), ['   بتك    │       ردصملا', '──────────┼─────────────', '    1     │         OMDb', '1.07e+301 │ Open Library']);
 });

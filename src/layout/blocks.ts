@@ -24,6 +24,7 @@ import {type Line, type Run, type RunStyle} from '../model/line.js';
 import {forEachLeafBlock} from '../model/walk.js';
 import {removeBidiControls} from '../text/char-class.js';
 import {mirrorCode, reorderLine, resolveLevels} from '../text/bidi.js';
+import {countProse, directionOfLetters, inlineDirection, paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {shapeArabic} from '../text/shape.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
@@ -74,8 +75,8 @@ export function forEachLine(blocks: readonly Block[], options: LayoutOptions, vi
 	const state: State = {options, offset: 0, block: 0};
 	blocks.forEach((block, index) => {
 		state.block = index;
-		if (index > 0) visit(finishRow(blankRow(state), options));
-		for (const row of layoutBlock(block, options.width, state)) visit(finishRow(row, options));
+		if (index > 0) visit(finishRow(blankRow(state, options.baseDir), options));
+		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(row, options));
 	});
 }
 
@@ -176,16 +177,17 @@ function clipRuns(runs: readonly Run[], width: number, fromLeft: boolean): {runs
 	return {runs: result, width: used + 1};
 }
 
-function blankRow(state: State): Row {
-	return {runs: [], width: 0, align: state.options.baseDir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};
+function blankRow(state: State, dir: Direction): Row {
+	return {runs: [], width: 0, align: dir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};
 }
 
-function layoutBlock(block: Block, width: number, state: State): Row[] {
+/** Lays out a block in a context of direction `dir` (the article's, or the list's or quote's around it). */
+function layoutBlock(block: Block, width: number, state: State, dir: Direction): Row[] {
 	switch (block.kind) {
 		case 'paragraph':
-			return layoutInline(block.inline, width, state, undefined);
+			return layoutInline(block.inline, width, state, undefined, dir);
 		case 'heading':
-			return layoutHeading(block.level, block.inline, width, state);
+			return layoutHeading(block.level, block.inline, width, state, dir);
 		case 'code':
 			return layoutCode(block.text, width, state);
 		case 'rule': {
@@ -193,14 +195,19 @@ function layoutBlock(block: Block, width: number, state: State): Row[] {
 			return [{runs: [{text: '─'.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
 		}
 		case 'table':
-			return layoutTable(block, width, state);
+			return layoutTable(block, width, state, dir);
 		case 'quote':
 		case 'list':
-			return layoutContainer(block, width, state);
+			return layoutContainer(block, width, state, dir);
 	}
 }
 
-function layoutInline(inline: Inline, width: number, state: State, style: Style | undefined): Row[] {
+/**
+ * A paragraph: its direction by HL1 in context `dir` (text/direction.ts: mostly-RTL
+ * prose in an RTL context is RTL, else its first strong letter, else `dir`) unless
+ * the options force one.
+ */
+function layoutInline(inline: Inline, width: number, state: State, style: Style | undefined, dir: Direction): Row[] {
 	const {options} = state;
 	const spans = style ? inline.map((span) => ({text: span.text, style: {...span.style, ...style}})) : inline;
 	const marks = options.highlight?.(paragraphText(inline));
@@ -208,8 +215,8 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 		width: Math.max(width, 0),
 		order: options.order,
 		shape: options.shape,
-		dir: options.dir,
-		fallback: options.baseDir,
+		dir: options.dir === 'auto' ? paragraphDirection(inline, dir) : options.dir,
+		fallback: dir,
 		...(marks?.length ? {marks} : {}),
 	});
 	const align = laid.direction === 'rtl' ? 'right' : 'left';
@@ -224,8 +231,8 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 	}));
 }
 
-function layoutHeading(level: number, inline: Inline, width: number, state: State): Row[] {
-	const rows = layoutInline(inline, width, state, headingStyle);
+function layoutHeading(level: number, inline: Inline, width: number, state: State, dir: Direction): Row[] {
+	const rows = layoutInline(inline, width, state, headingStyle, dir);
 	if (level <= 2) {
 		// Titles and top sections are underlined, the rule as wide as the text.
 		const rule = level === 1 ? '═' : '─';
@@ -344,8 +351,14 @@ function visualCodePieces(line: string, shown: string, ranges: readonly (readonl
 	});
 }
 
-function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, state: State): Row[] {
+/**
+ * A table: its direction from its own text (tableDirection), columns in that reading
+ * order, and one alignment per column (issue 12, 14): the delimiter row's, else the
+ * table's start side, so a column of numbers is not ragged.
+ */
+function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, state: State, context: Direction): Row[] {
 	const {options} = state;
+	const dir = options.dir === 'auto' ? tableDirection(block, context) : options.dir;
 	const columns = maxOf(block.rows, (r) => r.length, block.header.length);
 	if (columns === 0) return [];
 	const all = [block.header, ...block.rows];
@@ -357,7 +370,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 	const sep = 3; // ' │ '
 	if (width > 0) {
 		const budget = width - sep * (columns - 1);
-		if (least.reduce((a, b) => a + b, 0) > budget) return layoutTableAsRows(all, width, state);
+		if (least.reduce((a, b) => a + b, 0) > budget) return layoutTableAsRows(all, width, state, dir);
 		let total = natural.reduce((a, b) => a + b, 0);
 		while (total > budget) {
 			let widest = -1;
@@ -369,11 +382,12 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			total--;
 		}
 	}
-	const rtl = options.baseDir === 'rtl' && options.order === 'visual';
+	const rtl = dir === 'rtl' && options.order === 'visual';
+	const start = dir === 'rtl' ? 'right' : 'left';
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
 		const laid = Array.from({length: columns}, (_, c) =>
-			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined),
+			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined, dir),
 		);
 		const height = maxOf(laid, (l) => l.length, 1);
 		for (let k = 0; k < height; k++) {
@@ -381,7 +395,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			for (let c = 0; c < columns; c++) {
 				const cell = laid[c]?.[k];
 				const cw = natural[c] ?? 1;
-				const align = block.align[c] ?? cell?.align ?? 'left';
+				const align = block.align[c] ?? start;
 				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, options.order));
 			}
 			if (rtl) parts.reverse();
@@ -421,7 +435,7 @@ function widestCluster(text: string): number {
  * paragraph of its cells separated by bars, the header row in bold, so
  * nothing is cut off.
  */
-function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, state: State): Row[] {
+function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, state: State, dir: Direction): Row[] {
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
 		const inline: Span[] = [];
@@ -429,7 +443,7 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
 			for (const span of cell) inline.push(span);
 		});
-		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined)) rows.push(row);
+		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined, dir)) rows.push(row);
 	});
 	return rows;
 }
@@ -452,9 +466,8 @@ function pad(runs: readonly Run[], width: number, target: number, align: 'left' 
  * every row a child produces passes through the gutters of all the frames
  * around it, innermost first.
  */
-function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: number, state: State): Row[] {
+function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: number, state: State, context: Direction): Row[] {
 	const {options} = state;
-	const rtl = options.baseDir === 'rtl';
 	const visual = options.order === 'visual';
 
 	interface Frame {
@@ -463,11 +476,15 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 		readonly width: number;
 		/** Inner width of the frame (0 = unwrapped). */
 		readonly inner: number;
+		/** The container reads right to left: its gutter is on the right. */
+		readonly rtl: boolean;
 		used: boolean;
 	}
 	interface Task {
 		readonly blocks: readonly Block[];
 		readonly width: number;
+		/** The direction of the container the blocks are in. */
+		readonly dir: Direction;
 		readonly frames: readonly Frame[];
 		/** A blank row goes before the first block (it follows a nested container). */
 		readonly blankFirst: boolean;
@@ -481,20 +498,21 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 			if (!frame || frame.width === 0) continue;
 			const gutter = frame.used ? frame.rest : frame.first;
 			frame.used = true;
-			current = addGutter(current, gutter, frame.width, frame.inner, rtl, visual);
+			current = addGutter(current, gutter, frame.width, frame.inner, frame.rtl, visual);
 		}
 		out.push(current);
 	};
-	const pushContainer = (block: Extract<Block, {kind: 'quote' | 'list'}>, outer: number, frames: readonly Frame[]): void => {
+	const pushContainer = (block: Extract<Block, {kind: 'quote' | 'list'}>, outer: number, frames: readonly Frame[], around: Direction): void => {
 		// Too narrow for another gutter: deeper levels are shown flat.
 		const flat = outer > 0 && outer < minInnerWidth + 2;
+		const dir = options.dir === 'auto' ? containerDirection(block, around) : options.dir;
 		const frameOf = (first: string, rest: string, w: number): Frame => {
 			const fw = flat ? 0 : w;
-			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, used: false};
+			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, rtl: dir === 'rtl', used: false};
 		};
 		if (block.kind === 'quote') {
 			const frame = frameOf('│ ', '│ ', 2);
-			stack.push({blocks: block.blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks: block.blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
 			return;
 		}
 		const markers = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
@@ -505,27 +523,58 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 			const frame = frameOf(marker + ' '.repeat(mw - marker.length), ' '.repeat(mw), mw);
 			// Flat: no gutter to hold the marker, so it leads the item's text.
 			const blocks = flat ? withLeadingMarker(block.items[i] ?? [], `${marker} `) : (block.items[i] ?? []);
-			stack.push({blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
 		}
 	};
 
-	pushContainer(root, width, []);
+	pushContainer(root, width, [], context);
 	for (let task = stack.pop(); task; task = stack.pop()) {
 		for (let i = 0; i < task.blocks.length; i++) {
 			const child = task.blocks[i];
 			if (!child) continue;
-			if (i > 0 || task.blankFirst) emit(blankRow(state), task.frames);
+			if (i > 0 || task.blankFirst) emit(blankRow(state, task.dir), task.frames);
 			if (child.kind === 'quote' || child.kind === 'list') {
 				// The rest of this task resumes after the nested container.
 				const rest = task.blocks.slice(i + 1);
-				if (rest.length) stack.push({blocks: rest, width: task.width, frames: task.frames, blankFirst: true});
-				pushContainer(child, task.width, task.frames);
+				if (rest.length) stack.push({blocks: rest, width: task.width, dir: task.dir, frames: task.frames, blankFirst: true});
+				pushContainer(child, task.width, task.frames, task.dir);
 				break;
 			}
-			for (const row of layoutBlock(child, task.width, state)) emit(row, task.frames);
+			for (const row of layoutBlock(child, task.width, state, task.dir)) emit(row, task.frames);
 		}
 	}
 	return out;
+}
+
+/**
+ * A list's or quote's direction from its own items (issue 12, 2): each list item's
+ * first paragraph or heading, or each paragraph and heading of a quote, votes with the
+ * direction it would have in an RTL container (HL1: mostly-RTL prose or a first strong
+ * RTL letter), so a list of Persian items that start with a Latin name is RTL wherever
+ * it stands, and an English table of contents is LTR in an Arabic article; a tie or no
+ * text leaves it to `context`. Only direct children are read: nesting costs nothing extra.
+ */
+function containerDirection(block: Extract<Block, {kind: 'quote' | 'list'}>, context: Direction): Direction {
+	const votes = {rtl: 0, ltr: 0};
+	const vote = (child: Block | undefined): void => {
+		if (child?.kind !== 'paragraph' && child?.kind !== 'heading') return;
+		const dir = inlineDirection(child.inline, 'rtl');
+		if (dir) votes[dir]++;
+	};
+	if (block.kind === 'quote') for (const child of block.blocks) vote(child);
+	else for (const item of block.items) vote(item.find((child) => child.kind === 'paragraph' || child.kind === 'heading'));
+	return directionOfLetters(votes) ?? context;
+}
+
+/** A table's direction: the majority of its header's prose letters, else of all its cells', else `context`. */
+function tableDirection(block: Extract<Block, {kind: 'table'}>, context: Direction): Direction {
+	const header = {rtl: 0, ltr: 0};
+	for (const cell of block.header) countProse(cell, header);
+	const fromHeader = directionOfLetters(header);
+	if (fromHeader) return fromHeader;
+	const all = {rtl: 0, ltr: 0};
+	for (const row of block.rows) for (const cell of row) countProse(cell, all);
+	return directionOfLetters(all) ?? context;
 }
 
 function withLeadingMarker(blocks: readonly Block[], marker: string): Block[] {
