@@ -14,7 +14,8 @@ import {closeBidi, escapeUnprintable, printable, stripControls} from '../src/par
 import {lineText} from '../src/output/export.js';
 import {layoutSection} from '../src/layout/blocks.js';
 import {decodeArticle} from '../src/parse/decode.js';
-import {limitNesting, MAX_INDENT, MAX_MARKERS, parseMarkdown} from '../src/parse/markdown.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {limitNesting, MAX_INDENT, MAX_MARKERS} from '../src/parse/nesting.js';
 import {tocRows} from '../src/reader/screen/contents.js';
 import {headerRows} from '../src/reader/screen/header.js';
 import {renderRuns} from '../src/terminal/sgr.js';

@@ -4,7 +4,12 @@ import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
-import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/parse/markdown.js';
+import {splitFrontMatter} from '../src/parse/front-matter.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {PlainTokenizer, plainInlineTokens} from '../src/parse/marked-adapter.js';
+import {LazySection} from '../src/parse/sections.js';
+import {textStats} from '../src/parse/text-stats.js';
+import {inlineText} from '../src/parse/tokens-to-blocks.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
@@ -63,6 +68,29 @@ test('word counts and reading time', () => {
 		assert.ok(s.words > 100, `section ${s.index} has ${s.words} words`);
 		assert.equal(s.minutes, Math.max(1, Math.round(s.words / 138)));
 	}
+});
+
+test('LazySection: its content is parsed when blocks, words, minutes or direction is read, not by a spread', () => {
+	let parsed = 0;
+	const blocks: Block[] = [{kind: 'paragraph', inline: [{text: 'שלום עולם', style: {}}]}];
+	const part = {
+		heading: {kind: 'heading', level: 2, inline: [{text: 'Title', style: {}}]} as const,
+		size: 42,
+		content: () => {
+			parsed++;
+			return {blocks, stats: () => textStats('שלום עולם')};
+		},
+	};
+	const section = new LazySection(part, 3, 'Title', 'he', 'ltr');
+	assert.deepEqual({...section}, {index: 3, title: 'Title', level: 2, size: 42});
+	assert.equal(parsed, 0, 'a spread copies what is known without parsing');
+	assert.equal(section.words, 2);
+	assert.equal(section.direction, 'rtl');
+	assert.equal(section.blocks, blocks);
+	assert.equal(JSON.stringify(section), JSON.stringify({index: 3, title: 'Title', level: 2, size: 42, blocks, words: 2, minutes: 1, direction: 'rtl'}));
+	assert.ok(parsed >= 1);
+	const article = parseMarkdown('# T\n\na\n\n## A\n\nb');
+	assert.equal(JSON.stringify(article.sections[1]), JSON.stringify({index: 2, title: 'A', level: 2, size: 7, blocks: [{kind: 'paragraph', inline: [{text: 'b', style: {}}]}], words: 1, minutes: 1, direction: 'ltr'}));
 });
 
 const frontMatterCases: [string, Record<string, string>, string][] = [

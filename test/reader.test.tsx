@@ -19,6 +19,7 @@ import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/t
 import {App, type Place} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
 import {firstPaint} from '../src/cli/reader-start.js';
+import {brokenSection} from './helpers/sections.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
@@ -282,12 +283,7 @@ test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) a
 test('runReader: an exception inside the UI restores the terminal, prints one line, exits 1', async () => {
 	const broken: Article = {
 		...article,
-		sections: article.sections.map((s) => ({
-			...s,
-			get blocks(): never {
-				throw new Error('the layout broke');
-			},
-		})),
+		sections: article.sections.map((s) => brokenSection(s, 'the layout broke')),
 	};
 	const streams = fakeTerminal();
 	const code = await runReader(readerOptions(streams, broken, {fromStart: true}));

@@ -1,0 +1,194 @@
+// Section planning: normalized text cut into parts, the lead and then one
+// part per heading of the top level present, each lexed on first use.
+//
+// Logic:
+// 1. From the outline (outline.ts finds the headings without lexing): the
+//    text is cut at the headings' lines and each part is lexed only when its
+//    content is asked for. If a heading line does not lex as one heading,
+//    the outline is not trusted and the text is lexed whole (planWhole),
+//    with the same result.
+// 2. A leading H1 that is the article's only H1 is its title, not a part.
+// 3. blocksOf never throws: should lexing fail despite the limits, every
+//    blank-line chunk is a plain paragraph.
+
+import {type Block} from '../model/article.js';
+import {lexSafely, splitChunks} from './marked-adapter.js';
+import {type OutlineHeading} from './outline.js';
+import {textStats, type TextStats} from './text-stats.js';
+import {blocksText, inlineText, plainInline, toBlock} from './tokens-to-blocks.js';
+
+/**
+ * One section's worth of text before the Article is made: a heading (none for
+ * the lead) and its content, parsed on first use.
+ */
+export interface Part {
+	/** The heading that opens the part; undefined for the lead. */
+	readonly heading: HeadingBlock | undefined;
+	/** UTF-16 units of Markdown source, heading line included. */
+	readonly size: number;
+	content(): PartContent;
+}
+
+export interface PartContent {
+	readonly blocks: readonly Block[];
+	/** Words and letters of the blocks (not the heading), counted on first call. */
+	stats(): TextStats;
+}
+
+function contentOf(blocks: readonly Block[]): PartContent {
+	let stats: TextStats | undefined;
+	return {blocks, stats: () => (stats ??= textStats(blocksText(blocks)))};
+}
+
+export type HeadingBlock = Extract<Block, {kind: 'heading'}>;
+
+export interface Plan {
+	/** The leading H1 that is the article's title (and not a section). */
+	readonly titleHeading: HeadingBlock | undefined;
+	/** The lead (possibly empty), then one part per top-level heading. */
+	readonly parts: readonly Part[];
+}
+
+/** The whole text lexed at once; parts over its blocks. */
+export function planWhole(text: string): Plan {
+	const {blocks, sizes} = blocksOf(text);
+	let from = 0;
+	let titleHeading: HeadingBlock | undefined;
+	const first = blocks[0];
+	if (first?.kind === 'heading' && first.level === 1 && blocks.filter(isH1).length === 1) {
+		titleHeading = first;
+		from = 1;
+	}
+	let top = Infinity;
+	for (let i = from; i < blocks.length; i++) {
+		const block = blocks[i];
+		if (block?.kind === 'heading') top = Math.min(top, block.level);
+	}
+	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]}[] = [{heading: undefined, size: 0, blocks: []}];
+	for (let i = from; i < blocks.length; i++) {
+		const block = blocks[i];
+		if (!block) continue;
+		if (block.kind === 'heading' && block.level === top) groups.push({heading: block, size: 0, blocks: []});
+		else groups[groups.length - 1]?.blocks.push(block);
+		const group = groups[groups.length - 1];
+		if (group) group.size += sizes[i] ?? 0;
+	}
+	return {
+		titleHeading,
+		parts: groups.map((group) => {
+			const content = contentOf(group.blocks);
+			return {heading: group.heading, size: group.size, content: () => content};
+		}),
+	};
+}
+
+/**
+ * Parts cut at the outline's headings (outline.ts), each parsed on first use.
+ * Undefined if a heading line does not lex as one heading (then the text is
+ * parsed whole).
+ */
+export function planFromOutline(text: string, outline: readonly OutlineHeading[]): Plan | undefined {
+	const firstContent = text.search(/[^ \t\n]/);
+	let headings = outline;
+	let titleHeading: HeadingBlock | undefined;
+	let from = 0;
+	const lone = (line: string): HeadingBlock | undefined => {
+		const {blocks} = blocksOf(line);
+		const block = blocks[0];
+		return blocks.length === 1 && block?.kind === 'heading' ? block : undefined;
+	};
+	const [first] = outline;
+	if (first && first.level === 1 && first.start <= firstContent && outline.filter((h) => h.level === 1).length === 1) {
+		titleHeading = lone(text.slice(first.start, first.end));
+		if (!titleHeading) return undefined;
+		headings = outline.slice(1);
+		from = first.end;
+	}
+	let top = Infinity;
+	for (const h of headings) top = Math.min(top, h.level);
+	const cuts = headings.filter((h) => h.level === top);
+
+	const parts: Part[] = [lazyPart(undefined, text.slice(from, cuts[0]?.start ?? text.length), (cuts[0]?.start ?? text.length) - from)];
+	for (let i = 0; i < cuts.length; i++) {
+		const cut = cuts[i];
+		if (!cut) continue;
+		const heading = lone(text.slice(cut.start, cut.end));
+		if (!heading) return undefined;
+		const next = cuts[i + 1]?.start ?? text.length;
+		parts.push(lazyPart(heading, text.slice(cut.end, next), next - cut.start));
+	}
+	return {titleHeading, parts};
+}
+
+function lazyPart(heading: HeadingBlock | undefined, source: string | undefined, size: number): Part {
+	let content: PartContent | undefined;
+	return {
+		heading,
+		size,
+		content(): PartContent {
+			if (!content) {
+				const {blocks} = blocksOf(source ?? '');
+				content = contentOf(blocks);
+				source = undefined;
+			}
+			return content;
+		},
+	};
+}
+
+/** Blocks of normalized text, with the source units each accounts for (blank lines count with the block before). */
+function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
+	const blocks: Block[] = [];
+	const sizes: number[] = [];
+	let pending = 0;
+	try {
+		for (const token of lexSafely(text)) {
+			const block = toBlock(token);
+			if (block) {
+				blocks.push(block);
+				sizes.push(pending + token.raw.length);
+				pending = 0;
+			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + token.raw.length;
+			else pending += token.raw.length;
+		}
+		return {blocks, sizes};
+	} catch {
+		// Not expected (nesting is limited before lexing), but content must
+		// never make the parser throw: then every chunk is a plain paragraph.
+		const chunks = splitChunks(text).flatMap((chunk): Block[] => {
+			const inline = plainInline(chunk);
+			return inline.length ? [{kind: 'paragraph', inline}] : [];
+		});
+		return {blocks: chunks, sizes: chunks.map(() => text.length / chunks.length)};
+	}
+}
+
+function isH1(block: Block): boolean {
+	return block.kind === 'heading' && block.level === 1;
+}
+
+/** The first line of text of the article's first three blocks (its title H1 included), at most 80 characters. */
+export function firstText(plan: Plan): string | undefined {
+	const blocks: Block[] = plan.titleHeading ? [plan.titleHeading] : [];
+	for (const part of plan.parts) {
+		if (blocks.length >= 3) break;
+		if (part.heading) blocks.push(part.heading);
+		for (const block of part.content().blocks) blocks.push(block);
+	}
+	const line = blocksText(blocks.slice(0, 3)).split('\n').find((l) => l.trim());
+	if (!line) return undefined;
+	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** Strong letters of every part, headings included: parses every part. */
+export function letterCounts(parts: readonly Part[]): {rtlLetters: number; ltrLetters: number} {
+	let rtlLetters = 0;
+	let ltrLetters = 0;
+	for (const part of parts) {
+		const stats = part.content().stats();
+		const heading = part.heading ? textStats(inlineText(part.heading.inline)) : undefined;
+		rtlLetters += stats.rtlLetters + (heading?.rtlLetters ?? 0);
+		ltrLetters += stats.ltrLetters + (heading?.ltrLetters ?? 0);
+	}
+	return {rtlLetters, ltrLetters};
+}
