@@ -10,6 +10,8 @@ import stringWidth from 'string-width';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
 import {type Block} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
+import {forEachLeafBlock} from '../src/model/walk.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -161,4 +163,26 @@ test('a table takes its direction from its header; one alignment per column, the
 	const lines = laidOut([arabic], {baseDir: 'ltr'});
 	// RTL: the first column on the right, its cells on the right (the start side); the centred column centred.
 	assert.deepEqual(lines.map((l) => l.slice(40 - 24)), ['   بتك    │       ردصملا', '──────────┼─────────────', '    1     │         OMDb', '1.07e+301 │ Open Library']);
+});
+
+// ---- Markdown: entities, breaks, raw HTML, titles (issue 12, 1, 7–11) --------------------
+
+const texts = (markdown: string) => parseMarkdown(markdown).sections.flatMap((s) => {
+	const out: string[] = [];
+	forEachLeafBlock(s.blocks, (b) => {
+		if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
+		else if (b.kind === 'table') for (const c of [...b.header, ...b.rows.flat()]) out.push(c.map((x) => x.text).join(''));
+		else if (b.kind === 'code') out.push(b.text);
+	});
+	return out;
+});
+
+test('named entities are decoded in text, link text, headings and table cells, not in code (issue 12, 1)', () => {
+	assert.equal(parseMarkdown('# a&zwnj;b\n\ntext').title, 'a\u200cb');
+	assert.equal(parseMarkdown('text\n\n## a&zwnj;b\n\ntext').sections[1]?.title, 'a\u200cb');
+	assert.deepEqual(texts('C++&lrm; و Python&rlm; &emsp;x [&laquo;ق&raquo;](u) &copy; `&amp;`\n\n| n&nbsp;log(n) |\n| --- |\n| &hellip; |\n'), [
+		'C++\u200e و Python\u200f \u2003x «ق» © &amp;',
+		'n\u00a0log(n)',
+		'…',
+	]);
 });
