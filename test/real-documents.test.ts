@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
@@ -185,4 +186,67 @@ test('named entities are decoded in text, link text, headings and table cells, n
 		'n\u00a0log(n)',
 		'…',
 	]);
+});
+
+// ---- the article's direction (issue 12, 2) -------------------------------------------------
+
+test('the article’s direction counts prose only: code, inline code and URL links do not outvote the text (issue 12, 2)', () => {
+	const persian = 'این راهنما نحوه مشارکت را توضیح می‌دهد و برای همه است.';
+	const code = '```js\nconst server = http.createServer((req, res) => { res.end("hello world from node"); });\n```';
+	assert.equal(parseMarkdown(`${persian}\n\n${code}\n\n${code}\n`).dir, 'rtl');
+	assert.equal(parseMarkdown(`${persian} \`npm install --save-dev typescript eslint prettier\` [https://github.com/example/repository](https://github.com/example/repository)\n`).dir, 'rtl');
+	// An English README that quotes a Persian word stays LTR.
+	assert.equal(parseMarkdown('This library normalizes Persian text such as «سلام» and tokenizes it into sentences and words.\n').dir, 'ltr');
+});
+
+test('an HTML wrapper’s dir, lang or style declares the context of the Markdown blocks inside it (issue 12, 2)', () => {
+	const blocks = parseMarkdown('Intro in English, long enough to outvote the rest of the text here.\n\n<div dir="rtl" markdown="1">\n\n* GitHub Actions runs the checks\n* یک مورد\n\nEnglish note inside.\n\n</div>\n\nAfter.\n').sections[0]?.blocks ?? [];
+	assert.deepEqual(blocks.map((b) => [b.kind, 'dir' in b ? b.dir : undefined]), [['paragraph', undefined], ['list', 'rtl'], ['paragraph', 'rtl'], ['paragraph', undefined]]);
+	const dirOf = (html: string) => (parseMarkdown(`${html}\n\ntext\n\n</section>\n`).sections[0]?.blocks[0] as {dir?: string} | undefined)?.dir;
+	assert.equal(dirOf('<section lang="fa">'), 'rtl');
+	assert.equal(dirOf('<section style="text-align: right; direction: rtl">'), 'rtl');
+	assert.equal(dirOf('<section lang="he" dir="ltr">'), 'ltr');
+	assert.equal(dirOf('<section dir="auto">'), undefined);
+	// The English paragraph inside `<div dir="rtl">` is still LTR (the wrapper is its context, HL1 decides).
+	const lines = layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.ok(lines.includes('English note inside.'), lines.join('\n'));
+	// The list in the wrapper is RTL: bullets on the right.
+	assert.deepEqual(lines.slice(3, 5), ['GitHub Actions runs the checks         •', '                               دروم کی •']);
+});
+
+/** Each document's direction as a reader of its language would say (MANIFEST.md). */
+const realDocuments: Readonly<Record<string, 'rtl' | 'ltr'>> = {
+	'ar-coding-interview-university': 'rtl',
+	'ar-fpb-contributing': 'rtl',
+	'ar-fpb-howto': 'rtl',
+	'ar-free-programming-books': 'rtl',
+	'ar-javascript-algorithms': 'rtl',
+	'ar-nodejs-about': 'rtl',
+	'ar-obsidian-library': 'rtl',
+	'en-free-programming-books-readme': 'ltr',
+	'en-hazm-readme': 'ltr',
+	'fa-coding-interview-university': 'rtl',
+	'fa-first-contributions': 'rtl',
+	'fa-fpb-contributing': 'rtl',
+	'fa-fpb-howto': 'rtl',
+	'fa-free-programming-books': 'rtl',
+	'fa-nodejs-about': 'rtl',
+	'fa-react-queueing-state': 'rtl',
+	'he-coding-interview-university': 'rtl',
+	'he-first-contributions': 'rtl',
+	'he-free-courses': 'rtl',
+	'he-free-programming-books': 'rtl',
+	'he-nodebestpractices': 'rtl',
+	'ur-coding-interview-university': 'ltr',
+	'ur-fpb-contributing': 'rtl',
+	'ur-free-courses': 'ltr',
+};
+const realDir = new URL('fixtures/real/', import.meta.url);
+const readReal = (name: string) => readFileSync(new URL(`${name}.md`, realDir), 'utf8');
+
+test('the corpus: every document of test/fixtures/real is there, and gets the direction its readers expect', () => {
+	const files = readdirSync(realDir).filter((f) => /^[a-z]{2}-.*\.md$/.test(f)).map((f) => f.replace(/\.md$/, ''));
+	assert.deepEqual(files.sort(), Object.keys(realDocuments).sort());
+	const wrong = Object.entries(realDocuments).filter(([name, dir]) => parseMarkdown(readReal(name)).dir !== dir);
+	assert.deepEqual(wrong, []);
 });

@@ -181,8 +181,12 @@ function blankRow(state: State, dir: Direction): Row {
 	return {runs: [], width: 0, align: dir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};
 }
 
-/** Lays out a block in a context of direction `dir` (the article's, or the list's or quote's around it). */
-function layoutBlock(block: Block, width: number, state: State, dir: Direction): Row[] {
+/**
+ * Lays out a block in a context of direction `around` (the article's, or the list's or
+ * quote's around it), or the one an HTML wrapper declares around the block (Block.dir).
+ */
+function layoutBlock(block: Block, width: number, state: State, around: Direction): Row[] {
+	const dir = ('dir' in block ? block.dir : undefined) ?? around;
 	switch (block.kind) {
 		case 'paragraph':
 			return layoutInline(block.inline, width, state, undefined, dir);
@@ -537,7 +541,7 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 				// The rest of this task resumes after the nested container.
 				const rest = task.blocks.slice(i + 1);
 				if (rest.length) stack.push({blocks: rest, width: task.width, dir: task.dir, frames: task.frames, blankFirst: true});
-				pushContainer(child, task.width, task.frames, task.dir);
+				pushContainer(child, task.width, task.frames, child.dir ?? task.dir);
 				break;
 			}
 			for (const row of layoutBlock(child, task.width, state, task.dir)) emit(row, task.frames);
