@@ -78,7 +78,7 @@ test('LazySection: its content is parsed when blocks, words, minutes or directio
 		size: 42,
 		content: () => {
 			parsed++;
-			return {blocks, stats: () => textStats('שלום עולם')};
+			return {blocks, stats: () => textStats('שלום עולם'), prose: () => ({rtl: 8, ltr: 0})};
 		},
 	};
 	const section = new LazySection(part, 3, 'Title', 'he', 'ltr');
