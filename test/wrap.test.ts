@@ -133,3 +133,26 @@ test('measureUnits marks the clusters UAX #29 finds, with their widths, break sp
 		{numRuns: 3000},
 	);
 });
+
+// wrap-ansi (the wrapper Ink and yargs use) as an oracle on left-to-right text: words of
+// letters and wide CJK letters, single spaces, no word wider than the line.
+test('breakLines: agrees with wrap-ansi on left-to-right text whose words fit the line', async () => {
+	const {default: wrapAnsi} = await import('wrap-ansi');
+	const letter = fc.constantFrom('a', 'b', 'z', 'Q', '1', '.', ',', '漢', '字');
+	fc.assert(
+		fc.property(fc.integer({min: 4, max: 40}), fc.array(fc.array(letter, {minLength: 1, maxLength: 12}), {minLength: 1, maxLength: 60}), (width, words) => {
+			const fitting = words.map((w) => w.join('')).filter((w) => clusterWidthOf(w) <= width);
+			fc.pre(fitting.length > 0);
+			const text = fitting.join(' ');
+			const ours = breakLines(text, measureUnits(text), width).map((line) => text.slice(line.start, line.end));
+			assert.deepEqual(ours, wrapAnsi(text, width, {hard: true, trim: true}).split('\n'), `width ${width}: ${JSON.stringify(text)}`);
+		}),
+		{numRuns: 500},
+	);
+});
+
+function clusterWidthOf(text: string): number {
+	let width = 0;
+	for (const ch of text) width += ch === '漢' || ch === '字' ? 2 : 1;
+	return width;
+}
