@@ -23,7 +23,8 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {PerformanceObserver} from 'node:perf_hooks';
-import {exportJson, exportText, exportTextBytes} from '../src/output/export.js';
+import {exportJson, exportTextBytes} from '../src/output/export.js';
+import {exportText} from '../test/helpers/export-text.js';
 import {loadArticle} from '../src/cli/files.js';
 import {decodeArticle} from '../src/parse/decode.js';
 import {type Order} from '../src/text/paragraph.js';

@@ -38,7 +38,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {exportText} from '../src/output/export.js';
+import {exportText} from '../test/helpers/export-text.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {fill, pathologies} from '../test/helpers/pathological.js';
 
