@@ -38,7 +38,7 @@ const mayImport: Readonly<Record<Folder, readonly string[]>> = {
 const mayUsePackages: Readonly<Record<Folder, readonly string[]>> = {
 	model: [],
 	text: [],
-	parse: ['marked'],
+	parse: ['marked', 'entities'],
 	layout: [],
 	reader: [],
 	terminal: [],

@@ -160,10 +160,15 @@ test('RTL list: bullets and numbers on the right, period on the left of the numb
 	assert.deepEqual(layout([list]), ['        םייתש דחא .1', '             שולש .2']);
 });
 
-test('RTL quote: the bar on the right edge; LTR quote: on the left', () => {
+test('RTL quote: the bar on the right edge; LTR quote: on the left; each quote decides from its own text (issue 12, 2)', () => {
 	const quote: Block = {kind: 'quote', blocks: [{kind: 'paragraph', inline: plain('שלום')}]};
 	assert.deepEqual(layout([quote]), ['              םולש │']);
-	assert.deepEqual(layout([quote], {baseDir: 'ltr'}), ['│               םולש']);
+	assert.deepEqual(layout([quote], {baseDir: 'ltr'}), ['              םולש │']);
+	const english: Block = {kind: 'quote', blocks: [{kind: 'paragraph', inline: plain('hello')}]};
+	assert.deepEqual(layout([english]), ['│ hello']);
+	assert.deepEqual(layout([english], {baseDir: 'ltr'}), ['│ hello']);
+	// Forced by --dir: the options win.
+	assert.deepEqual(layout([quote], {baseDir: 'ltr', dir: 'ltr'}), ['│ םולש']);
 });
 
 test('RTL table: the first column on the right', () => {
@@ -171,9 +176,9 @@ test('RTL table: the first column on the right', () => {
 	assert.deepEqual(layout([table]), ['               ב │ א', '               ──┼──', '               2 │ 1']);
 });
 
-test('code: never reordered or shaped; long lines wrap with a mark', () => {
+test('code: an LTR base, RTL runs in it read right to left (issue 12); long lines wrap with a mark', () => {
 	const code: Block = {kind: 'code', lang: '', text: 'const x = "שלום";\nabcdefghijklmnopqrstuvwxyz'};
-	assert.deepEqual(layout([code], {shape: true, width: 24}), ['    const x = "שלום";', '    abcdefghijklmnopqrs↩', '    tuvwxyz']);
+	assert.deepEqual(layout([code], {shape: true, width: 24}), ['    const x = "םולש";', '    abcdefghijklmnopqrs↩', '    tuvwxyz']);
 });
 
 test('nesting 5,000 quotes deep does not overflow the stack', () => {

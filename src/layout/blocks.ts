@@ -2,7 +2,7 @@
 // its kind, then every row finished into a Line (clipped, aligned).
 //
 //   text-blocks.ts   paragraphs, headings, rules (through text/paragraph.ts)
-//   code.ts          code blocks, left to right
+//   code.ts          code blocks, an LTR base (RTL runs reordered and shaped in visual order)
 //   table.ts         tables, columns in reading direction
 //   containers.ts    quotes and lists: gutters on the start side
 //   rows.ts          the Row every one of them yields, and what they share
@@ -63,8 +63,8 @@ export function forEachLine(blocks: readonly Block[], options: LayoutOptions, vi
 	const state: State = {options, offset: 0, block: 0};
 	blocks.forEach((block, index) => {
 		state.block = index;
-		if (index > 0) visit(finishRow(blankRow(state), options));
-		for (const row of layoutBlock(block, options.width, state)) visit(finishRow(row, options));
+		if (index > 0) visit(finishRow(blankRow(state, options.baseDir), options));
+		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(row, options));
 	});
 }
 
@@ -158,21 +158,26 @@ function clipRuns(runs: readonly Run[], width: number, fromLeft: boolean): {runs
 	return {runs: result, width: used + 1};
 }
 
-function layoutBlock(block: Block, width: number, state: State): Row[] {
+/**
+ * Lays out a block in a context of direction `around` (the article's, or the list's or
+ * quote's around it), or the one an HTML wrapper declares around the block (Block.dir).
+ */
+function layoutBlock(block: Block, width: number, state: State, around: Direction): Row[] {
+	const dir = ('dir' in block ? block.dir : undefined) ?? around;
 	switch (block.kind) {
 		case 'paragraph':
-			return layoutInline(block.inline, width, state, undefined);
+			return layoutInline(block.inline, width, state, undefined, dir);
 		case 'heading':
-			return layoutHeading(block.level, block.inline, width, state);
+			return layoutHeading(block.level, block.inline, width, state, dir);
 		case 'code':
 			return layoutCode(block.text, width, state);
 		case 'rule':
 			return layoutRule(width, state);
 		case 'table':
-			return layoutTable(block, width, state);
+			return layoutTable(block, width, state, dir);
 		case 'quote':
 		case 'list':
-			return layoutContainer(block, width, state, layoutBlock);
+			return layoutContainer(block, width, state, dir, layoutBlock);
 	}
 }
 

@@ -1,13 +1,23 @@
-// Code blocks: left to right, never shaped or reordered, tabs expanded,
-// bidi controls removed; a line longer than the width wraps between grapheme
-// clusters with a dim '↩' at the cut.
+// Code blocks: each line a paragraph with an LTR base direction, tabs
+// expanded, bidi controls removed; a line longer than the width wraps between
+// grapheme clusters with a dim '↩' at the cut. In visual order a line with
+// right-to-left letters is reordered and its Arabic shaped (issue 12).
 
 import {type Run} from '../model/line.js';
+import {mirrorCode, reorderLine, resolveLevels} from '../text/bidi.js';
 import {removeBidiControls} from '../text/char-class.js';
+import {shapeArabic} from '../text/shape.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
 import {dimStyle, plainStyle, type Row, type State} from './rows.js';
 
-/** Code: left to right, never shaped or reordered; long lines wrap with a mark. */
+/**
+ * Code: each line a paragraph of its own with an LTR base direction, cut into
+ * pieces by width only (never at other places than a prose line would); long
+ * lines wrap with a mark. In visual order a line holding right-to-left letters
+ * goes through the bidi algorithm (levels of the whole line, each piece
+ * reordered on its own, L1–L4) and its Arabic is shaped, as editors and
+ * browsers show `print("سلام دنیا")  # چاپ پیام`; other lines are copied as they are.
+ */
 export function layoutCode(source: string, width: number, state: State): Row[] {
 	const rows: Row[] = [];
 	const base = state.offset;
@@ -19,7 +29,10 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 	let offset = 0;
 	for (const rawLine of source.split('\n')) {
 		const line = removeBidiControls(expandTabs(rawLine));
-		const pieces = avail > 0 ? hardWrap(line, avail - mark, mark) : [line];
+		const visual = state.options.order === 'visual' && rtlLetter.test(line);
+		const shown = visual && state.options.shape ? shapeArabic(line) : line;
+		const ranges = avail > 0 ? hardWrap(shown, avail - mark, mark) : [[0, shown.length] as const];
+		const pieces = visual ? visualCodePieces(line, shown, ranges) : ranges.map(([a, b]) => shown.slice(a, b));
 		pieces.forEach((piece, i) => {
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, {text: piece, style: {code: true}}];
 			let w = indent + textWidth(piece);
@@ -52,11 +65,11 @@ function expandTabs(line: string): string {
 	return out;
 }
 
-/** Cuts text into pieces of at most `width` cells, between grapheme clusters; a text that fits in `width + slack` stays whole. */
-function hardWrap(text: string, width: number, slack: number): string[] {
-	if (textWidth(text) <= width + slack) return [text];
+/** Cuts text into ranges of at most `width` cells, between grapheme clusters; a text that fits in `width + slack` stays whole. */
+function hardWrap(text: string, width: number, slack: number): (readonly [number, number])[] {
+	if (textWidth(text) <= width + slack) return [[0, text.length]];
 	const bounds = clusterBoundaries(text);
-	const pieces: string[] = [];
+	const pieces: (readonly [number, number])[] = [];
 	let start = 0;
 	let w = 0;
 	for (let i = 0; i + 1 < bounds.length; i++) {
@@ -64,13 +77,37 @@ function hardWrap(text: string, width: number, slack: number): string[] {
 		const b = bounds[i + 1] ?? a;
 		const cw = textWidth(text.slice(a, b));
 		if (w + cw > width && w > 0) {
-			pieces.push(text.slice(start, a));
+			pieces.push([start, a]);
 			start = a;
 			w = 0;
 		}
 		w += cw;
 	}
-	pieces.push(text.slice(start));
+	pieces.push([start, text.length]);
 	return pieces;
 }
 
+/** A right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation forms): the code lines that need the bidi algorithm. */
+const rtlLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud803[\udc00-\ude7f]|\ud83a|\ud83b[\udc00-\udeff]/;
+
+/**
+ * The pieces of a code line in visual order: levels of the whole (unshaped) line with an
+ * LTR base, then each range of `shown` (the line shaped, same length) reordered on its own
+ * (L1–L3, clusters kept whole), mirrored at odd levels (L4), the shaper's filler dropped.
+ */
+function visualCodePieces(line: string, shown: string, ranges: readonly (readonly [number, number])[]): string[] {
+	const para = resolveLevels(line, 'ltr');
+	const starts = new Uint8Array(line.length + 1);
+	for (const b of clusterBoundaries(shown)) starts[b] = 1;
+	return ranges.map(([start, end]) => {
+		const order = reorderLine(shown, para, start, end, undefined, {l3: true, clusterStarts: starts});
+		let out = '';
+		for (const i of order) {
+			let code = shown.charCodeAt(i);
+			if (code === 0xfeff) continue;
+			if ((para.levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
+			out += String.fromCharCode(code);
+		}
+		return out;
+	});
+}

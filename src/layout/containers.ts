@@ -12,7 +12,8 @@
 // 3. The blocks inside are laid out by the caller's `layoutBlock` (blocks.ts),
 //    which sends nested containers back here.
 
-import {type Block, type Span} from '../model/article.js';
+import {type Block, type Direction, type Span} from '../model/article.js';
+import {directionOfLetters, inlineDirection} from '../text/direction.js';
 import {type Run} from '../model/line.js';
 import {blankRow, dimStyle, maxOf, plainStyle, type Row, type State} from './rows.js';
 
@@ -29,10 +30,10 @@ export function layoutContainer(
 	root: Extract<Block, {kind: 'quote' | 'list'}>,
 	width: number,
 	state: State,
-	layoutBlock: (block: Block, width: number, state: State) => Row[],
+	context: Direction,
+	layoutBlock: (block: Block, width: number, state: State, around: Direction) => Row[],
 ): Row[] {
 	const {options} = state;
-	const rtl = options.baseDir === 'rtl';
 	const visual = options.order === 'visual';
 
 	interface Frame {
@@ -41,11 +42,15 @@ export function layoutContainer(
 		readonly width: number;
 		/** Inner width of the frame (0 = unwrapped). */
 		readonly inner: number;
+		/** The container reads right to left: its gutter is on the right. */
+		readonly rtl: boolean;
 		used: boolean;
 	}
 	interface Task {
 		readonly blocks: readonly Block[];
 		readonly width: number;
+		/** The direction of the container the blocks are in. */
+		readonly dir: Direction;
 		readonly frames: readonly Frame[];
 		/** A blank row goes before the first block (it follows a nested container). */
 		readonly blankFirst: boolean;
@@ -59,20 +64,21 @@ export function layoutContainer(
 			if (!frame || frame.width === 0) continue;
 			const gutter = frame.used ? frame.rest : frame.first;
 			frame.used = true;
-			current = addGutter(current, gutter, frame.width, frame.inner, rtl, visual);
+			current = addGutter(current, gutter, frame.width, frame.inner, frame.rtl, visual);
 		}
 		out.push(current);
 	};
-	const pushContainer = (block: Extract<Block, {kind: 'quote' | 'list'}>, outer: number, frames: readonly Frame[]): void => {
+	const pushContainer = (block: Extract<Block, {kind: 'quote' | 'list'}>, outer: number, frames: readonly Frame[], around: Direction): void => {
 		// Too narrow for another gutter: deeper levels are shown flat.
 		const flat = outer > 0 && outer < minInnerWidth + 2;
+		const dir = options.dir === 'auto' ? containerDirection(block, around) : options.dir;
 		const frameOf = (first: string, rest: string, w: number): Frame => {
 			const fw = flat ? 0 : w;
-			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, used: false};
+			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, rtl: dir === 'rtl', used: false};
 		};
 		if (block.kind === 'quote') {
 			const frame = frameOf('│ ', '│ ', 2);
-			stack.push({blocks: block.blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks: block.blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
 			return;
 		}
 		const markers = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
@@ -83,27 +89,47 @@ export function layoutContainer(
 			const frame = frameOf(marker + ' '.repeat(mw - marker.length), ' '.repeat(mw), mw);
 			// Flat: no gutter to hold the marker, so it leads the item's text.
 			const blocks = flat ? withLeadingMarker(block.items[i] ?? [], `${marker} `) : (block.items[i] ?? []);
-			stack.push({blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
 		}
 	};
 
-	pushContainer(root, width, []);
+	pushContainer(root, width, [], context);
 	for (let task = stack.pop(); task; task = stack.pop()) {
 		for (let i = 0; i < task.blocks.length; i++) {
 			const child = task.blocks[i];
 			if (!child) continue;
-			if (i > 0 || task.blankFirst) emit(blankRow(state), task.frames);
+			if (i > 0 || task.blankFirst) emit(blankRow(state, task.dir), task.frames);
 			if (child.kind === 'quote' || child.kind === 'list') {
 				// The rest of this task resumes after the nested container.
 				const rest = task.blocks.slice(i + 1);
-				if (rest.length) stack.push({blocks: rest, width: task.width, frames: task.frames, blankFirst: true});
-				pushContainer(child, task.width, task.frames);
+				if (rest.length) stack.push({blocks: rest, width: task.width, dir: task.dir, frames: task.frames, blankFirst: true});
+				pushContainer(child, task.width, task.frames, child.dir ?? task.dir);
 				break;
 			}
-			for (const row of layoutBlock(child, task.width, state)) emit(row, task.frames);
+			for (const row of layoutBlock(child, task.width, state, task.dir)) emit(row, task.frames);
 		}
 	}
 	return out;
+}
+
+/**
+ * A list's or quote's direction from its own items (issue 12, 2): each list item's
+ * first paragraph or heading, or each paragraph and heading of a quote, votes with the
+ * direction it would have in an RTL container (HL1: mostly-RTL prose or a first strong
+ * RTL letter), so a list of Persian items that start with a Latin name is RTL wherever
+ * it stands, and an English table of contents is LTR in an Arabic article; a tie or no
+ * text leaves it to `context`. Only direct children are read: nesting costs nothing extra.
+ */
+function containerDirection(block: Extract<Block, {kind: 'quote' | 'list'}>, context: Direction): Direction {
+	const votes = {rtl: 0, ltr: 0};
+	const vote = (child: Block | undefined): void => {
+		if (child?.kind !== 'paragraph' && child?.kind !== 'heading') return;
+		const dir = inlineDirection(child.inline, 'rtl');
+		if (dir) votes[dir]++;
+	};
+	if (block.kind === 'quote') for (const child of block.blocks) vote(child);
+	else for (const item of block.items) vote(item.find((child) => child.kind === 'paragraph' || child.kind === 'heading'));
+	return directionOfLetters(votes) ?? context;
 }
 
 function withLeadingMarker(blocks: readonly Block[], marker: string): Block[] {

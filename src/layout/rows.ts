@@ -2,7 +2,7 @@
 // their width, the side they hug — and what every block's layout shares
 // (the walk's state, the styles of rules and gutters, blank rows).
 
-import {type Style} from '../model/article.js';
+import {type Direction, type Style} from '../model/article.js';
 import {type Run, type RunStyle} from '../model/line.js';
 import {type LayoutOptions} from './blocks.js';
 
@@ -27,9 +27,9 @@ export const plainStyle: Style = {};
 export const dimStyle: RunStyle = {dim: true};
 export const headingStyle: Style = {strong: true};
 
-/** The empty row between blocks, hugging the article's side. */
-export function blankRow(state: State): Row {
-	return {runs: [], width: 0, align: state.options.baseDir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};
+/** The empty row between blocks, hugging the side of direction `dir` (the article's or its container's). */
+export function blankRow(state: State, dir: Direction): Row {
+	return {runs: [], width: 0, align: dir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};
 }
 
 /**

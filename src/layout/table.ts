@@ -2,16 +2,22 @@
 // their natural widths, the widest shrunk until the table fits; a table whose
 // columns cannot fit even at their narrowest becomes one paragraph per row.
 
-import {type Block, type Inline, type Span} from '../model/article.js';
+import {type Block, type Direction, type Inline, type Span} from '../model/article.js';
+import {countProse, directionOfLetters} from '../text/direction.js';
 import {type Run} from '../model/line.js';
 import {paragraphText, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
 import {dimStyle, headingStyle, maxOf, plainStyle, type Row, type State} from './rows.js';
 import {layoutInline} from './text-blocks.js';
 
-/** A table's rows: the header in bold, a rule under it, cells padded to their column's width and alignment. */
-export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, state: State): Row[] {
+/**
+ * A table: its direction from its own text (tableDirection), columns in that reading
+ * order, and one alignment per column (issue 12, 14): the delimiter row's, else the
+ * table's start side, so a column of numbers is not ragged.
+ */
+export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, state: State, context: Direction): Row[] {
 	const {options} = state;
+	const dir = options.dir === 'auto' ? tableDirection(block, context) : options.dir;
 	const columns = maxOf(block.rows, (r) => r.length, block.header.length);
 	if (columns === 0) return [];
 	const all = [block.header, ...block.rows];
@@ -23,7 +29,7 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 	const sep = 3; // ' │ '
 	if (width > 0) {
 		const budget = width - sep * (columns - 1);
-		if (least.reduce((a, b) => a + b, 0) > budget) return layoutTableAsRows(all, width, state);
+		if (least.reduce((a, b) => a + b, 0) > budget) return layoutTableAsRows(all, width, state, dir);
 		let total = natural.reduce((a, b) => a + b, 0);
 		while (total > budget) {
 			let widest = -1;
@@ -35,11 +41,12 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 			total--;
 		}
 	}
-	const rtl = options.baseDir === 'rtl' && options.order === 'visual';
+	const rtl = dir === 'rtl' && options.order === 'visual';
+	const start = dir === 'rtl' ? 'right' : 'left';
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
 		const laid = Array.from({length: columns}, (_, c) =>
-			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined),
+			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined, dir),
 		);
 		const height = maxOf(laid, (l) => l.length, 1);
 		for (let k = 0; k < height; k++) {
@@ -47,7 +54,7 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 			for (let c = 0; c < columns; c++) {
 				const cell = laid[c]?.[k];
 				const cw = natural[c] ?? 1;
-				const align = block.align[c] ?? cell?.align ?? 'left';
+				const align = block.align[c] ?? start;
 				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, options.order));
 			}
 			if (rtl) parts.reverse();
@@ -87,7 +94,7 @@ function widestCluster(text: string): number {
  * paragraph of its cells separated by bars, the header row in bold, so
  * nothing is cut off.
  */
-function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, state: State): Row[] {
+function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, state: State, dir: Direction): Row[] {
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
 		const inline: Span[] = [];
@@ -95,7 +102,7 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
 			for (const span of cell) inline.push(span);
 		});
-		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined)) rows.push(row);
+		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined, dir)) rows.push(row);
 	});
 	return rows;
 }
@@ -112,3 +119,13 @@ function pad(runs: readonly Run[], width: number, target: number, align: 'left' 
 	return out;
 }
 
+/** A table's direction: the majority of its header's prose letters, else of all its cells', else `context`. */
+function tableDirection(block: Extract<Block, {kind: 'table'}>, context: Direction): Direction {
+	const header = {rtl: 0, ltr: 0};
+	for (const cell of block.header) countProse(cell, header);
+	const fromHeader = directionOfLetters(header);
+	if (fromHeader) return fromHeader;
+	const all = {rtl: 0, ltr: 0};
+	for (const row of block.rows) for (const cell of row) countProse(cell, all);
+	return directionOfLetters(all) ?? context;
+}

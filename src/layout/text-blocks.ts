@@ -2,12 +2,17 @@
 // paragraph layout (text/paragraph.ts), aligned to the side its direction
 // hugs; headings bold, the top two levels underlined.
 
-import {type Inline, type Style} from '../model/article.js';
+import {type Direction, type Inline, type Style} from '../model/article.js';
+import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
 import {dimStyle, headingStyle, maxOf, type Row, type State} from './rows.js';
 
-/** Inline content as rows (`style` added to every span's); each paragraph adds its length + 1 to the running offset. */
-export function layoutInline(inline: Inline, width: number, state: State, style: Style | undefined): Row[] {
+/**
+ * Inline content as rows (`style` added to every span's); each paragraph adds its length + 1 to the
+ * running offset. Its direction by HL1 in context `dir` (text/direction.ts: mostly-RTL prose in an
+ * RTL context is RTL, else its first strong letter, else `dir`) unless the options force one.
+ */
+export function layoutInline(inline: Inline, width: number, state: State, style: Style | undefined, dir: Direction): Row[] {
 	const {options} = state;
 	const spans = style ? inline.map((span) => ({text: span.text, style: {...span.style, ...style}})) : inline;
 	const marks = options.highlight?.(paragraphText(inline));
@@ -15,8 +20,8 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 		width: Math.max(width, 0),
 		order: options.order,
 		shape: options.shape,
-		dir: options.dir,
-		fallback: options.baseDir,
+		dir: options.dir === 'auto' ? paragraphDirection(inline, dir) : options.dir,
+		fallback: dir,
 		...(marks?.length ? {marks} : {}),
 	});
 	const align = laid.direction === 'rtl' ? 'right' : 'left';
@@ -32,8 +37,8 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 }
 
 /** A heading: bold; levels 1 and 2 underlined with a rule as wide as the text. */
-export function layoutHeading(level: number, inline: Inline, width: number, state: State): Row[] {
-	const rows = layoutInline(inline, width, state, headingStyle);
+export function layoutHeading(level: number, inline: Inline, width: number, state: State, dir: Direction): Row[] {
+	const rows = layoutInline(inline, width, state, headingStyle, dir);
 	if (level <= 2) {
 		// Titles and top sections are underlined, the rule as wide as the text.
 		const rule = level === 1 ? '═' : '─';

@@ -16,11 +16,11 @@
 //    repeated as a section; else the first line of text, else the fallback.
 //    Titles get their bidi controls balanced (closeBidi): the reader shows
 //    them inside rows of its own.
-// 3. The direction: front matter's dir, else its lang's, else most strong
-//    letters of the whole text (which parses every section), else ltr.
+// 3. The direction: front matter's dir, else its lang's, else its prose
+//    letters' (direction.ts articleDirection; this parses every section), else ltr.
 
 import {type Article, type Direction} from '../model/article.js';
-import {directionOfCounts, directionOfLang} from './direction.js';
+import {articleDirection, directionOfLang} from './direction.js';
 import {splitFrontMatter} from './front-matter.js';
 import {limitNesting} from './nesting.js';
 import {outlineOf} from './outline.js';
@@ -53,7 +53,7 @@ export function parseMarkdown(source: string, options: ParseOptions = {}): Artic
 	title = closeBidi(stripControls(title));
 
 	const lang = meta['lang'] ?? '';
-	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? directionOfCounts(letterCounts(plan.parts)) ?? 'ltr';
+	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? articleDirection(letterCounts(plan)) ?? 'ltr';
 	return {title, meta, lang, dir, sections: sectionsOf(plan.parts, title, lang, dir)};
 }
 

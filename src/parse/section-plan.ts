@@ -11,11 +11,14 @@
 // 3. blocksOf never throws: should lexing fail despite the limits, every
 //    blank-line chunk is a plain paragraph.
 
-import {type Block} from '../model/article.js';
+import {type Block, type Direction} from '../model/article.js';
+import {HtmlScope} from './html-direction.js';
 import {lexSafely, splitChunks} from './marked-adapter.js';
 import {type OutlineHeading} from './outline.js';
 import {textStats, type TextStats} from './text-stats.js';
-import {blocksText, inlineText, plainInline, toBlock} from './tokens-to-blocks.js';
+import {type LetterCounts} from '../text/direction.js';
+import {proseLetters} from './direction.js';
+import {blocksText, plainInline, toBlock} from './tokens-to-blocks.js';
 
 /**
  * One section's worth of text before the Article is made: a heading (none for
@@ -33,11 +36,14 @@ export interface PartContent {
 	readonly blocks: readonly Block[];
 	/** Words and letters of the blocks (not the heading), counted on first call. */
 	stats(): TextStats;
+	/** Prose letters of the blocks (direction.ts proseLetters), counted on first call. */
+	prose(): LetterCounts;
 }
 
 function contentOf(blocks: readonly Block[]): PartContent {
 	let stats: TextStats | undefined;
-	return {blocks, stats: () => (stats ??= textStats(blocksText(blocks)))};
+	let prose: LetterCounts | undefined;
+	return {blocks, stats: () => (stats ??= textStats(blocksText(blocks))), prose: () => (prose ??= proseLetters(blocks, {rtl: 0, ltr: 0}))};
 }
 
 export type HeadingBlock = Extract<Block, {kind: 'heading'}>;
@@ -142,8 +148,11 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 	const sizes: number[] = [];
 	let pending = 0;
 	try {
+		const scope = new HtmlScope();
 		for (const token of lexSafely(text)) {
-			const block = toBlock(token);
+			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
+			const dir = token.type === 'html' ? scope.read(token.raw) : scope.dir;
+			const block = withDir(toBlock(token), dir);
 			if (block) {
 				blocks.push(block);
 				sizes.push(pending + token.raw.length);
@@ -163,6 +172,12 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 	}
 }
 
+/** The block with `dir` as the direction declared around it (model/article.ts), when there is one and the block takes one. */
+function withDir(block: Block | undefined, dir: Direction | undefined): Block | undefined {
+	if (!block || !dir || block.kind === 'code' || block.kind === 'rule') return block;
+	return {...block, dir};
+}
+
 function isH1(block: Block): boolean {
 	return block.kind === 'heading' && block.level === 1;
 }
@@ -180,15 +195,15 @@ export function firstText(plan: Plan): string | undefined {
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
-/** Strong letters of every part, headings included: parses every part. */
-export function letterCounts(parts: readonly Part[]): {rtlLetters: number; ltrLetters: number} {
-	let rtlLetters = 0;
-	let ltrLetters = 0;
-	for (const part of parts) {
-		const stats = part.content().stats();
-		const heading = part.heading ? textStats(inlineText(part.heading.inline)) : undefined;
-		rtlLetters += stats.rtlLetters + (heading?.rtlLetters ?? 0);
-		ltrLetters += stats.ltrLetters + (heading?.ltrLetters ?? 0);
+/** Prose letters of every part, headings and the title heading included: parses every part. */
+export function letterCounts(plan: Plan): LetterCounts {
+	const counts = {rtl: 0, ltr: 0};
+	if (plan.titleHeading) proseLetters([plan.titleHeading], counts);
+	for (const part of plan.parts) {
+		const prose = part.content().prose();
+		counts.rtl += prose.rtl;
+		counts.ltr += prose.ltr;
+		if (part.heading) proseLetters([part.heading], counts);
 	}
-	return {rtlLetters, ltrLetters};
+	return counts;
 }

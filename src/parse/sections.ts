@@ -18,10 +18,9 @@
 
 import {type Block, type Direction, type Section} from '../model/article.js';
 import {closeBidi} from './sanitize.js';
-import {directionOfCounts} from './direction.js';
+import {sectionDirection} from './direction.js';
 import {readingMinutes} from './reading-time.js';
 import {type Part, type PartContent} from './section-plan.js';
-import {textStats} from './text-stats.js';
 import {inlineText} from './tokens-to-blocks.js';
 
 /** What counting a section's text gives: Section's words, minutes and direction. */
@@ -56,13 +55,13 @@ export class LazySection implements Section {
 	/** Words, minutes and direction: parses the part and counts its text on the first call. */
 	facts(): SectionFacts {
 		if (!this.#facts) {
-			// One pass over the text for words and letters; the title's letters count for direction too.
-			const body = this.content().stats();
-			const heading = textStats(this.title);
+			// Words from the text; direction from the prose letters (not code), the title's included.
+			const content = this.content();
+			const body = content.stats();
 			this.#facts = {
 				words: body.words,
 				minutes: readingMinutes(body.words, this.#lang),
-				direction: directionOfCounts({rtlLetters: body.rtlLetters + heading.rtlLetters, ltrLetters: body.ltrLetters + heading.ltrLetters}) ?? this.#articleDir,
+				direction: sectionDirection(content.prose(), this.title) ?? this.#articleDir,
 			};
 		}
 		return this.#facts;

@@ -2,8 +2,10 @@
 // plain text of blocks and spans (titles, word counts, direction).
 //
 // Logic:
-// 1. Entity references may decode to controls (&#27; is ESC): every text
-//    that enters the model passes through stripControls.
+// 1. Character references are decoded outside code (entities.ts: all of
+//    HTML5's, so `&rlm;` is an RLM and `&zwnj;` a ZWNJ). They may decode to
+//    controls (&#27; is ESC): every text that enters the model passes
+//    through stripControls.
 // 2. Raw HTML is never rendered: its text is kept, its tags dropped
 //    (stripTags, linear whatever the text).
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
@@ -11,6 +13,7 @@
 //    each distinct style is one object.
 
 import {type Token, type Tokens} from 'marked';
+import {decodeEntities} from './entities.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
 import {forEachLeafBlock} from '../model/walk.js';
@@ -142,8 +145,9 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				enter((token as Tokens.Del).tokens, {...style, strike: true});
 				break;
 			case 'codespan':
-				// An unclosed isolate in code would run on past the code's own isolate.
-				push(closeBidi(decodeEntities((token as Tokens.Codespan).text)), intern({...style, code: true}));
+				// Character references in code are literal text (CommonMark 6.1). An
+				// unclosed isolate in code would run on past the code's own isolate.
+				push(closeBidi((token as Tokens.Codespan).text), intern({...style, code: true}));
 				break;
 			case 'link': {
 				const t = token as Tokens.Link;
@@ -197,19 +201,6 @@ function stripTags(html: string): string {
 		from = close + 1;
 	}
 	return decodeEntities(out + html.slice(from));
-}
-
-const namedEntities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
-
-function decodeEntities(text: string): string {
-	if (!text.includes('&')) return text;
-	return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (whole, body: string) => {
-		if (body[0] === '#') {
-			const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-			return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-		}
-		return namedEntities[body.toLowerCase()] ?? whole;
-	});
 }
 
 /** Plain text of inline content (hard breaks as spaces). */

@@ -2,13 +2,21 @@
 //
 // Logic:
 // 1. Flatten the spans into one logical string plus a style id per code
-//    unit. Inline code and URLs go inside LRI…PDI so they stay left to right
-//    whatever surrounds them. Styles never enter the string: no ANSI here.
+//    unit. URLs go inside LRI…PDI so they stay left to right whatever
+//    surrounds them. Inline code goes inside FSI…PDI (RTL text in code reads
+//    right to left: `7 מטרים`), between two marks of its own first strong
+//    direction (LRM when it has none): outside, the span is one unit that acts
+//    as a strong character of that direction, as an English word would, so
+//    `finally running npm ci` keeps its order in a Hebrew sentence. The marks
+//    are outside the isolate, so P2–P3 would see them: an 'auto' paragraph's
+//    direction is taken from the text without them (as if the span were a
+//    plain isolate). Styles never enter the string: no ANSI here.
 // 2. Resolve embedding levels once for the whole paragraph (bidi.ts). Levels
 //    must not depend on where lines break, so this comes before wrapping. In
 //    logical order only the paragraph's direction is needed, not the levels.
-// 3. Shape Arabic in logical order (outside code), before measuring: shaping
-//    changes widths (lam + alef becomes one cell). The shaper keeps the
+// 3. Shape Arabic in logical order, before measuring: shaping changes widths
+//    (lam + alef becomes one cell). Inline code is shaped on its own (its
+//    letters never join across the span's edge). The shaper keeps the
 //    string's length, so levels and styles still line up index for index.
 // 4. Break lines in logical order by cluster widths (wrap.ts). The clusters
 //    are measured once, marked on the code units (width.ts measureUnits);
@@ -42,8 +50,8 @@ export type Order = 'visual' | 'logical';
 export type Direction = 'ltr' | 'rtl';
 
 /**
- * What the paragraph reads of a span's style: inline code is isolated and never
- * shaped, a link whose text is a URL is isolated. Any richer style (the model's)
+ * What the paragraph reads of a span's style: inline code is isolated (first
+ * strong) and shaped on its own, a link whose text is a URL is isolated LTR. Any richer style (the model's)
  * fits and is carried through to the runs untouched.
  */
 export interface SpanStyle {
@@ -61,7 +69,7 @@ export interface ParagraphOptions {
 	/** Line width in cells; 0 = no wrapping. */
 	readonly width: number;
 	readonly order: Order;
-	/** Arabic presentation forms (never inside code). */
+	/** Arabic presentation forms (inline code shaped on its own). */
 	readonly shape: boolean;
 	/** Paragraph direction: 'auto' = first strong character, else `fallback`. */
 	readonly dir: 'auto' | Direction;
@@ -99,7 +107,10 @@ export interface LaidParagraph<S extends object = SpanStyle> {
 }
 
 const LRI = '\u2066';
+const FSI = '\u2068';
 const PDI = '\u2069';
+const LRM = '\u200e';
+const RLM = '\u200f';
 
 /**
  * The paragraph's logical text and what is known about each code unit. The arrays are
@@ -113,9 +124,11 @@ interface Logical<S extends object> {
 	readonly styles: readonly S[];
 	/** Plain-text offset per code unit (isolates we added do not count); null = the identity. */
 	readonly plainOffset: Uint32Array | null;
-	/** Whether each code unit is inside inline code (never shaped); null = none is. */
+	/** Whether each code unit is inside inline code (shaped on its own); null = none is. */
 	readonly code: Uint8Array | null;
 	readonly plainLength: number;
+	/** The text P2–P3 read: `text` without the marks around code (Logic 1); null = `text`. */
+	readonly p2Text: string | null;
 }
 
 const urlPattern = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
@@ -155,7 +168,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		const isolate = isolates(span, text);
 		anyIsolate ||= isolate;
 		anyCode ||= spanStyle(span.style).code === true;
-		length += text.length + (isolate ? 2 : 0);
+		length += text.length + (isolate ? 2 : 0) + (isolate && spanStyle(span.style).code === true ? 2 : 0);
 	}
 	if (styleScratch.length < length) {
 		const size = Math.max(length, styleScratch.length * 2);
@@ -172,6 +185,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 	// `styles` finds an id sooner than a Map would be built.
 	let styleIndex: Map<S, number> | undefined;
 	let text = '';
+	let p2Text: string | null = null;
 	let at = 0;
 	let plain = 0;
 	for (let k = 0; k < inline.length; k++) {
@@ -190,12 +204,17 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		}
 		const isCode = spanStyle(style).code === true;
 		const isolate = isolates(span, piece);
-		// LRI and PDI take the span's style, are code (never shaped) and have no plain offset.
-		if (isolate) {
+		// Isolates and marks take the span's style, are code and have no plain offset.
+		const added = (): void => {
 			styleIds[at] = id;
 			if (code) code[at] = 1;
 			if (plainOffset) plainOffset[at] = plain;
 			at++;
+		};
+		const mark = isCode ? (firstStrongDirection(piece) === 'rtl' ? RLM : LRM) : '';
+		if (isolate) {
+			if (mark) added();
+			added();
 		}
 		const to = at + piece.length;
 		styleIds.fill(id, at, to);
@@ -204,12 +223,20 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		plain += piece.length;
 		at = to;
 		if (isolate) {
-			styleIds[at] = id;
-			if (code) code[at] = 1;
-			if (plainOffset) plainOffset[at] = plain;
-			at++;
+			added();
+			if (mark) added();
 		}
-		text += isolate ? LRI + piece + PDI : piece;
+		if (!isolate) {
+			text += piece;
+			if (p2Text !== null) p2Text += piece;
+		} else if (mark) {
+			if (p2Text === null) p2Text = text;
+			text += mark + FSI + piece + PDI + mark;
+			p2Text += FSI + piece + PDI;
+		} else {
+			text += LRI + piece + PDI;
+			if (p2Text !== null) p2Text += LRI + piece + PDI;
+		}
 	}
 	if (marks?.length) {
 		// Marks refine the style of the code units they cover, each in turn.
@@ -230,7 +257,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 			}
 		});
 	}
-	return {text, styleIds, styles, plainOffset, code, plainLength: plain};
+	return {text, styleIds, styles, plainOffset, code, plainLength: plain, p2Text};
 }
 
 /** The first code unit whose plain offset is at least `offset` (offsets never decrease). */
@@ -246,7 +273,7 @@ function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: nu
 	return lo;
 }
 
-function shapeOutsideCode(logical: Logical<object>): string {
+function shapeCodeApart(logical: Logical<object>): string {
 	const {text, code} = logical;
 	if (!code) return shapeArabic(text);
 	let out = '';
@@ -255,7 +282,7 @@ function shapeOutsideCode(logical: Logical<object>): string {
 		let j = k;
 		const isCode = code[k] === 1;
 		while (j < text.length && (code[j] === 1) === isCode) j++;
-		out += isCode ? text.slice(k, j) : shapeArabic(text.slice(k, j));
+		out += shapeArabic(text.slice(k, j));
 		k = j;
 	}
 	return out;
@@ -301,9 +328,10 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	const logical = buildLogical(inline, options.marks);
 	// Logical order needs only the paragraph's direction, not every level.
 	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
-	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, options.fallback, levelScratch) : undefined;
-	const direction: Direction = para ? (para.level % 2 === 1 ? 'rtl' : 'ltr') : paragraphDirection(logical.text, options);
-	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
+	const base = paragraphDirection(logical.p2Text ?? logical.text, options);
+	const para = options.order === 'visual' ? resolveLevels(logical.text, base, options.fallback, levelScratch) : undefined;
+	const direction: Direction = base;
+	const text = options.shape ? shapeCodeApart(logical) : logical.text;
 	const measure = measureUnits(text, scratch);
 	const ranges = breakLines(text, measure, options.width);
 	const lines: ParagraphLine<S>[] = [];

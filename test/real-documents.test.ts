@@ -1,0 +1,252 @@
+// Issue 12: what people actually write in Arabic, Persian, Hebrew and Urdu
+// Markdown. Each reproduction of the issue is a test here; the corpus tests
+// run over test/fixtures/real/ (MANIFEST.md says where each document comes
+// from and what a reader of its language expects).
+
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import stringWidth from 'string-width';
+import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
+import {type Block} from '../src/model/article.js';
+import {type Line} from '../src/model/line.js';
+import {forEachLeafBlock} from '../src/model/walk.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {decodeEntities} from '../src/parse/entities.js';
+import {layoutParagraph} from '../src/text/paragraph.js';
+import {unshapeArabic} from '../src/text/shape.js';
+
+test('entities: every HTML5 named reference, the bidi marks and joiners as characters (issue 12, 1)', () => {
+	assert.equal(
+		decodeEntities('C++&lrm; و Python&rlm; &emsp;x a&zwnj;b &hellip; &mdash; &laquo;ق&raquo; &copy;'),
+		'C++\u200e و Python\u200f \u2003x a\u200cb … — «ق» ©',
+	);
+	assert.equal(decodeEntities('a&zwj;b &#x61C;'), 'a\u200db \u061c');
+	assert.equal(decodeEntities('n&nbsp;log(n) &amp; &lt;b&gt; &quot;&apos;'), 'n\u00a0log(n) & <b> "\'');
+	assert.equal(decodeEntities('Node.js&reg; &NotNestedGreaterGreater;'), 'Node.js® \u2aa2\u0338');
+});
+
+test('entities: only references closed by a semicolon, as CommonMark reads them; bad numbers are U+FFFD', () => {
+	assert.equal(decodeEntities('&copy &amp AT&T &notanentity; &'), '&copy &amp AT&T &notanentity; &');
+	assert.equal(decodeEntities('&#0; &#xD800; &#x110000; &#65; &#x41;'), '\ufffd \ufffd \ufffd A A');
+	assert.equal(decodeEntities('&#27;'), '\u001b', 'controls are the caller’s to strip');
+});
+
+// ---- inline code in bidi text (issue 12, 4–6) ----------------------------------------------
+
+const visual = (spans: readonly {text: string; style: {code?: boolean; href?: string}}[], dir: 'auto' | 'ltr' | 'rtl' = 'auto') => {
+	const laid = layoutParagraph(spans, {width: 0, order: 'visual', shape: true, dir, fallback: 'ltr'});
+	return {direction: laid.direction, text: laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n'), runs: laid.lines.flatMap((l) => l.runs)};
+};
+const code = (text: string) => ({text, style: {code: true}});
+const prose = (text: string) => ({text, style: {}});
+
+/** GNU FriBidi's visual order of one plain line (base direction: its first strong character). */
+function fribidiLine(line: string): string {
+	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--reordernsm'], {input: `${line}\n`, encoding: 'utf8'});
+	if (result.error) throw result.error;
+	return result.stdout.replace(/\n$/, '');
+}
+
+test('a code span next to Latin words acts as a strong LTR unit: the phrase keeps its order, as FriBidi reads the plain text (issue 12, 5)', () => {
+	const spans = [prose('הריצו finally running '), code('npm ci'), prose(' עכשיו.')];
+	const got = visual(spans);
+	assert.equal(got.direction, 'rtl');
+	assert.ok(got.text.includes('finally running npm ci'), got.text);
+	assert.equal(got.text, fribidiLine('הריצו finally running npm ci עכשיו.'));
+	assert.equal(visual([code('eval'), prose(' is evil')]).text, 'eval is evil');
+	assert.equal(visual([prose('ב-'), code('git switch'), prose(' השתמשו')]).text, fribidiLine('ב-git switch השתמשו'));
+});
+
+test('RTL text inside a code span reads right to left (first-strong isolate) and stays one unit (issue 12, 6)', () => {
+	const got = visual([prose('האורך הוא '), code('7 מטרים'), prose(' בדיוק')]);
+	assert.equal(got.text, fribidiLine('האורך הוא 7 מטרים בדיוק'));
+	// In an LTR sentence the span is still RTL inside: "7 meters" is not "meters 7".
+	assert.equal(visual([prose('The value '), code('7 מטרים'), prose(' is right')]).text, `The value ${[...'מטרים'].reverse().join('')} 7 is right`);
+});
+
+test('a paragraph that starts with a code span takes its direction from the text after it (the marks around code do not count for P2)', () => {
+	assert.equal(visual([code('npm ci'), prose(' را اجرا کنید')]).direction, 'rtl');
+	assert.equal(visual([code('B'), prose(' '), {text: 'قائمة مرتبطة', style: {href: 'src/list'}}]).direction, 'rtl');
+	assert.equal(layoutParagraph([code('npm ci'), prose(' را اجرا کنید')], {width: 0, order: 'logical', shape: false, dir: 'auto', fallback: 'ltr'}).direction, 'rtl');
+});
+
+test('inline code is shaped, on its own: Arabic letters in a span join (issue 12, 4)', () => {
+	const got = visual([prose('اكتب '), code('کد درون‌خطی'), prose(' هنا')]);
+	const span = got.runs.find((run) => (run.style as {code?: boolean}).code);
+	assert.ok(span, 'a code run');
+	assert.match(span.text, /[\ufb50-\ufdff\ufe70-\ufeff]/, 'presentation forms in the code run');
+	assert.equal(unshapeArabic(span.text).replace(/[\u200e\u200f\u2066-\u2069]/g, ''), [...'کد درون‌خطی'].reverse().join('').replace('\u200c', '\u200c'));
+});
+
+// ---- code blocks (issue 12, 4) ------------------------------------------------------------
+
+const lineText = (line: Line) => line.runs.map((run) => run.text).join('');
+const codeLines = (text: string, options: Partial<LayoutOptions> = {}) =>
+	layoutBlocks([{kind: 'code', lang: '', text}], {width: 60, order: 'visual', shape: true, dir: 'auto', baseDir: 'rtl', ...options}).map(lineText);
+
+/** FriBidi's visual order of a line with an LTR base, shaped, the shaper's filler dropped. */
+function fribidiLtr(line: string): string {
+	const result = spawnSync('fribidi', ['--ltr', '--nobreak', '--nopad', '--reordernsm'], {input: `${line}\n`, encoding: 'utf8'});
+	if (result.error) throw result.error;
+	return result.stdout.replace(/\n$/, '').replaceAll('\ufeff', '');
+}
+
+test('a code line with RTL text goes through the bidi algorithm with an LTR base and is shaped, as FriBidi shows it (issue 12, 4)', () => {
+	for (const line of [
+		'print("سلام دنیا")  # چاپ پیام',
+		">>> normalizer.normalize('اصلاح نويسه ها و استفاده از نیم‌فاصله پردازش را آسان مي كند')",
+		"{isPending ? 'در انتظار: ' + pending : 'صحیح'}",
+		'سيئ : * [كتاب آخر رائع] (http://example.com/book.html)',
+		'echo "שלום עולם" > hello.txt',
+	]) {
+		const [got] = codeLines(line, {width: 0});
+		assert.equal(got?.trimStart(), fribidiLtr(line), line);
+	}
+	// Not shaped when shaping is off; logical order leaves the line as it is.
+	assert.equal(codeLines('x = "سلام"', {width: 0, shape: false})[0]?.trimStart(), 'x = "مالس"');
+	assert.equal(codeLines('x = "سلام"', {width: 0, order: 'logical', shape: false})[0]?.trimStart(), 'x = "سلام"');
+});
+
+test('a long RTL code line wraps where an LTR one would, each piece reordered on its own', () => {
+	const line = `${'ب'.repeat(10)} ${'a'.repeat(10)}`;
+	const lines = codeLines(line, {width: 14});
+	// Ten cells of content a piece (14 − 4 indent), the continuation mark after all but the last.
+	assert.deepEqual(lines.map((l) => unshapeArabic(l.trimStart()).replace('↩', '')), ['ب'.repeat(9), `ب ${'a'.repeat(7)}`, 'aaa']);
+});
+
+// ---- direction of paragraphs, lists, quotes and tables (issue 12, 2, 3, 14) ---------------
+
+const para = (text: string): Block => ({kind: 'paragraph', inline: [{text, style: {}}]});
+const laidOut = (blocks: Block[], options: Partial<LayoutOptions> = {}) =>
+	layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl', ...options}).map(lineText);
+/** Whether a laid-out line hugs the right edge of `width` (an RTL row) rather than the left. */
+const hugsRight = (line: string | undefined, width = 40) => !!line && line.startsWith(' ') && stringWidth(line) === width;
+
+test('HL1: in an RTL context a mostly-RTL paragraph that starts with a Latin word is RTL; mostly-Latin ones keep first-strong (issue 12, 3)', () => {
+	const persian = 'HTML مخفف عبارت HyperText Markup Language است و برای ساخت صفحات وب به کار می‌رود';
+	const lines = laidOut([para(persian)], {width: 60});
+	assert.ok(lines.every((line) => hugsRight(line, 60)), lines.join('\n'));
+	// The reading order: "HTML" is the rightmost word of the first line.
+	assert.ok(lines[0]?.trimEnd().endsWith('HTML'), lines[0]);
+	// The same paragraph in an LTR article: first strong (UAX #9's default), left.
+	assert.ok(!hugsRight(laidOut([para(persian)], {width: 60, baseDir: 'ltr'})[0], 60));
+	// An English sentence quoted in an RTL article stays LTR.
+	assert.equal(laidOut([para('GitHub Actions runs the tests, see גיטהאב')], {width: 60})[0], 'GitHub Actions runs the tests, see באהטיג');
+	// --dir forces every paragraph.
+	assert.ok(!hugsRight(laidOut([para(persian)], {width: 60, dir: 'ltr'})[0], 60));
+});
+
+test('a list or quote takes its side from its own items, not the article’s (issue 12, 2)', () => {
+	const item = (text: string): Block[] => [para(text)];
+	const persianList: Block = {kind: 'list', ordered: false, start: 1, items: [item('GitHub Actions تست‌ها را اجرا می‌کند'), item('یک مورد دیگر'), item('C: یک زبان بسیار سطح پایین است.')]};
+	// In an LTR article (a Persian README the letter count got wrong), the bullets still go right.
+	for (const baseDir of ['ltr', 'rtl'] as const) {
+		const lines = laidOut([persianList], {baseDir});
+		assert.ok(lines.filter((l) => l.trim()).every((l) => hugsRight(l) && l.endsWith(' •')), `${baseDir}:\n${lines.join('\n')}`);
+	}
+	// An English table of contents inside an RTL article: bullets on the left.
+	const toc: Block = {kind: 'list', ordered: false, start: 1, items: [item('Arduino'), item('Artificial Intelligence'), item('تعلم JavaScript')]};
+	const tocLines = laidOut([toc]);
+	assert.deepEqual(tocLines.slice(0, 2), ['• Arduino', '• Artificial Intelligence']);
+	// An item of English book title in an RTL list keeps the list RTL (the majority decides).
+	const books: Block = {kind: 'list', ordered: false, start: 1, items: [item('أردوينو السهل - Abdallah Ali Abdallah (PDF)'), item('Eloquent Javascript (Second Edition) - Marijn Haverbeke'), item('تعلم JavaScript - Cody Lindley')]};
+	assert.ok(laidOut([books], {width: 60, baseDir: 'ltr'}).every((l) => l.endsWith(' •')));
+});
+
+test('a table takes its direction from its header; one alignment per column, the start side unless the delimiter row says (issue 12, 14)', () => {
+	const cell = (text: string) => [{text, style: {}}];
+	const numbers: Block = {kind: 'table', align: [null, null], header: [cell('Big O Notation'), cell('1000 elements')], rows: [[cell('O(1)'), cell('1')], [cell('O(2^N)'), cell('1.07e+301')]]};
+	// An English-headed table in an RTL article: columns left to right, every cell on the left.
+	assert.deepEqual(laidOut([numbers]), ['Big O Notation │ 1000 elements', '───────────────┼──────────────', 'O(1)           │ 1            ', 'O(2^N)         │ 1.07e+301    ']);
+	const arabic: Block = {kind: 'table', align: [null, 'center'], header: [cell('المصدر'), cell('كتب')], rows: [[cell('OMDb'), cell('1')], [cell('Open Library'), cell('1.07e+301')]]};
+	const lines = laidOut([arabic], {baseDir: 'ltr'});
+	// RTL: the first column on the right, its cells on the right (the start side); the centred column centred.
+	assert.deepEqual(lines.map((l) => l.slice(40 - 24)), ['   بتك    │       ردصملا', '──────────┼─────────────', '    1     │         OMDb', '1.07e+301 │ Open Library']);
+});
+
+// ---- Markdown: entities, breaks, raw HTML, titles (issue 12, 1, 7–11) --------------------
+
+const texts = (markdown: string) => parseMarkdown(markdown).sections.flatMap((s) => {
+	const out: string[] = [];
+	forEachLeafBlock(s.blocks, (b) => {
+		if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
+		else if (b.kind === 'table') for (const c of [...b.header, ...b.rows.flat()]) out.push(c.map((x) => x.text).join(''));
+		else if (b.kind === 'code') out.push(b.text);
+	});
+	return out;
+});
+
+test('named entities are decoded in text, link text, headings and table cells, not in code (issue 12, 1)', () => {
+	assert.equal(parseMarkdown('# a&zwnj;b\n\ntext').title, 'a\u200cb');
+	assert.equal(parseMarkdown('text\n\n## a&zwnj;b\n\ntext').sections[1]?.title, 'a\u200cb');
+	assert.deepEqual(texts('C++&lrm; و Python&rlm; &emsp;x [&laquo;ق&raquo;](u) &copy; `&amp;`\n\n| n&nbsp;log(n) |\n| --- |\n| &hellip; |\n'), [
+		'C++\u200e و Python\u200f \u2003x «ق» © &amp;',
+		'n\u00a0log(n)',
+		'…',
+	]);
+});
+
+// ---- the article's direction (issue 12, 2) -------------------------------------------------
+
+test('the article’s direction counts prose only: code, inline code and URL links do not outvote the text (issue 12, 2)', () => {
+	const persian = 'این راهنما نحوه مشارکت را توضیح می‌دهد و برای همه است.';
+	const code = '```js\nconst server = http.createServer((req, res) => { res.end("hello world from node"); });\n```';
+	assert.equal(parseMarkdown(`${persian}\n\n${code}\n\n${code}\n`).dir, 'rtl');
+	assert.equal(parseMarkdown(`${persian} \`npm install --save-dev typescript eslint prettier\` [https://github.com/example/repository](https://github.com/example/repository)\n`).dir, 'rtl');
+	// An English README that quotes a Persian word stays LTR.
+	assert.equal(parseMarkdown('This library normalizes Persian text such as «سلام» and tokenizes it into sentences and words.\n').dir, 'ltr');
+});
+
+test('an HTML wrapper’s dir, lang or style declares the context of the Markdown blocks inside it (issue 12, 2)', () => {
+	const blocks = parseMarkdown('Intro in English, long enough to outvote the rest of the text here.\n\n<div dir="rtl" markdown="1">\n\n* GitHub Actions runs the checks\n* یک مورد\n\nEnglish note inside.\n\n</div>\n\nAfter.\n').sections[0]?.blocks ?? [];
+	assert.deepEqual(blocks.map((b) => [b.kind, 'dir' in b ? b.dir : undefined]), [['paragraph', undefined], ['list', 'rtl'], ['paragraph', 'rtl'], ['paragraph', undefined]]);
+	const dirOf = (html: string) => (parseMarkdown(`${html}\n\ntext\n\n</section>\n`).sections[0]?.blocks[0] as {dir?: string} | undefined)?.dir;
+	assert.equal(dirOf('<section lang="fa">'), 'rtl');
+	assert.equal(dirOf('<section style="text-align: right; direction: rtl">'), 'rtl');
+	assert.equal(dirOf('<section lang="he" dir="ltr">'), 'ltr');
+	assert.equal(dirOf('<section dir="auto">'), undefined);
+	// The English paragraph inside `<div dir="rtl">` is still LTR (the wrapper is its context, HL1 decides).
+	const lines = layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.ok(lines.includes('English note inside.'), lines.join('\n'));
+	// The list in the wrapper is RTL: bullets on the right.
+	assert.deepEqual(lines.slice(3, 5), ['GitHub Actions runs the checks         •', '                               دروم کی •']);
+});
+
+/** Each document's direction as a reader of its language would say (MANIFEST.md). */
+const realDocuments: Readonly<Record<string, 'rtl' | 'ltr'>> = {
+	'ar-coding-interview-university': 'rtl',
+	'ar-fpb-contributing': 'rtl',
+	'ar-fpb-howto': 'rtl',
+	'ar-free-programming-books': 'rtl',
+	'ar-javascript-algorithms': 'rtl',
+	'ar-nodejs-about': 'rtl',
+	'ar-obsidian-library': 'rtl',
+	'en-free-programming-books-readme': 'ltr',
+	'en-hazm-readme': 'ltr',
+	'fa-coding-interview-university': 'rtl',
+	'fa-first-contributions': 'rtl',
+	'fa-fpb-contributing': 'rtl',
+	'fa-fpb-howto': 'rtl',
+	'fa-free-programming-books': 'rtl',
+	'fa-nodejs-about': 'rtl',
+	'fa-react-queueing-state': 'rtl',
+	'he-coding-interview-university': 'rtl',
+	'he-first-contributions': 'rtl',
+	'he-free-courses': 'rtl',
+	'he-free-programming-books': 'rtl',
+	'he-nodebestpractices': 'rtl',
+	'ur-coding-interview-university': 'ltr',
+	'ur-fpb-contributing': 'rtl',
+	'ur-free-courses': 'ltr',
+};
+const realDir = new URL('fixtures/real/', import.meta.url);
+const readReal = (name: string) => readFileSync(new URL(`${name}.md`, realDir), 'utf8');
+
+test('the corpus: every document of test/fixtures/real is there, and gets the direction its readers expect', () => {
+	const files = readdirSync(realDir).filter((f) => /^[a-z]{2}-.*\.md$/.test(f)).map((f) => f.replace(/\.md$/, ''));
+	assert.deepEqual(files.sort(), Object.keys(realDocuments).sort());
+	const wrong = Object.entries(realDocuments).filter(([name, dir]) => parseMarkdown(readReal(name)).dir !== dir);
+	assert.deepEqual(wrong, []);
+});
