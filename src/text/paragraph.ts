@@ -4,7 +4,7 @@
 // 1. Flatten the spans into one logical string plus a style id per code
 //    unit. Inline code and URLs go inside LRI…PDI so they stay left to right
 //    whatever surrounds them. Styles never enter the string: no ANSI here.
-// 2. Resolve embedding levels once for the whole paragraph (bidi.ts). Levels
+// 2. Resolve embedding levels once for the whole paragraph (bidi/). Levels
 //    must not depend on where lines break, so this comes before wrapping. In
 //    logical order only the paragraph's direction is needed, not the levels.
 // 3. Shape Arabic in logical order (outside code), before measuring: shaping
@@ -13,7 +13,7 @@
 // 4. Break lines in logical order by cluster widths (wrap.ts). The clusters
 //    are measured once, marked on the code units (width.ts measureUnits);
 //    the same marks keep each cluster whole when a line is reordered (L3).
-// 5. Per line: reorder (L1–L3, bidi.ts), mirror at odd levels (L4), drop
+// 5. Per line: reorder (L1–L3, bidi/), mirror at odd levels (L4), drop
 //    what must never be printed (bidi controls, the shaper's U+FEFF filler,
 //    the hard-break marker), and group neighbouring clusters of one style
 //    into runs. In logical order only step 5's dropping and grouping apply.
@@ -24,14 +24,14 @@
 //    String.fromCharCode.apply on a line). Whether a code unit is hidden, half
 //    of a surrogate pair or mirrored is one lookup in a table built on first
 //    use; a paragraph of one style (most) skips the style lookup per unit.
-//    When that paragraph's levels are all the paragraph's (bidi.ts `simple`
+//    When that paragraph's levels are all the paragraph's (bidi/index.ts `simple`
 //    and `uniform`: most prose in one script), a line is copied straight
 //    from the text, cluster by cluster, last to first at an odd level, with
-//    no order array to fill and read back (bidi.ts orderUniformLine).
+//    no order array to fill and read back (bidi/fast-paths.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
 import {HIDDEN_RANGES, hasHidden, isHidden} from './char-class.js';
-import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {extendsCluster, firstStrongDirection, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi/index.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 import {shapeArabic} from './shape.js';
 import {isLowSurrogate, unitsToString} from './utf16.js';
@@ -301,7 +301,7 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	const logical = buildLogical(inline, options.marks);
 	// Logical order needs only the paragraph's direction, not every level.
 	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
-	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, options.fallback, levelScratch) : undefined;
+	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, {fallback: options.fallback, into: levelScratch}) : undefined;
 	const direction: Direction = para ? (para.level % 2 === 1 ? 'rtl' : 'ltr') : paragraphDirection(logical.text, options);
 	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
 	const measure = measureUnits(text, scratch);
@@ -312,7 +312,7 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	// (Visual order looks every character up in a table anyway.)
 	const hidden = !para && hasHidden(text);
 	// L3 keeps each cluster whole: the measure marks where they start.
-	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: measure.starts} : undefined;
+	const reorder: ReorderOptions | undefined = para ? {clusterStarts: measure.starts} : undefined;
 	for (const range of ranges) {
 		const runs =
 			para && reorder ? visualRuns(text, para, logical, range.start, range.end, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
@@ -346,7 +346,7 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	const runs: StyledText<S>[] = [];
 	// One style (most paragraphs): one run, no style to look up per character.
 	const oneStyle = styles.length === 1;
-	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
+	if (oneStyle && para.simple && para.uniform && reorder.clusterStarts) {
 		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlagTable()));
 		return runs;
 	}
@@ -392,10 +392,10 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 }
 
 /**
- * visualRuns for a line of a `simple`, `uniform` paragraph (bidi.ts orderUniformLine): every
+ * visualRuns for a line of a `simple`, `uniform` paragraph (bidi/fast-paths.ts orderUniformLine): every
  * unit is at the paragraph level, so the line is its clusters in logical order at an even
  * level, last to first at an odd one (each cluster's units kept in order, L3, but a ZWNJ/ZWJ
- * that ends its cluster on its own: joinerEndsCluster), every unit mirrored at an odd level.
+ * that ends its cluster on its own: extendsCluster), every unit mirrored at an odd level.
  * Copied into `units` with no order array; returns the count.
  */
 function copyUniformLine(text: string, start: number, end: number, level: number, starts: Uint8Array, flags: Uint8Array): number {
@@ -410,7 +410,7 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 	}
 	let clusterEnd = end;
 	for (let i = end - 1; i >= start; i--) {
-		if (i > start && starts[i] === 0 && !joinerEndsCluster(text, starts, i, end)) continue;
+		if (i > start && starts[i] === 0 && extendsCluster(text, starts, i, end)) continue;
 		for (let j = i; j < clusterEnd; j++) {
 			const code = text.charCodeAt(j);
 			const flag = flags[code] ?? 0;
