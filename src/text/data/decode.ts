@@ -1,6 +1,6 @@
 /**
 The one format of the generated per-code-point tables (bidi classes, joining types, widths and
-grapheme classes, bidi marks) and its one decoder.
+grapheme classes) and its one decoder.
 
 Logic:
 1. A table gives every code point U+0000..U+10FFFF a small value. The generator
