@@ -50,7 +50,6 @@ import {
 	HANGUL_V,
 	INFO_DIRECT,
 	INFO_TABLE,
-	JOIN,
 	OTHER,
 	PAIR_RULES,
 	PICTOGRAPHIC,
@@ -406,74 +405,6 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	}
 
 	return total;
-}
-
-/** Width of a string that is one cluster. */
-function oneClusterWidth(segment: string): number {
-	const first = segment.codePointAt(0) ?? 0;
-	const firstSize = first > 0xFF_FF ? 2 : 1;
-	const info = codePointInfo(first);
-	if (firstSize === segment.length) {
-		return info & 3;
-	}
-
-	let width = info & 3;
-	let visible = width !== 0;
-	let fullRules = isKeycapBase(first) || (NEEDS_FULL_RULES >> (info >> 4) & 1) !== 0;
-	for (let index = firstSize; index < segment.length;) {
-		const codePoint = segment.codePointAt(index) ?? 0;
-		const nextInfo = codePointInfo(codePoint);
-		if (visible) {
-			width += (nextInfo >> 2) & 3;
-		} else if ((nextInfo & 3) !== 0) {
-			width = nextInfo & 3;
-			visible = true;
-		}
-
-		if ((NEEDS_FULL_RULES >> (nextInfo >> 4) & 1) !== 0) {
-			fullRules = true;
-		}
-
-		index += codePoint > 0xFF_FF ? 2 : 1;
-	}
-
-	return fullRules ? fullRulesWidth(segment) : width;
-}
-
-/**
-Terminal cell width of one grapheme cluster, equal to `stringWidth(cluster)` from string-width 8
-with its defaults (ambiguous characters narrow, ANSI codes not counted): 0 for controls, marks
-and other invisible clusters, 2 for wide and fullwidth characters and emoji, else 1 — more only
-where string-width adds spacing marks or unjoined jamo (कि is 2). Given more than one cluster it
-returns their total width, like `textWidth`.
-*/
-export function clusterWidth(cluster: string): number {
-	const length = cluster.length;
-	if (length === 0) {
-		return 0;
-	}
-
-	const first = cluster.codePointAt(0) ?? 0;
-	const firstSize = first > 0xFF_FF ? 2 : 1;
-	const info = codePointInfo(first);
-	if (firstSize === length) {
-		return info & 3;
-	}
-
-	// One cluster only if every adjacent pair is certain to join; otherwise measure it as text.
-	let previous = info >> 4;
-	for (let index = firstSize; index < length;) {
-		const codePoint = cluster.codePointAt(index) ?? 0;
-		const next = codePointInfo(codePoint) >> 4;
-		if (PAIR_RULES[previous * 16 + next] !== JOIN) {
-			return textWidth(cluster);
-		}
-
-		previous = next;
-		index += codePoint > 0xFF_FF ? 2 : 1;
-	}
-
-	return oneClusterWidth(cluster);
 }
 
 /** Width of a whole string in terminal cells; equals `stringWidth(text)` for any text without ANSI escape codes (which it does not strip). */

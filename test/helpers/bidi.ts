@@ -1,6 +1,7 @@
 // Bidi conveniences only tests use, built on what the engine exports: allocating wrappers of
 // the engine's fill-a-buffer calls, and L3 from the text's own grapheme clusters.
-import {lineBounds, mirrorCode, reorderLineInto, resolveLineLevelsL1, type ParagraphLevels} from '../../src/text/bidi/index.js';
+import {lineBounds, mirrorCode, reorderLineInto, type ParagraphLevels} from '../../src/text/bidi/index.js';
+import {resolveLineLevelsL1} from '../../src/text/bidi/reorder.js';
 import {measureUnits} from '../../src/text/width.js';
 
 /** L4 on a string of one code point: its mirror glyph at an odd level (BidiMirroring.txt), else itself. */

@@ -23,8 +23,8 @@ import {resolveParagraphLevels, type ParagraphInput} from './levels.js';
 import {prepareLine, reverseRunsL2} from './reorder.js';
 import {growLineScratch, growParagraphScratch, releaseParagraphScratch, scratch} from './scratch.js';
 
-export {BIDI_CLASSES, bidiBracketOf, bidiClassOf, firstStrongDirection} from './classes.js';
-export {extendsCluster, mirrorCode, resolveLineLevelsL1} from './reorder.js';
+export {firstStrongDirection} from './classes.js';
+export {extendsCluster, mirrorCode} from './reorder.js';
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
 

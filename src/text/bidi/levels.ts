@@ -86,7 +86,7 @@ RAISE_ODD[AN] = 1;
 RAISE_ODD[EN] = 1;
 
 /** I1–I2: the level of a character of resolved type t at embedding level `level`. */
-export function implicitLevel(level: number, t: number): number {
+function implicitLevel(level: number, t: number): number {
 	return level + ((level & 1 ? RAISE_ODD : RAISE_EVEN)[t] ?? outOfRange());
 }
 
@@ -522,7 +522,7 @@ function markFollowingNsm({classes, ty, hi, base}: Sequence, k: number, directio
  * N1–N2: a run of neutrals between two strong sides of one direction takes it; else the
  * embedding direction. Removed characters next to neutrals join their run.
  */
-export function resolveNeutralsN1N2({ty, lo, hi, sos, eos, level}: Sequence, present: number): void {
+function resolveNeutralsN1N2({ty, lo, hi, sos, eos, level}: Sequence, present: number): void {
 	if ((present & NEUTRAL) === 0) return;
 	const embedding = level & 1 ? R : L;
 	const joins = NEUTRAL | REMOVED;
