@@ -30,6 +30,7 @@
 //    no order array to fill and read back (bidi/fast-paths.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
+import {outOfRange} from './checked.js';
 import {HIDDEN_RANGES, hasHidden, isHidden} from './char-class.js';
 import {extendsCluster, firstStrongDirection, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi/index.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
@@ -177,7 +178,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 	for (let k = 0; k < inline.length; k++) {
 		const span = inline[k];
 		if (!span) continue;
-		const piece = texts[k] ?? '';
+		const piece = texts[k] ?? outOfRange();
 		const style = span.style;
 		let id = styles.length <= 8 ? styles.indexOf(style) : (styleIndex?.get(style) ?? -1);
 		if (id < 0) {
@@ -216,9 +217,9 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		const derived = new Map<number, number>();
 		marks.forEach((mark, m) => {
 			for (let k = firstUnitAt(plainOffset, length, mark.start); k < length; k++) {
-				const offset = plainOffset ? (plainOffset[k] ?? 0) : k;
+				const offset = plainOffset ? (plainOffset[k] ?? outOfRange()) : k;
 				if (offset >= mark.end) break;
-				const base = styleIds[k] ?? 0;
+				const base = styleIds[k] ?? outOfRange();
 				const key = base * marks.length + m;
 				let id = derived.get(key);
 				if (id === undefined) {
@@ -240,7 +241,7 @@ function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: nu
 	let hi = length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if ((plainOffset[mid] ?? 0) < offset) lo = mid + 1;
+		if ((plainOffset[mid] ?? outOfRange()) < offset) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
@@ -285,7 +286,7 @@ export function unitFlagTable(): Uint8Array {
 	const flags = new Uint8Array(0x10000);
 	// Lowest precedence first: a later fill wins.
 	for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
-		const code = MIRRORING_PAIRS[i] ?? 0;
+		const code = MIRRORING_PAIRS[i] ?? outOfRange();
 		if (code <= 0xffff && mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
 	flags.fill(HIGH, 0xd800, 0xdc00);
@@ -316,8 +317,8 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	for (const range of ranges) {
 		const runs =
 			para && reorder ? visualRuns(text, para, logical, range.start, range.end, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
-		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? plainLength) : range.start) : plainLength;
-		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? offset) : range.end) : plainLength;
+		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? outOfRange()) : range.start) : plainLength;
+		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? outOfRange()) : range.end) : plainLength;
 		lines.push({runs, width: range.width, offset, end: Math.max(offset, end)});
 	}
 	if (styleScratch.length > KEEP) {
@@ -360,21 +361,21 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	let from = 0; // where the current run starts in `units`
 	let n = 0;
 	for (let k = 0; k < count; k++) {
-		const i = indices[k] ?? 0;
+		const i = indices[k] ?? outOfRange();
 		let code = text.charCodeAt(i);
-		const flag = flags[code] ?? 0;
+		const flag = flags[code] ?? outOfRange();
 		let pair = false;
 		if (flag !== 0) {
 			if (flag === HIDDEN) continue;
 			if (flag === MIRRORED) {
-				if ((levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
+				if ((levels[i] ?? outOfRange()) % 2 === 1) code = mirrorCode(code);
 			} else {
 				// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
 				pair = isLowSurrogate(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
 			}
 		}
 		if (!oneStyle) {
-			const id = styleIds[i] ?? 0;
+			const id = styleIds[i] ?? outOfRange();
 			if (id !== runStyle) {
 				pushRun(runs, styles[runStyle], from, n);
 				runStyle = id;
@@ -413,7 +414,7 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 		if (i > start && starts[i] === 0 && extendsCluster(text, starts, i, end)) continue;
 		for (let j = i; j < clusterEnd; j++) {
 			const code = text.charCodeAt(j);
-			const flag = flags[code] ?? 0;
+			const flag = flags[code] ?? outOfRange();
 			if (flag === 0) out[n++] = code;
 			else if (flag === MIRRORED) out[n++] = mirrorCode(code);
 			else if (flag !== HIDDEN) out[n++] = code;
@@ -438,7 +439,7 @@ function logicalRuns<S extends object>(text: string, logical: Logical<S>, start:
 	}
 	let k = start;
 	while (k < end) {
-		const id = styleIds[k] ?? 0;
+		const id = styleIds[k] ?? outOfRange();
 		let j = k;
 		let piece = '';
 		let from = k;
