@@ -176,8 +176,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 	let at = 0;
 	let plain = 0;
 	for (let k = 0; k < inline.length; k++) {
-		const span = inline[k];
-		if (!span) continue;
+		const span = inline[k] ?? outOfRange();
 		const piece = texts[k] ?? outOfRange();
 		const style = span.style;
 		let id = styles.length <= 8 ? styles.indexOf(style) : (styleIndex?.get(style) ?? -1);
