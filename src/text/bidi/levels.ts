@@ -98,6 +98,12 @@ export function strongOf(t: number): number {
 
 const isRemoved = (t: number): boolean => ((1 << t) & REMOVED) !== 0;
 
+/** Where the run of types in `set` that starts at k ends: the first index from k (before hi) whose type is not in it. */
+function endOfRun(ty: Uint8Array, k: number, hi: number, set: number): number {
+	while (k < hi && ((1 << (ty[k] ?? outOfRange())) & set) !== 0) k++;
+	return k;
+}
+
 /**
  * The levels of one paragraph by the general algorithm: X1–X10, then each isolating run
  * sequence (W1–N2), then I1–I2 and L1 at the paragraph's separators and end. `types` scratch
@@ -388,14 +394,9 @@ export function resolveWeakW1toW5(s: Sequence, present: number): number {
 	// W5: ETs (and removed characters) next to an EN are EN.
 	if ((present & (1 << EN)) !== 0 && (present & ((1 << ET) | REMOVED)) !== 0) {
 		const absorbed = (1 << ET) | REMOVED;
-		let k = lo;
-		while (k < hi) {
-			if (((1 << (ty[k] ?? outOfRange())) & absorbed) === 0) {
-				k++;
-				continue;
-			}
-			let j = k;
-			while (j < hi && ((1 << (ty[j] ?? outOfRange())) & absorbed) !== 0) j++;
+		for (let k = lo; k < hi; k++) {
+			const j = endOfRun(ty, k, hi, absorbed);
+			if (j === k) continue;
 			if ((k > lo && ty[k - 1] === EN) || (j < hi && ty[j] === EN)) for (let q = k; q < j; q++) ty[q] = EN;
 			k = j;
 		}
@@ -543,8 +544,7 @@ function resolveNeutralsN1N2({ty, lo, hi, sos, eos, level}: Sequence, present: n
 				break;
 			}
 		}
-		let j = k;
-		while (j < hi && ((1 << (ty[j] ?? outOfRange())) & joins) !== 0) j++;
+		const j = endOfRun(ty, k, hi, joins);
 		const after = j === hi ? eos : strongOf(ty[j] ?? outOfRange());
 		// A loop, not fill(): most runs are one space, and fill() costs a call each.
 		const resolved = before === after ? before : embedding;

@@ -53,8 +53,11 @@ export {MAX_DEPTH, MAX_OPENERS};
 
 /** Makes every per-code-unit paragraph buffer hold at least n entries. */
 export function growParagraphScratch(n: number): void {
-	if (scratch.types.length >= n && scratch.classes.length >= n) return;
-	const size = Math.max(n, scratch.types.length * 2);
+	if (scratch.types.length < n) allocateParagraphScratch(Math.max(n, scratch.types.length * 2));
+}
+
+/** New per-code-unit paragraph buffers of `size` entries. */
+function allocateParagraphScratch(size: number): void {
 	scratch.classes = new Uint8Array(size);
 	scratch.types = new Uint8Array(size);
 	scratch.seq = new Int32Array(size);
@@ -79,13 +82,8 @@ export function doubled(array: Int32Array): Int32Array<ArrayBuffer> {
 /** After a paragraph: lets a huge paragraph's buffers go (Logic 1). */
 export function releaseParagraphScratch(): void {
 	if (scratch.types.length <= KEEP) return;
-	scratch.classes = new Uint8Array(SMALL);
-	scratch.types = new Uint8Array(SMALL);
-	scratch.seq = new Int32Array(SMALL);
+	allocateParagraphScratch(SMALL);
 	scratch.seqTypes = new Uint8Array(SMALL);
-	scratch.match = new Int32Array(SMALL);
-	scratch.runAt = new Int32Array(SMALL);
-	scratch.closers = new Int32Array(SMALL);
 }
 
 /** Makes the line buffers hold at least n entries. */
