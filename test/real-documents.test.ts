@@ -12,6 +12,7 @@ import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
 import {type Block} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
 import {forEachLeafBlock} from '../src/model/walk.js';
+import {exportText} from '../src/output/export.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
@@ -249,4 +250,47 @@ test('the corpus: every document of test/fixtures/real is there, and gets the di
 	assert.deepEqual(files.sort(), Object.keys(realDocuments).sort());
 	const wrong = Object.entries(realDocuments).filter(([name, dir]) => parseMarkdown(readReal(name)).dir !== dir);
 	assert.deepEqual(wrong, []);
+});
+
+test('the title survives an H1 followed by an HTML logo or straight by `##` (issue 12, 7)', () => {
+	for (const source of ['# عنوان المقال\n<p align="center"><img src="logo.png" alt="شعار"></p>\n\n## المقدمة\n\nنص.\n', '# عنوان المقال\n## المقدمة\n\nنص.\n']) {
+		const article = parseMarkdown(source, {fallbackTitle: 'file'});
+		assert.equal(article.title, 'عنوان المقال');
+		assert.deepEqual(article.sections.map((s) => s.title), ['عنوان المقال', 'المقدمة']);
+		assert.match(exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir}), /^عنوان المقال\n/);
+	}
+});
+
+test('<script>, <style> and comments show nothing, also across blank lines inside an HTML block (issue 12, 8)', () => {
+	assert.deepEqual(texts('<div>\n<!--\nhidden one\n\nhidden two\n-->\nshown\n</div>\n\nafter\n'), ['shown', 'after']);
+	assert.deepEqual(texts('<div>\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n</div>\n\nafter\n'), ['after']);
+	assert.deepEqual(texts('<div>\n<style>\np { color: red }\n\nq {}\n</STYLE >\n</div>\n\nafter\n'), ['after']);
+	assert.deepEqual(texts('<div>\n<!--\nhidden\n\n--> shown after the comment\n\nafter\n'), ['shown after the comment', 'after']);
+	assert.deepEqual(texts('text <!-- a > b --> more\n'), ['text  more']);
+	assert.deepEqual(texts('<p>one<!-- x --> two<script>alert(1)</script></p>\n'), ['one two']);
+});
+
+test('<br>, <br/>, <br /> and </br> are hard breaks, inline and in HTML blocks (issue 12, 9)', () => {
+	for (const br of ['<br>', '<br/>', '<br />', '</br>', '<BR>']) {
+		assert.deepEqual(texts(`שורה אחת${br}שורה שתיים\n`), ['שורה אחת\u2028שורה שתיים'], br);
+		assert.deepEqual(texts(`<p>שורה אחת${br}\nשורה שתיים</p>\n`), ['שורה אחת\u2028שורה שתיים'], br);
+	}
+	const lines = layoutBlocks(parseMarkdown('<p>one</br>two</br>three</p>\n').sections[0]?.blocks ?? [], {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.deepEqual(lines, ['one', 'two', 'three']);
+});
+
+test('raw HTML: <img alt> shows as a Markdown image does, a heading element is a heading (issue 12, 10, 17)', () => {
+	assert.deepEqual(texts('<p align="center"><img src="banner.png" alt="شعار مكتبة Obsidian" width="100%"></p>\n\n![alt text](a.png) ![](b.png)\n'), ['[image: شعار مكتبة Obsidian]', '[image: alt text] [image]']);
+	// The <h2> is a heading (here the top level: it opens a section); an <h1> holding only an image is not.
+	const sections = parseMarkdown('intro\n\n<h2 align="center">על מה מדובר כאן?</h2>\n\n<h1 align="center">\n  <img src="b.jpg" alt="Node.js Best Practices"/>\n</h1>\n').sections;
+	assert.deepEqual(sections.map((s) => [s.title, s.level, s.blocks.map((b) => b.kind)]), [['intro', 0, ['paragraph']], ['על מה מדובר כאן?', 2, ['paragraph']]]);
+	assert.deepEqual(parseMarkdown('<h3>שגיאת אימות</h3>\n\ntext\n\n### b\n').sections[0]?.title, 'שגיאת אימות');
+});
+
+test('the title is the first heading before the file name: an HTML <h1>, one after a link definition (issue 12, 11)', () => {
+	assert.equal(parseMarkdown('> [EN](README.md)\n\n<p align="center"><img src="banner.png" alt="logo"></p>\n\n<h1 align="center">المكتبة</h1>\n\nنص.\n', {fallbackTitle: 'README.ar'}).title, 'المكتبة');
+	assert.equal(parseMarkdown('[✔]: assets/check.png\n\n# שיטות עבודה\n\nטקסט\n\n# Latest news\n\ntext\n', {fallbackTitle: 'README.hebrew'}).title, 'שיטות עבודה');
+	assert.equal(parseMarkdown('### فهرست\n\n* [Java](#java)\n\n### Java\n\n* کتاب\n', {fallbackTitle: 'free-programming-books-fa_IR'}).title, 'فهرست');
+	// No heading at all: the file name.
+	assert.equal(parseMarkdown('just text\n', {fallbackTitle: 'notes'}).title, 'notes');
 });

@@ -10,15 +10,21 @@
 // 2. A leading H1 that is the article's only H1 is its title, not a part.
 // 3. blocksOf never throws: should lexing fail despite the limits, every
 //    blank-line chunk is a plain paragraph.
+// 4. An HTML block ends at a blank line (CommonMark), even inside a comment,
+//    a <script> or a <style> it opened: the blocks after it are hidden up to
+//    the comment's or element's end, and what follows that end in the same
+//    block is lexed again. HTML wrappers' directions are read as the blocks
+//    go by (html-direction.ts).
 
 import {type Block, type Direction} from '../model/article.js';
 import {HtmlScope} from './html-direction.js';
+import {type Tokens} from 'marked';
 import {lexSafely, splitChunks} from './marked-adapter.js';
 import {type OutlineHeading} from './outline.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {type LetterCounts} from '../text/direction.js';
 import {proseLetters} from './direction.js';
-import {blocksText, plainInline, toBlock} from './tokens-to-blocks.js';
+import {blocksText, findCloser, htmlBlock, inlineText, plainInline, toBlock} from './tokens-to-blocks.js';
 
 /**
  * One section's worth of text before the Article is made: a heading (none for
@@ -149,16 +155,39 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 	let pending = 0;
 	try {
 		const scope = new HtmlScope();
-		for (const token of lexSafely(text)) {
-			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
-			const dir = token.type === 'html' ? scope.read(token.raw) : scope.dir;
-			const block = withDir(toBlock(token), dir);
+		// The end of a comment, script or style sheet an HTML block left open (Logic 4).
+		let hidden: string | undefined;
+		const add = (block: Block | undefined, size: number): void => {
 			if (block) {
 				blocks.push(block);
-				sizes.push(pending + token.raw.length);
+				sizes.push(pending + size);
 				pending = 0;
-			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + token.raw.length;
-			else pending += token.raw.length;
+			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + size;
+			else pending += size;
+		};
+		for (const token of lexSafely(text)) {
+			if (hidden) {
+				const end = findCloser(token.raw, hidden, 0);
+				if (end === -1) {
+					add(undefined, token.raw.length);
+					continue;
+				}
+				hidden = undefined;
+				// What follows the end in the same token is lexed again (once: no hidden content in it is followed further).
+				add(undefined, end);
+				const after = token.raw.slice(end);
+				const indent = after.length - after.replace(/^[ \t]+/, '').length;
+				add(undefined, indent);
+				for (const rest of lexSafely(after.slice(indent))) add(withDir(toBlock(rest), scope.dir), rest.raw.length);
+				continue;
+			}
+			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
+			if (token.type === 'html') {
+				const dir = scope.read(token.raw);
+				const html = htmlBlock((token as Tokens.HTML).text);
+				hidden = html.open;
+				add(withDir(html.block, dir), token.raw.length);
+			} else add(withDir(toBlock(token), scope.dir), token.raw.length);
 		}
 		return {blocks, sizes};
 	} catch {
@@ -180,6 +209,24 @@ function withDir(block: Block | undefined, dir: Direction | undefined): Block | 
 
 function isH1(block: Block): boolean {
 	return block.kind === 'heading' && block.level === 1;
+}
+
+/**
+ * The heading that names an article with no title of its own: the first heading of the
+ * smallest level in the lead (which parses the lead only) and the parts' headings, when
+ * it is an H1 or the lead is empty (the lead is then no section, and the first heading
+ * names the article); else undefined. Headings without text do not count.
+ */
+export function firstHeading(plan: Plan): string | undefined {
+	let best: HeadingBlock | undefined;
+	const consider = (block: Block): void => {
+		if (block.kind === 'heading' && (!best || block.level < best.level) && inlineText(block.inline)) best = block;
+	};
+	const [lead] = plan.parts;
+	const leadBlocks = lead && !lead.heading ? lead.content().blocks : [];
+	for (const block of leadBlocks) consider(block);
+	for (const part of plan.parts) if (part.heading) consider(part.heading);
+	return best && (best.level === 1 || !leadBlocks.length) ? inlineText(best.inline) : undefined;
 }
 
 /** The first line of text of the article's first three blocks (its title H1 included), at most 80 characters. */
