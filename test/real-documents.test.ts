@@ -9,11 +9,14 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
-import {type Block} from '../src/model/article.js';
+import {type Block, type Inline} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
 import {forEachLeafBlock} from '../src/model/walk.js';
 import {exportText} from '../src/output/export.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
+import {hasUnprintable} from '../src/parse/sanitize.js';
+import {removeBidiControls} from '../src/text/char-class.js';
+import {paragraphDirection} from '../src/text/direction.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -293,4 +296,85 @@ test('the title is the first heading before the file name: an HTML <h1>, one aft
 	assert.equal(parseMarkdown('### فهرست\n\n* [Java](#java)\n\n### Java\n\n* کتاب\n', {fallbackTitle: 'free-programming-books-fa_IR'}).title, 'فهرست');
 	// No heading at all: the file name.
 	assert.equal(parseMarkdown('just text\n', {fallbackTitle: 'notes'}).title, 'notes');
+});
+
+// ---- the corpus, document by document ------------------------------------------------------
+
+const namedReference = /&[a-zA-Z][a-zA-Z0-9]*;|&#x?[0-9a-fA-F]+;/;
+const visualOptions = (dir: 'ltr' | 'rtl', width: number): LayoutOptions => ({width, order: 'visual', shape: true, dir: 'auto', baseDir: dir});
+
+for (const name of Object.keys(realDocuments)) {
+	test(`corpus ${name}: no character reference left outside code, every line within the width, nothing a terminal acts on`, () => {
+		const article = parseMarkdown(readReal(name), {fallbackTitle: name});
+		const leftovers: string[] = [];
+		const prose = (inline: Inline) => {
+			for (const span of inline) if (!span.style.code && namedReference.test(span.text) && decodeEntities(span.text) !== span.text) leftovers.push(span.text);
+		};
+		for (const section of article.sections) {
+			if (decodeEntities(section.title) !== section.title) leftovers.push(section.title);
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind === 'paragraph' || block.kind === 'heading') prose(block.inline);
+				else if (block.kind === 'table') for (const cell of [...block.header, ...block.rows.flat()]) prose(cell);
+			});
+		}
+		assert.deepEqual(leftovers, []);
+		for (const width of [40, 80]) {
+			const text = exportText(article, visualOptions(article.dir, width));
+			for (const line of text.split('\n')) {
+				assert.ok(stringWidth(line) <= width, `${width}: ${line}`);
+				assert.ok(!hasUnprintable(line), `${width}: ${JSON.stringify(line)}`);
+			}
+		}
+	});
+}
+
+test('corpus: every code line with Arabic-script letters is shaped in visual order, and reads as FriBidi reads it with an LTR base', () => {
+	let checked = 0;
+	for (const name of Object.keys(realDocuments)) {
+		const article = parseMarkdown(readReal(name));
+		for (const section of article.sections) {
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind !== 'code') return;
+				for (const line of block.text.split('\n')) {
+					if (!/[\u0620-\u064a\u067e-\u06d3]/.test(line) || line.includes('\t')) continue;
+					const [got = '', ...more] = codeLines(line, {width: 0});
+					assert.equal(more.length, 0);
+					assert.match(got, /[\ufb50-\ufdff\ufe70-\ufefc]/, `unshaped: ${got}`);
+					assert.equal(got.slice(4), fribidiLtr(removeBidiControls(line)), line);
+					checked++;
+				}
+			});
+		}
+	}
+	assert.ok(checked >= 40, `${checked} code lines`);
+});
+
+test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URLs or hard breaks), in the direction qari gives it', {skip: process.env['QARI_SKIP_FRIBIDI'] === '1' && 'QARI_SKIP_FRIBIDI=1'}, () => {
+	const cases: {text: string; dir: 'ltr' | 'rtl'; ours: string}[] = [];
+	for (const name of Object.keys(realDocuments)) {
+		const article = parseMarkdown(readReal(name));
+		for (const section of article.sections) {
+			const lines: string[] = [];
+			const paragraphs: Inline[] = [];
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind === 'paragraph' && block.inline.every((s) => !s.style.code && !(s.style.href && /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i.test(s.text))) && !block.inline.some((s) => s.text.includes('\u2028'))) paragraphs.push(block.inline);
+			});
+			for (const inline of paragraphs) {
+				// Styles are left out (without code and URLs they do not change the order); the break spaces at the ends too.
+				const text = inline.map((s) => s.text).join('').trim();
+				const laid = layoutParagraph([{text, style: {}}], {width: 0, order: 'visual', shape: true, dir: paragraphDirection(inline, article.dir), fallback: article.dir});
+				lines.push(text);
+				cases.push({text, dir: laid.direction, ours: laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join('')});
+			}
+		}
+	}
+	assert.ok(cases.length >= 300, `${cases.length} paragraphs`);
+	for (const dir of ['ltr', 'rtl'] as const) {
+		const set = cases.filter((c) => c.dir === dir);
+		const result = spawnSync('fribidi', [`--${dir}`, '--nobreak', '--nopad', '--reordernsm'], {input: set.map((c) => c.text).join('\n') + '\n', encoding: 'utf8'});
+		if (result.error) throw result.error;
+		const theirs = result.stdout.replace(/\n$/, '').split('\n').map((l) => removeBidiControls(l.replaceAll('\ufeff', '')));
+		assert.equal(theirs.length, set.length);
+		set.forEach((c, i) => assert.equal(c.ours, theirs[i], c.text));
+	}
 });
