@@ -378,3 +378,9 @@ test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URL
 		set.forEach((c, i) => assert.equal(c.ours, theirs[i], c.text));
 	}
 });
+
+test('a tight nested list stays tight; a loose one keeps its blank lines (issue 12, 15)', () => {
+	const lines = (markdown: string) => layoutBlocks(parseMarkdown(markdown).sections[0]?.blocks ?? [], {width: 30, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.deepEqual(lines('- a\n- b\n  - c\n- d\n'), ['• a', '• b', '  • c', '• d']);
+	assert.deepEqual(lines('- a\n\n- b\n\n  - c\n- d\n'), ['• a', '• b', '  ', '  • c', '• d']);
+});

@@ -54,7 +54,8 @@ export function toBlock(token: Token): Block | undefined {
 		case 'list': {
 			const t = token as Tokens.List;
 			const start = typeof t.start === 'number' ? t.start : 1;
-			return {kind: 'list', ordered: t.ordered, start, items: t.items.map((item) => toItem(item))};
+			const items = t.items.map((item) => toItem(item));
+			return t.loose ? {kind: 'list', ordered: t.ordered, start, items} : {kind: 'list', ordered: t.ordered, start, items, tight: true};
 		}
 		case 'code': {
 			const t = token as Tokens.Code;
