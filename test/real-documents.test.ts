@@ -15,6 +15,7 @@ import {forEachLeafBlock} from '../src/model/walk.js';
 import {exportText} from '../src/output/export.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {hasUnprintable} from '../src/parse/sanitize.js';
+import {createBook} from '../src/reader/book.js';
 import {removeBidiControls} from '../src/text/char-class.js';
 import {paragraphDirection} from '../src/text/direction.js';
 import {decodeEntities} from '../src/parse/entities.js';
@@ -383,4 +384,18 @@ test('a tight nested list stays tight; a loose one keeps its blank lines (issue 
 	const lines = (markdown: string) => layoutBlocks(parseMarkdown(markdown).sections[0]?.blocks ?? [], {width: 30, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
 	assert.deepEqual(lines('- a\n- b\n  - c\n- d\n'), ['• a', '• b', '  • c', '• d']);
 	assert.deepEqual(lines('- a\n\n- b\n\n  - c\n- d\n'), ['• a', '• b', '  ', '  • c', '• d']);
+});
+
+test('search finds a command that appears only in a fenced block, and highlights it there, in RTL code too (issue 12, 18)', () => {
+	const article = parseMarkdown('# راهنما\n\nدستور زیر را اجرا کنید:\n\n```bash\nnpm test -- \'LinkedList\'\necho "سلام دنیا" # چاپ\n```\n');
+	const book = createBook(article, {order: 'visual', shape: true, dir: 'auto', baseDir: article.dir});
+	assert.equal(book.matches(0, 'LinkedList'), 1);
+	assert.equal(book.matches(0, 'سلام'), 1);
+	for (const query of ['LinkedList', 'سلام']) {
+		const lines = book.lines(0, 60, {query, current: 0});
+		const hits = lines.flatMap((l) => l.runs).filter((r) => r.style.match || r.style.current);
+		assert.equal(hits.length, 1, query);
+		assert.equal(unshapeArabic(hits[0]?.text ?? '').split('').sort().join(''), query.split('').sort().join(''), query);
+		assert.ok(hits[0]?.style.current && hits[0]?.style.code, 'the current match, still code');
+	}
 });
