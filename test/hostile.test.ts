@@ -419,6 +419,14 @@ test('--output: a path through a file is one line, exit 1', () => {
 	assert.match(result.stderr, /^qari: cannot write '.*blocker\/x\.txt': a part of the path is not a directory\n$/);
 });
 
+test('--output: a name too long is said in words (the same words as reading), not in Node\'s message about the temporary file', () => {
+	const long = join(dir, `${'x'.repeat(300)}.txt`);
+	const result = runQari(['export', '-o', long]);
+	assert.equal(result.status, 1);
+	assert.equal(result.stderr, `qari: cannot write '${long}': name too long\n`);
+	assert.equal(runQari(['export', long]).stderr, `qari: cannot read '${long}': name too long\n`);
+});
+
 const readOnly = unwritableDir(dir);
 
 test('--output: into a directory we may not write is one line, and nothing is left', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
 import {splitFrontMatter} from '../src/parse/front-matter.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
-import {PlainTokenizer, plainInlineTokens} from '../src/parse/marked-adapter.js';
+import {INLINE_LIMIT, INLINE_SYNTAX_LIMIT, PlainTokenizer, plainInlineTokens, splitInline} from '../src/parse/marked-adapter.js';
 import {LazySection} from '../src/parse/sections.js';
 import {textStats} from '../src/parse/text-stats.js';
 import {inlineText} from '../src/parse/tokens-to-blocks.js';
@@ -221,4 +221,25 @@ test('paragraphs of plain lines: the same tokens as marked, without its table an
 		Tokenizer.prototype.table = table;
 		Tokenizer.prototype.lheading = lheading;
 	}
+});
+
+test('splitInline: pieces make the text again, each within the limits; text within them is one piece', () => {
+	const syntax = /[\\<![\]()`*_~@]/g;
+	const count = (text: string): number => text.match(syntax)?.length ?? 0;
+	const atom = fc.constantFrom('a', 'ب', ' ', '\n', '*', '_', '[', ']', '(', ')', '`', '~', '@', '!', '<', '\\', '😀', 'word ', '**b** ');
+	fc.assert(
+		fc.property(fc.array(atom, {maxLength: 3000}), fc.integer({min: 1, max: 4}), (atoms, repeat) => {
+			const text = atoms.join('').repeat(repeat);
+			const pieces = splitInline(text);
+			assert.equal(pieces.join(''), text);
+			if (text.length <= INLINE_LIMIT * 2 && count(text) <= INLINE_SYNTAX_LIMIT * 2) assert.equal(pieces.length, 1);
+			else
+				for (const piece of pieces) {
+					assert.ok(piece.length <= INLINE_LIMIT + 1, `piece of ${piece.length} units`);
+					assert.ok(count(piece) <= INLINE_SYNTAX_LIMIT, `piece with ${count(piece)} syntax characters`);
+					assert.ok(!/^[\udc00-\udfff]/.test(piece), 'a piece starts inside a surrogate pair');
+				}
+		}),
+		{numRuns: 300},
+	);
 });

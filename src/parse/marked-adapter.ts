@@ -162,6 +162,17 @@ function isInlineSyntax(c: number): boolean {
 	return c === 0x5c || c === 0x3c || c === 0x21 || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x60 || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x40;
 }
 
+/** The characters of isInlineSyntax, for counting them in native code (most paragraphs are one piece). */
+const syntaxCharacters = /[\\<![\]()`*_~@]/g;
+
+/** How many syntax characters `src` holds, counting no further than `max` + 1. */
+function countSyntax(src: string, max: number): number {
+	syntaxCharacters.lastIndex = 0;
+	let count = 0;
+	while (count <= max && syntaxCharacters.test(src)) count++;
+	return count;
+}
+
 function isCutSpace(c: number): boolean {
 	return c === 0x20 || c === 0x0a || c === 0x09;
 }
@@ -175,9 +186,8 @@ function isCutSpace(c: number): boolean {
  * limit, never inside a surrogate pair.
  */
 export function splitInline(src: string): string[] {
-	let syntax = 0;
-	for (let i = 0; i < src.length && syntax <= INLINE_SYNTAX_LIMIT * 2; i++) if (isInlineSyntax(src.charCodeAt(i))) syntax++;
-	if (src.length <= INLINE_LIMIT * 2 && syntax <= INLINE_SYNTAX_LIMIT * 2) return [src];
+	if (src.length <= INLINE_LIMIT * 2 && countSyntax(src, INLINE_SYNTAX_LIMIT * 2) <= INLINE_SYNTAX_LIMIT * 2) return [src];
+	let syntax: number;
 	const pieces: string[] = [];
 	let start = 0;
 	while (start < src.length) {

@@ -1,7 +1,7 @@
 // Runs the interactive reader: takes the screen over, renders the App with
 // Ink, and gives the terminal back on every way out — q, Ctrl-C, SIGTERM,
 // SIGHUP, SIGINT, an exception in the UI — then resolves with the exit code.
-// Loaded by dynamic import from cli.ts, so `sections` and `export` never load
+// Loaded by dynamic import from cli/read.ts, so `sections` and `export` never load
 // Ink or React.
 //
 // Signals go through the CLI's guard (signal-guard.ts), handed over as
@@ -31,7 +31,7 @@ function oneLine(message: string): string {
 
 /** How the CLI hands the terminal over to the reader. */
 export interface ReaderStart {
-	/** The CLI has already entered the alternate screen and drawn the first frame (reader-setup.ts, Logic 3). */
+	/** The CLI has already entered the alternate screen and drawn the first frame (cli/reader-start.ts, Logic 3). */
 	readonly painted?: boolean;
 	/** The process's signal guard, installed before the terminal was taken; one of the reader's own when not given. */
 	readonly signals?: SignalGuard;
