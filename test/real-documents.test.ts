@@ -12,7 +12,7 @@ import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
 import {type Block, type Inline} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
 import {forEachLeafBlock} from '../src/model/walk.js';
-import {exportText} from '../src/output/export.js';
+import {exportJson, exportText} from '../src/output/export.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {hasUnprintable} from '../src/parse/sanitize.js';
 import {createBook} from '../src/reader/book.js';
@@ -398,4 +398,40 @@ test('search finds a command that appears only in a fenced block, and highlights
 		assert.equal(unshapeArabic(hits[0]?.text ?? '').split('').sort().join(''), query.split('').sort().join(''), query);
 		assert.ok(hits[0]?.style.current && hits[0]?.style.code, 'the current match, still code');
 	}
+});
+
+test('export numbers the links and lists their targets after the section; --no-links leaves them out; JSON keeps targets (issue 12, 16, 17)', () => {
+	const article = parseMarkdown('# راهنما\n\nمقاله [ویکی‌پدیا](https://fa.wikipedia.org/wiki/زبان_فارسی) و [گیت‌هاب](https://github.com) و دوباره [ویکی](https://fa.wikipedia.org/wiki/زبان_فارسی) و <https://example.org> و [بخش](#بخش).\n\n![لوگو](logo.png)\n\n## دوم\n\n[یک](https://a.example/)\n');
+	const logical = {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir} as const;
+	assert.equal(
+		exportText(article, logical),
+		[
+			'راهنما',
+			'══════',
+			'',
+			'مقاله ویکی‌پدیا [1] و گیت‌هاب [2] و دوباره ویکی [1] و https://example.org و بخش.',
+			'',
+			'[image: لوگو] [3]',
+			'',
+			'─'.repeat(40),
+			'',
+			'    [1] https://fa.wikipedia.org/wiki/زبان_فارسی',
+			'    [2] https://github.com',
+			'    [3] logo.png',
+			'',
+			'دوم',
+			'───',
+			'',
+			'یک [1]',
+			'',
+			'─'.repeat(40),
+			'',
+			'    [1] https://a.example/',
+			'',
+		].join('\n'),
+	);
+	assert.ok(!exportText(article, {...logical, links: false}).includes('[1]'));
+	const json = JSON.parse(exportJson(article)) as {sections: {blocks: {links?: {text: string; href: string}[]}[]}[]};
+	assert.deepEqual(json.sections[0]?.blocks[0]?.links?.[0], {text: 'ویکی‌پدیا', href: 'https://fa.wikipedia.org/wiki/زبان_فارسی'});
+	assert.equal(json.sections[0]?.blocks[1]?.links?.[0]?.href, 'logo.png');
 });
