@@ -14,6 +14,7 @@ import {type Line} from '../src/model/line.js';
 import {forEachLeafBlock} from '../src/model/walk.js';
 import {exportJson, exportText} from '../src/output/export.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
+import {sectionLevel} from '../src/parse/section-plan.js';
 import {hasUnprintable} from '../src/parse/sanitize.js';
 import {createBook} from '../src/reader/book.js';
 import {removeBidiControls} from '../src/text/char-class.js';
@@ -434,4 +435,14 @@ test('export numbers the links and lists their targets after the section; --no-l
 	const json = JSON.parse(exportJson(article)) as {sections: {blocks: {links?: {text: string; href: string}[]}[]}[]};
 	assert.deepEqual(json.sections[0]?.blocks[0]?.links?.[0], {text: 'ویکی‌پدیا', href: 'https://fa.wikipedia.org/wiki/زبان_فارسی'});
 	assert.equal(json.sections[0]?.blocks[1]?.links?.[0]?.href, 'logo.png');
+});
+
+test('one stray higher heading does not decide the sections: the level that splits the text does (issue 12, 12)', () => {
+	const deep = Array.from({length: 6}, (_, i) => `### بخش ${i + 1}\n\nمتن ${i + 1}.\n`).join('\n');
+	const article = parseMarkdown(`# کتاب\n\nمقدمه.\n\n## فصل\n\n${deep}`);
+	assert.deepEqual(article.sections.map((s) => s.title), ['کتاب', 'فصل', ...Array.from({length: 6}, (_, i) => `بخش ${i + 1}`)]);
+	// Several headings at the top level: they alone cut.
+	assert.deepEqual(parseMarkdown('## a\n\n### a1\n\n## b\n\n### b1\n').sections.map((s) => s.title), ['a', 'b']);
+	assert.equal(sectionLevel([2]), 2);
+	assert.equal(sectionLevel([]), Infinity);
 });

@@ -8,6 +8,8 @@
 //    the outline is not trusted and the text is lexed whole (planWhole),
 //    with the same result.
 // 2. A leading H1 that is the article's only H1 is its title, not a part.
+//    The other headings cut parts at the section level (sectionLevel): the
+//    top level present, or deeper when the top level has a single heading.
 // 3. blocksOf never throws: should lexing fail despite the limits, every
 //    blank-line chunk is a plain paragraph.
 // 4. An HTML block ends at a blank line (CommonMark), even inside a comment,
@@ -71,16 +73,17 @@ export function planWhole(text: string): Plan {
 		titleHeading = first;
 		from = 1;
 	}
-	let top = Infinity;
+	const levels: number[] = [];
 	for (let i = from; i < blocks.length; i++) {
 		const block = blocks[i];
-		if (block?.kind === 'heading') top = Math.min(top, block.level);
+		if (block?.kind === 'heading') levels.push(block.level);
 	}
+	const top = sectionLevel(levels);
 	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]}[] = [{heading: undefined, size: 0, blocks: []}];
 	for (let i = from; i < blocks.length; i++) {
 		const block = blocks[i];
 		if (!block) continue;
-		if (block.kind === 'heading' && block.level === top) groups.push({heading: block, size: 0, blocks: []});
+		if (block.kind === 'heading' && block.level <= top) groups.push({heading: block, size: 0, blocks: []});
 		else groups[groups.length - 1]?.blocks.push(block);
 		const group = groups[groups.length - 1];
 		if (group) group.size += sizes[i] ?? 0;
@@ -92,6 +95,28 @@ export function planWhole(text: string): Plan {
 			return {heading: group.heading, size: group.size, content: () => content};
 		}),
 	};
+}
+
+/**
+ * The deepest heading level that cuts the text into sections (issue 12, 12): the top
+ * level present, unless it has only one heading and a deeper level has more: then
+ * the next level down, and so on (one stray `##` among forty `###` would make a book
+ * of two sections, the first of them most of the text). Every heading at or above
+ * the level cuts. Infinity when there are no headings.
+ */
+export function sectionLevel(levels: readonly number[]): number {
+	const count = [0, 0, 0, 0, 0, 0, 0];
+	for (const level of levels) count[level] = (count[level] ?? 0) + 1;
+	let level = 1;
+	while (level <= 6 && !count[level]) level++;
+	if (level > 6) return Infinity;
+	let atOrAbove = count[level] ?? 0;
+	for (let next = level + 1; next <= 6 && atOrAbove < 2; next++) {
+		if (!count[next]) continue;
+		level = next;
+		atOrAbove += count[next] ?? 0;
+	}
+	return level;
 }
 
 /**
@@ -116,9 +141,8 @@ export function planFromOutline(text: string, outline: readonly OutlineHeading[]
 		headings = outline.slice(1);
 		from = first.end;
 	}
-	let top = Infinity;
-	for (const h of headings) top = Math.min(top, h.level);
-	const cuts = headings.filter((h) => h.level === top);
+	const top = sectionLevel(headings.map((h) => h.level));
+	const cuts = headings.filter((h) => h.level <= top);
 
 	const parts: Part[] = [lazyPart(undefined, text.slice(from, cuts[0]?.start ?? text.length), (cuts[0]?.start ?? text.length) - from)];
 	for (let i = 0; i < cuts.length; i++) {
