@@ -108,11 +108,13 @@ for (const [source, meta, body] of frontMatterCases) {
 // [markdown, section titles, article title, dir]
 const sectionCases: [string, string[], string, string][] = [
 	['# T\n\nlead\n\n## A\n\na\n\n## B\n\nb', ['T', 'A', 'B'], 'T', 'ltr'],
-	['# T\n\n## A\n\na', ['A'], 'T', 'ltr'],
+	// Issue 12, 7: the title heads an empty lead, so export and sections keep it.
+	['# T\n\n## A\n\na', ['T', 'A'], 'T', 'ltr'],
 	['lead only', ['x'], 'x', 'ltr'],
 	['', ['x'], 'x', 'ltr'],
-	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['deep', 'deeper'], 'T', 'ltr'],
-	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'x', 'ltr'],
+	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['T', 'deep', 'deeper'], 'T', 'ltr'],
+	// Issue 12, 11: the first heading names the article before the file name does.
+	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'One', 'ltr'],
 	['---\ndir: rtl\n---\nhello', ['x'], 'x', 'rtl'],
 	['---\nlang: fa\n---\nhello', ['x'], 'x', 'rtl'],
 	['שלום עולם, hello', ['x'], 'x', 'rtl'],

@@ -9,10 +9,17 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
-import {type Block} from '../src/model/article.js';
+import {type Block, type Inline} from '../src/model/article.js';
 import {type Line} from '../src/model/line.js';
 import {forEachLeafBlock} from '../src/model/walk.js';
+import {exportJson} from '../src/output/export.js';
+import {exportText} from './helpers/export-text.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
+import {sectionLevel} from '../src/parse/section-plan.js';
+import {hasUnprintable} from '../src/parse/sanitize.js';
+import {createBook} from '../src/reader/book.js';
+import {removeBidiControls} from '../src/text/char-class.js';
+import {paragraphDirection} from '../src/text/direction.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -249,4 +256,194 @@ test('the corpus: every document of test/fixtures/real is there, and gets the di
 	assert.deepEqual(files.sort(), Object.keys(realDocuments).sort());
 	const wrong = Object.entries(realDocuments).filter(([name, dir]) => parseMarkdown(readReal(name)).dir !== dir);
 	assert.deepEqual(wrong, []);
+});
+
+test('the title survives an H1 followed by an HTML logo or straight by `##` (issue 12, 7)', () => {
+	for (const source of ['# عنوان المقال\n<p align="center"><img src="logo.png" alt="شعار"></p>\n\n## المقدمة\n\nنص.\n', '# عنوان المقال\n## المقدمة\n\nنص.\n']) {
+		const article = parseMarkdown(source, {fallbackTitle: 'file'});
+		assert.equal(article.title, 'عنوان المقال');
+		assert.deepEqual(article.sections.map((s) => s.title), ['عنوان المقال', 'المقدمة']);
+		assert.match(exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir}), /^عنوان المقال\n/);
+	}
+});
+
+test('<script>, <style> and comments show nothing, also across blank lines inside an HTML block (issue 12, 8)', () => {
+	assert.deepEqual(texts('<div>\n<!--\nhidden one\n\nhidden two\n-->\nshown\n</div>\n\nafter\n'), ['shown', 'after']);
+	assert.deepEqual(texts('<div>\n<script>\nvar a = 1;\n\nvar b = 2;\n</script>\n</div>\n\nafter\n'), ['after']);
+	assert.deepEqual(texts('<div>\n<style>\np { color: red }\n\nq {}\n</STYLE >\n</div>\n\nafter\n'), ['after']);
+	assert.deepEqual(texts('<div>\n<!--\nhidden\n\n--> shown after the comment\n\nafter\n'), ['shown after the comment', 'after']);
+	assert.deepEqual(texts('text <!-- a > b --> more\n'), ['text  more']);
+	assert.deepEqual(texts('<p>one<!-- x --> two<script>alert(1)</script></p>\n'), ['one two']);
+});
+
+test('<br>, <br/>, <br /> and </br> are hard breaks, inline and in HTML blocks (issue 12, 9)', () => {
+	for (const br of ['<br>', '<br/>', '<br />', '</br>', '<BR>']) {
+		assert.deepEqual(texts(`שורה אחת${br}שורה שתיים\n`), ['שורה אחת\u2028שורה שתיים'], br);
+		assert.deepEqual(texts(`<p>שורה אחת${br}\nשורה שתיים</p>\n`), ['שורה אחת\u2028שורה שתיים'], br);
+	}
+	const lines = layoutBlocks(parseMarkdown('<p>one</br>two</br>three</p>\n').sections[0]?.blocks ?? [], {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.deepEqual(lines, ['one', 'two', 'three']);
+});
+
+test('raw HTML: <img alt> shows as a Markdown image does, a heading element is a heading (issue 12, 10, 17)', () => {
+	assert.deepEqual(texts('<p align="center"><img src="banner.png" alt="شعار مكتبة Obsidian" width="100%"></p>\n\n![alt text](a.png) ![](b.png)\n'), ['[image: شعار مكتبة Obsidian]', '[image: alt text] [image]']);
+	// The <h2> is a heading (here the top level: it opens a section); an <h1> holding only an image is not.
+	const sections = parseMarkdown('intro\n\n<h2 align="center">על מה מדובר כאן?</h2>\n\n<h1 align="center">\n  <img src="b.jpg" alt="Node.js Best Practices"/>\n</h1>\n').sections;
+	assert.deepEqual(sections.map((s) => [s.title, s.level, s.blocks.map((b) => b.kind)]), [['intro', 0, ['paragraph']], ['על מה מדובר כאן?', 2, ['paragraph']]]);
+	assert.deepEqual(parseMarkdown('<h3>שגיאת אימות</h3>\n\ntext\n\n### b\n').sections[0]?.title, 'שגיאת אימות');
+});
+
+test('the title is the first heading before the file name: an HTML <h1>, one after a link definition (issue 12, 11)', () => {
+	assert.equal(parseMarkdown('> [EN](README.md)\n\n<p align="center"><img src="banner.png" alt="logo"></p>\n\n<h1 align="center">المكتبة</h1>\n\nنص.\n', {fallbackTitle: 'README.ar'}).title, 'المكتبة');
+	assert.equal(parseMarkdown('[✔]: assets/check.png\n\n# שיטות עבודה\n\nטקסט\n\n# Latest news\n\ntext\n', {fallbackTitle: 'README.hebrew'}).title, 'שיטות עבודה');
+	assert.equal(parseMarkdown('### فهرست\n\n* [Java](#java)\n\n### Java\n\n* کتاب\n', {fallbackTitle: 'free-programming-books-fa_IR'}).title, 'فهرست');
+	// No heading at all: the file name.
+	assert.equal(parseMarkdown('just text\n', {fallbackTitle: 'notes'}).title, 'notes');
+});
+
+// ---- the corpus, document by document ------------------------------------------------------
+
+const namedReference = /&[a-zA-Z][a-zA-Z0-9]*;|&#x?[0-9a-fA-F]+;/;
+const visualOptions = (dir: 'ltr' | 'rtl', width: number): LayoutOptions => ({width, order: 'visual', shape: true, dir: 'auto', baseDir: dir});
+
+for (const name of Object.keys(realDocuments)) {
+	test(`corpus ${name}: no character reference left outside code, every line within the width, nothing a terminal acts on`, () => {
+		const article = parseMarkdown(readReal(name), {fallbackTitle: name});
+		const leftovers: string[] = [];
+		const prose = (inline: Inline) => {
+			for (const span of inline) if (!span.style.code && namedReference.test(span.text) && decodeEntities(span.text) !== span.text) leftovers.push(span.text);
+		};
+		for (const section of article.sections) {
+			if (decodeEntities(section.title) !== section.title) leftovers.push(section.title);
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind === 'paragraph' || block.kind === 'heading') prose(block.inline);
+				else if (block.kind === 'table') for (const cell of [...block.header, ...block.rows.flat()]) prose(cell);
+			});
+		}
+		assert.deepEqual(leftovers, []);
+		for (const width of [40, 80]) {
+			const text = exportText(article, visualOptions(article.dir, width));
+			for (const line of text.split('\n')) {
+				assert.ok(stringWidth(line) <= width, `${width}: ${line}`);
+				assert.ok(!hasUnprintable(line), `${width}: ${JSON.stringify(line)}`);
+			}
+		}
+	});
+}
+
+test('corpus: every code line with Arabic-script letters is shaped in visual order, and reads as FriBidi reads it with an LTR base', () => {
+	let checked = 0;
+	for (const name of Object.keys(realDocuments)) {
+		const article = parseMarkdown(readReal(name));
+		for (const section of article.sections) {
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind !== 'code') return;
+				for (const line of block.text.split('\n')) {
+					if (!/[\u0620-\u064a\u067e-\u06d3]/.test(line) || line.includes('\t')) continue;
+					const [got = '', ...more] = codeLines(line, {width: 0});
+					assert.equal(more.length, 0);
+					assert.match(got, /[\ufb50-\ufdff\ufe70-\ufefc]/, `unshaped: ${got}`);
+					assert.equal(got.slice(4), fribidiLtr(removeBidiControls(line)), line);
+					checked++;
+				}
+			});
+		}
+	}
+	assert.ok(checked >= 40, `${checked} code lines`);
+});
+
+test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URLs or hard breaks), in the direction qari gives it', {skip: process.env['QARI_SKIP_FRIBIDI'] === '1' && 'QARI_SKIP_FRIBIDI=1'}, () => {
+	const cases: {text: string; dir: 'ltr' | 'rtl'; ours: string}[] = [];
+	for (const name of Object.keys(realDocuments)) {
+		const article = parseMarkdown(readReal(name));
+		for (const section of article.sections) {
+			const lines: string[] = [];
+			const paragraphs: Inline[] = [];
+			forEachLeafBlock(section.blocks, (block) => {
+				if (block.kind === 'paragraph' && block.inline.every((s) => !s.style.code && !(s.style.href && /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i.test(s.text))) && !block.inline.some((s) => s.text.includes('\u2028'))) paragraphs.push(block.inline);
+			});
+			for (const inline of paragraphs) {
+				// Styles are left out (without code and URLs they do not change the order); the break spaces at the ends too.
+				const text = inline.map((s) => s.text).join('').trim();
+				const laid = layoutParagraph([{text, style: {}}], {width: 0, order: 'visual', shape: true, dir: paragraphDirection(inline, article.dir), fallback: article.dir});
+				lines.push(text);
+				cases.push({text, dir: laid.direction, ours: laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join('')});
+			}
+		}
+	}
+	assert.ok(cases.length >= 300, `${cases.length} paragraphs`);
+	for (const dir of ['ltr', 'rtl'] as const) {
+		const set = cases.filter((c) => c.dir === dir);
+		const result = spawnSync('fribidi', [`--${dir}`, '--nobreak', '--nopad', '--reordernsm'], {input: set.map((c) => c.text).join('\n') + '\n', encoding: 'utf8'});
+		if (result.error) throw result.error;
+		const theirs = result.stdout.replace(/\n$/, '').split('\n').map((l) => removeBidiControls(l.replaceAll('\ufeff', '')));
+		assert.equal(theirs.length, set.length);
+		set.forEach((c, i) => assert.equal(c.ours, theirs[i], c.text));
+	}
+});
+
+test('a tight nested list stays tight; a loose one keeps its blank lines (issue 12, 15)', () => {
+	const lines = (markdown: string) => layoutBlocks(parseMarkdown(markdown).sections[0]?.blocks ?? [], {width: 30, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	assert.deepEqual(lines('- a\n- b\n  - c\n- d\n'), ['• a', '• b', '  • c', '• d']);
+	assert.deepEqual(lines('- a\n\n- b\n\n  - c\n- d\n'), ['• a', '• b', '  ', '  • c', '• d']);
+});
+
+test('search finds a command that appears only in a fenced block, and highlights it there, in RTL code too (issue 12, 18)', () => {
+	const article = parseMarkdown('# راهنما\n\nدستور زیر را اجرا کنید:\n\n```bash\nnpm test -- \'LinkedList\'\necho "سلام دنیا" # چاپ\n```\n');
+	const book = createBook(article, {order: 'visual', shape: true, dir: 'auto', baseDir: article.dir});
+	assert.equal(book.matches(0, 'LinkedList'), 1);
+	assert.equal(book.matches(0, 'سلام'), 1);
+	for (const query of ['LinkedList', 'سلام']) {
+		const lines = book.lines(0, 60, {query, current: 0});
+		const hits = lines.flatMap((l) => l.runs).filter((r) => r.style.match || r.style.current);
+		assert.equal(hits.length, 1, query);
+		assert.equal(unshapeArabic(hits[0]?.text ?? '').split('').sort().join(''), query.split('').sort().join(''), query);
+		assert.ok(hits[0]?.style.current && hits[0]?.style.code, 'the current match, still code');
+	}
+});
+
+test('export numbers the links and lists their targets after the section; --no-links leaves them out; JSON keeps targets (issue 12, 16, 17)', () => {
+	const article = parseMarkdown('# راهنما\n\nمقاله [ویکی‌پدیا](https://fa.wikipedia.org/wiki/زبان_فارسی) و [گیت‌هاب](https://github.com) و دوباره [ویکی](https://fa.wikipedia.org/wiki/زبان_فارسی) و <https://example.org> و [بخش](#بخش).\n\n![لوگو](logo.png)\n\n## دوم\n\n[یک](https://a.example/)\n');
+	const logical = {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir} as const;
+	assert.equal(
+		exportText(article, logical),
+		[
+			'راهنما',
+			'══════',
+			'',
+			'مقاله ویکی‌پدیا [1] و گیت‌هاب [2] و دوباره ویکی [1] و https://example.org و بخش.',
+			'',
+			'[image: لوگو] [3]',
+			'',
+			'─'.repeat(40),
+			'',
+			'    [1] https://fa.wikipedia.org/wiki/زبان_فارسی',
+			'    [2] https://github.com',
+			'    [3] logo.png',
+			'',
+			'دوم',
+			'───',
+			'',
+			'یک [1]',
+			'',
+			'─'.repeat(40),
+			'',
+			'    [1] https://a.example/',
+			'',
+		].join('\n'),
+	);
+	assert.ok(!exportText(article, {...logical, links: false}).includes('[1]'));
+	const json = JSON.parse(exportJson(article)) as {sections: {blocks: {links?: {text: string; href: string}[]}[]}[]};
+	assert.deepEqual(json.sections[0]?.blocks[0]?.links?.[0], {text: 'ویکی‌پدیا', href: 'https://fa.wikipedia.org/wiki/زبان_فارسی'});
+	assert.equal(json.sections[0]?.blocks[1]?.links?.[0]?.href, 'logo.png');
+});
+
+test('one stray higher heading does not decide the sections: the level that splits the text does (issue 12, 12)', () => {
+	const deep = Array.from({length: 6}, (_, i) => `### بخش ${i + 1}\n\nمتن ${i + 1}.\n`).join('\n');
+	const article = parseMarkdown(`# کتاب\n\nمقدمه.\n\n## فصل\n\n${deep}`);
+	assert.deepEqual(article.sections.map((s) => s.title), ['کتاب', 'فصل', ...Array.from({length: 6}, (_, i) => `بخش ${i + 1}`)]);
+	// Several headings at the top level: they alone cut.
+	assert.deepEqual(parseMarkdown('## a\n\n### a1\n\n## b\n\n### b1\n').sections.map((s) => s.title), ['a', 'b']);
+	assert.equal(sectionLevel([2]), 2);
+	assert.equal(sectionLevel([]), Infinity);
 });

@@ -44,6 +44,8 @@ export interface ExportArgs extends LayoutArgs {
 	readonly section: string | undefined;
 	readonly output: string | undefined;
 	readonly format: (typeof formatChoices)[number];
+	/** Number the links and list their targets after each section (--no-links: not). */
+	readonly links: boolean;
 }
 export type ListArgs = LayoutArgs;
 
@@ -159,6 +161,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 			section: {kind: 'string', alias: 's', describe: 'Only this section: its number or its title'},
 			output: {kind: 'string', alias: 'o', dash: true, describe: 'Write to this file (atomically) instead of standard output'},
 			format: {kind: 'choice', values: formatChoices, default: 'text', describe: 'Output format'},
+			links: {kind: 'flag', default: true, describe: 'Text: number each link, `text [1]`, and list the targets after its section (--no-links: leave them out)'},
 		},
 	},
 	list: {
@@ -214,9 +217,11 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 			if (!full) return undefined;
 			name = full;
 		} else return undefined;
-		if (name === 'no-color' && inline === undefined && spec.options['color']) {
-			if (values.has('color')) return undefined;
-			values.set('color', false);
+		// --no-color, --no-links: a flag that is on by default, turned off.
+		const negated = name.startsWith('no-') ? spec.options[name.slice(3)] : undefined;
+		if (negated?.kind === 'flag' && negated.default && inline === undefined) {
+			if (values.has(name.slice(3))) return undefined;
+			values.set(name.slice(3), false);
 			continue;
 		}
 		const option = spec.options[name];
@@ -268,7 +273,10 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 		case 'sections':
 			return {command, args: {...layout, file, json: value('json') === true}};
 		case 'export':
-			return {command, args: {...layout, file, width, section: text('section'), output: text('output'), format: text('format') as ExportArgs['format']}};
+			return {
+				command,
+				args: {...layout, file, width, section: text('section'), output: text('output'), format: text('format') as ExportArgs['format'], links: value('links') !== false},
+			};
 		case 'list':
 			return {command, args: layout};
 	}

@@ -39,14 +39,14 @@ export function runExport(args: ExportArgs, io: Io): void {
 	const width = args.width ?? (toFile ? 80 : undefined);
 	if (args.format !== 'json' && !toFile) {
 		// Written in chunks as the lines are laid out: no buffer of the whole text (export.ts Logic 1).
-		const options = {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir};
+		const options = {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links};
 		exportTextChunks(article, options, sections, (chunk) => io.stdout.write(chunk));
 		return;
 	}
 	const text =
 		args.format === 'json'
 			? exportJson(article, sections)
-			: exportTextBytes(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir}, sections);
+			: exportTextBytes(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links}, sections);
 	if (toFile && args.output) writeOutput(args.output, text);
 	else io.stdout.write(text);
 }

@@ -25,7 +25,7 @@ import {type Line, type Run} from '../model/line.js';
 import {forEachLeafBlock} from '../model/walk.js';
 import {paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
-import {layoutCode} from './code.js';
+import {codeLineText, layoutCode} from './code.js';
 import {layoutContainer} from './containers.js';
 import {blankRow, dimStyle, plainStyle, type Row, type State} from './rows.js';
 import {layoutTable} from './table.js';
@@ -82,11 +82,12 @@ export function sectionBlocks(section: Section, withTitle = true): readonly Bloc
  * Calls `visit` with the plain text of every paragraph that layoutBlocks passes to
  * `options.highlight`, in the same order, without laying anything out: search counts
  * matches with it. Document order, depth first (as layoutContainer walks), table cells
- * row by row with missing cells as ''. Iterative: nesting depth is unbounded.
+ * row by row with missing cells as '', each line of code. Iterative: nesting depth is unbounded.
  */
 export function forEachParagraphText(blocks: readonly Block[], visit: (text: string) => void): void {
 	forEachLeafBlock(blocks, (block) => {
 		if (block.kind === 'paragraph' || block.kind === 'heading') visit(paragraphText(block.inline));
+		else if (block.kind === 'code') for (const line of block.text.split('\n')) visit(codeLineText(line));
 		else if (block.kind === 'table') {
 			let columns = block.header.length;
 			for (const row of block.rows) columns = Math.max(columns, row.length);

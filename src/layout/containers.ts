@@ -54,6 +54,8 @@ export function layoutContainer(
 		readonly frames: readonly Frame[];
 		/** A blank row goes before the first block (it follows a nested container). */
 		readonly blankFirst: boolean;
+		/** In an item of a tight list: no blank rows between its blocks (issue 12, 15). */
+		readonly tight: boolean;
 	}
 	const out: Row[] = [];
 	const stack: Task[] = [];
@@ -78,7 +80,7 @@ export function layoutContainer(
 		};
 		if (block.kind === 'quote') {
 			const frame = frameOf('│ ', '│ ', 2);
-			stack.push({blocks: block.blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks: block.blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false, tight: false});
 			return;
 		}
 		const markers = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
@@ -89,7 +91,7 @@ export function layoutContainer(
 			const frame = frameOf(marker + ' '.repeat(mw - marker.length), ' '.repeat(mw), mw);
 			// Flat: no gutter to hold the marker, so it leads the item's text.
 			const blocks = flat ? withLeadingMarker(block.items[i] ?? [], `${marker} `) : (block.items[i] ?? []);
-			stack.push({blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false});
+			stack.push({blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false, tight: block.tight === true});
 		}
 	};
 
@@ -98,11 +100,11 @@ export function layoutContainer(
 		for (let i = 0; i < task.blocks.length; i++) {
 			const child = task.blocks[i];
 			if (!child) continue;
-			if (i > 0 || task.blankFirst) emit(blankRow(state, task.dir), task.frames);
+			if ((i > 0 || task.blankFirst) && !task.tight) emit(blankRow(state, task.dir), task.frames);
 			if (child.kind === 'quote' || child.kind === 'list') {
 				// The rest of this task resumes after the nested container.
 				const rest = task.blocks.slice(i + 1);
-				if (rest.length) stack.push({blocks: rest, width: task.width, dir: task.dir, frames: task.frames, blankFirst: true});
+				if (rest.length) stack.push({blocks: rest, width: task.width, dir: task.dir, frames: task.frames, blankFirst: true, tight: task.tight});
 				pushContainer(child, task.width, task.frames, child.dir ?? task.dir);
 				break;
 			}

@@ -40,6 +40,8 @@ export type Block =
 			readonly ordered: boolean;
 			readonly start: number;
 			readonly items: readonly (readonly Block[])[];
+			/** A tight list (no blank line between its items): no blank rows inside an item either. */
+			readonly tight?: boolean;
 			readonly dir?: Direction;
 	  }
 	| {readonly kind: 'quote'; readonly blocks: readonly Block[]; readonly dir?: Direction}

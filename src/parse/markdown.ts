@@ -13,7 +13,12 @@
 // 1. CRLF and CR become LF, then nesting is limited; the text is cut into
 //    sections before it is lexed (ParseOptions.whole lexes it at once).
 // 2. The title: front matter wins; a leading H1 is the title and is not
-//    repeated as a section; else the first line of text, else the fallback.
+//    repeated as a section; else the text of the article's first
+//    most-important heading (an HTML <h1> too, or one after a link reference
+//    definition), else the fallback (the file name), else the first line of
+//    text. A title of the article's own (front matter, leading H1) heads the
+//    lead section even when the lead is empty (an H1 followed by a logo, or
+//    straight by `##`), so export and sections never lose it.
 //    Titles get their bidi controls balanced (closeBidi): the reader shows
 //    them inside rows of its own.
 // 3. The direction: front matter's dir, else its lang's, else its prose
@@ -25,7 +30,7 @@ import {splitFrontMatter} from './front-matter.js';
 import {limitNesting} from './nesting.js';
 import {outlineOf} from './outline.js';
 import {closeBidi, stripControls} from './sanitize.js';
-import {firstText, letterCounts, planFromOutline, planWhole} from './section-plan.js';
+import {firstHeading, firstText, letterCounts, planFromOutline, planWhole} from './section-plan.js';
 import {sectionsOf} from './sections.js';
 import {inlineText} from './tokens-to-blocks.js';
 
@@ -49,12 +54,14 @@ export function parseMarkdown(source: string, options: ParseOptions = {}): Artic
 	// The title (Logic 2).
 	let title = meta['title'] ?? '';
 	if (plan.titleHeading) title ||= inlineText(plan.titleHeading.inline);
-	title ||= options.fallbackTitle ?? firstText(plan) ?? 'Untitled';
+	// The lead is kept, empty or not, when it carries a title of the article's own.
+	const keepLead = !!title;
+	title ||= firstHeading(plan) ?? options.fallbackTitle ?? firstText(plan) ?? 'Untitled';
 	title = closeBidi(stripControls(title));
 
 	const lang = meta['lang'] ?? '';
 	const dir: Direction = parseDir(meta['dir']) ?? directionOfLang(lang) ?? articleDirection(letterCounts(plan)) ?? 'ltr';
-	return {title, meta, lang, dir, sections: sectionsOf(plan.parts, title, lang, dir)};
+	return {title, meta, lang, dir, sections: sectionsOf(plan.parts, title, lang, dir, keepLead)};
 }
 
 function parseDir(value: string | undefined): Direction | undefined {

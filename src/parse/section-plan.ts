@@ -8,17 +8,25 @@
 //    the outline is not trusted and the text is lexed whole (planWhole),
 //    with the same result.
 // 2. A leading H1 that is the article's only H1 is its title, not a part.
+//    The other headings cut parts at the section level (sectionLevel): the
+//    top level present, or deeper when the top level has a single heading.
 // 3. blocksOf never throws: should lexing fail despite the limits, every
 //    blank-line chunk is a plain paragraph.
+// 4. An HTML block ends at a blank line (CommonMark), even inside a comment,
+//    a <script> or a <style> it opened: the blocks after it are hidden up to
+//    the comment's or element's end, and what follows that end in the same
+//    block is lexed again. HTML wrappers' directions are read as the blocks
+//    go by (html-direction.ts).
 
 import {type Block, type Direction} from '../model/article.js';
 import {HtmlScope} from './html-direction.js';
+import {type Tokens} from 'marked';
 import {lexSafely, splitChunks} from './marked-adapter.js';
 import {type OutlineHeading} from './outline.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {type LetterCounts} from '../text/direction.js';
 import {proseLetters} from './direction.js';
-import {blocksText, plainInline, toBlock} from './tokens-to-blocks.js';
+import {blocksText, findCloser, htmlBlock, inlineText, plainInline, toBlock} from './tokens-to-blocks.js';
 
 /**
  * One section's worth of text before the Article is made: a heading (none for
@@ -65,16 +73,17 @@ export function planWhole(text: string): Plan {
 		titleHeading = first;
 		from = 1;
 	}
-	let top = Infinity;
+	const levels: number[] = [];
 	for (let i = from; i < blocks.length; i++) {
 		const block = blocks[i];
-		if (block?.kind === 'heading') top = Math.min(top, block.level);
+		if (block?.kind === 'heading') levels.push(block.level);
 	}
+	const top = sectionLevel(levels);
 	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]}[] = [{heading: undefined, size: 0, blocks: []}];
 	for (let i = from; i < blocks.length; i++) {
 		const block = blocks[i];
 		if (!block) continue;
-		if (block.kind === 'heading' && block.level === top) groups.push({heading: block, size: 0, blocks: []});
+		if (block.kind === 'heading' && block.level <= top) groups.push({heading: block, size: 0, blocks: []});
 		else groups[groups.length - 1]?.blocks.push(block);
 		const group = groups[groups.length - 1];
 		if (group) group.size += sizes[i] ?? 0;
@@ -86,6 +95,28 @@ export function planWhole(text: string): Plan {
 			return {heading: group.heading, size: group.size, content: () => content};
 		}),
 	};
+}
+
+/**
+ * The deepest heading level that cuts the text into sections (issue 12, 12): the top
+ * level present, unless it has only one heading and a deeper level has more: then
+ * the next level down, and so on (one stray `##` among forty `###` would make a book
+ * of two sections, the first of them most of the text). Every heading at or above
+ * the level cuts. Infinity when there are no headings.
+ */
+export function sectionLevel(levels: readonly number[]): number {
+	const count = [0, 0, 0, 0, 0, 0, 0];
+	for (const level of levels) count[level] = (count[level] ?? 0) + 1;
+	let level = 1;
+	while (level <= 6 && !count[level]) level++;
+	if (level > 6) return Infinity;
+	let atOrAbove = count[level] ?? 0;
+	for (let next = level + 1; next <= 6 && atOrAbove < 2; next++) {
+		if (!count[next]) continue;
+		level = next;
+		atOrAbove += count[next] ?? 0;
+	}
+	return level;
 }
 
 /**
@@ -104,9 +135,8 @@ export function planFromOutline(text: string, outline: readonly OutlineHeading[]
 		headings = outline.slice(1);
 		from = first.end;
 	}
-	let top = Infinity;
-	for (const h of headings) top = Math.min(top, h.level);
-	const cuts = headings.filter((h) => h.level === top);
+	const top = sectionLevel(headings.map((h) => h.level));
+	const cuts = headings.filter((h) => h.level <= top);
 	// Every heading line lexed in one go (a lexer per line costs more than the line).
 	const lines = titled ? [first, ...cuts] : cuts;
 	const lexed = headingsOf(lines.map((h) => text.slice(h.start, h.end)));
@@ -166,16 +196,39 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 	let pending = 0;
 	try {
 		const scope = new HtmlScope();
-		for (const token of lexSafely(text)) {
-			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
-			const dir = token.type === 'html' ? scope.read(token.raw) : scope.dir;
-			const block = withDir(toBlock(token), dir);
+		// The end of a comment, script or style sheet an HTML block left open (Logic 4).
+		let hidden: string | undefined;
+		const add = (block: Block | undefined, size: number): void => {
 			if (block) {
 				blocks.push(block);
-				sizes.push(pending + token.raw.length);
+				sizes.push(pending + size);
 				pending = 0;
-			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + token.raw.length;
-			else pending += token.raw.length;
+			} else if (sizes.length) sizes[sizes.length - 1] = (sizes[sizes.length - 1] ?? 0) + size;
+			else pending += size;
+		};
+		for (const token of lexSafely(text)) {
+			if (hidden) {
+				const end = findCloser(token.raw, hidden, 0);
+				if (end === -1) {
+					add(undefined, token.raw.length);
+					continue;
+				}
+				hidden = undefined;
+				// What follows the end in the same token is lexed again (once: no hidden content in it is followed further).
+				add(undefined, end);
+				const after = token.raw.slice(end);
+				const indent = after.length - after.replace(/^[ \t]+/, '').length;
+				add(undefined, indent);
+				for (const rest of lexSafely(after.slice(indent))) add(withDir(toBlock(rest), scope.dir), rest.raw.length);
+				continue;
+			}
+			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
+			if (token.type === 'html') {
+				const dir = scope.read(token.raw);
+				const html = htmlBlock((token as Tokens.HTML).text);
+				hidden = html.open;
+				add(withDir(html.block, dir), token.raw.length);
+			} else add(withDir(toBlock(token), scope.dir), token.raw.length);
 		}
 		return {blocks, sizes};
 	} catch {
@@ -197,6 +250,24 @@ function withDir(block: Block | undefined, dir: Direction | undefined): Block | 
 
 function isH1(block: Block): boolean {
 	return block.kind === 'heading' && block.level === 1;
+}
+
+/**
+ * The heading that names an article with no title of its own: the first heading of the
+ * smallest level in the lead (which parses the lead only) and the parts' headings, when
+ * it is an H1 or the lead is empty (the lead is then no section, and the first heading
+ * names the article); else undefined. Headings without text do not count.
+ */
+export function firstHeading(plan: Plan): string | undefined {
+	let best: HeadingBlock | undefined;
+	const consider = (block: Block): void => {
+		if (block.kind === 'heading' && (!best || block.level < best.level) && inlineText(block.inline)) best = block;
+	};
+	const [lead] = plan.parts;
+	const leadBlocks = lead && !lead.heading ? lead.content().blocks : [];
+	for (const block of leadBlocks) consider(block);
+	for (const part of plan.parts) if (part.heading) consider(part.heading);
+	return best && (best.level === 1 || !leadBlocks.length) ? inlineText(best.inline) : undefined;
 }
 
 /** The first line of text of the article's first three blocks (its title H1 included), at most 80 characters. */

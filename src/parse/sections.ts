@@ -4,8 +4,9 @@
 // Logic:
 // 1. The lead (blocks before the first section heading) is section 1 and
 //    carries the article's title; then one section per part. An article
-//    that starts straight with a heading has no lead; an article with
-//    nothing at all still has one (empty) section.
+//    that starts straight with a heading has no lead, unless the article has
+//    a title of its own (markdown.ts Logic 2); an article with nothing at
+//    all still has one (empty) section.
 // 2. Index, title, level and size are known without parsing. Blocks, words,
 //    minutes and direction are the part's content: LazySection's content()
 //    and facts() parse the part (once) and count its text (once).
@@ -95,7 +96,7 @@ export class LazySection implements Section {
 }
 
 /** The article's sections (Logic 1); a section's title is its heading's text, bidi controls balanced. */
-export function sectionsOf(all: readonly Part[], title: string, lang: string, dir: Direction): Section[] {
-	const parts = all.length > 1 && all[0]?.content().blocks.length === 0 ? all.slice(1) : all;
+export function sectionsOf(all: readonly Part[], title: string, lang: string, dir: Direction, keepLead = false): Section[] {
+	const parts = !keepLead && all.length > 1 && all[0]?.content().blocks.length === 0 ? all.slice(1) : all;
 	return parts.map((part, i) => new LazySection(part, i + 1, part.heading ? closeBidi(inlineText(part.heading.inline)) : title, lang, dir));
 }

@@ -7,7 +7,12 @@
 //    controls (&#27; is ESC): every text that enters the model passes
 //    through stripControls.
 // 2. Raw HTML is never rendered: its text is kept, its tags dropped
-//    (stripTags, linear whatever the text).
+//    (stripTags, linear whatever the text), except what a browser does not
+//    show as text: comments, <script> and <style> go with their content (also
+//    when a blank line ends the HTML block before them: the section planner
+//    drops the blocks up to their end). <br> in any form is a hard break,
+//    <img> shows `[image: alt]` as a Markdown image does, and an HTML block
+//    that is one <h1>–<h6> holding text is a heading.
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
 //    as marked can lex), neighbours of one style merged into one span, and
 //    each distinct style is one object.
@@ -49,7 +54,8 @@ export function toBlock(token: Token): Block | undefined {
 		case 'list': {
 			const t = token as Tokens.List;
 			const start = typeof t.start === 'number' ? t.start : 1;
-			return {kind: 'list', ordered: t.ordered, start, items: t.items.map((item) => toItem(item))};
+			const items = t.items.map((item) => toItem(item));
+			return t.loose ? {kind: 'list', ordered: t.ordered, start, items} : {kind: 'list', ordered: t.ordered, start, items, tight: true};
 		}
 		case 'code': {
 			const t = token as Tokens.Code;
@@ -66,11 +72,8 @@ export function toBlock(token: Token): Block | undefined {
 		}
 		case 'hr':
 			return {kind: 'rule'};
-		case 'html': {
-			// Raw HTML is shown as its text with the tags removed; never rendered.
-			const text = stripTags((token as Tokens.HTML).text).trim();
-			return text ? {kind: 'paragraph', inline: plainInline(text)} : undefined;
-		}
+		case 'html':
+			return htmlBlock((token as Tokens.HTML).text).block;
 		default:
 			// space, def (link reference definitions): nothing to show.
 			return undefined;
@@ -156,7 +159,7 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
-				push(`[${t.text || 'image'}]`, intern({...style, href: t.href}));
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: t.href}));
 				break;
 			}
 			case 'br':
@@ -165,7 +168,8 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				push('\u2028', style);
 				break;
 			case 'html':
-				push(stripTags((token as Tokens.HTML).text), style);
+				// A tag, or a comment: <br> is a hard break, <img> its label, the rest goes.
+				push(htmlText((token as Tokens.HTML).text).text, style);
 				break;
 			default:
 				if ('text' in token && typeof token.text === 'string') push(token.text, style);
@@ -188,6 +192,79 @@ function sameStyle(a: Style, b: Style): boolean {
 		!!a.strike === !!b.strike &&
 		a.href === b.href
 	);
+}
+
+/** How an image shows in text: `[image: alt]`, or `[image]` without alt text. */
+export function imageLabel(alt: string): string {
+	const text = alt.replace(/\s+/g, ' ').trim();
+	return text ? `[image: ${text}]` : '[image]';
+}
+
+/** Where hidden HTML content starts: a comment, a script, a style sheet. */
+const hiddenStart = /<!--|<(script|style)(?=[\s>/])/gi;
+
+/**
+ * An HTML fragment's text (Logic 2): comments, <script> and <style> with their
+ * content dropped, <br> (any form, `</br>` too) a hard break (U+2028), <img> its
+ * `[image: alt]` label, other tags removed, character references decoded. `open`
+ * is the end of hidden content that does not end in the fragment ('-->',
+ * '</script>', '</style>'): what follows up to it is hidden too.
+ */
+export function htmlText(html: string): {text: string; open: string | undefined} {
+	let shown = '';
+	let from = 0;
+	let open: string | undefined;
+	hiddenStart.lastIndex = 0;
+	for (let m = hiddenStart.exec(html); m; m = hiddenStart.exec(html)) {
+		shown += html.slice(from, m.index);
+		const closer = m[1] ? `</${m[1].toLowerCase()}>` : '-->';
+		const end = findCloser(html, closer, m.index + m[0].length);
+		if (end === -1) {
+			open = closer;
+			from = html.length;
+			break;
+		}
+		from = end;
+		hiddenStart.lastIndex = end;
+	}
+	shown += html.slice(from);
+	const marked = shown.replace(/<\/?br\b[^<>]{0,200}>/gi, '\u2028').replace(/<img\b([^<>]{0,2000})>/gi, (_, attributes: string) => {
+		const alt = /(?:^|\s)alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+		return alt ? ` ${imageLabel(decodeEntities(alt[1] ?? alt[2] ?? alt[3] ?? ''))} ` : '';
+	});
+	return {text: stripTags(marked), open};
+}
+
+/** The offset just after the first `closer` (case-insensitive; '</script >' too) at or after `from`, or -1. */
+export function findCloser(text: string, closer: string, from: number): number {
+	if (closer === '-->') {
+		const at = text.indexOf('-->', from);
+		return at === -1 ? -1 : at + 3;
+	}
+	const pattern = new RegExp(`${closer.slice(0, -1)}\\s*>`, 'gi');
+	pattern.lastIndex = from;
+	const m = pattern.exec(text);
+	return m ? m.index + m[0].length : -1;
+}
+
+/**
+ * What an HTML block shows (Logic 2): a heading element that holds text is a
+ * heading; else its text as one paragraph, `<br>`s kept as hard breaks, other
+ * line ends and runs of spaces one space. `open` as htmlText's.
+ */
+export function htmlBlock(html: string): {block: Block | undefined; open: string | undefined} {
+	const heading = /^\s*<h([1-6])\b[^<>]{0,1000}>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(html);
+	if (heading && !/<h[1-6]\b/i.test(heading[2] ?? '')) {
+		const inner = htmlText(heading[2] ?? '');
+		const text = inner.text.replace(/\s+/g, ' ').trim();
+		if (text && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) return {block: {kind: 'heading', level: Number(heading[1]), inline: plainInline(text)}, open: inner.open};
+	}
+	const {text, open} = htmlText(html);
+	const lines = text.split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
+	while (lines.length && !lines[0]) lines.shift();
+	while (lines.length && !lines[lines.length - 1]) lines.pop();
+	const joined = lines.join('\u2028');
+	return {block: joined ? {kind: 'paragraph', inline: [{text: joined, style: {}}]} : undefined, open};
 }
 
 /** Text without its tags: what `<` … `>` encloses goes, as /<[^>]*>/g would, in linear time (a run of '<' with no '>' is text). */

@@ -9,7 +9,7 @@ import {exportBlocks, lineText, type ExportOptions} from '../../src/output/expor
 /** Plain text of the article, or of the sections given. Ends with a newline. */
 export function exportText(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): string {
 	let text = '';
-	forEachLine(exportBlocks(article, sections), options, (line) => {
+	forEachLine(exportBlocks(article, sections, options.links !== false), options, (line) => {
 		text += `${lineText(line)}\n`;
 	});
 	// With no line at all the text is one newline still.
