@@ -154,12 +154,12 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				break;
 			case 'link': {
 				const t = token as Tokens.Link;
-				enter(t.tokens, {...style, href: t.href});
+				enter(t.tokens, {...style, href: stripControls(t.href)});
 				break;
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
-				push(imageLabel(decodeEntities(t.text)), intern({...style, href: t.href}));
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: stripControls(t.href)}));
 				break;
 			}
 			case 'br':
