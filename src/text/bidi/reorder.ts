@@ -41,7 +41,8 @@ const isJoiner = (c: number): boolean => (c | 1) === 0x200d;
 /**
  * L3 (Logic 4): whether code unit i extends the unit before it: it is inside a grapheme cluster
  * (starts[i] === 0) and is not a ZWNJ or ZWJ that ends it (only ZWNJ/ZWJ follow it before the
- * next cluster starts or `end`), which is reordered as a unit of its own.
+ * next cluster starts or `end`), which is reordered as a unit of its own. Callers in a loop
+ * over every unit test starts[i] === 0 first, so the common case is no call at all.
  */
 export function extendsCluster(text: string, starts: Uint8Array, i: number, end: number): boolean {
 	if (starts[i] !== 0) return false;
