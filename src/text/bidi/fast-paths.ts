@@ -28,7 +28,7 @@
 import {outOfRange} from '../checked.js';
 import {AL, AN, bidiClassOf, CS, EN, ES, ET, EXPLICIT, L, NEUTRAL, ON, R, REMOVED, S, TRAILING} from './classes.js';
 import {
-	RAISE_EVEN, RAISE_ODD, resetTrailingL1, resolveBracketPairsN0, resolveImplicitLevels, resolveSequence, resolveWeakW1toW5, resolveWeakW6W7, strongOf,
+	RAISE_EVEN, RAISE_ODD, resetTrailingL1, resolveBracketPairsN0, resolveImplicitLevels, resolveSequence, resolveWeakW1toW3, resolveWeakW4, resolveWeakW5, resolveWeakW6W7, strongOf,
 	type ParagraphInput, type Sequence,
 } from './levels.js';
 import {extendsCluster, reverse, type Line} from './reorder.js';
@@ -58,7 +58,9 @@ export function resolveLevelsFast(input: ParagraphInput, mask: number): boolean 
 	const n0 = input.brackets && (mask & (1 << ON)) !== 0;
 	if ((mask & ((1 << S) | REMOVED)) === 0) {
 		const s: Sequence = {text, classes, ty, lo: start, hi: end, base: start, level: p, sos: edge, eos: edge, present: mask, n0};
-		let present = resolveWeakW1toW5(s, mask);
+		let present = resolveWeakW1toW3(s, mask);
+		resolveWeakW4(s, present);
+		resolveWeakW5(s, present);
 		if (n0) {
 			present = resolveWeakW6W7(s, present);
 			resolveBracketPairsN0(s);
