@@ -19,6 +19,7 @@ import {hasUnprintable} from '../src/parse/sanitize.js';
 import {createBook} from '../src/reader/book.js';
 import {removeBidiControls} from '../src/text/char-class.js';
 import {paragraphDirection} from '../src/text/direction.js';
+import {replaceShortcodes} from '../src/parse/emoji.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -453,4 +454,17 @@ test('a link target with controls is listed without them (the fuzz found www.exa
 	assert.ok(!hasUnprintable(text.replace(/\n/g, '')), JSON.stringify(text));
 	assert.ok(text.includes('[1] https://a.example/b'), text);
 	assert.ok(!text.includes('www.example.org ['), 'an autolink shows its target already');
+});
+
+test('GitHub emoji shortcodes become their emoji in text, not in code, and unknown names stay (issue 12, 13)', () => {
+	assert.deepEqual(texts('(:construction: *in process*) *(:card_file_box: archived)* :+1::warning: `:warning:` 10:30:45 :not_an_emoji:\n'), [
+		'(🚧 in process) (🗃️ archived) 👍⚠️ :warning: 10:30:45 :not_an_emoji:',
+	]);
+	assert.equal(replaceShortcodes('no colon'), 'no colon');
+});
+
+test('the emoji table is what scripts/gen/emoji.mjs makes of gemoji', async () => {
+	const generator = '../scripts/gen/emoji.mjs';
+	const {generate} = (await import(generator)) as {generate: () => {path: string; text: string}[]};
+	for (const {path, text} of generate()) assert.ok(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8') === text, `${path}: run node scripts/gen/emoji.mjs`);
 });

@@ -5,7 +5,8 @@
 // 1. Character references are decoded outside code (entities.ts: all of
 //    HTML5's, so `&rlm;` is an RLM and `&zwnj;` a ZWNJ). They may decode to
 //    controls (&#27; is ESC): every text that enters the model passes
-//    through stripControls.
+//    through stripControls. GitHub's emoji shortcodes (`:warning:`) become
+//    their emoji in text (emoji.ts), not in code.
 // 2. Raw HTML is never rendered: its text is kept, its tags dropped
 //    (stripTags, linear whatever the text), except what a browser does not
 //    show as text: comments, <script> and <style> go with their content (also
@@ -18,6 +19,7 @@
 //    each distinct style is one object.
 
 import {type Token, type Tokens} from 'marked';
+import {replaceShortcodes} from './emoji.js';
 import {decodeEntities} from './entities.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
@@ -132,7 +134,7 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 			case 'text': {
 				const t = token as Tokens.Text;
 				if (t.tokens?.length) enter(t.tokens, style);
-				else push(decodeEntities(t.text), style);
+				else push(decodeEntities(replaceShortcodes(t.text)), style);
 				break;
 			}
 			case 'escape':
