@@ -20,6 +20,7 @@ import {createBook} from '../src/reader/book.js';
 import {removeBidiControls} from '../src/text/char-class.js';
 import {paragraphDirection} from '../src/text/direction.js';
 import {replaceShortcodes} from '../src/parse/emoji.js';
+import {superscript} from '../src/parse/footnotes.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -174,6 +175,17 @@ test('a table takes its direction from its header; one alignment per column, the
 });
 
 // ---- Markdown: entities, breaks, raw HTML, titles (issue 12, 1, 7–11) --------------------
+
+/** Each block as text: a rule as '─', code as its text, the rest their inline text (containers flattened). */
+const texts2 = (blocks: readonly Block[]) => {
+	const out: string[] = [];
+	forEachLeafBlock(blocks, (b) => {
+		if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
+		else if (b.kind === 'code') out.push(b.text);
+		else if (b.kind === 'rule') out.push('─');
+	});
+	return out;
+};
 
 const texts = (markdown: string) => parseMarkdown(markdown).sections.flatMap((s) => {
 	const out: string[] = [];
@@ -467,4 +479,39 @@ test('the emoji table is what scripts/gen/emoji.mjs makes of gemoji', async () =
 	const generator = '../scripts/gen/emoji.mjs';
 	const {generate} = (await import(generator)) as {generate: () => {path: string; text: string}[]};
 	for (const {path, text} of generate()) assert.ok(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8') === text, `${path}: run node scripts/gen/emoji.mjs`);
+});
+
+test('footnotes: references become ¹ ², the notes follow the section of their first reference, in export too (issue 12, 13)', () => {
+	const source = [
+		'# عنوان',
+		'',
+		'النص الأول[^1] والثاني[^note].',
+		'',
+		'## قسم',
+		'',
+		'مرة أخرى[^1] وثالث[^3]. `كود[^1]` وغير معرف[^x].',
+		'',
+		'```',
+		'[^1] in code',
+		'```',
+		'',
+		'[^1]: الحاشية الأولى',
+		'[^note]: الثانية مع [رابط](https://example.org)',
+		'    وسطر آخر.',
+		'[^3]: Third.',
+		'[^unused]: never shown',
+	].join('\n');
+	for (const whole of [false, true]) {
+		const article = parseMarkdown(source, {whole});
+		assert.deepEqual(
+			article.sections.map((s) => texts2(s.blocks)),
+			[
+				['النص الأول¹ والثاني².', '─', '¹ الحاشية الأولى', '² الثانية مع رابط وسطر آخر.'],
+				['مرة أخرى¹ وثالث³. كود[^1] وغير معرف[^x].', '[^1] in code', '─', '³ Third.'],
+			],
+			`whole: ${whole}`,
+		);
+	}
+	assert.equal(parseMarkdown('a[^1] b\n').sections[0]?.blocks.length, 1, 'no definition: nothing to do');
+	assert.equal(superscript(1207), '¹²⁰⁷');
 });
