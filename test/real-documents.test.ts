@@ -515,3 +515,25 @@ test('footnotes: references become ¹ ², the notes follow the section of their 
 	assert.equal(parseMarkdown('a[^1] b\n').sections[0]?.blocks.length, 1, 'no definition: nothing to do');
 	assert.equal(superscript(1207), '¹²⁰⁷');
 });
+
+test('inline HTML elements style their text as the Markdown they stand for (issue 12, 10)', () => {
+	const inline = parseMarkdown('הפקודה <code>git switch</code> ו-<kbd>Ctrl</kbd>+<kbd>C</kbd>, <b>מודגש</b> <a href="https://he.wikipedia.org/wiki/עברית">עברית</a> n<sup>2</sup> <span>x</span>\n').sections[0]?.blocks[0];
+	assert.equal(inline?.kind, 'paragraph');
+	const spans = inline?.kind === 'paragraph' ? inline.inline : [];
+	assert.deepEqual(
+		spans.map((s) => [s.text, Object.keys(s.style).sort().join(',')]),
+		[
+			['הפקודה ', ''],
+			['git switch', 'code'],
+			[' ו-', ''],
+			['Ctrl', 'code'],
+			['+', ''],
+			['C', 'code'],
+			[', ', ''],
+			['מודגש', 'strong'],
+			[' ', ''],
+			['עברית', 'href'],
+			[' n2 x', ''],
+		],
+	);
+});
