@@ -15,11 +15,11 @@ export interface Io {
 
 export type Auto<T extends string> = T | 'auto';
 
-export const orderChoices = ['auto', 'logical', 'visual'] as const;
-export const shapeChoices = ['auto', 'on', 'off'] as const;
-export const dirChoices = ['auto', 'rtl', 'ltr'] as const;
-export const bidiChoices = ['auto', 'app', 'terminal'] as const;
-export const formatChoices = ['text', 'json'] as const;
+const orderChoices = ['auto', 'logical', 'visual'] as const;
+const shapeChoices = ['auto', 'on', 'off'] as const;
+const dirChoices = ['auto', 'rtl', 'ltr'] as const;
+const bidiChoices = ['auto', 'app', 'terminal'] as const;
+const formatChoices = ['text', 'json'] as const;
 
 interface LayoutArgs {
 	readonly order: Auto<Order>;
@@ -90,7 +90,7 @@ export function parseWidth(value: string): number | undefined {
 type OptionSpec =
 	| {readonly kind: 'choice'; readonly values: readonly string[]; readonly default: string; readonly describe: string}
 	| {readonly kind: 'width'; readonly alias: string; readonly describe: string}
-	/** `dash`: a lone '-' is a value ('-' for standard output), not the start of an option. */
+	/** `dash`: yargs turns its stand-in for a lone '-' (DASH) back into '-' (`-o -`: standard output). */
 	| {readonly kind: 'string'; readonly alias: string; readonly dash?: boolean; readonly describe: string}
 	| {readonly kind: 'flag'; readonly default: boolean; readonly describe: string};
 

@@ -18,7 +18,7 @@ import {createBook, type Book} from '../reader/book.js';
 import {screenGeometry} from '../reader/screen/geometry.js';
 import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
-import {createPager} from '../reader/pager.js';
+import {createPager, type Place} from '../reader/pager.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
 import {type SignalGuard} from './signal-guard.js';
@@ -48,13 +48,6 @@ export interface ReaderOptions {
 	readonly debug?: boolean;
 	/** Where positions are kept; default from the environment (XDG_STATE_HOME). */
 	readonly positionsFile?: string;
-}
-
-export interface Place {
-	/** 0-based section. */
-	readonly section: number;
-	/** Logical offset of the first character on screen. */
-	readonly offset: number;
 }
 
 export interface ReaderSetup {

@@ -4,7 +4,7 @@
 // right-to-left letters is reordered and its Arabic shaped (issue 12).
 
 import {type Run, type RunStyle} from '../model/line.js';
-import {mirrorCode, reorderLine, resolveLevels} from '../text/bidi.js';
+import {mirrorCode, reorderLineInto, resolveLevels} from '../text/bidi/index.js';
 import {removeBidiControls} from '../text/char-class.js';
 import {shapeArabic} from '../text/shape.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
@@ -119,8 +119,9 @@ function visualCodeOrders(line: string, shown: string, ranges: readonly (readonl
 	const starts = new Uint8Array(line.length + 1);
 	for (const b of clusterBoundaries(shown)) starts[b] = 1;
 	return ranges.map(([start, end]) => {
-		const order = reorderLine(shown, para, start, end, undefined, {l3: true, clusterStarts: starts});
-		return Array.from(order, (i) => ((para.levels[i] ?? 0) % 2 === 1 ? ~i : i));
+		const order = new Int32Array(end - start);
+		const n = reorderLineInto(shown, para, start, end, order, {clusterStarts: starts});
+		return Array.from(order.subarray(0, n), (i) => ((para.levels[i] ?? 0) % 2 === 1 ? ~i : i));
 	});
 }
 

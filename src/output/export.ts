@@ -163,7 +163,7 @@ function appendLine(sink: TextSink, runs: readonly Run[]): void {
  * Blocks of a whole article or of one section, with headings: the article's
  * title, the lead, then each section's title as a level-2 heading.
  */
-function exportBlocks(article: Article, sections: readonly Section[], links: boolean): Block[] {
+export function exportBlocks(article: Article, sections: readonly Section[], links: boolean): Block[] {
 	const blocks: Block[] = [];
 	for (const section of sections) {
 		const level = section.level === 0 ? 1 : 2;
@@ -175,19 +175,8 @@ function exportBlocks(article: Article, sections: readonly Section[], links: boo
 	return blocks;
 }
 
-/** Plain text of the article, or of the sections given. Ends with a newline. */
-export function exportText(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): string {
-	// The plain way, kept for tests to check exportTextBytes against: each line's text and a newline.
-	let text = '';
-	forEachLine(exportBlocks(article, sections, options.links !== false), options, (line) => {
-		text += `${lineText(line)}\n`;
-	});
-	// With no line at all the text is one newline still.
-	return text || '\n';
-}
-
 /**
- * exportText's text as UTF-8, for writing, handed to `write` in chunks of about 32 to 96 KiB
+ * The article's plain text (of the sections given) as UTF-8, for writing, handed to `write` in chunks of about 32 to 96 KiB
  * as the lines are laid out (Logic 1). Each chunk is a Buffer of its own, which `write` may keep.
  */
 export function exportTextChunks(article: Article, options: ExportOptions, sections: readonly Section[], write: (chunk: Buffer) => void): void {
@@ -203,7 +192,7 @@ export function exportTextChunks(article: Article, options: ExportOptions, secti
 	flush(sink);
 }
 
-/** exportText's text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */
+/** The article's plain text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */
 export function exportTextBytes(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): Buffer {
 	const chunks: Buffer[] = [];
 	exportTextChunks(article, options, sections, (chunk) => {

@@ -143,34 +143,51 @@ export function planFromOutline(text: string, outline: readonly OutlineHeading[]
 	let headings = outline;
 	let titleHeading: HeadingBlock | undefined;
 	let from = 0;
-	const lone = (line: string): HeadingBlock | undefined => {
-		const {blocks} = blocksOf(line);
-		const block = blocks[0];
-		return blocks.length === 1 && block?.kind === 'heading' ? block : undefined;
-	};
 	const [first] = outline;
-	if (first && first.level === 1 && first.start <= firstContent && outline.filter((h) => h.level === 1).length === 1) {
-		titleHeading = lone(text.slice(first.start, first.end));
-		if (!titleHeading) return undefined;
+	const titled = first !== undefined && first.level === 1 && first.start <= firstContent && outline.filter((h) => h.level === 1).length === 1;
+	if (titled) {
 		headings = outline.slice(1);
 		from = first.end;
 	}
 	const top = sectionLevel(headings.map((h) => h.level));
 	const cuts = headings.filter((h) => h.level <= top);
+	// Every heading line lexed in one go (a lexer per line costs more than the line).
+	const lines = titled ? [first, ...cuts] : cuts;
+	const lexed = headingsOf(lines.map((h) => text.slice(h.start, h.end)));
+	if (!lexed) return undefined;
+	if (titled) titleHeading = lexed.shift();
 
 	const notesIn = (start: number, end: number): Note[] => notes.filter((n) => n.at >= start && n.at < end);
 	const leadEnd = cuts[0]?.start ?? text.length;
 	const parts: Part[] = [lazyPart(undefined, text.slice(from, leadEnd), leadEnd - from, notesIn(0, cuts[0] ? leadEnd : Infinity))];
 	for (let i = 0; i < cuts.length; i++) {
 		const cut = cuts[i];
-		if (!cut) continue;
-		const heading = lone(text.slice(cut.start, cut.end));
-		if (!heading) return undefined;
+		const heading = lexed[i];
+		if (!cut || !heading) return undefined;
 		const next = cuts[i + 1]?.start ?? text.length;
 		parts.push(lazyPart(heading, text.slice(cut.end, next), next - cut.start, notesIn(cut.start, i + 1 < cuts.length ? next : Infinity)));
 	}
 	return {titleHeading, parts};
 }
+
+/**
+ * The heading block of each line, lexed together with blank lines between them;
+ * undefined unless every line is one heading (then the outline is not trusted).
+ */
+function headingsOf(lines: readonly string[]): HeadingBlock[] | undefined {
+	if (lines.length === 0) return [];
+	const {blocks} = blocksOf(lines.join('\n\n'));
+	if (blocks.length !== lines.length) return undefined;
+	const headings: HeadingBlock[] = [];
+	for (const block of blocks) {
+		if (block.kind !== 'heading') return undefined;
+		headings.push(block);
+	}
+	return headings;
+}
+
+/** Nothing but spaces, tabs and newlines: a part with no content needs no lexer. */
+const blank = /^[ \t\n]*$/;
 
 function lazyPart(heading: HeadingBlock | undefined, source: string | undefined, size: number, notes: readonly Note[]): Part {
 	let content: PartContent | undefined;
@@ -179,7 +196,7 @@ function lazyPart(heading: HeadingBlock | undefined, source: string | undefined,
 		size,
 		content(): PartContent {
 			if (!content) {
-				const {blocks} = blocksOf(source ?? '');
+				const {blocks} = source === undefined || blank.test(source) ? {blocks: []} : blocksOf(source);
 				content = contentOf(notes.length ? [...blocks, ...noteBlocks(notes)] : blocks);
 				source = undefined;
 			}

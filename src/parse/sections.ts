@@ -24,14 +24,8 @@ import {readingMinutes} from './reading-time.js';
 import {type Part, type PartContent} from './section-plan.js';
 import {inlineText} from './tokens-to-blocks.js';
 
-/** What counting a section's text gives. */
-export interface SectionFacts {
-	readonly words: number;
-	/** Reading time in whole minutes. */
-	readonly minutes: number;
-	/** Direction of most of the section's prose letters, its title's included; else the article's. */
-	readonly direction: Direction;
-}
+/** What counting a section's text gives: Section's words, minutes and direction. */
+export type SectionFacts = Pick<Section, 'words' | 'minutes' | 'direction'>;
 
 /** A Section whose content is parsed on first use (Logic 2–3). */
 export class LazySection implements Section {

@@ -15,8 +15,7 @@
 //    Mostly-Latin paragraphs keep first-strong so an English sentence quoted in
 //    an RTL article still reads left to right.
 
-import {bidiClassOf, firstStrongDirection} from './bidi.js';
-import {AL, FSI, L, LRI, PDI, R, RLI} from './bidi-levels.js';
+import {AL, bidiClassOf, firstStrongDirection, FSI, L, LRI, PDI, R, RLI} from './bidi/classes.js';
 
 export type Direction = 'ltr' | 'rtl';
 

@@ -17,6 +17,7 @@ Logic:
 3. Unicode 15.0 has no GB9c (Indic conjuncts, Unicode 15.1): क्ष is two clusters here, one for
    Intl.Segmenter on a Node whose ICU has Unicode 15.1 or later.
 */
+import {outOfRange} from './checked.js';
 import {decodeRuns, farValue} from './data/decode.js';
 import {WIDTH_PALETTE, WIDTH_RUNS} from './data/width-data.js';
 
@@ -104,7 +105,7 @@ Packed properties of a code point: bits 0–1 its width alone, bits 2–3 the wi
 the first visible code point of a cluster, bits 4–7 its grapheme break class.
 */
 export function codePointInfo(codePoint: number): number {
-	return codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? 0) : farInfo(codePoint);
+	return codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? outOfRange()) : farInfo(codePoint);
 }
 
 /** GB11 for the ZWJ at `zwj`, followed by a pictographic: does ExtPict Extend* come right before it? */
@@ -141,12 +142,12 @@ export function clusterEnd(text: string, start: number): number {
 		return length;
 	}
 
-	let codePoint = text.codePointAt(start) ?? 0;
+	let codePoint = text.codePointAt(start) ?? outOfRange();
 	let end = start + (codePoint > 0xFF_FF ? 2 : 1);
 	let previous = codePointInfo(codePoint) >> 4;
 	let pairedRegional = false;
 	while (end < length) {
-		codePoint = text.codePointAt(end) ?? 0;
+		codePoint = text.codePointAt(end) ?? outOfRange();
 		const next = codePointInfo(codePoint) >> 4;
 		const rule = PAIR_RULES[previous * 16 + next];
 		if (rule === BREAK) {

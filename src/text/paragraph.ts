@@ -11,7 +11,7 @@
 //    are outside the isolate, so P2–P3 would see them: an 'auto' paragraph's
 //    direction is taken from the text without them (as if the span were a
 //    plain isolate). Styles never enter the string: no ANSI here.
-// 2. Resolve embedding levels once for the whole paragraph (bidi.ts). Levels
+// 2. Resolve embedding levels once for the whole paragraph (bidi/). Levels
 //    must not depend on where lines break, so this comes before wrapping. In
 //    logical order only the paragraph's direction is needed, not the levels.
 // 3. Shape Arabic in logical order, before measuring: shaping changes widths
@@ -21,7 +21,7 @@
 // 4. Break lines in logical order by cluster widths (wrap.ts). The clusters
 //    are measured once, marked on the code units (width.ts measureUnits);
 //    the same marks keep each cluster whole when a line is reordered (L3).
-// 5. Per line: reorder (L1–L3, bidi.ts), mirror at odd levels (L4), drop
+// 5. Per line: reorder (L1–L3, bidi/), mirror at odd levels (L4), drop
 //    what must never be printed (bidi controls, the shaper's U+FEFF filler,
 //    the hard-break marker), and group neighbouring clusters of one style
 //    into runs. In logical order only step 5's dropping and grouping apply.
@@ -32,14 +32,15 @@
 //    String.fromCharCode.apply on a line). Whether a code unit is hidden, half
 //    of a surrogate pair or mirrored is one lookup in a table built on first
 //    use; a paragraph of one style (most) skips the style lookup per unit.
-//    When that paragraph's levels are all the paragraph's (bidi.ts `simple`
+//    When that paragraph's levels are all the paragraph's (bidi/index.ts `simple`
 //    and `uniform`: most prose in one script), a line is copied straight
 //    from the text, cluster by cluster, last to first at an odd level, with
-//    no order array to fill and read back (bidi.ts orderUniformLine).
+//    no order array to fill and read back (bidi/fast-paths.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
+import {outOfRange} from './checked.js';
 import {HIDDEN_RANGES, hasHidden, isHidden} from './char-class.js';
-import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {extendsCluster, firstStrongDirection, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi/index.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 import {shapeArabic} from './shape.js';
 import {isLowSurrogate, unitsToString} from './utf16.js';
@@ -189,9 +190,8 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 	let at = 0;
 	let plain = 0;
 	for (let k = 0; k < inline.length; k++) {
-		const span = inline[k];
-		if (!span) continue;
-		const piece = texts[k] ?? '';
+		const span = inline[k] ?? outOfRange();
+		const piece = texts[k] ?? outOfRange();
 		const style = span.style;
 		let id = styles.length <= 8 ? styles.indexOf(style) : (styleIndex?.get(style) ?? -1);
 		if (id < 0) {
@@ -243,9 +243,9 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		const derived = new Map<number, number>();
 		marks.forEach((mark, m) => {
 			for (let k = firstUnitAt(plainOffset, length, mark.start); k < length; k++) {
-				const offset = plainOffset ? (plainOffset[k] ?? 0) : k;
+				const offset = plainOffset ? (plainOffset[k] ?? outOfRange()) : k;
 				if (offset >= mark.end) break;
-				const base = styleIds[k] ?? 0;
+				const base = styleIds[k] ?? outOfRange();
 				const key = base * marks.length + m;
 				let id = derived.get(key);
 				if (id === undefined) {
@@ -267,7 +267,7 @@ function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: nu
 	let hi = length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if ((plainOffset[mid] ?? 0) < offset) lo = mid + 1;
+		if ((plainOffset[mid] ?? outOfRange()) < offset) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
@@ -312,7 +312,7 @@ export function unitFlagTable(): Uint8Array {
 	const flags = new Uint8Array(0x10000);
 	// Lowest precedence first: a later fill wins.
 	for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
-		const code = MIRRORING_PAIRS[i] ?? 0;
+		const code = MIRRORING_PAIRS[i] ?? outOfRange();
 		if (code <= 0xffff && mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
 	flags.fill(HIGH, 0xd800, 0xdc00);
@@ -329,7 +329,7 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	// Logical order needs only the paragraph's direction, not every level.
 	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
 	const base = paragraphDirection(logical.p2Text ?? logical.text, options);
-	const para = options.order === 'visual' ? resolveLevels(logical.text, base, options.fallback, levelScratch) : undefined;
+	const para = options.order === 'visual' ? resolveLevels(logical.text, base, {fallback: options.fallback, into: levelScratch}) : undefined;
 	const direction: Direction = base;
 	const text = options.shape ? shapeCodeApart(logical) : logical.text;
 	const measure = measureUnits(text, scratch);
@@ -340,12 +340,12 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	// (Visual order looks every character up in a table anyway.)
 	const hidden = !para && hasHidden(text);
 	// L3 keeps each cluster whole: the measure marks where they start.
-	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: measure.starts} : undefined;
+	const reorder: ReorderOptions | undefined = para ? {clusterStarts: measure.starts} : undefined;
 	for (const range of ranges) {
 		const runs =
 			para && reorder ? visualRuns(text, para, logical, range.start, range.end, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
-		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? plainLength) : range.start) : plainLength;
-		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? offset) : range.end) : plainLength;
+		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? outOfRange()) : range.start) : plainLength;
+		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? outOfRange()) : range.end) : plainLength;
 		lines.push({runs, width: range.width, offset, end: Math.max(offset, end)});
 	}
 	if (styleScratch.length > KEEP) {
@@ -374,7 +374,7 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	const runs: StyledText<S>[] = [];
 	// One style (most paragraphs): one run, no style to look up per character.
 	const oneStyle = styles.length === 1;
-	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
+	if (oneStyle && para.simple && para.uniform && reorder.clusterStarts) {
 		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlagTable()));
 		return runs;
 	}
@@ -388,21 +388,21 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	let from = 0; // where the current run starts in `units`
 	let n = 0;
 	for (let k = 0; k < count; k++) {
-		const i = indices[k] ?? 0;
+		const i = indices[k] ?? outOfRange();
 		let code = text.charCodeAt(i);
-		const flag = flags[code] ?? 0;
+		const flag = flags[code] ?? outOfRange();
 		let pair = false;
 		if (flag !== 0) {
 			if (flag === HIDDEN) continue;
 			if (flag === MIRRORED) {
-				if ((levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
+				if ((levels[i] ?? outOfRange()) % 2 === 1) code = mirrorCode(code);
 			} else {
 				// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
 				pair = isLowSurrogate(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
 			}
 		}
 		if (!oneStyle) {
-			const id = styleIds[i] ?? 0;
+			const id = styleIds[i] ?? outOfRange();
 			if (id !== runStyle) {
 				pushRun(runs, styles[runStyle], from, n);
 				runStyle = id;
@@ -420,10 +420,10 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 }
 
 /**
- * visualRuns for a line of a `simple`, `uniform` paragraph (bidi.ts orderUniformLine): every
+ * visualRuns for a line of a `simple`, `uniform` paragraph (bidi/fast-paths.ts orderUniformLine): every
  * unit is at the paragraph level, so the line is its clusters in logical order at an even
  * level, last to first at an odd one (each cluster's units kept in order, L3, but a ZWNJ/ZWJ
- * that ends its cluster on its own: joinerEndsCluster), every unit mirrored at an odd level.
+ * that ends its cluster on its own: extendsCluster), every unit mirrored at an odd level.
  * Copied into `units` with no order array; returns the count.
  */
 function copyUniformLine(text: string, start: number, end: number, level: number, starts: Uint8Array, flags: Uint8Array): number {
@@ -438,10 +438,10 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 	}
 	let clusterEnd = end;
 	for (let i = end - 1; i >= start; i--) {
-		if (i > start && starts[i] === 0 && !joinerEndsCluster(text, starts, i, end)) continue;
+		if (i > start && starts[i] === 0 && extendsCluster(text, starts, i, end)) continue;
 		for (let j = i; j < clusterEnd; j++) {
 			const code = text.charCodeAt(j);
-			const flag = flags[code] ?? 0;
+			const flag = flags[code] ?? outOfRange();
 			if (flag === 0) out[n++] = code;
 			else if (flag === MIRRORED) out[n++] = mirrorCode(code);
 			else if (flag !== HIDDEN) out[n++] = code;
@@ -466,7 +466,7 @@ function logicalRuns<S extends object>(text: string, logical: Logical<S>, start:
 	}
 	let k = start;
 	while (k < end) {
-		const id = styleIds[k] ?? 0;
+		const id = styleIds[k] ?? outOfRange();
 		let j = k;
 		let piece = '';
 		let from = k;

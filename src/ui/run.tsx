@@ -14,7 +14,8 @@
 import {render, type Instance} from 'ink';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {savePosition} from '../cli/positions.js';
-import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
+import {prepareReader, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
+import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {App} from './app.js';
