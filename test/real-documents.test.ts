@@ -538,3 +538,24 @@ test('inline HTML elements style their text as the Markdown they stand for (issu
 		],
 	);
 });
+
+test('corpus: every word pandoc (-f gfm -t plain) shows is in qari’s export; qari also keeps the text of raw HTML, which pandoc drops', {skip: process.env['QARI_SKIP_PANDOC'] === '1' && 'QARI_SKIP_PANDOC=1'}, () => {
+	const words = (text: string) => new Set(text.normalize('NFKC').replace(/[\u200c\u200d]/g, '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []);
+	const missing: string[] = [];
+	for (const name of Object.keys(realDocuments)) {
+		const source = readReal(name);
+		const result = spawnSync('pandoc', ['-f', 'gfm', '-t', 'plain', '--wrap=none'], {input: source, encoding: 'utf8'});
+		if (result.error) throw new Error(`pandoc is not installed (apt-get install pandoc), or set QARI_SKIP_PANDOC=1: ${result.error.message}`);
+		const article = parseMarkdown(source, {fallbackTitle: name});
+		const ours = words(exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir, links: false}));
+		for (const word of words(result.stdout)) if (!ours.has(word)) missing.push(`${name}: ${word}`);
+	}
+	assert.deepEqual(missing, []);
+});
+
+test('a front matter title that differs from the leading H1 keeps the H1 as text (pandoc’s words: `# عن الـ Node.js ®`)', () => {
+	const article = parseMarkdown('---\ntitle: عن النود\n---\n\n# عن الـ Node.js ®\n\nنص.\n');
+	assert.equal(article.title, 'عن النود');
+	assert.deepEqual(texts2(article.sections[0]?.blocks ?? []), ['عن الـ Node.js ®', 'نص.']);
+	assert.deepEqual(texts2(parseMarkdown('---\ntitle: T\n---\n\n# T\n\nx\n').sections[0]?.blocks ?? []), ['x']);
+});

@@ -15,7 +15,8 @@
 //    (footnotes.ts); the text is cut into sections before it is lexed
 //    (ParseOptions.whole lexes it at once).
 // 2. The title: front matter wins; a leading H1 is the title and is not
-//    repeated as a section; else the text of the article's first
+//    repeated as a section (unless the front matter's title differs: then
+//    the H1 stays as the lead's first block); else the text of the article's first
 //    most-important heading (an HTML <h1> too, or one after a link reference
 //    definition), else the fallback (the file name), else the first line of
 //    text. A title of the article's own (front matter, leading H1) heads the
@@ -33,7 +34,7 @@ import {splitFrontMatter} from './front-matter.js';
 import {limitNesting} from './nesting.js';
 import {outlineOf} from './outline.js';
 import {closeBidi, stripControls} from './sanitize.js';
-import {firstHeading, firstText, letterCounts, planFromOutline, planWhole} from './section-plan.js';
+import {firstHeading, firstText, letterCounts, planFromOutline, planWhole, withTitleHeadingInLead} from './section-plan.js';
 import {sectionsOf} from './sections.js';
 import {inlineText} from './tokens-to-blocks.js';
 
@@ -55,7 +56,10 @@ export function parseMarkdown(source: string, options: ParseOptions = {}): Artic
 	const text = footnotes?.text ?? normalized;
 	const notes = footnotes?.notes ?? [];
 	const outline = options.whole ? undefined : outlineOf(text);
-	const plan = (outline && planFromOutline(text, outline, notes)) ?? planWhole(text, notes);
+	const planned = (outline && planFromOutline(text, outline, notes)) ?? planWhole(text, notes);
+	// A front matter title that differs from the leading H1: the H1 stays as text of the lead.
+	const fmTitle = meta['title'];
+	const plan = fmTitle && planned.titleHeading && inlineText(planned.titleHeading.inline) !== fmTitle ? withTitleHeadingInLead(planned) : planned;
 
 	// The title (Logic 2).
 	let title = meta['title'] ?? '';

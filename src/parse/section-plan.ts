@@ -258,6 +258,23 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 	}
 }
 
+/**
+ * The plan with its title heading put back at the start of the lead: for an article whose
+ * front matter names it otherwise, the H1 is text of its own (it is not lost).
+ */
+export function withTitleHeadingInLead(plan: Plan): Plan {
+	const heading = plan.titleHeading;
+	const [lead, ...rest] = plan.parts;
+	if (!heading || !lead || lead.heading) return plan;
+	let content: PartContent | undefined;
+	const moved: Part = {
+		heading: undefined,
+		size: lead.size,
+		content: () => (content ??= contentOf([heading, ...lead.content().blocks])),
+	};
+	return {titleHeading: undefined, parts: [moved, ...rest]};
+}
+
 /** A section's notes (footnotes.ts) as blocks: a rule, then each note, its number first. */
 function noteBlocks(notes: readonly Note[]): Block[] {
 	const blocks: Block[] = [{kind: 'rule'}];
