@@ -14,6 +14,7 @@
 //    article, an Arabic-letter path included, one to a line.
 
 import {type Block, type Inline, type Span} from '../model/article.js';
+import {stripControls} from '../parse/sanitize.js';
 
 /** The section's blocks with reference numbers after its links, then the references (Logic 1–3). */
 export function withReferences(blocks: readonly Block[]): readonly Block[] {
@@ -67,7 +68,9 @@ function needsNumber(text: string, href: string): boolean {
 
 function addNumbers(inline: Inline, numbers: Map<string, number>): Inline {
 	const after = new Map<number, string>();
-	forEachLink(inline, (text, href, last) => {
+	forEachLink(inline, (text, raw, last) => {
+		// A target is the article's text: controls go, as they do from any text it shows.
+		const href = stripControls(raw).replace(/[\n\t]/g, ' ');
 		if (!needsNumber(text, href)) return;
 		let n = numbers.get(href);
 		if (n === undefined) {
