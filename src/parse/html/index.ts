@@ -1,0 +1,149 @@
+// A web page → an Article, as a reader view shows it: Readability (Firefox's
+// reader view, @mozilla/readability) finds the main content on a linkedom
+// DOM, blocks.ts walks it into qari's blocks, sections.ts cuts sections by
+// the Markdown rules. This module and what it imports are loaded only for
+// HTML input (a bundle of their own: scripts/build.mjs).
+//
+// Logic:
+// 1. Metadata is read before Readability runs (it takes the document apart):
+//    the <html>/<body> dir and lang, the <h1>, and for --raw the page's own
+//    metadata (og:, article:, author, JSON-LD is left to Readability).
+// 2. MediaWiki's edit links ([edit] beside each heading) are removed first:
+//    Readability otherwise drops every heading with its wrapper
+//    (mozilla/readability#986).
+// 3. Readability's title keeps a " – Site" suffix when its separator is an
+//    en or em dash or a middle dot (WordPress, Wikipedia): it is cut when it
+//    names the site or when the page's H1 is the title without it.
+// 4. When Readability finds no article (or fails), the whole <body> is shown,
+//    and `extracted` says so; --raw always shows the whole <body>.
+// 5. Direction: <html dir>, else <body dir>, else the dir Readability found
+//    on the content's ancestors; else (sections.ts) the language's, else
+//    the letters'. `dir` on elements inside stays with their paragraphs.
+
+import {Readability} from '@mozilla/readability';
+import {type Article, type Direction} from '../../model/article.js';
+import {stripControls} from '../sanitize.js';
+import {blocksOfElement, dirOf} from './blocks.js';
+import {type DomDocument, type DomElement, parsePage} from './dom.js';
+import {articleOfBlocks} from './sections.js';
+
+export {decodePage, looksLikeHtml, sniffEncoding} from './charset.js';
+
+export interface HtmlOptions {
+	/** The page's address: links are made absolute from it and it is kept as metadata ('' for a file or stdin). */
+	readonly url?: string;
+	/** Show the whole page, not the extracted article. */
+	readonly raw?: boolean;
+	/** The title when the page has none (a file's name). */
+	readonly fallbackTitle?: string;
+}
+
+export interface HtmlResult {
+	readonly article: Article;
+	/** Whether the article is Readability's extraction (false: the whole page, by --raw or because none was found). */
+	readonly extracted: boolean;
+}
+
+/** Readability gives up on pages with more elements than this (a guard against pathological pages). */
+const MAX_ELEMENTS = 200_000;
+
+/** Parses a page's (decoded, sanitized) text into an Article. Never throws on content. */
+export function parseHtml(html: string, options: HtmlOptions = {}): HtmlResult {
+	const url = options.url ?? '';
+	const document = parsePage(html, url);
+	const root = document.documentElement;
+	const htmlDir = (root && dirOf(root)) ?? (document.body ? dirOf(document.body) : undefined);
+	const htmlLang = clean(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? '');
+	const h1 = clean(document.querySelector('h1')?.textContent ?? '');
+	const own = pageMetadata(document);
+	const fallbackTitle = options.fallbackTitle ?? 'Untitled';
+
+	const wiki = document.querySelectorAll('.mw-editsection');
+	for (let i = wiki.length - 1; i >= 0; i--) wiki[i]?.remove();
+
+	if (!options.raw) {
+		let parsed: ReturnType<Readability<DomElement>['parse']> = null;
+		try {
+			const reader = new Readability<DomElement>(document as never, {serializer: (el) => el as unknown as DomElement, maxElemsToParse: MAX_ELEMENTS});
+			parsed = reader.parse();
+		} catch {
+			parsed = null;
+		}
+		const content = parsed?.content;
+		if (parsed && content) {
+			const site = clean(parsed.siteName ?? '') || own.site;
+			const lang = htmlLang || clean(parsed.lang ?? '');
+			const dir = htmlDir ?? parseDirection(parsed.dir);
+			const title = cleanTitle(clean(parsed.title ?? '') || own.title, site, h1);
+			const meta = metaOf({title, byline: clean(parsed.byline ?? '') || own.byline, site, date: clean(parsed.publishedTime ?? '') || own.date, lang, dir, url});
+			const blocks = blocksOfElement(content, dir);
+			return {article: articleOfBlocks(blocks, {title, fallbackTitle, meta, lang, dir}), extracted: true};
+		}
+	}
+	const body = document.body ?? document.documentElement;
+	const blocks = body ? blocksOfElement(body, htmlDir) : [];
+	const title = cleanTitle(own.title, own.site, h1);
+	const meta = metaOf({title, byline: own.byline, site: own.site, date: own.date, lang: htmlLang, dir: htmlDir, url});
+	return {article: articleOfBlocks(blocks, {title, fallbackTitle, meta, lang: htmlLang, dir: htmlDir}), extracted: false};
+}
+
+function clean(text: string): string {
+	return stripControls(text).replace(/\s+/g, ' ').trim();
+}
+
+function parseDirection(value: string | null | undefined): Direction | undefined {
+	const v = value?.trim().toLowerCase();
+	return v === 'rtl' || v === 'ltr' ? v : undefined;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The title without a trailing " – Site" (Logic 3). */
+export function cleanTitle(title: string, site: string, h1: string): string {
+	let out = title;
+	if (site && out !== site) out = out.replace(new RegExp(`\\s+[–—|\\-·:•]\\s+${escapeRegExp(site)}\\s*$`), '');
+	if (h1 && out !== h1 && out.startsWith(h1) && /^\s+[–—|\-·:•]\s+\S/.test(out.slice(h1.length))) out = h1;
+	return out;
+}
+
+/** The metadata kept with the article (front matter's keys: saved articles are Markdown with these). */
+function metaOf(fields: Record<string, string | undefined>): Record<string, string> {
+	const meta: Record<string, string> = {};
+	for (const [key, value] of Object.entries(fields)) if (value) meta[key] = value;
+	return meta;
+}
+
+interface PageMetadata {
+	readonly title: string;
+	readonly site: string;
+	readonly byline: string;
+	readonly date: string;
+}
+
+/** The page's own metadata: Open Graph, article:, author and <title> (Logic 1). */
+function pageMetadata(document: DomDocument): PageMetadata {
+	const metas = document.querySelectorAll('meta');
+	const values = new Map<string, string>();
+	for (let i = 0; i < metas.length; i++) {
+		const meta = metas[i];
+		if (!meta) continue;
+		const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').trim().toLowerCase();
+		const content = clean(meta.getAttribute('content') ?? '');
+		if (key && content && !values.has(key)) values.set(key, content);
+	}
+	const pick = (...keys: string[]): string => {
+		for (const key of keys) {
+			const v = values.get(key);
+			if (v) return v;
+		}
+		return '';
+	};
+	return {
+		title: pick('og:title', 'twitter:title', 'dc.title') || clean(document.title ?? ''),
+		site: pick('og:site_name', 'application-name'),
+		byline: pick('author', 'article:author', 'dc.creator', 'byl'),
+		date: pick('article:published_time', 'og:article:published_time', 'date', 'dc.date', 'pubdate'),
+	};
+}
