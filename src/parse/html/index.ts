@@ -8,9 +8,11 @@
 // 1. Metadata is read before Readability runs (it takes the document apart):
 //    the <html>/<body> dir and lang, the <h1>, and for --raw the page's own
 //    metadata (og:, article:, author, JSON-LD is left to Readability).
-// 2. MediaWiki's edit links ([edit] beside each heading) are removed first:
-//    Readability otherwise drops every heading with its wrapper
-//    (mozilla/readability#986).
+// 2. Before Readability, what no reader view wants and Readability keeps is
+//    removed (NOT_CONTENT): MediaWiki's edit links (else Readability drops
+//    every heading with its wrapper, mozilla/readability#986), navigation
+//    boxes and category links, and ad slots by their usual class names (an
+//    ad inside the article's body is kept by Readability with its label).
 // 3. Readability's title keeps a " – Site" suffix when its separator is an
 //    en or em dash or a middle dot (WordPress, Wikipedia): it is cut when it
 //    names the site or when the page's H1 is the title without it.
@@ -44,6 +46,24 @@ export interface HtmlResult {
 	readonly extracted: boolean;
 }
 
+/** Elements removed before Readability runs (Logic 2). */
+const NOT_CONTENT = [
+	'.mw-editsection',
+	'.navbox',
+	'.vertical-navbox',
+	'.catlinks',
+	'.mw-jump-link',
+	'.ad',
+	'.ads',
+	'.ad-slot',
+	'.ad-container',
+	'.advert',
+	'.advertisement',
+	'.adsbygoogle',
+	'[id^="div-gpt-ad"]',
+	'[data-ad-slot]',
+].join(',');
+
 /** Readability gives up on pages with more elements than this (a guard against pathological pages). */
 const MAX_ELEMENTS = 200_000;
 
@@ -58,10 +78,9 @@ export function parseHtml(html: string, options: HtmlOptions = {}): HtmlResult {
 	const own = pageMetadata(document);
 	const fallbackTitle = options.fallbackTitle ?? 'Untitled';
 
-	const wiki = document.querySelectorAll('.mw-editsection');
-	for (let i = wiki.length - 1; i >= 0; i--) wiki[i]?.remove();
-
 	if (!options.raw) {
+		const junk = document.querySelectorAll(NOT_CONTENT);
+		for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
 		let parsed: ReturnType<Readability<DomElement>['parse']> = null;
 		try {
 			const reader = new Readability<DomElement>(document as never, {serializer: (el) => el as unknown as DomElement, maxElemsToParse: MAX_ELEMENTS});
