@@ -25,7 +25,13 @@ interface LayoutArgs {
 	readonly shape: Auto<'on' | 'off'>;
 	readonly dir: Auto<Direction>;
 }
-export interface ReadArgs extends LayoutArgs {
+/** How an article is got: a web page extracted or whole (--raw), and how long a download may take. */
+interface SourceArgs {
+	readonly raw: boolean;
+	/** --timeout in seconds (default: fetch.ts's, 20). */
+	readonly timeout: number | undefined;
+}
+export interface ReadArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly bidi: (typeof bidiChoices)[number];
@@ -33,11 +39,11 @@ export interface ReadArgs extends LayoutArgs {
 	readonly fromStart: boolean;
 	readonly color: boolean;
 }
-export interface SectionsArgs extends LayoutArgs {
+export interface SectionsArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly json: boolean;
 }
-export interface ExportArgs extends LayoutArgs {
+export interface ExportArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly section: string | undefined;
@@ -48,8 +54,8 @@ export type ListArgs = LayoutArgs;
 
 export interface CommandHandlers {
 	read(args: ReadArgs): Promise<void>;
-	sections(args: SectionsArgs): void;
-	export(args: ExportArgs): void;
+	sections(args: SectionsArgs): void | Promise<void>;
+	export(args: ExportArgs): void | Promise<void>;
 	list(args: ListArgs): void;
 }
 
@@ -76,6 +82,13 @@ export function isUsageError(error: unknown): boolean {
 export const DASH = '\u0000-';
 export const fromDash = (value: unknown): string | undefined => (value === DASH ? '-' : (value as string | undefined));
 
+/** A --timeout value: whole seconds from 1 to 3600, else undefined. */
+export function parseTimeout(value: string): number | undefined {
+	if (!/^\d{1,4}$/.test(value)) return undefined;
+	const n = Number(value);
+	return n >= 1 && n <= 3600 ? n : undefined;
+}
+
 /** A --width value: a whole number from 0 to 10000, else undefined. */
 export function parseWidth(value: string): number | undefined {
 	if (!/^\d{1,5}$/.test(value)) return undefined;
@@ -86,6 +99,7 @@ export function parseWidth(value: string): number | undefined {
 type Spec =
 	| {readonly kind: 'choice'; readonly values: readonly string[]}
 	| {readonly kind: 'width'}
+	| {readonly kind: 'seconds'}
 	| {readonly kind: 'string'}
 	| {readonly kind: 'flag'};
 
@@ -94,15 +108,16 @@ const layoutSpecs: Record<string, Spec> = {
 	shape: {kind: 'choice', values: shapeChoices},
 	dir: {kind: 'choice', values: dirChoices},
 };
+const sourceSpecs: Record<string, Spec> = {raw: {kind: 'flag'}, timeout: {kind: 'seconds'}};
 const specs: Record<Invocation['command'], {readonly options: Record<string, Spec>; readonly file: boolean}> = {
 	read: {
 		file: true,
-		options: {...layoutSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}},
+		options: {...layoutSpecs, ...sourceSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}},
 	},
-	sections: {file: true, options: {...layoutSpecs, json: {kind: 'flag'}}},
+	sections: {file: true, options: {...layoutSpecs, ...sourceSpecs, json: {kind: 'flag'}}},
 	export: {
 		file: true,
-		options: {...layoutSpecs, width: {kind: 'width'}, section: {kind: 'string'}, output: {kind: 'string'}, format: {kind: 'choice', values: formatChoices}},
+		options: {...layoutSpecs, ...sourceSpecs, width: {kind: 'width'}, section: {kind: 'string'}, output: {kind: 'string'}, format: {kind: 'choice', values: formatChoices}},
 	},
 	list: {file: false, options: {...layoutSpecs}},
 };
@@ -157,6 +172,7 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) return undefined;
 		if (option.kind === 'choice' && !option.values.includes(value)) return undefined;
 		if (option.kind === 'width' && parseWidth(value) === undefined) return undefined;
+		if (option.kind === 'seconds' && parseTimeout(value) === undefined) return undefined;
 		values.set(name, value);
 	}
 	const text = (name: string): string | undefined => {
@@ -168,6 +184,8 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		shape: (text('shape') ?? 'auto') as Auto<'on' | 'off'>,
 		dir: (text('dir') ?? 'auto') as Auto<Direction>,
 	};
+	const timeoutText = text('timeout');
+	const source = {raw: values.get('raw') === true, timeout: timeoutText === undefined ? undefined : parseTimeout(timeoutText)};
 	const widthText = text('width');
 	const width = widthText === undefined ? undefined : parseWidth(widthText);
 	switch (command) {
@@ -176,6 +194,7 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 				command,
 				args: {
 					...layout,
+					...source,
 					file,
 					width,
 					bidi: (text('bidi') ?? 'auto') as ReadArgs['bidi'],
@@ -185,11 +204,11 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 				},
 			};
 		case 'sections':
-			return {command, args: {...layout, file, json: values.get('json') === true}};
+			return {command, args: {...layout, ...source, file, json: values.get('json') === true}};
 		case 'export':
 			return {
 				command,
-				args: {...layout, file, width, section: text('section'), output: text('output'), format: (text('format') ?? 'text') as ExportArgs['format']},
+				args: {...layout, ...source, file, width, section: text('section'), output: text('output'), format: (text('format') ?? 'text') as ExportArgs['format']},
 			};
 		case 'list':
 			return {command, args: layout};

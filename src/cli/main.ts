@@ -23,6 +23,7 @@ import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, ty
 import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type ReaderSetup} from './reader-start.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
 import {installSignalGuard, type SignalGuard} from './signal-guard.js';
+import {loadSource} from './source.js';
 import {leaveSequence} from '../terminal/detect.js';
 import {type Order} from '../text/paragraph.js';
 
@@ -58,9 +59,9 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
 				case 'read':
 					return await handlers.read(invocation.args);
 				case 'sections':
-					return handlers.sections(invocation.args);
+					return await handlers.sections(invocation.args);
 				case 'export':
-					return handlers.export(invocation.args);
+					return await handlers.export(invocation.args);
 				case 'list':
 					return handlers.list(invocation.args);
 			}
@@ -94,8 +95,8 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
 function commandHandlers(io: Io, debug: boolean, options: MainOptions): CommandHandlers {
 	return {
 		read: (args) => runRead(args, io, debug, options),
-		sections: (args) => runSections(args, io),
-		export: (args) => runExport(args, io),
+		sections: async (args) => runSections(args, io),
+		export: async (args) => runExport(args, io),
 		list: (args) => runList(args, io),
 	};
 }
@@ -108,14 +109,14 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 		exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
 	};
 	if (!io.stdout.isTTY) {
-		print(load(args.file, io));
+		print(await load(args.file, io, args));
 		return;
 	}
 	// A reader: the article may come through a pipe, then keys come
 	// from the controlling terminal. With none, print instead.
 	const piped = args.file === undefined && !process.stdin.isTTY && isPipeOrFile(0);
 	const fromStdin = args.file === '-' || piped;
-	const loaded = load(fromStdin ? '-' : args.file, io);
+	const loaded = await load(fromStdin ? '-' : args.file, io, args);
 	let keys: NodeJS.ReadStream = process.stdin;
 	let ownKeys: NodeJS.ReadStream | undefined;
 	if (fromStdin || !process.stdin.isTTY) {
@@ -244,8 +245,8 @@ async function importReader(load: MainOptions['importReader']): Promise<typeof i
 	}
 }
 
-function runSections(args: SectionsArgs, io: Io): void {
-	const {article} = load(args.file, io);
+async function runSections(args: SectionsArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	if (args.json) {
 		io.stdout.write(formatSectionsJson(article));
 		return;
@@ -254,8 +255,8 @@ function runSections(args: SectionsArgs, io: Io): void {
 	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
 }
 
-function runExport(args: ExportArgs, io: Io): void {
-	const {article} = load(args.file, io);
+async function runExport(args: ExportArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	const sections = args.section === undefined ? article.sections : [findSection(article, args.section)];
 	const toFile = args.output !== undefined && args.output !== '-';
 	const order = toFile ? resolveOrderForFile(args.order) : resolveOrder(args.order, io);
@@ -276,7 +277,7 @@ function runExport(args: ExportArgs, io: Io): void {
 
 function runList(args: ListArgs, io: Io): void {
 	const rows = listArticleFiles(contentDir).map((path) => {
-		const {article} = load(path, io);
+		const {article} = loadFile(path, io);
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
 		return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
 	});
@@ -311,8 +312,15 @@ function isPipeOrFile(fd: number): boolean {
 	}
 }
 
-function load(file: string | undefined, io: Io): LoadedArticle {
-	const loaded = loadArticle(file ?? bundledArticle);
+function loadFile(file: string, io: Io): LoadedArticle {
+	const loaded = loadArticle(file);
+	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
+	return loaded;
+}
+
+/** The article of a file, standard input or a URL, Markdown or a web page (source.ts). */
+async function load(file: string | undefined, io: Io, source: {readonly raw: boolean; readonly timeout: number | undefined}): Promise<LoadedArticle> {
+	const loaded = await loadSource(file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
 	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
 	return loaded;
 }

@@ -10,6 +10,7 @@ import {
 	type Io,
 	DASH,
 	fromDash,
+	parseTimeout,
 	parseWidth,
 	bidiChoices,
 	dirChoices,
@@ -31,14 +32,28 @@ const widthOption = {
 	},
 } as const;
 
+const timeoutOption = {
+	type: 'number',
+	describe: 'Give up a download after this many seconds (default: 20)',
+	coerce: (value: unknown): number => {
+		const n = parseTimeout(String(value));
+		if (n === undefined) throw new Error(`--timeout must be a whole number of seconds from 1 to 3600, not '${String(value)}'`);
+		return n;
+	},
+} as const;
+
 /** The yargs parser over `argv`, running `handlers`. */
 export function buildParser(argv: readonly string[], io: Io, handlers: CommandHandlers): Argv {
 	const fileArg = <T>(y: Argv<T>) =>
 		y.positional('file', {
 			type: 'string',
 			coerce: fromDash,
-			describe: "Markdown article to read ('-' for standard input; default: the bundled article)",
+			describe: "Article to read: a Markdown or HTML file, an http(s) URL, or '-' for standard input (default: the bundled article)",
 		});
+	const sourceOptions = <T>(y: Argv<T>) =>
+		y
+			.option('raw', {type: 'boolean', default: false, describe: 'For a web page: show the whole page, not the article extracted from it'})
+			.option('timeout', timeoutOption);
 	const layoutOptions = <T>(y: Argv<T>) =>
 		y
 			.option('order', {
@@ -65,7 +80,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 			'$0 [file]',
 			'Read an article (prints it as `export` does when output is not a terminal)',
 			(y) =>
-				layoutOptions(fileArg(y))
+				sourceOptions(layoutOptions(fileArg(y)))
 					.option('width', {...widthOption, describe: 'Text width in the reader at most (default: the terminal width minus margins, at most 100); wrap width when printing'})
 					.option('bidi', {
 						choices: bidiChoices,
@@ -86,19 +101,22 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 					section: args.section,
 					fromStart: args['from-start'],
 					color: args.color,
+					raw: args.raw,
+					timeout: args.timeout,
 				}),
 		)
 		.command(
 			'sections [file]',
 			"List the article's sections: index, title, words, minutes",
-			(y) => layoutOptions(fileArg(y)).option('json', {type: 'boolean', default: false, describe: 'Print JSON'}),
-			(args) => handlers.sections({file: args.file, order: args.order, shape: args.shape, dir: args.dir, json: args.json}),
+			(y) => sourceOptions(layoutOptions(fileArg(y))).option('json', {type: 'boolean', default: false, describe: 'Print JSON'}),
+			(args) =>
+				handlers.sections({file: args.file, order: args.order, shape: args.shape, dir: args.dir, json: args.json, raw: args.raw, timeout: args.timeout}),
 		)
 		.command(
 			'export [file]',
 			'Print the article as plain text or JSON',
 			(y) =>
-				layoutOptions(fileArg(y))
+				sourceOptions(layoutOptions(fileArg(y)))
 					.option('width', widthOption)
 					.option('section', {alias: 's', type: 'string', describe: 'Only this section: its number or its title'})
 					.option('output', {alias: 'o', type: 'string', coerce: fromDash, describe: 'Write to this file (atomically) instead of standard output'})
@@ -113,6 +131,8 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 					section: args.section,
 					output: args.output,
 					format: args.format,
+					raw: args.raw,
+					timeout: args.timeout,
 				}),
 		)
 		.command(
@@ -124,6 +144,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.completion('completion', 'Print a shell completion script (bash, zsh)')
 		.example('$0', 'read the bundled Arabic article')
 		.example('$0 article.md', 'read an article')
+		.example('$0 https://example.com/news/article.html', 'read the article of a web page (a saved .html file works too)')
 		.example('cat article.md | $0 -', 'read from a pipe')
 		.example('$0 sections --json', 'list the sections as JSON')
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
