@@ -154,3 +154,23 @@ test('limitSourceNesting drops only tags beyond the limit, never text, and leave
 	const script = `<script>${'<div>'.repeat(50)}</script>${'<i>'.repeat(3)}t`;
 	assert.equal(limitSourceNesting(script, 3), script);
 });
+
+test('the article starts with its metadata line: byline · site · date · host (linked)', () => {
+	const page = pages[0];
+	assert.ok(page);
+	const {article} = parseHtml(page.html, {url: 'https://news.example/2021/09/assad.html'});
+	const first = article.sections[0]?.blocks[0];
+	assert.deepEqual(first, {
+		kind: 'paragraph',
+		inline: [
+			{text: 'فريق التحرير', style: {emphasis: true}},
+			{text: ' · ', style: {}},
+			{text: 'أخبار الآن', style: {}},
+			{text: ' · ', style: {}},
+			{text: '2021-09-14', style: {}},
+			{text: ' · ', style: {}},
+			{text: 'news.example', style: {href: 'https://news.example/2021/09/assad.html'}},
+		],
+	});
+	assert.equal(article.sections[0]?.title, article.title, 'the title is not repeated as a section');
+});

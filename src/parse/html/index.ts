@@ -18,12 +18,17 @@
 //    names the site or when the page's H1 is the title without it.
 // 4. When Readability finds no article (or fails), the whole <body> is shown,
 //    and `extracted` says so; --raw always shows the whole <body>.
-// 5. Direction: <html dir>, else <body dir>, else the dir Readability found
+// 5. A first heading that repeats the title is dropped (Readability makes
+//    the page's <h1> an <h2>, which would open a section). The article
+//    starts with a line of its metadata (byline · site · date ·
+//    the page's host, linked to its URL), as a reader view shows it under
+//    the title: the reader's first page and the text export carry it.
+// 6. Direction: <html dir>, else <body dir>, else the dir Readability found
 //    on the content's ancestors; else (sections.ts) the language's, else
 //    the letters'. `dir` on elements inside stays with their paragraphs.
 
 import {Readability} from '@mozilla/readability';
-import {type Article, type Direction} from '../../model/article.js';
+import {type Article, type Block, type Direction, type Span, type Style} from '../../model/article.js';
 import {stripControls} from '../sanitize.js';
 import {blocksOfElement, dirOf} from './blocks.js';
 import {type DomDocument, type DomElement, parsePage} from './dom.js';
@@ -95,15 +100,51 @@ export function parseHtml(html: string, options: HtmlOptions = {}): HtmlResult {
 			const dir = htmlDir ?? parseDirection(parsed.dir);
 			const title = cleanTitle(clean(parsed.title ?? '') || own.title, site, h1);
 			const meta = metaOf({title, byline: clean(parsed.byline ?? '') || own.byline, site, date: clean(parsed.publishedTime ?? '') || own.date, lang, dir, url});
-			const blocks = blocksOfElement(content, dir);
+			const blocks = withMetaLine(withoutTitleHeading(blocksOfElement(content, dir), title), meta);
 			return {article: articleOfBlocks(blocks, {title, fallbackTitle, meta, lang, dir}), extracted: true};
 		}
 	}
 	const body = document.body ?? document.documentElement;
-	const blocks = body ? blocksOfElement(body, htmlDir) : [];
 	const title = cleanTitle(own.title, own.site, h1);
 	const meta = metaOf({title, byline: own.byline, site: own.site, date: own.date, lang: htmlLang, dir: htmlDir, url});
+	const blocks = withMetaLine(withoutTitleHeading(body ? blocksOfElement(body, htmlDir) : [], title), meta);
 	return {article: articleOfBlocks(blocks, {title, fallbackTitle, meta, lang: htmlLang, dir: htmlDir}), extracted: false};
+}
+
+/**
+ * The blocks without a first heading that repeats the title: Readability
+ * turns the page's <h1> into an <h2>, which would open a section of its own.
+ */
+function withoutTitleHeading(blocks: Block[], title: string): Block[] {
+	const first = blocks[0];
+	if (first?.kind !== 'heading' || !title) return blocks;
+	const text = first.inline.map((span) => span.text).join('').replace(/[\s\u200e\u200f]+/g, ' ').trim();
+	return text === title ? blocks.slice(1) : blocks;
+}
+
+/** The blocks with the metadata line first, after a title H1 (Logic 5); unchanged when there is no metadata to show. */
+export function withMetaLine(blocks: Block[], meta: Readonly<Record<string, string>>): Block[] {
+	const spans: Span[] = [];
+	const add = (text: string | undefined, style: Style = {}): void => {
+		if (!text) return;
+		if (spans.length) spans.push({text: ' · ', style: {}});
+		spans.push({text, style});
+	};
+	add(meta['byline'], {emphasis: true});
+	if (meta['site'] && meta['site'] !== meta['byline']) add(meta['site']);
+	const date = meta['date'] ?? '';
+	add(/^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date);
+	if (meta['url']) {
+		try {
+			add(new URL(meta['url']).hostname, {href: meta['url']});
+		} catch {
+			// Not a URL: nothing to show.
+		}
+	}
+	if (!spans.length) return blocks;
+	const line: Block = {kind: 'paragraph', inline: spans};
+	const first = blocks[0];
+	return first?.kind === 'heading' && first.level === 1 ? [first, line, ...blocks.slice(1)] : [line, ...blocks];
 }
 
 function clean(text: string): string {
