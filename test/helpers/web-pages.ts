@@ -28,7 +28,16 @@ const arBlocks = body
 	.split(/\n\n+/)
 	.map((b) => b.trim())
 	.filter((b) => b && !b.startsWith('# '));
-const arParagraphs = arBlocks.filter((b) => !b.startsWith('## '));
+/** The paragraphs of a Markdown quote block ('> a\n>\n> b'). */
+const quoted = (b: string): string[] =>
+	b
+		.split('\n')
+		.map((l) => l.replace(/^> ?/, ''))
+		.join('\n')
+		.split(/\n\n+/)
+		.map((t) => t.replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
+const arParagraphs = arBlocks.filter((b) => !b.startsWith('## ')).flatMap((b) => (b.startsWith('> ') ? quoted(b) : [b]));
 const arHeadings = arBlocks.filter((b) => b.startsWith('## ')).map((b) => b.slice(3));
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -48,7 +57,11 @@ function arabicNews(): string {
 	const half = Math.floor(arBlocks.length / 2);
 	const inner = arBlocks
 		.map((b, i) => {
-			const block = b.startsWith('## ') ? `<h2>${esc(b.slice(3))}</h2>` : `<p>${esc(b)}</p>`;
+			const block = b.startsWith('## ')
+				? `<h2>${esc(b.slice(3))}</h2>`
+				: b.startsWith('> ')
+					? `<blockquote>${quoted(b).map((t) => `<p>${esc(t)}</p>`).join('')}</blockquote>`
+					: `<p>${esc(b)}</p>`;
 			if (i === 3) return `${block}\n<div class="ad-slot in-article" id="div-gpt-ad-1"><span class="ad-label">${arChrome.ad}</span><ins class="adsbygoogle"></ins></div>`;
 			if (i === half) return `${block}\n<aside class="read-also"><a href="/x">${arChrome.related}</a></aside>`;
 			return block;
