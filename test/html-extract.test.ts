@@ -167,9 +167,9 @@ test('the article starts with its metadata line: byline · site · date · host 
 			{text: ' · ', style: {}},
 			{text: 'أخبار الآن', style: {}},
 			{text: ' · ', style: {}},
-			{text: '2021-09-14', style: {}},
+			{text: '\u20662021-09-14\u2069', style: {}},
 			{text: ' · ', style: {}},
-			{text: 'news.example', style: {href: 'https://news.example/2021/09/assad.html'}},
+			{text: '\u2066news.example\u2069', style: {href: 'https://news.example/2021/09/assad.html'}},
 		],
 	});
 	assert.equal(article.sections[0]?.title, article.title, 'the title is not repeated as a section');

@@ -133,10 +133,12 @@ export function withMetaLine(blocks: Block[], meta: Readonly<Record<string, stri
 	add(meta['byline'], {emphasis: true});
 	if (meta['site'] && meta['site'] !== meta['byline']) add(meta['site']);
 	const date = meta['date'] ?? '';
-	add(/^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date);
+	// The date and the host read left to right in any paragraph: isolated (in an Arabic line 2021-09-14 would show as 14-09-2021).
+	const ltr = (text: string): string => (text ? `\u2066${text}\u2069` : '');
+	add(ltr(/^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date));
 	if (meta['url']) {
 		try {
-			add(new URL(meta['url']).hostname, {href: meta['url']});
+			add(ltr(new URL(meta['url']).hostname), {href: meta['url']});
 		} catch {
 			// Not a URL: nothing to show.
 		}
