@@ -39,6 +39,9 @@ const accepted: string[][] = [
 	['export', '--links'],
 	['list'],
 	['list', '--order', 'visual'],
+	['https://example.com/a.html', '--raw', '--timeout', '5'],
+	['sections', 'page.html', '--raw', '--json'],
+	['export', '--timeout=3600', 'https://example.com/', '--format', 'json'],
 ];
 for (const argv of accepted) {
 	test(`fast and yargs agree: qari ${argv.join(' ')}`, async () => {
@@ -68,6 +71,11 @@ const declined: string[][] = [
 	['--', 'a.md'],
 	['-wx'],
 	['--fromStart'],
+	['--timeout', '0'],
+	['--timeout', '3601'],
+	['export', '--timeout', 'soon'],
+	['export', '--raw=yes'],
+	['list', '--raw'],
 ];
 for (const argv of declined) {
 	test(`left to yargs: qari ${argv.join(' ')}`, () => {

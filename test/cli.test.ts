@@ -141,6 +141,8 @@ const usageCases: [string[], string][] = [
 	[['export', '--width', 'wide'], "qari: --width must be a whole number from 0 to 10000, not 'NaN'"],
 	[['export', '--width', '-1'], "qari: --width must be a whole number from 0 to 10000, not '-1'"],
 	[['export', '--format', 'xml'], 'qari: Invalid values: Argument: format, Given: "xml", Choices: "text", "json"'],
+	[['export', '--timeout', '0'], "qari: --timeout must be a whole number of seconds from 1 to 3600, not '0'"],
+	[['sections', '--timeout', '3601'], "qari: --timeout must be a whole number of seconds from 1 to 3600, not '3601'"],
 ];
 for (const [args, last] of usageCases) {
 	test(`usage error: qari ${args.join(' ')}`, () => {
@@ -165,7 +167,7 @@ test('invalid UTF-8: replaced, counted, warned once', () => {
 test('--help shows every command with an example; --version', () => {
 	const help = runQari(['--help']);
 	assert.equal(help.status, 0);
-	for (const word of ['sections', 'export', 'list', 'completion', 'Examples:', 'qari export --width 60 --section 2']) {
+	for (const word of ['sections', 'export', 'list', 'completion', 'Examples:', 'qari export --width 60 --section 2', '--raw', '--timeout', 'qari https://']) {
 		assert.ok(help.stdout.includes(word), word);
 	}
 	const version = runQari(['--version']);

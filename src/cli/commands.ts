@@ -26,7 +26,13 @@ interface LayoutArgs {
 	readonly shape: Auto<'on' | 'off'>;
 	readonly dir: Auto<Direction>;
 }
-export interface ReadArgs extends LayoutArgs {
+/** How an article is got: a web page extracted or whole (--raw), and how long a download may take. */
+export interface SourceArgs {
+	readonly raw: boolean;
+	/** --timeout in seconds (default: fetch.ts's, 20). */
+	readonly timeout: number | undefined;
+}
+export interface ReadArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly bidi: (typeof bidiChoices)[number];
@@ -34,11 +40,11 @@ export interface ReadArgs extends LayoutArgs {
 	readonly fromStart: boolean;
 	readonly color: boolean;
 }
-export interface SectionsArgs extends LayoutArgs {
+export interface SectionsArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly json: boolean;
 }
-export interface ExportArgs extends LayoutArgs {
+export interface ExportArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly section: string | undefined;
@@ -51,8 +57,8 @@ export type ListArgs = LayoutArgs;
 
 export interface CommandHandlers {
 	read(args: ReadArgs): Promise<void>;
-	sections(args: SectionsArgs): void;
-	export(args: ExportArgs): void;
+	sections(args: SectionsArgs): void | Promise<void>;
+	export(args: ExportArgs): void | Promise<void>;
 	list(args: ListArgs): void;
 }
 
@@ -79,6 +85,13 @@ export function isUsageError(error: unknown): boolean {
 export const DASH = '\u0000-';
 export const fromDash = (value: unknown): string | undefined => (value === DASH ? '-' : (value as string | undefined));
 
+/** A --timeout value: whole seconds from 1 to 3600, else undefined. */
+export function parseTimeout(value: string): number | undefined {
+	if (!/^\d{1,4}$/.test(value)) return undefined;
+	const n = Number(value);
+	return n >= 1 && n <= 3600 ? n : undefined;
+}
+
 /** A --width value: a whole number from 0 to 10000, else undefined. */
 export function parseWidth(value: string): number | undefined {
 	if (!/^\d{1,5}$/.test(value)) return undefined;
@@ -90,6 +103,8 @@ export function parseWidth(value: string): number | undefined {
 type OptionSpec =
 	| {readonly kind: 'choice'; readonly values: readonly string[]; readonly default: string; readonly describe: string}
 	| {readonly kind: 'width'; readonly alias: string; readonly describe: string}
+	/** Whole seconds, 1 to 3600 (parseTimeout). */
+	| {readonly kind: 'seconds'; readonly describe: string}
 	/** `dash`: yargs turns its stand-in for a lone '-' (DASH) back into '-' (`-o -`: standard output). */
 	| {readonly kind: 'string'; readonly alias: string; readonly dash?: boolean; readonly describe: string}
 	| {readonly kind: 'flag'; readonly default: boolean; readonly describe: string};
@@ -117,6 +132,12 @@ const layoutOptions: Record<string, OptionSpec> = {
 	dir: {kind: 'choice', values: dirChoices, default: 'auto', describe: "Paragraph direction (auto: each paragraph's first strong letter)"},
 };
 
+/** Where the article comes from: a web page's options. */
+const sourceOptions: Record<string, OptionSpec> = {
+	raw: {kind: 'flag', default: false, describe: 'For a web page: show the whole page, not the article extracted from it'},
+	timeout: {kind: 'seconds', describe: 'Give up a download after this many seconds (default: 20)'},
+};
+
 /**
  * THE command table: what each command takes. The fast parser below reads
  * well-formed invocations from it; yargs.ts builds the full parser (help,
@@ -129,6 +150,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		file: true,
 		options: {
 			...layoutOptions,
+			...sourceOptions,
 			width: {
 				kind: 'width',
 				alias: 'w',
@@ -149,7 +171,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		usage: 'sections [file]',
 		describe: "List the article's sections: index, title, words, minutes",
 		file: true,
-		options: {...layoutOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
+		options: {...layoutOptions, ...sourceOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
 	},
 	export: {
 		usage: 'export [file]',
@@ -157,6 +179,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		file: true,
 		options: {
 			...layoutOptions,
+			...sourceOptions,
 			width: {kind: 'width', alias: 'w', describe: 'Wrap at this many terminal cells (0: one line per paragraph; default: the terminal width, or 80)'},
 			section: {kind: 'string', alias: 's', describe: 'Only this section: its number or its title'},
 			output: {kind: 'string', alias: 'o', dash: true, describe: 'Write to this file (atomically) instead of standard output'},
@@ -235,6 +258,7 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) return undefined;
 		if (option.kind === 'choice' && !option.values.includes(value)) return undefined;
 		if (option.kind === 'width' && parseWidth(value) === undefined) return undefined;
+		if (option.kind === 'seconds' && parseTimeout(value) === undefined) return undefined;
 		values.set(name, value);
 	}
 	return invocationOf(command, file, (name) => values.get(name));
@@ -256,12 +280,16 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 	const layout = {order: text('order') as Auto<Order>, shape: text('shape') as Auto<'on' | 'off'>, dir: text('dir') as Auto<Direction>};
 	const widthValue = value('width');
 	const width = typeof widthValue === 'number' ? widthValue : typeof widthValue === 'string' ? parseWidth(widthValue) : undefined;
+	const timeoutValue = value('timeout');
+	const timeout = typeof timeoutValue === 'number' ? timeoutValue : typeof timeoutValue === 'string' ? parseTimeout(timeoutValue) : undefined;
+	const source = {raw: value('raw') === true, timeout};
 	switch (command) {
 		case 'read':
 			return {
 				command,
 				args: {
 					...layout,
+					...source,
 					file,
 					width,
 					bidi: text('bidi') as ReadArgs['bidi'],
@@ -271,11 +299,20 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 				},
 			};
 		case 'sections':
-			return {command, args: {...layout, file, json: value('json') === true}};
+			return {command, args: {...layout, ...source, file, json: value('json') === true}};
 		case 'export':
 			return {
 				command,
-				args: {...layout, file, width, section: text('section'), output: text('output'), format: text('format') as ExportArgs['format'], links: value('links') !== false},
+				args: {
+					...layout,
+					...source,
+					file,
+					width,
+					section: text('section'),
+					output: text('output'),
+					format: text('format') as ExportArgs['format'],
+					links: value('links') !== false,
+				},
 			};
 		case 'list':
 			return {command, args: layout};

@@ -9,9 +9,10 @@ import {exportJson, exportTextBytes, exportTextChunks} from '../output/export.js
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {type Order} from '../text/paragraph.js';
-import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type SectionsArgs} from './commands.js';
+import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type SectionsArgs, type SourceArgs} from './commands.js';
 import {fileErrorReason, writeAtomically} from './file-system.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
+import {loadSource} from './source.js';
 
 /** `qari [file]` with no terminal to read on: the article (or --section) as `export` prints it. */
 export function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): void {
@@ -21,8 +22,8 @@ export function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): voi
 	exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
 }
 
-export function runSections(args: SectionsArgs, io: Io): void {
-	const {article} = load(args.file, io);
+export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	if (args.json) {
 		io.stdout.write(formatSectionsJson(article));
 		return;
@@ -31,8 +32,8 @@ export function runSections(args: SectionsArgs, io: Io): void {
 	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
 }
 
-export function runExport(args: ExportArgs, io: Io): void {
-	const {article} = load(args.file, io);
+export async function runExport(args: ExportArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	const sections = args.section === undefined ? article.sections : [findSection(article, args.section)];
 	const toFile = args.output !== undefined && args.output !== '-';
 	const order = toFile ? resolveOrderForFile(args.order) : resolveOrder(args.order, io);
@@ -53,7 +54,7 @@ export function runExport(args: ExportArgs, io: Io): void {
 
 export function runList(args: ListArgs, io: Io): void {
 	const rows = listArticleFiles(contentDir).map((path) => {
-		const {article} = load(path, io);
+		const {article} = loadFile(path, io);
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
 		return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
 	});
@@ -68,9 +69,22 @@ export function runList(args: ListArgs, io: Io): void {
 	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
 }
 
-/** The article at `file` (default: the bundled one), its warnings written to stderr. Throws UserError. */
-export function load(file: string | undefined, io: Io): LoadedArticle {
-	const loaded = loadArticle(file ?? bundledArticle);
+/**
+ * The article of a file, standard input or a URL, Markdown or a web page
+ * (source.ts; default: the bundled one), its warnings written to stderr.
+ * Throws UserError.
+ */
+export async function load(file: string | undefined, io: Io, source: SourceArgs): Promise<LoadedArticle> {
+	const loaded = await loadSource(file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
+	return warned(loaded, io);
+}
+
+/** A Markdown file's article (`list`), its warnings written to stderr. Throws UserError. */
+function loadFile(path: string, io: Io): LoadedArticle {
+	return warned(loadArticle(path), io);
+}
+
+function warned(loaded: LoadedArticle, io: Io): LoadedArticle {
 	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
 	return loaded;
 }

@@ -16,6 +16,7 @@ import {
 	completionCommand,
 	fromDash,
 	invocationOf,
+	parseTimeout,
 	parseWidth,
 	runInvocation,
 	usageErrorOf,
@@ -41,6 +42,16 @@ function yargsOption(option: CommandSpec['options'][string]): Options {
 					return n;
 				},
 			};
+		case 'seconds':
+			return {
+				type: 'number',
+				describe: option.describe,
+				coerce: (value: unknown): number => {
+					const n = parseTimeout(String(value));
+					if (n === undefined) throw new Error(`--timeout must be a whole number of seconds from 1 to 3600, not '${String(value)}'`);
+					return n;
+				},
+			};
 	}
 }
 
@@ -60,7 +71,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 					built = built.positional('file', {
 						type: 'string',
 						coerce: fromDash,
-						describe: "Markdown article to read ('-' for standard input; default: the bundled article)",
+						describe: "Article to read: a Markdown or HTML file, an http(s) URL, or '-' for standard input (default: the bundled article)",
 					});
 				}
 				for (const [option, declared] of Object.entries(spec.options)) built = built.option(option, yargsOption(declared));
@@ -73,13 +84,14 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.completion(completionCommand.name, completionCommand.describe)
 		.example('$0', 'read the bundled Arabic article')
 		.example('$0 article.md', 'read an article')
+		.example('$0 https://example.com/article', 'read the article of a web page (or of a saved .html file)')
 		.example('cat article.md | $0 -', 'read from a pipe')
 		.example('$0 sections --json', 'list the sections as JSON')
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
 		.example('$0 list', 'the bundled articles')
-		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file could not be read or written, 2 a usage mistake.')
+		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read or written, 2 a usage mistake.')
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
 		.alias('version', 'V')
