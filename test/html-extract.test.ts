@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {type Article, type Block} from '../src/model/article.js';
+import {Readability} from '@mozilla/readability';
+import {parseHTML} from 'linkedom';
 import {limitSourceNesting} from '../src/parse/html/dom.js';
-import {parseHtml} from '../src/parse/html/index.js';
+import {NOT_CONTENT, parseHtml} from '../src/parse/html/index.js';
 import {blocksPlain} from '../src/parse/html/sections.js';
 import {pages} from './helpers/web-pages.js';
 
@@ -173,4 +175,24 @@ test('the article starts with its metadata line: byline · site · date · host 
 		],
 	});
 	assert.equal(article.sections[0]?.title, article.title, 'the title is not repeated as a section');
+});
+
+test("nothing of Readability's own extraction is lost in the walk: every <p>, <li>, heading and cell of its content comes out", () => {
+	for (const page of pages) {
+		const document = parseHTML(page.html).document;
+		// The same removals as parseHtml's before Readability (ads, navboxes, edit links): the walk is what is compared.
+		for (const el of Array.from(document.querySelectorAll(NOT_CONTENT) as ArrayLike<{remove(): void}>)) el.remove();
+		const content = new Readability(document as never).parse()?.content ?? '';
+		const own = parseHTML(`<html><body>${content}</body></html>`).document;
+		const expected = Array.from(own.querySelectorAll('p, li, h2, h3, td, th, figcaption') as ArrayLike<{textContent: string | null; querySelector(s: string): unknown}>)
+			.filter((el) => !el.querySelector('p, li, table'))
+			.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+			.filter(Boolean);
+		assert.ok(expected.length >= 5, `${page.name}: Readability's content has blocks`);
+		const {article} = parseHtml(page.html);
+		// Compared without spaces (textContent joins the lines a <br> breaks) and quote marks (qari shows <q> in them).
+		const squeeze = (t: string): string => t.replace(/[\s"]+/g, '');
+		const text = squeeze(linesOf(article).join(''));
+		for (const e of expected) assert.ok(text.includes(squeeze(e)), `${page.name}: Readability has '${e.slice(0, 60)}', qari does not`);
+	}
 });

@@ -42,6 +42,14 @@ const stringWidthShim = {
 	},
 };
 
+/** cssomnom replaced by scripts/cssomnom-stub.mjs (in dist/html.cjs: linkedom's style sheets are never read). */
+const cssomnomStub = {
+	name: 'cssomnom-stub',
+	setup(b) {
+		b.onResolve({filter: /^cssomnom(?:\/|$)/}, () => ({path: fileURLToPath(new URL('cssomnom-stub.mjs', import.meta.url))}));
+	},
+};
+
 /** The CLI's yargs module, pointed at its own bundle and left out of this one. */
 const bundleLinks = {
 	name: 'bundle-links',
@@ -77,7 +85,7 @@ rmSync(`${root}/dist`, {recursive: true, force: true});
 await Promise.all([
 	build({...commonJs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs'}),
 	build({...commonJs, entryPoints: ['src/cli/yargs.ts'], outfile: 'dist/cli-yargs.cjs'}),
-	build({...commonJs, entryPoints: ['src/parse/html/index.ts'], outfile: 'dist/html.cjs'}),
+	build({...commonJs, entryPoints: ['src/parse/html/index.ts'], outfile: 'dist/html.cjs', plugins: [...commonJs.plugins, cssomnomStub]}),
 	build({
 		...common,
 		entryPoints: {reader: 'src/ui/run.tsx'},

@@ -52,7 +52,7 @@ export interface HtmlResult {
 }
 
 /** Elements removed before Readability runs (Logic 2). */
-const NOT_CONTENT = [
+export const NOT_CONTENT = [
 	'.mw-editsection',
 	'.navbox',
 	'.vertical-navbox',
