@@ -73,7 +73,7 @@ test('the walk: paragraphs, lists, quotes, code, tables, figures, links, br, emp
 			[{kind: 'paragraph', inline: [{text: 'one', style: {}}]}],
 			[
 				{kind: 'paragraph', inline: [{text: 'two', style: {}}]},
-				{kind: 'list', ordered: false, start: 1, items: [[{kind: 'paragraph', inline: [{text: 'nested', style: {}}]}]]},
+				{kind: 'list', ordered: false, start: 1, items: [[{kind: 'paragraph', inline: [{text: 'nested', style: {}}]}]], tight: true},
 			],
 		],
 	});
@@ -86,6 +86,27 @@ test('the walk: paragraphs, lists, quotes, code, tables, figures, links, br, emp
 		{kind: 'paragraph', inline: [{text: 'A cat.', style: {}}]},
 		{kind: 'paragraph', inline: [{text: '[image]', style: {}}]},
 		{kind: 'rule'},
+	]);
+});
+
+test('the walk: a list is tight unless an item holds a <p>, as CommonMark writes them', () => {
+	const [tight, loose] = rawBlocks('<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><ol><li>d</li><li><p>e</p><p>f</p></li></ol>');
+	assert.equal(tight?.kind === 'list' && tight.tight, true);
+	const nested = tight?.kind === 'list' ? tight.items[1]?.[1] : undefined;
+	assert.equal(nested?.kind === 'list' && nested.tight, true);
+	assert.equal(loose?.kind === 'list' && 'tight' in loose, false);
+});
+
+test('the walk: an image links to its absolute address (export lists it, as it does a Markdown image), a linked image to the link', () => {
+	const [p] = rawBlocks(
+		'<p><img src="https://x.org/a.png" alt="a"> <a href="https://x.org/b"><img src="https://x.org/b.png" alt="b"></a> ' +
+			'<img src="data:image/png;base64,AA" alt="c"> <img src="d.png"></p>',
+	);
+	assert.deepEqual(p?.kind === 'paragraph' ? p.inline.map((s) => [s.text, s.style.href]) : [], [
+		['[image: a]', 'https://x.org/a.png'],
+		[' ', undefined],
+		['[image: b]', 'https://x.org/b'],
+		[' [image: c] [image]', undefined],
 	]);
 });
 

@@ -72,3 +72,18 @@ inner fence
 	const {article} = parseHtml(html, {raw: true});
 	same(parseMarkdown(articleMarkdown(article, article.meta)), article, 'syntax');
 });
+
+test('tight lists are written tight and loose ones loose, and read back so', () => {
+	const html = `<html><head><title>T</title></head><body><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>
+		<ol><li><p>d</p></li><li><p>e</p><p>f</p></li></ol><ul><li>g<div>h</div></li></ul></body></html>`;
+	const {article} = parseHtml(html, {raw: true});
+	const md = articleMarkdown(article, article.meta);
+	assert.ok(md.includes('- a\n- b\n  - c\n'), md);
+	assert.ok(md.includes('1. d\n\n2. e\n\n   f\n'), md);
+	// Two paragraphs in a tight item: Markdown has no way to keep them apart without a blank line.
+	assert.ok(md.includes('- g\n\n  h\n'), md);
+	const back = parseMarkdown(md);
+	const lists = (a: typeof article): unknown[] => a.sections.flatMap((s) => s.blocks).map((b) => b.kind === 'list' && b.tight === true);
+	assert.deepEqual(lists(back), [true, false, false]);
+	assert.deepEqual(lists(article), [true, false, true]);
+});

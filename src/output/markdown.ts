@@ -12,7 +12,10 @@
 // 3. Every section's heading is written at its level; the lead has none (its
 //    title is the article's, in front matter). A hard break (U+2028) is a
 //    backslash at the end of the line.
-// 4. test/markdown-out.test.ts parses the output again and compares the
+// 4. A tight list (no blank rows in its items) is written without blank
+//    lines, so that it reads back tight; a loose one with them, and so is a
+//    tight one whose item Markdown cannot hold without them (tightItem).
+// 5. test/markdown-out.test.ts parses the output again and compares the
 //    blocks with the article's.
 
 import {type Article, type Block, type Inline, type Style} from '../model/article.js';
@@ -58,12 +61,12 @@ function blockMarkdown(block: Block): string {
 				.map((line) => (line ? `> ${line}` : '>'))
 				.join('\n');
 		case 'list': {
-			const tight = block.items.every((item) => item.length <= 1 && item[0]?.kind !== 'code');
+			const tight = block.tight === true && block.items.every(tightItem);
 			return block.items
 				.map((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '- ';
 					const pad = ' '.repeat(marker.length);
-					const text = item.map(blockMarkdown).filter((b) => b !== '').join('\n\n') || '';
+					const text = item.map(blockMarkdown).filter((b) => b !== '').join(tight ? '\n' : '\n\n') || '';
 					return text
 						.split('\n')
 						.map((line, n) => (n === 0 ? marker + line : line ? pad + line : ''))
@@ -82,6 +85,19 @@ function blockMarkdown(block: Block): string {
 			return [row(block.header), rule, ...block.rows.map(row)].join('\n');
 		}
 	}
+}
+
+/**
+ * Whether an item of a tight list can be written without blank lines: a
+ * paragraph right after a paragraph would join it, and a rule right after one
+ * would make it a heading. Such a list is written loose (Logic 4).
+ */
+function tightItem(item: readonly Block[]): boolean {
+	for (let i = 1; i < item.length; i++) {
+		const kind = item[i]?.kind;
+		if (item[i - 1]?.kind === 'paragraph' && (kind === 'paragraph' || kind === 'rule')) return false;
+	}
+	return true;
 }
 
 /** ASCII punctuation Markdown may act on inside a line. */

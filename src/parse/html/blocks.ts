@@ -10,6 +10,9 @@
 //    hr …) end the paragraph being gathered; text and inline elements add
 //    spans to it. An inline element holding block elements (a teaser card's
 //    <a><h3>…</h3><p>…</p></a>) is walked as a block container.
+//    A list is tight (no blank rows inside its items) unless an item holds a
+//    <p>: the HTML CommonMark makes of a tight and of a loose list, and how a
+//    browser spaces them.
 // 2. Whitespace collapses as in HTML (runs of ASCII whitespace → one space,
 //    none at a paragraph's edges); inside <pre> it is kept. NBSP is kept.
 // 3. Direction: a `dir` on a block element is that paragraph's direction;
@@ -23,8 +26,9 @@
 //    embed, svg, canvas, form controls, and anything hidden by the `hidden`
 //    attribute, aria-hidden="true" or an inline style display:none or
 //    visibility:hidden (CSS that hides text hides it here too).
-// 5. Images become `[image: alt]` (`[image]` without alt); a figure is its
-//    images and its caption. <br> is U+2028 (the Markdown path's hard break).
+// 5. Images become `[image: alt]` (`[image]` without alt), linked to their
+//    absolute http(s) address unless inside a link; a figure is its images
+//    and its caption. <br> is U+2028 (the Markdown path's hard break).
 // 6. Tables: a table whose cells hold block content (a layout table) is
 //    walked as containers; a data table becomes a table block, its header the
 //    <thead> row or a first row of <th> cells (else the first row).
@@ -90,6 +94,23 @@ function linkOf(el: DomElement): string | undefined {
 	const href = stripControls(el.getAttribute('href') ?? '').trim();
 	if (/^(?:https?:\/\/|ftp:\/\/|mailto:)/i.test(href)) return href;
 	return undefined;
+}
+
+/**
+ * An image's address to list with the links (as a Markdown image's is:
+ * export keeps every URL), when absolute http(s): Readability makes a page's
+ * relative addresses absolute; data: and the like are left out. Never fetched.
+ */
+function imageSource(el: DomElement): string | undefined {
+	const src = stripControls(el.getAttribute('src') ?? '').trim();
+	return /^https?:\/\//i.test(src) ? src : undefined;
+}
+
+/** Whether a list item has a <p> of its own (a loose list's item, Logic 1). */
+function holdsParagraph(item: DomElement): boolean {
+	const children = item.children;
+	for (let i = 0; i < children.length; i++) if (children[i]?.localName.toLowerCase() === 'p') return true;
+	return false;
 }
 
 function imageText(el: DomElement): string {
@@ -180,6 +201,7 @@ class Builder {
 				const items: Block[][] = [];
 				const kids = node.childNodes;
 				let loose: Builder | undefined;
+				let spaced = false;
 				for (let i = 0; i < kids.length; i++) {
 					const kid = kids[i];
 					if (!kid) continue;
@@ -187,6 +209,7 @@ class Builder {
 						if (loose) items.push(loose.done());
 						loose = undefined;
 						if (isHidden(kid)) continue;
+						spaced ||= holdsParagraph(kid);
 						const item = new Builder();
 						item.walkBlock(kid, depth + 1, dirOf(kid) ?? ownDir);
 						const blocks = item.done();
@@ -203,7 +226,8 @@ class Builder {
 				if (!items.length) return;
 				const startAttr = Number.parseInt(node.getAttribute('start') ?? '', 10);
 				const ordered = tag === 'ol';
-				this.blocks.push({kind: 'list', ordered, start: ordered && Number.isFinite(startAttr) ? startAttr : 1, items});
+				const list = {kind: 'list', ordered, start: ordered && Number.isFinite(startAttr) ? startAttr : 1, items} as const;
+				this.blocks.push(spaced ? list : {...list, tight: true});
 				return;
 			}
 			case 'blockquote': {
@@ -413,7 +437,8 @@ function collectInline(el: DomElement, outer: Style, spans: Span[], depth: numbe
 	}
 	if (tag === 'wbr') return;
 	if (tag === 'img') {
-		pushText(spans, imageText(el), builder.style(outer));
+		const src = outer.href === undefined ? imageSource(el) : undefined;
+		pushText(spans, imageText(el), builder.style(src ? {...outer, href: src} : outer));
 		return;
 	}
 	if (depth > MAX_DEPTH) {
