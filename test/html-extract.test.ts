@@ -8,6 +8,7 @@ import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
 import {limitSourceNesting} from '../src/parse/html/dom.js';
 import {NOT_CONTENT, parseHtml} from '../src/parse/html/index.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
 import {blocksPlain} from '../src/parse/html/sections.js';
 import {pages} from './helpers/web-pages.js';
 
@@ -108,6 +109,25 @@ test('the walk: an image links to its absolute address (export lists it, as it d
 		['[image: b]', 'https://x.org/b'],
 		[' [image: c] [image]', undefined],
 	]);
+});
+
+test('direction by the Markdown rules: prose letters only (not code), RTL from a 30% share; a page and its Markdown twin agree', () => {
+	const code = 'const englishCodeThatIsLong = someFunctionCall(withArguments, andMoreArguments);';
+	const page = parseHtml(wrap(`<p>مرحبا بالعالم هذا نص عربي</p><pre>${code}</pre><h2>Two</h2><p>English prose only here, a little longer</p>`), {raw: true});
+	const twin = parseMarkdown(`# T\n\nمرحبا بالعالم هذا نص عربي\n\n\`\`\`\n${code}\n\`\`\`\n\n## Two\n\nEnglish prose only here, a little longer\n`);
+	assert.equal(page.article.dir, 'rtl');
+	assert.deepEqual(
+		page.article.sections.map((s) => [s.title, s.direction]),
+		[
+			['T', 'rtl'],
+			['Two', 'ltr'],
+		],
+	);
+	assert.equal(twin.dir, page.article.dir);
+	assert.deepEqual(
+		twin.sections.map((s) => [s.title, s.direction]),
+		page.article.sections.map((s) => [s.title, s.direction]),
+	);
 });
 
 test('the walk: headings become sections by the Markdown rules', () => {

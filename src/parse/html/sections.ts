@@ -10,14 +10,16 @@
 //    carries the article's title; then one section per heading of the
 //    highest level present. An empty lead is dropped when sections follow.
 // 3. A section's size is the UTF-16 units of its text (a page has no
-//    Markdown source to measure); its words, minutes and direction are counted
-//    from its text, as for Markdown.
+//    Markdown source to measure); its words and minutes are counted from its
+//    text, its direction from its prose letters and its title's
+//    (direction.ts sectionDirection), as for Markdown.
 // 4. The article's direction: an explicit `dir` (the page's), else its
-//    language's, else most of its letters', else left to right.
+//    language's, else its prose letters' (direction.ts articleDirection:
+//    code and URLs do not count), else left to right.
 
 import {type Article, type Block, type Direction, type Inline, type Section} from '../../model/article.js';
 import {forEachLeafBlock} from '../../model/walk.js';
-import {directionOfCounts, directionOfLang} from '../direction.js';
+import {articleDirection, directionOfLang, proseLetters, sectionDirection} from '../direction.js';
 import {readingMinutes} from '../reading-time.js';
 import {closeBidi, stripControls} from '../sanitize.js';
 import {textStats} from '../text-stats.js';
@@ -80,28 +82,27 @@ export function articleOfBlocks(blocks: readonly Block[], facts: ArticleFacts): 
 	title = closeBidi(stripControls(title || facts.fallbackTitle || 'Untitled'));
 
 	const texts = parts.map((part) => ({heading: part.heading ? closeBidi(inlinePlain(part.heading.inline)) : title, body: blocksPlain(part.blocks)}));
-	let rtlLetters = 0;
-	let ltrLetters = 0;
-	const stats = texts.map(({heading, body}) => {
-		const b = textStats(body);
-		const h = textStats(heading);
-		rtlLetters += b.rtlLetters + h.rtlLetters;
-		ltrLetters += b.ltrLetters + h.ltrLetters;
-		return {words: b.words, rtlLetters: b.rtlLetters + h.rtlLetters, ltrLetters: b.ltrLetters + h.ltrLetters};
+	// Prose letters as markdown.ts counts them (section-plan.ts letterCounts): the title heading, every part and its heading.
+	const prose = parts.map((part) => proseLetters(part.blocks, {rtl: 0, ltr: 0}));
+	const counts = proseLetters(titleHeading ? [titleHeading] : [], {rtl: 0, ltr: 0});
+	parts.forEach((part, i) => {
+		counts.rtl += prose[i]?.rtl ?? 0;
+		counts.ltr += prose[i]?.ltr ?? 0;
+		if (part.heading) proseLetters([part.heading], counts);
 	});
-	const dir: Direction = facts.dir ?? directionOfLang(facts.lang) ?? directionOfCounts({rtlLetters, ltrLetters}) ?? 'ltr';
+	const dir: Direction = facts.dir ?? directionOfLang(facts.lang) ?? articleDirection(counts) ?? 'ltr';
 	const sections: Section[] = parts.map((part, i) => {
-		const s = stats[i] ?? {words: 0, rtlLetters: 0, ltrLetters: 0};
 		const text = texts[i] ?? {heading: title, body: ''};
+		const words = textStats(text.body).words;
 		return {
 			index: i + 1,
 			title: text.heading,
 			level: part.heading?.level ?? 0,
 			size: text.heading.length + 1 + text.body.length,
 			blocks: part.blocks,
-			words: s.words,
-			minutes: readingMinutes(s.words, facts.lang),
-			direction: directionOfCounts(s) ?? dir,
+			words,
+			minutes: readingMinutes(words, facts.lang),
+			direction: sectionDirection(prose[i] ?? {rtl: 0, ltr: 0}, text.heading) ?? dir,
 		};
 	});
 	return {title, meta: facts.meta, lang: facts.lang, dir, sections};
