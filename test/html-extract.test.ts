@@ -113,8 +113,10 @@ test('the walk: an image links to its absolute address (export lists it, as it d
 
 test('direction by the Markdown rules: prose letters only (not code), RTL from a 30% share; a page and its Markdown twin agree', () => {
 	const code = 'const englishCodeThatIsLong = someFunctionCall(withArguments, andMoreArguments);';
-	const page = parseHtml(wrap(`<p>مرحبا بالعالم هذا نص عربي</p><pre>${code}</pre><h2>Two</h2><p>English prose only here, a little longer</p>`), {raw: true});
-	const twin = parseMarkdown(`# T\n\nمرحبا بالعالم هذا نص عربي\n\n\`\`\`\n${code}\n\`\`\`\n\n## Two\n\nEnglish prose only here, a little longer\n`);
+	const arabic = 'مرحبا بالعالم هذا نص عربي';
+	const english = 'English prose only here, a little longer';
+	const page = parseHtml(wrap(`<p>${arabic}</p><pre>${code}</pre><h2>Two</h2><p>${english}</p>`), {raw: true});
+	const twin = parseMarkdown(`# T\n\n${arabic}\n\n\`\`\`\n${code}\n\`\`\`\n\n## Two\n\n${english}\n`);
 	assert.equal(page.article.dir, 'rtl');
 	assert.deepEqual(
 		page.article.sections.map((s) => [s.title, s.direction]),
