@@ -12,6 +12,8 @@ async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 		sections: (args) => void (seen = {command: 'sections', args}),
 		export: (args) => void (seen = {command: 'export', args}),
 		list: (args) => void (seen = {command: 'list', args}),
+		save: async (args) => void (seen = {command: 'save', args}),
+		remove: (args) => void (seen = {command: 'remove', args}),
 	};
 	const io = {stdout: process.stdout, stderr: process.stderr};
 	await buildParser(argv, io, handlers).parseAsync();
@@ -37,6 +39,14 @@ const accepted: string[][] = [
 	['export', '--order=visual', '--dir', 'ltr', '-o', 'x.txt'],
 	['list'],
 	['list', '--order', 'visual'],
+	['https://example.com/a.html', '--raw', '--timeout', '5'],
+	['export', 'page.html', '--raw', '--format', 'json'],
+	['sections', '--timeout=30', 'https://example.com/'],
+	['save', 'https://example.com/a.html'],
+	['save', 'page.html', '--raw', '--timeout', '60'],
+	['save', '-'],
+	['remove', '3'],
+	['remove', 'example-com-a-1a2b3c4d'],
 ];
 for (const argv of accepted) {
 	test(`fast and yargs agree: qari ${argv.join(' ')}`, async () => {

@@ -50,13 +50,15 @@ test('sections --order visual: RTL titles reordered, shaped and right-aligned', 
 });
 
 test('list', () => {
-	const result = runQari(['list']);
+	// Nothing saved, nothing read: an empty data and state home.
+	const empty = join(tmpdir(), `qari-list-${process.pid}`);
+	const result = runQari(['list'], {env: {XDG_DATA_HOME: join(empty, 'data'), XDG_STATE_HOME: join(empty, 'state')}});
 	assert.equal(result.status, 0);
 	assert.equal(
 		result.stdout,
 		[
-			'file                   title                                                                           lang  sections  words',
-			`assad-putin-moscow.md  ${title}  ar           3   1125`,
+			'#  title                                                                           lang  words  min  read  name',
+			`1  ${title}  ar     1125    8     -  (bundled) assad-putin-moscow.md`,
 			'',
 		].join('\n'),
 	);

@@ -51,19 +51,29 @@ export interface ExportArgs extends LayoutArgs, SourceArgs {
 	readonly format: (typeof formatChoices)[number];
 }
 export type ListArgs = LayoutArgs;
+export interface SaveArgs extends SourceArgs {
+	readonly file: string;
+}
+export interface RemoveArgs {
+	readonly name: string;
+}
 
 export interface CommandHandlers {
 	read(args: ReadArgs): Promise<void>;
 	sections(args: SectionsArgs): void | Promise<void>;
 	export(args: ExportArgs): void | Promise<void>;
 	list(args: ListArgs): void;
+	save(args: SaveArgs): Promise<void>;
+	remove(args: RemoveArgs): void;
 }
 
 export type Invocation =
 	| {readonly command: 'read'; readonly args: ReadArgs}
 	| {readonly command: 'sections'; readonly args: SectionsArgs}
 	| {readonly command: 'export'; readonly args: ExportArgs}
-	| {readonly command: 'list'; readonly args: ListArgs};
+	| {readonly command: 'list'; readonly args: ListArgs}
+	| {readonly command: 'save'; readonly args: SaveArgs}
+	| {readonly command: 'remove'; readonly args: RemoveArgs};
 
 // Registered (Symbol.for): the yargs bundle has its own copy of this module,
 // and the CLI bundle must recognise the errors that copy marks.
@@ -120,6 +130,8 @@ const specs: Record<Invocation['command'], {readonly options: Record<string, Spe
 		options: {...layoutSpecs, ...sourceSpecs, width: {kind: 'width'}, section: {kind: 'string'}, output: {kind: 'string'}, format: {kind: 'choice', values: formatChoices}},
 	},
 	list: {file: false, options: {...layoutSpecs}},
+	save: {file: true, options: {...sourceSpecs}},
+	remove: {file: true, options: {}},
 };
 const shortNames: Record<string, string> = {w: 'width', s: 'section', o: 'output'};
 
@@ -132,7 +144,8 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 	let i = 0;
 	const first = argv[0];
 	if (first === 'completion') return undefined;
-	const command: Invocation['command'] = first === 'sections' || first === 'export' || first === 'list' ? first : 'read';
+	const command: Invocation['command'] =
+		first === 'sections' || first === 'export' || first === 'list' || first === 'save' || first === 'remove' ? first : 'read';
 	if (command !== 'read') i = 1;
 	const spec = specs[command];
 	const values = new Map<string, string | boolean>();
@@ -212,5 +225,9 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 			};
 		case 'list':
 			return {command, args: layout};
+		case 'save':
+			return file === undefined ? undefined : {command, args: {...source, file}};
+		case 'remove':
+			return file === undefined ? undefined : {command, args: {name: file}};
 	}
 }

@@ -13,6 +13,8 @@ import {
 	type Io,
 	type ListArgs,
 	type ReadArgs,
+	type RemoveArgs,
+	type SaveArgs,
 	type SectionsArgs,
 	isUsageError,
 	parseInvocation,
@@ -24,10 +26,13 @@ import {firstPaint, prepareReader, terminalSize, type ReaderOptions, type Reader
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
 import {installSignalGuard, type SignalGuard} from './signal-guard.js';
 import {loadSource} from './source.js';
+import {findListed, saveArticle, savedArticles} from './reading-list.js';
+import {articleKey, loadPosition, positionsPath} from './positions.js';
+import {isWebUrl} from './fetch.js';
 import {leaveSequence} from '../terminal/detect.js';
 import {type Order} from '../text/paragraph.js';
 
-const commands = ['sections', 'export', 'list', 'completion'];
+const commands = ['sections', 'export', 'list', 'save', 'remove', 'completion'];
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
 export interface MainOptions {
@@ -53,7 +58,8 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
 		const first = argv[0];
 		// `qari [file]` takes any word as a file: a bare word that is neither a
 		// command nor an existing file is a mistyped command, not a missing file.
-		const mistyped = first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commands.includes(first) && !existsSync(first);
+		const mistyped =
+			first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commands.includes(first) && !existsSync(first) && listedPath(first) === undefined;
 		if (invocation && !mistyped) {
 			switch (invocation.command) {
 				case 'read':
@@ -64,6 +70,10 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
 					return await handlers.export(invocation.args);
 				case 'list':
 					return handlers.list(invocation.args);
+				case 'save':
+					return await handlers.save(invocation.args);
+				case 'remove':
+					return handlers.remove(invocation.args);
 			}
 		}
 		const {buildParser} = await import('./yargs.js');
@@ -98,6 +108,8 @@ function commandHandlers(io: Io, debug: boolean, options: MainOptions): CommandH
 		sections: async (args) => runSections(args, io),
 		export: async (args) => runExport(args, io),
 		list: (args) => runList(args, io),
+		save: (args) => runSave(args, io),
+		remove: (args) => runRemove(args, io),
 	};
 }
 
@@ -275,21 +287,68 @@ async function runExport(args: ExportArgs, io: Io): Promise<void> {
 	else io.stdout.write(text);
 }
 
+/** The bundled articles, then the saved ones: the numbers `qari list` shows and `qari N` opens. */
+function listedArticles(): string[] {
+	return [...listArticleFiles(contentDir), ...savedArticles(process.env)];
+}
+
+/** The listed article a bare argument names (a number or a saved name), when it is not a file or a URL. */
+function listedPath(arg: string): string | undefined {
+	if (arg === '-' || isWebUrl(arg) || existsSync(arg)) return undefined;
+	if (!/^\d+$/.test(arg) && !savedArticles(process.env).length) return undefined;
+	try {
+		return findListed(listedArticles(), arg);
+	} catch {
+		return undefined;
+	}
+}
+
 function runList(args: ListArgs, io: Io): void {
-	const rows = listArticleFiles(contentDir).map((path) => {
-		const {article} = loadFile(path, io);
+	const positions = positionsPath(process.env);
+	const paths = listedArticles();
+	const saved = new Set(savedArticles(process.env));
+	const rows = paths.map((path, i) => {
+		const {article, text} = loadFile(path, io);
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
-		return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
+		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
+		// How far read: the remembered section and offset, against the sections' sizes.
+		const key = article.meta['url'] ? articleKey(`url:${article.meta['url']}`) : articleKey(text);
+		const at = loadPosition(positions, key).position;
+		let read = '-';
+		if (at) {
+			const total = article.sections.reduce((n, s) => n + s.size, 0) || 1;
+			let before = 0;
+			for (const s of article.sections.slice(0, at.section - 1)) before += s.size;
+			const here = Math.min(at.offset, article.sections[at.section - 1]?.size ?? 0);
+			read = `${Math.min(100, Math.round(((before + here) / total) * 100))}%`;
+		}
+		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`];
 	});
 	const order = resolveOrder(args.order, io);
 	const columns = [
-		{header: 'file', kind: 'text'},
+		{header: '#', kind: 'number'},
 		{header: 'title', kind: 'text'},
 		{header: 'lang', kind: 'text'},
-		{header: 'sections', kind: 'number'},
 		{header: 'words', kind: 'number'},
+		{header: 'min', kind: 'number'},
+		{header: 'read', kind: 'number'},
+		{header: 'name', kind: 'text'},
 	] as const;
 	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
+}
+
+async function runSave(args: SaveArgs, io: Io): Promise<void> {
+	const loaded = await load(args.file, io, args);
+	const path = saveArticle(loaded, args.file, process.env);
+	const n = listedArticles().indexOf(path) + 1;
+	io.stdout.write(`saved '${escapeUnprintable(loaded.article.title)}' as ${n > 0 ? `${n}: ` : ''}${escapeUnprintable(path)}\n`);
+}
+
+function runRemove(args: RemoveArgs, io: Io): void {
+	const path = findListed(listedArticles(), args.name);
+	if (!savedArticles(process.env).includes(path)) throw new UserError(`'${escapeUnprintable(args.name)}' is a bundled article: only saved ones can be removed`);
+	rmSync(path, {force: true});
+	io.stdout.write(`removed ${escapeUnprintable(basename(path))}\n`);
 }
 
 /** Whether a path exists and is neither a regular file nor a directory (a device, a FIFO, a socket). */
@@ -320,7 +379,8 @@ function loadFile(file: string, io: Io): LoadedArticle {
 
 /** The article of a file, standard input or a URL, Markdown or a web page (source.ts). */
 async function load(file: string | undefined, io: Io, source: {readonly raw: boolean; readonly timeout: number | undefined}): Promise<LoadedArticle> {
-	const loaded = await loadSource(file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
+	const listed = file === undefined ? undefined : listedPath(file);
+	const loaded = await loadSource(listed ?? file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
 	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
 	return loaded;
 }

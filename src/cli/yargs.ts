@@ -137,9 +137,24 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		)
 		.command(
 			'list',
-			'List the bundled articles: file, title, language, sections, words',
+			'List the bundled and saved articles: number, title, language, words, minutes, how far read',
 			(y) => layoutOptions(y),
 			(args) => handlers.list({order: args.order, shape: args.shape, dir: args.dir}),
+		)
+		.command(
+			'save <file>',
+			'Save the article of a web page or a file to your reading list (as Markdown, for reading offline)',
+			(y) =>
+				sourceOptions(
+					y.positional('file', {type: 'string', coerce: fromDash, demandOption: true, describe: "A URL, an HTML or Markdown file, or '-' for standard input"}),
+				),
+			(args) => handlers.save({file: args.file ?? '', raw: args.raw, timeout: args.timeout}),
+		)
+		.command(
+			'remove <name>',
+			"Remove a saved article: its number in 'qari list' or its name",
+			(y) => y.positional('name', {type: 'string', demandOption: true, describe: "Its number in 'qari list', or its file name"}),
+			(args) => handlers.remove({name: args.name ?? ''}),
 		)
 		.completion('completion', 'Print a shell completion script (bash, zsh)')
 		.example('$0', 'read the bundled Arabic article')
@@ -150,7 +165,8 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
-		.example('$0 list', 'the bundled articles')
+		.example('$0 save https://example.com/news/article.html', 'keep a web page to read offline')
+		.example('$0 list', 'the bundled and saved articles; then `qari 3` opens the third')
 		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file could not be read or written, 2 a usage mistake.')
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
