@@ -12,6 +12,8 @@ async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 		sections: (args) => void (seen = {command: 'sections', args}),
 		export: (args) => void (seen = {command: 'export', args}),
 		list: (args) => void (seen = {command: 'list', args}),
+		save: async (args) => void (seen = {command: 'save', args}),
+		remove: (args) => void (seen = {command: 'remove', args}),
 	};
 	const io = {stdout: process.stdout, stderr: process.stderr};
 	await buildParser(argv, io, handlers).parseAsync();
@@ -42,6 +44,15 @@ const accepted: string[][] = [
 	['https://example.com/a.html', '--raw', '--timeout', '5'],
 	['sections', 'page.html', '--raw', '--json'],
 	['export', '--timeout=3600', 'https://example.com/', '--format', 'json'],
+	['export', 'page.html', '--raw', '--format', 'json'],
+	['sections', '--timeout=30', 'https://example.com/'],
+	['save', 'https://example.com/a.html'],
+	['save', 'page.html', '--raw', '--timeout', '60'],
+	['save', '-'],
+	['remove', '3'],
+	['remove', 'example-com-a-1a2b3c4d'],
+	['3'],
+	['export', 'example-com-a-1a2b3c4d', '-w', '40'],
 ];
 for (const argv of accepted) {
 	test(`fast and yargs agree: qari ${argv.join(' ')}`, async () => {
@@ -76,6 +87,11 @@ const declined: string[][] = [
 	['export', '--timeout', 'soon'],
 	['export', '--raw=yes'],
 	['list', '--raw'],
+	['save'],
+	['remove'],
+	['save', 'a.html', 'b.html'],
+	['remove', '--raw', '3'],
+	['save', '--width', '40', 'a.html'],
 ];
 for (const argv of declined) {
 	test(`left to yargs: qari ${argv.join(' ')}`, () => {

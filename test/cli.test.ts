@@ -50,13 +50,15 @@ test('sections --order visual: RTL titles reordered, shaped and right-aligned', 
 });
 
 test('list', () => {
-	const result = runQari(['list']);
+	// Nothing saved, nothing read: an empty data and state home.
+	const empty = join(tmpdir(), `qari-list-${process.pid}`);
+	const result = runQari(['list'], {env: {XDG_DATA_HOME: join(empty, 'data'), XDG_STATE_HOME: join(empty, 'state')}});
 	assert.equal(result.status, 0);
 	assert.equal(
 		result.stdout,
 		[
-			'file                   title                                                                           lang  sections  words',
-			`assad-putin-moscow.md  ${title}  ar           3   1125`,
+			'#  title                                                                           lang  words  min  read  name',
+			`1  ${title}  ar     1125    8     -  (bundled) assad-putin-moscow.md`,
 			'',
 		].join('\n'),
 	);
@@ -143,13 +145,15 @@ const usageCases: [string[], string][] = [
 	[['export', '--format', 'xml'], 'qari: Invalid values: Argument: format, Given: "xml", Choices: "text", "json"'],
 	[['export', '--timeout', '0'], "qari: --timeout must be a whole number of seconds from 1 to 3600, not '0'"],
 	[['sections', '--timeout', '3601'], "qari: --timeout must be a whole number of seconds from 1 to 3600, not '3601'"],
+	[['save'], 'qari: Not enough non-option arguments: got 0, need at least 1'],
+	[['remove'], 'qari: Not enough non-option arguments: got 0, need at least 1'],
 ];
 for (const [args, last] of usageCases) {
 	test(`usage error: qari ${args.join(' ')}`, () => {
 		const result = runQari(args);
 		assert.equal(result.status, 2);
 		assert.equal(result.stdout, '');
-		assert.match(result.stderr, /^(Usage: )?qari( \w+)? \[file\]/m);
+		assert.match(result.stderr, /^(Usage: )?qari( \w+)? (\[file\]|<\w+>)/m);
 		assert.equal(result.stderr.trimEnd().split('\n').at(-1), last);
 		assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
 	});

@@ -54,19 +54,29 @@ export interface ExportArgs extends LayoutArgs, SourceArgs {
 	readonly links: boolean;
 }
 export type ListArgs = LayoutArgs;
+export interface SaveArgs extends SourceArgs {
+	readonly file: string;
+}
+export interface RemoveArgs {
+	readonly name: string;
+}
 
 export interface CommandHandlers {
 	read(args: ReadArgs): Promise<void>;
 	sections(args: SectionsArgs): void | Promise<void>;
 	export(args: ExportArgs): void | Promise<void>;
 	list(args: ListArgs): void;
+	save(args: SaveArgs): Promise<void>;
+	remove(args: RemoveArgs): void;
 }
 
 export type Invocation =
 	| {readonly command: 'read'; readonly args: ReadArgs}
 	| {readonly command: 'sections'; readonly args: SectionsArgs}
 	| {readonly command: 'export'; readonly args: ExportArgs}
-	| {readonly command: 'list'; readonly args: ListArgs};
+	| {readonly command: 'list'; readonly args: ListArgs}
+	| {readonly command: 'save'; readonly args: SaveArgs}
+	| {readonly command: 'remove'; readonly args: RemoveArgs};
 
 // Registered (Symbol.for): the yargs bundle has its own copy of this module,
 // and the CLI bundle must recognise the errors that copy marks.
@@ -109,12 +119,19 @@ type OptionSpec =
 	| {readonly kind: 'string'; readonly alias: string; readonly dash?: boolean; readonly describe: string}
 	| {readonly kind: 'flag'; readonly default: boolean; readonly describe: string};
 
+/** A command's one positional argument, as its usage names it: `[file]`, `<file>`, `<name>`. */
+interface PositionalSpec {
+	readonly name: 'file' | 'name';
+	readonly required: boolean;
+	readonly describe: string;
+}
+
 export interface CommandSpec {
-	/** The command as yargs declares it ('$0' is the default command). */
+	/** The command as yargs declares it ('$0' is the default command), its positional included. */
 	readonly usage: string;
 	readonly describe: string;
-	/** Whether it takes a file (the positional `[file]`). */
-	readonly file: boolean;
+	/** Its positional argument, if it takes one. */
+	readonly positional?: PositionalSpec;
 	/** Its options, in the order --help lists them. */
 	readonly options: Readonly<Record<string, OptionSpec>>;
 }
@@ -138,6 +155,13 @@ const sourceOptions: Record<string, OptionSpec> = {
 	timeout: {kind: 'seconds', describe: 'Give up a download after this many seconds (default: 20)'},
 };
 
+/** The article to read: `[file]`. */
+const fileArgument: PositionalSpec = {
+	name: 'file',
+	required: false,
+	describe: "Article to read: a Markdown or HTML file, an http(s) URL, '-' for standard input, or a number or name from 'qari list' (default: the bundled article)",
+};
+
 /**
  * THE command table: what each command takes. The fast parser below reads
  * well-formed invocations from it; yargs.ts builds the full parser (help,
@@ -147,7 +171,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 	read: {
 		usage: '$0 [file]',
 		describe: 'Read an article (prints it as `export` does when output is not a terminal)',
-		file: true,
+		positional: fileArgument,
 		options: {
 			...layoutOptions,
 			...sourceOptions,
@@ -170,13 +194,13 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 	sections: {
 		usage: 'sections [file]',
 		describe: "List the article's sections: index, title, words, minutes",
-		file: true,
+		positional: fileArgument,
 		options: {...layoutOptions, ...sourceOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
 	},
 	export: {
 		usage: 'export [file]',
 		describe: 'Print the article as plain text or JSON',
-		file: true,
+		positional: fileArgument,
 		options: {
 			...layoutOptions,
 			...sourceOptions,
@@ -189,9 +213,20 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 	},
 	list: {
 		usage: 'list',
-		describe: 'List the bundled articles: file, title, language, sections, words',
-		file: false,
+		describe: 'List the bundled and saved articles: number, title, language, words, minutes, how far read',
 		options: {...layoutOptions},
+	},
+	save: {
+		usage: 'save <file>',
+		describe: 'Save the article of a web page or a file to your reading list (as Markdown, for reading offline)',
+		positional: {name: 'file', required: true, describe: "A URL, an HTML or Markdown file, or '-' for standard input"},
+		options: {...sourceOptions},
+	},
+	remove: {
+		usage: 'remove <name>',
+		describe: "Remove a saved article: its number in 'qari list' or its name",
+		positional: {name: 'name', required: true, describe: "Its number in 'qari list', or its file name"},
+		options: {},
 	},
 };
 
@@ -224,7 +259,7 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 	for (; i < argv.length; i++) {
 		const token = argv[i] ?? '';
 		if (token === '-' || !token.startsWith('-')) {
-			if (!spec.file || file !== undefined || token === '') return undefined;
+			if (!spec.positional || file !== undefined || token === '') return undefined;
 			file = token;
 			continue;
 		}
@@ -261,15 +296,17 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		if (option.kind === 'seconds' && parseTimeout(value) === undefined) return undefined;
 		values.set(name, value);
 	}
+	if (spec.positional?.required && file === undefined) return undefined;
 	return invocationOf(command, file, (name) => values.get(name));
 }
 
 /**
- * The typed invocation from an option's value by name, whichever parser read
- * them: text or a number for --width, booleans for flags, undefined when not
+ * The typed invocation from its positional argument (a file, or `remove`'s
+ * name) and an option's value by name, whichever parser read them: text or a number for --width, booleans for flags, undefined when not
  * given (yargs gives the defaults itself; the table's apply otherwise).
  */
-export function invocationOf(command: CommandName, file: string | undefined, value: (name: string) => unknown): Invocation {
+export function invocationOf(command: CommandName, positional: string | undefined, value: (name: string) => unknown): Invocation {
+	const file = positional;
 	const options = commandTable[command].options;
 	const text = (name: string): string | undefined => {
 		const v = value(name);
@@ -316,6 +353,10 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 			};
 		case 'list':
 			return {command, args: layout};
+		case 'save':
+			return {command, args: {...source, file: file ?? ''}};
+		case 'remove':
+			return {command, args: {name: file ?? ''}};
 	}
 }
 
@@ -330,5 +371,9 @@ export function runInvocation(invocation: Invocation, handlers: CommandHandlers)
 			return handlers.export(invocation.args);
 		case 'list':
 			return handlers.list(invocation.args);
+		case 'save':
+			return handlers.save(invocation.args);
+		case 'remove':
+			return handlers.remove(invocation.args);
 	}
 }

@@ -8,7 +8,7 @@
 //    (yargs.ts, its own bundle), loaded only then. Both are built from the
 //    one command table.
 // 2. The commands themselves: read.ts (the reader), print.ts (sections,
-//    export, list).
+//    export, list), save.ts (save, remove: the reading list).
 // 3. Exit status: 0 done; 1 a file or web page could not be read or written (UserError)
 //    or an internal error; 2 a usage mistake (already reported by yargs).
 
@@ -18,6 +18,8 @@ import {escapeUnprintable} from '../parse/sanitize.js';
 import {UserError} from './files.js';
 import {runList, runExport, runSections} from './print.js';
 import {runRead, type ReaderImport} from './read.js';
+import {listedPath} from './reading-list.js';
+import {runRemove, runSave} from './save.js';
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
 export async function main(argv: readonly string[], io: Io, options: ReaderImport): Promise<void> {
@@ -34,7 +36,13 @@ export async function main(argv: readonly string[], io: Io, options: ReaderImpor
 		const first = argv[0];
 		// `qari [file]` takes any word as a file: a bare word that is neither a
 		// command nor an existing file is a mistyped command, not a missing file.
-		const mistyped = first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commandWords.includes(first) && !existsSync(first);
+		// A saved article's name opens it (reading-list.ts).
+		const mistyped =
+			first !== undefined &&
+			/^[a-z][a-z0-9-]*$/i.test(first) &&
+			!commandWords.includes(first) &&
+			!existsSync(first) &&
+			listedPath(first, process.env) === undefined;
 		if (invocation && !mistyped) return await runInvocation(invocation, handlers);
 		const {buildParser} = await import('./yargs.js');
 		const parser = buildParser(argv, io, handlers);
@@ -68,5 +76,7 @@ function commandHandlers(io: Io, debug: boolean, options: ReaderImport): Command
 		sections: (args) => runSections(args, io),
 		export: (args) => runExport(args, io),
 		list: (args) => runList(args, io),
+		save: (args) => runSave(args, io),
+		remove: (args) => runRemove(args, io),
 	};
 }

@@ -2,6 +2,14 @@
 // when its output is no terminal. Each loads the article, resolves the
 // options left at auto (from whether stdout is a terminal) and writes what
 // output/ makes of it.
+//
+// Logic:
+// 1. The article named on the command line is a file, standard input, a URL
+//    (source.ts), or a number or name from `qari list` (reading-list.ts)
+//    when no file of that name exists.
+// 2. `list` numbers the bundled articles, then the saved ones, with how far
+//    each is read: the remembered place (positions.ts, keyed as the reader
+//    keys it) against the sections' sizes.
 
 import {basename} from 'node:path';
 import {type Article, type Section} from '../model/article.js';
@@ -11,7 +19,10 @@ import {escapeUnprintable} from '../parse/sanitize.js';
 import {type Order} from '../text/paragraph.js';
 import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type SectionsArgs, type SourceArgs} from './commands.js';
 import {fileErrorReason, writeAtomically} from './file-system.js';
-import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
+import {isWebUrl} from './fetch.js';
+import {bundledArticle, loadArticle, UserError, type LoadedArticle} from './files.js';
+import {articleKey, loadPosition, positionsPath, type Position} from './positions.js';
+import {listedArticles, listedPath, savedArticles} from './reading-list.js';
 import {loadSource} from './source.js';
 
 /** `qari [file]` with no terminal to read on: the article (or --section) as `export` prints it. */
@@ -53,29 +64,49 @@ export async function runExport(args: ExportArgs, io: Io): Promise<void> {
 }
 
 export function runList(args: ListArgs, io: Io): void {
-	const rows = listArticleFiles(contentDir).map((path) => {
-		const {article} = loadFile(path, io);
+	const positions = positionsPath(process.env);
+	const saved = new Set(savedArticles(process.env));
+	const rows = listedArticles(process.env).map((path, i) => {
+		const {article, text} = loadFile(path, io);
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
-		return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
+		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
+		const url = article.meta['url'];
+		const key = url && isWebUrl(url) ? articleKey(`url:${url}`) : articleKey(text);
+		const read = readShare(article, loadPosition(positions, key).position);
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
 	});
 	const order = resolveOrder(args.order, io);
 	const columns = [
-		{header: 'file', kind: 'text'},
+		{header: '#', kind: 'number'},
 		{header: 'title', kind: 'text'},
 		{header: 'lang', kind: 'text'},
-		{header: 'sections', kind: 'number'},
 		{header: 'words', kind: 'number'},
+		{header: 'min', kind: 'number'},
+		{header: 'read', kind: 'number'},
+		{header: 'name', kind: 'text'},
 	] as const;
 	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
 }
 
+/** How far an article is read (Logic 2): a percentage, or '-' when it has no remembered place. */
+function readShare(article: Article, at: Position | undefined): string {
+	if (!at) return '-';
+	const total = article.sections.reduce((n, s) => n + s.size, 0) || 1;
+	let before = 0;
+	for (const s of article.sections.slice(0, at.section - 1)) before += s.size;
+	const here = Math.min(at.offset, article.sections[at.section - 1]?.size ?? 0);
+	return `${Math.min(100, Math.round(((before + here) / total) * 100))}%`;
+}
+
 /**
- * The article of a file, standard input or a URL, Markdown or a web page
- * (source.ts; default: the bundled one), its warnings written to stderr.
- * Throws UserError.
+ * The article of a file, standard input, a URL or a listed article (Logic
+ * 1), Markdown or a web page (default: the bundled one), its warnings written
+ * to stderr. Throws UserError.
  */
 export async function load(file: string | undefined, io: Io, source: SourceArgs): Promise<LoadedArticle> {
-	const loaded = await loadSource(file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
+	const path = file === undefined ? bundledArticle : (listedPath(file, process.env) ?? file);
+	const loaded = await loadSource(path, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
 	return warned(loaded, io);
 }
 

@@ -11,8 +11,9 @@
 //    sanitized by the same function as Markdown's (decode.ts sanitizeText):
 //    no escape sequence or control reaches the DOM, whatever the page holds.
 // 3. The reading position of a page from the web is keyed by its URL (its
-//    text changes with every visit: ads, dates, comments), of anything else
-//    by its text, as before.
+//    text changes with every visit: ads, dates, comments), and so is that of
+//    its saved copy (a Markdown file whose front matter has the URL): reading
+//    one continues where the other was left. Anything else by its text.
 
 import {basename} from 'node:path';
 import {type Article} from '../model/article.js';
@@ -53,7 +54,9 @@ export async function loadSource(path: string, options: SourceOptions): Promise<
 	const html = htmlTypes.test(mime) || (!url && /\.x?html?$/i.test(path)) || looksLikeHtml(headOf(bytes));
 	if (!html) {
 		const loaded = articleOfBytes(bytes, url || path);
-		if (!url) return loaded;
+		// A saved web page (its front matter has its URL) shares the page's reading position (Logic 3).
+		const savedUrl = loaded.article.meta['url'];
+		if (!url) return savedUrl && isWebUrl(savedUrl) ? {...loaded, text: `url:${savedUrl}`} : loaded;
 		const article: Article = {...loaded.article, meta: {...loaded.article.meta, url}};
 		return {...loaded, article, text: `url:${url}`, warnings: [...warnings, ...loaded.warnings]};
 	}

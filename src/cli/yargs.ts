@@ -67,17 +67,17 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 			spec.describe,
 			(y) => {
 				let built: Argv = y;
-				if (spec.file) {
-					built = built.positional('file', {
-						type: 'string',
-						coerce: fromDash,
-						describe: "Article to read: a Markdown or HTML file, an http(s) URL, or '-' for standard input (default: the bundled article)",
-					});
+				const positional = spec.positional;
+				if (positional) {
+					built = built.positional(positional.name, {type: 'string', coerce: fromDash, demandOption: positional.required, describe: positional.describe});
 				}
 				for (const [option, declared] of Object.entries(spec.options)) built = built.option(option, yargsOption(declared));
 				return built;
 			},
-			(args) => runInvocation(invocationOf(name, spec.file ? (args['file'] as string | undefined) : undefined, (option) => args[option]), handlers),
+			(args) => {
+				const positional = spec.positional ? (args[spec.positional.name] as string | undefined) : undefined;
+				return runInvocation(invocationOf(name, positional, (option) => args[option]), handlers);
+			},
 		);
 	}
 	return parser
@@ -90,7 +90,8 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
-		.example('$0 list', 'the bundled articles')
+		.example('$0 save https://example.com/article', 'keep a web page to read offline')
+		.example('$0 list', 'the bundled and saved articles; then `qari 3` opens the third')
 		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read or written, 2 a usage mistake.')
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
