@@ -98,3 +98,18 @@ test('findListed: a number, a name with or without .md, a unique part; else one 
 	assert.throws(() => findListed(paths, 'example'), /names 2 articles/);
 	assert.throws(() => findListed(paths, 'zzz'), /no saved article 'zzz'/);
 });
+
+test('a saved article opens by its bare name (not a mistyped command); an unknown word still is one', async () => {
+	const file = join(home, 'bare.html');
+	writeFileSync(file, page('fa-blog').html);
+	const saved = await qari(['save', file]);
+	assert.equal(saved.status, 0, saved.stderr);
+	const name = savedName(file).replace(/\.md$/, '');
+	const opened = await qari([name, '-w', '0']);
+	assert.equal(opened.status, 0, opened.stderr);
+	assert.ok(opened.stdout.startsWith(`${page('fa-blog').title}\n`), opened.stdout.slice(0, 80));
+	const unknown = await qari(['bare-nothing-like-it']);
+	assert.equal(unknown.status, 2);
+	assert.match(unknown.stderr, /qari: unknown command 'bare-nothing-like-it'\n$/);
+	assert.equal((await qari(['remove', name])).status, 0);
+});
