@@ -122,12 +122,27 @@ const sourceSpecs: Record<string, Spec> = {raw: {kind: 'flag'}, timeout: {kind: 
 const specs: Record<Invocation['command'], {readonly options: Record<string, Spec>; readonly file: boolean}> = {
 	read: {
 		file: true,
-		options: {...layoutSpecs, ...sourceSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}},
+		options: {
+			...layoutSpecs,
+			...sourceSpecs,
+			width: {kind: 'width'},
+			bidi: {kind: 'choice', values: bidiChoices},
+			section: {kind: 'string'},
+			'from-start': {kind: 'flag'},
+			color: {kind: 'flag'},
+		},
 	},
 	sections: {file: true, options: {...layoutSpecs, ...sourceSpecs, json: {kind: 'flag'}}},
 	export: {
 		file: true,
-		options: {...layoutSpecs, ...sourceSpecs, width: {kind: 'width'}, section: {kind: 'string'}, output: {kind: 'string'}, format: {kind: 'choice', values: formatChoices}},
+		options: {
+			...layoutSpecs,
+			...sourceSpecs,
+			width: {kind: 'width'},
+			section: {kind: 'string'},
+			output: {kind: 'string'},
+			format: {kind: 'choice', values: formatChoices},
+		},
 	},
 	list: {file: false, options: {...layoutSpecs}},
 	save: {file: true, options: {...sourceSpecs}},

@@ -322,7 +322,8 @@ function runList(args: ListArgs, io: Io): void {
 			const here = Math.min(at.offset, article.sections[at.section - 1]?.size ?? 0);
 			read = `${Math.min(100, Math.round(((before + here) / total) * 100))}%`;
 		}
-		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`];
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
 	});
 	const order = resolveOrder(args.order, io);
 	const columns = [
