@@ -148,3 +148,38 @@ test('isWebUrl and proxyFor', () => {
 	assert.equal(proxyFor(url, {HTTPS_PROXY: 'x', NO_PROXY: 'other.com,*'}), undefined);
 	assert.equal(proxyFor(url, {HTTPS_PROXY: 'x', NO_PROXY: 'ample.com'}), 'HTTPS_PROXY');
 });
+
+test('a slow download shows a progress line on a terminal, erased at the end; none when not a terminal', {timeout: 120_000}, async () => {
+	let written = '';
+	let release: () => void = () => undefined;
+	const progressed = new Promise<void>((resolve) => (release = resolve));
+	const slow = await startServer({
+		'/slow': (_req, res) => {
+			res.writeHead(200, {'content-type': 'text/html'});
+			res.write('<html><body>');
+			// The rest only once the progress line is on the "terminal": waits on state, not on a clock.
+			void progressed.then(() => res.end('<p>done</p></body></html>'));
+		},
+	});
+	const terminal = {
+		isTTY: true,
+		write(chunk: string): boolean {
+			written += chunk;
+			if (written.includes('downloading')) release();
+			return true;
+		},
+	} as unknown as NodeJS.WriteStream;
+	try {
+		const page = await fetchPage(`${slow.base}/slow`, {progress: terminal});
+		assert.match(Buffer.from(page.bytes).toString(), /done/);
+		assert.match(written, /^\r\x1b\[Kqari: downloading from 127\.0\.0\.1:\d+… 0\.0 MB/);
+		assert.ok(written.endsWith('\r\x1b[K'), 'the line is erased');
+		let plain = '';
+		const pipe = {isTTY: false, write: (c: string) => ((plain += c), true)} as unknown as NodeJS.WriteStream;
+		await fetchPage(`${server.base}/ok`, {progress: pipe});
+		assert.equal(plain, '');
+	} finally {
+		release();
+		await slow.close();
+	}
+});

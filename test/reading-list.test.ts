@@ -19,7 +19,7 @@ const env = {XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'stat
 const articles = join(home, 'data', 'qari', 'articles');
 after(() => rmSync(home, {recursive: true, force: true}));
 
-function qari(args: readonly string[]): Promise<{stdout: string; stderr: string; status: number | null}> {
+function qari(args: readonly string[], input = ''): Promise<{stdout: string; stderr: string; status: number | null}> {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [bin, ...args], {cwd: root, env: {...process.env, NO_COLOR: '1', ...env}});
 		let stdout = '';
@@ -27,7 +27,7 @@ function qari(args: readonly string[]): Promise<{stdout: string; stderr: string;
 		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
 		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
 		child.on('close', (status) => resolve({stdout, stderr, status}));
-		child.stdin.end();
+		child.stdin.end(input);
 	});
 }
 
@@ -112,4 +112,15 @@ test('a saved article opens by its bare name (not a mistyped command); an unknow
 	assert.equal(unknown.status, 2);
 	assert.match(unknown.stderr, /qari: unknown command 'bare-nothing-like-it'\n$/);
 	assert.equal((await qari(['remove', name])).status, 0);
+});
+
+test('pages saved from standard input are named by their title, each its own file', async () => {
+	const before = readdirSync(articles).length;
+	assert.equal((await qari(['save', '-'], page('fa-blog').html)).status, 0);
+	assert.equal((await qari(['save', '-'], page('he-wiki').html)).status, 0);
+	const names = readdirSync(articles);
+	assert.equal(names.length, before + 2);
+	assert.ok(names.some((n) => /^یادگیری-پایتون-[0-9a-f]{8}\.md$/.test(n)), names.join(' '));
+	assert.ok(names.some((n) => /^ים-המלח-[0-9a-f]{8}\.md$/.test(n)), names.join(' '));
+	for (const n of names) assert.doesNotMatch(readFileSync(join(articles, n), 'utf8'), /^source:/m);
 });

@@ -42,7 +42,7 @@ const stringWidthShim = {
 	},
 };
 
-/** cssomnom replaced by scripts/cssomnom-stub.mjs (in dist/html.cjs: linkedom's style sheets are never read). */
+/** cssomnom replaced by cssomnom-stub.mjs beside this file (in dist/html.cjs: linkedom's style sheets are never read). */
 const cssomnomStub = {
 	name: 'cssomnom-stub',
 	setup(b) {

@@ -9,7 +9,7 @@
 //    one command table.
 // 2. The commands themselves: read.ts (the reader), print.ts (sections,
 //    export, list), save.ts (save, remove: the reading list).
-// 3. Exit status: 0 done; 1 a file or web page could not be read or written (UserError)
+// 3. Exit status: 0 done; 1 a file or web page could not be read, or a file written (UserError)
 //    or an internal error; 2 a usage mistake (already reported by yargs).
 
 import {existsSync} from 'node:fs';

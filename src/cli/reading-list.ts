@@ -5,8 +5,9 @@
 // Logic:
 // 1. A saved article's file name comes from its source (the URL after
 //    redirects, else the file's absolute path): a readable part (host and
-//    path, or the file's name) and 8 hex digits of the source's sha256. The
-//    same source saved twice is the same file: saving again updates it.
+//    path, or the file's name; the title for standard input, whose source is
+//    its text) and 8 hex digits of the source's sha256. The same source saved
+//    twice is the same file: saving again updates it.
 // 2. Files are written atomically (file-system.ts writeAtomically): a reader
 //    sees the old article or the new one, never part of one.
 // 3. Names given to `remove` or to open one: a list number (as `qari list`
@@ -33,12 +34,12 @@ export function articlesDir(env: Env, home: string = homedir()): string {
 }
 
 /** The file name a source is saved under (Logic 1). */
-export function savedName(source: string): string {
+export function savedName(source: string, title = ''): string {
 	const hash = articleKey(source).slice(0, 8);
 	let readable: string;
 	try {
 		const url = new URL(source);
-		readable = `${url.hostname}${url.pathname}`;
+		readable = url.protocol === 'text:' ? title : `${url.hostname}${url.pathname}`;
 	} catch {
 		readable = basename(source).replace(/\.[^.]*$/, '');
 	}
@@ -53,9 +54,11 @@ export function savedName(source: string): string {
 
 /** Saves a loaded article (Logic 1–2); returns the file's path. */
 export function saveArticle(loaded: LoadedArticle, source: string, env: Env, now: Date = new Date()): string {
-	const key = /^https?:\/\//i.test(source) ? (loaded.article.meta['url'] ?? source) : resolve(source);
+	// Standard input has no name: a page read from it is named by its URL if it has one, else by its text.
+	const url = loaded.article.meta['url'];
+	const key = /^https?:\/\//i.test(source) ? (url ?? source) : source === '-' ? (url ?? `text:${articleKey(loaded.text)}`) : resolve(source);
 	const dir = articlesDir(env);
-	const path = join(dir, savedName(key));
+	const path = join(dir, savedName(key, loaded.article.title));
 	const meta: Record<string, string> = {title: loaded.article.title};
 	for (const k of ['url', 'site', 'byline', 'date', 'lang', 'dir']) {
 		const v = loaded.article.meta[k];
@@ -63,7 +66,7 @@ export function saveArticle(loaded: LoadedArticle, source: string, env: Env, now
 	}
 	if (!meta['lang'] && loaded.article.lang) meta['lang'] = loaded.article.lang;
 	meta['dir'] ??= loaded.article.dir;
-	if (!meta['url'] && key !== source) meta['source'] = key;
+	if (!meta['url'] && source !== '-' && !/^https?:\/\//i.test(source)) meta['source'] = key;
 	meta['saved'] = now.toISOString();
 	const text = articleMarkdown(loaded.article, meta);
 	try {
