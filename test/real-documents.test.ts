@@ -594,3 +594,9 @@ test('an HTML block is cut into blocks at its block elements: headings, paragrap
 	// (blocks[2] is the section's title, made here.)
 	assert.ok(blocks.slice(3).every((b) => b.kind === 'rule' || ('dir' in b && b.dir === 'rtl')), 'the wrapper’s dir on each');
 });
+
+test('an image inside a link takes the link’s target (export lists where the flag leads, not the flag)', () => {
+	const article = parseMarkdown('קראו: [![FR](./assets/flags/FR.png)**צרפתית**](./README.french.md)\n');
+	const text = exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'});
+	assert.ok(text.includes('[image: FR]צרפתית [1]') && text.includes('[1] ./README.french.md') && !text.includes('FR.png'), text);
+});

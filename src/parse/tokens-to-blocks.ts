@@ -179,7 +179,8 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
-				push(imageLabel(decodeEntities(t.text)), intern({...style, href: t.href}));
+				// An image inside a link points where the link does (a flag that opens a translation).
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: style.href ?? t.href}));
 				break;
 			}
 			case 'br':
