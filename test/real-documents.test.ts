@@ -600,3 +600,12 @@ test('an image inside a link takes the link’s target (export lists where the f
 	const text = exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'});
 	assert.ok(text.includes('[image: FR]צרפתית [1]') && text.includes('[1] ./README.french.md') && !text.includes('FR.png'), text);
 });
+
+test('align="center" in raw HTML centres its paragraphs and headings in visual order (issue 12, 10)', () => {
+	const article = parseMarkdown('<p align="center">\n  <img src="banner.png" alt="logo">\n</p>\n\n<h1 align="center">المكتبة</h1>\n\n<div style="text-align: center"><p>x</p></div>\n\nplain\n');
+	const lines = layoutBlocks(article.sections.flatMap((s) => s.blocks), {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
+	assert.deepEqual(lines.filter((l) => l.trim()), [' '.repeat(13) + '[image: logo]', ' '.repeat(19) + 'x', 'plain']);
+	const logical = layoutBlocks(article.sections[0]?.blocks ?? [], {width: 40, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
+	assert.equal(logical[0], '[image: logo]');
+	assert.equal(article.title, 'المكتبة');
+});

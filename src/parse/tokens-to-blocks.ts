@@ -333,6 +333,8 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 	let items: Block[][] = [];
 	let ordered = false;
 	let cell = false;
+	// Open block elements and whether each centres its content (align="center", text-align: center).
+	const elements: {readonly name: string; readonly center: boolean}[] = [];
 	const flush = (): void => {
 		const lines = decodeEntities(buffer).split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
 		buffer = '';
@@ -341,15 +343,16 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		const text = lines.join('\u2028');
 		if (!text) return;
 		let block: Block;
-		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) block = {kind: 'heading', level: heading, inline: [{text, style: {}}]};
-		else block = {kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}]};
+		const center = listDepth === 0 && elements.some((e) => e.center);
+		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) block = {kind: 'heading', level: heading, inline: [{text, style: {}}], ...(center ? {align: 'center' as const} : {})};
+		else block = {kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}], ...(center ? {align: 'center' as const} : {})};
 		if (listDepth > 0) {
 			if (!items.length) items.push([]);
 			items[items.length - 1]?.push(block);
 		} else blocks.push(block);
 	};
 	let from = 0;
-	for (const m of marked.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]{0,2000}>/g)) {
+	for (const m of marked.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]{0,2000})>/g)) {
 		const name = (m[2] ?? '').toLowerCase();
 		buffer += marked.slice(from, m.index);
 		from = m.index + m[0].length;
@@ -364,6 +367,13 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		if (name === 'td' || name === 'th') continue;
 		if (name === 'tr') cell = false;
 		flush();
+		if (closing) {
+			const at = elements.findLastIndex((e) => e.name === name);
+			if (at !== -1) elements.length = at;
+		} else if (name !== 'hr' && elements.length < 64) {
+			const attributes = m[3] ?? '';
+			elements.push({name, center: /(?:^|\s)align\s*=\s*["']?center\b/i.test(attributes) || /text-align\s*:\s*center\b/i.test(attributes)});
+		}
 		if (/^h[1-6]$/.test(name)) heading = closing ? 0 : Number(name[1]);
 		else if (name === 'summary') summary = closing ? 0 : 1;
 		else if (name === 'hr') blocks.push({kind: 'rule'});
