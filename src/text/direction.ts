@@ -82,15 +82,18 @@ export function paragraphDirection(spans: readonly {readonly text: string; reado
 	return directionOfLetters(countProse(spans, {rtl: 0, ltr: 0})) === 'rtl' ? 'rtl' : 'auto';
 }
 
-/** P2–P3 over the prose spans (inline code and URL links skipped, as the paragraph layout isolates them). */
+/**
+ * P2–P3 over the prose spans (inline code and URL links skipped, as the paragraph layout
+ * isolates them), read as one text: an isolate one span opens goes on in the next.
+ */
 function firstProseDirection(spans: readonly {readonly text: string; readonly style: object}[]): Direction | undefined {
+	let prose = '';
 	for (const span of spans) {
 		const style: ProseStyle = span.style;
 		if (style.code === true || (style.href !== undefined && urlText.test(span.text))) continue;
-		const dir = firstStrongDirection(span.text);
-		if (dir) return dir;
+		prose += span.text;
 	}
-	return undefined;
+	return firstStrongDirection(prose) ?? undefined;
 }
 
 /**
