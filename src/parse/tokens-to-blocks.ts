@@ -174,13 +174,13 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				break;
 			case 'link': {
 				const t = token as Tokens.Link;
-				enter(t.tokens, {...style, href: t.href});
+				enter(t.tokens, {...style, href: stripControls(t.href)});
 				break;
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
 				// An image inside a link points where the link does (a flag that opens a translation).
-				push(imageLabel(decodeEntities(t.text)), intern({...style, href: style.href ?? t.href}));
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: style.href ?? stripControls(t.href)}));
 				break;
 			}
 			case 'br':
