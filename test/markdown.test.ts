@@ -4,7 +4,12 @@ import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
-import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/parse/markdown.js';
+import {splitFrontMatter} from '../src/parse/front-matter.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {INLINE_LIMIT, INLINE_SYNTAX_LIMIT, PlainTokenizer, plainInlineTokens, splitInline} from '../src/parse/marked-adapter.js';
+import {LazySection} from '../src/parse/sections.js';
+import {textStats} from '../src/parse/text-stats.js';
+import {inlineText} from '../src/parse/tokens-to-blocks.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
@@ -65,6 +70,41 @@ test('word counts and reading time', () => {
 	}
 });
 
+test('LazySection: its content is parsed when blocks, words, minutes or direction is read, not by a spread', () => {
+	let parsed = 0;
+	const blocks: Block[] = [{kind: 'paragraph', inline: [{text: 'שלום עולם', style: {}}]}];
+	const part = {
+		heading: {kind: 'heading', level: 2, inline: [{text: 'Title', style: {}}]} as const,
+		size: 42,
+		content: () => {
+			parsed++;
+			return {blocks, stats: () => textStats('שלום עולם'), prose: () => ({rtl: 8, ltr: 0})};
+		},
+	};
+	const section = new LazySection(part, 3, 'Title', 'he', 'ltr');
+	assert.deepEqual({...section}, {index: 3, title: 'Title', level: 2, size: 42});
+	assert.equal(parsed, 0, 'a spread copies what is known without parsing');
+	assert.equal(section.words, 2);
+	assert.equal(section.direction, 'rtl');
+	assert.equal(section.blocks, blocks);
+	assert.equal(JSON.stringify(section), JSON.stringify({index: 3, title: 'Title', level: 2, size: 42, blocks, words: 2, minutes: 1, direction: 'rtl'}));
+	assert.ok(parsed >= 1);
+	const article = parseMarkdown('# T\n\na\n\n## A\n\nb');
+	assert.equal(
+		JSON.stringify(article.sections[1]),
+		JSON.stringify({
+			index: 2,
+			title: 'A',
+			level: 2,
+			size: 7,
+			blocks: [{kind: 'paragraph', inline: [{text: 'b', style: {}}]}],
+			words: 1,
+			minutes: 1,
+			direction: 'ltr',
+		}),
+	);
+});
+
 const frontMatterCases: [string, Record<string, string>, string][] = [
 	['---\ntitle: A\nlang: he\n---\nbody', {title: 'A', lang: 'he'}, 'body'],
 	['---\ntitle: "Quoted: yes"\n---\n', {title: 'Quoted: yes'}, ''],
@@ -80,11 +120,13 @@ for (const [source, meta, body] of frontMatterCases) {
 // [markdown, section titles, article title, dir]
 const sectionCases: [string, string[], string, string][] = [
 	['# T\n\nlead\n\n## A\n\na\n\n## B\n\nb', ['T', 'A', 'B'], 'T', 'ltr'],
-	['# T\n\n## A\n\na', ['A'], 'T', 'ltr'],
+	// Issue 12, 7: the title heads an empty lead, so export and sections keep it.
+	['# T\n\n## A\n\na', ['T', 'A'], 'T', 'ltr'],
 	['lead only', ['x'], 'x', 'ltr'],
 	['', ['x'], 'x', 'ltr'],
-	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['deep', 'deeper'], 'T', 'ltr'],
-	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'x', 'ltr'],
+	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['T', 'deep', 'deeper'], 'T', 'ltr'],
+	// Issue 12, 11: the first heading names the article before the file name does.
+	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'One', 'ltr'],
 	['---\ndir: rtl\n---\nhello', ['x'], 'x', 'rtl'],
 	['---\nlang: fa\n---\nhello', ['x'], 'x', 'rtl'],
 	['שלום עולם, hello', ['x'], 'x', 'rtl'],
@@ -92,7 +134,10 @@ const sectionCases: [string, string[], string, string][] = [
 for (const [source, titles, title, dir] of sectionCases) {
 	test(`sections of ${JSON.stringify(source).slice(0, 40)}`, () => {
 		const article = parseMarkdown(source, {fallbackTitle: 'x'});
-		assert.deepEqual(article.sections.map((s) => s.title), titles);
+		assert.deepEqual(
+			article.sections.map((s) => s.title),
+			titles,
+		);
 		assert.equal(article.title, title);
 		assert.equal(article.dir, dir);
 	});
@@ -123,7 +168,10 @@ test('blocks and inline styles', () => {
 	]);
 	const list = blocks[1];
 	assert.ok(list?.kind === 'list' && !list.ordered && list.items.length === 2);
-	assert.deepEqual(list.items[1]?.map((b) => b.kind), ['paragraph', 'list']);
+	assert.deepEqual(
+		list.items[1]?.map((b) => b.kind),
+		['paragraph', 'list'],
+	);
 	const table = blocks[4];
 	assert.ok(table?.kind === 'table');
 	assert.deepEqual(table.align, ['left', 'right']);
@@ -137,7 +185,42 @@ test('raw HTML is shown as text without tags, never rendered', () => {
 });
 
 test('text without inline syntax: the same tokens as marked, without its inline rules', () => {
-	const alphabet = ['a', 'Z', '0', ' ', '  ', '\n', '\t', 'ب', 'ة', '\u064e', 'א', '.', ',', '(', ')', '#', '-', '+', '=', '|', '"', "'", '?', '%', '$', '/', 'h', 't', 'p', 's', 'w', 'W', '\u00a0', '😀'];
+	const alphabet = [
+		'a',
+		'Z',
+		'0',
+		' ',
+		'  ',
+		'\n',
+		'\t',
+		'ب',
+		'ة',
+		'\u064e',
+		'א',
+		'.',
+		',',
+		'(',
+		')',
+		'#',
+		'-',
+		'+',
+		'=',
+		'|',
+		'"',
+		"'",
+		'?',
+		'%',
+		'$',
+		'/',
+		'h',
+		't',
+		'p',
+		's',
+		'w',
+		'W',
+		'\u00a0',
+		'😀',
+	];
 	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', ':', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
 	let plain = 0;
 	fc.assert(
@@ -158,7 +241,26 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 
 test('paragraphs of plain lines: the same tokens as marked, without its table and setext rules', () => {
 	const lines = ['Plain words', 'نص عربي', '"quoted"', "'single'", '(aside)', 'ends in spaces  ', 'a | b', 'x: y', '«guillemets»', '', '', ' ', '\t', ' \t '];
-	const other = ['# heading', '- item', '1. one', '> quote', '    code', '```', '---', '===', '|a|', '|---|---|', ':--', '<div>', '[x]: y', ' lead', '\u3000ideographic space', '2024 began', '*em*', '- - -'];
+	const other = [
+		'# heading',
+		'- item',
+		'1. one',
+		'> quote',
+		'    code',
+		'```',
+		'---',
+		'===',
+		'|a|',
+		'|---|---|',
+		':--',
+		'<div>',
+		'[x]: y',
+		' lead',
+		'\u3000ideographic space',
+		'2024 began',
+		'*em*',
+		'- - -',
+	];
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...lines, ...lines, ...other), {maxLength: 14}), fc.boolean(), (picked, newline) => {
 			const text = picked.join('\n') + (newline ? '\n' : '');
@@ -191,4 +293,25 @@ test('paragraphs of plain lines: the same tokens as marked, without its table an
 		Tokenizer.prototype.table = table;
 		Tokenizer.prototype.lheading = lheading;
 	}
+});
+
+test('splitInline: pieces make the text again, each within the limits; text within them is one piece', () => {
+	const syntax = /[\\<![\]()`*_~@]/g;
+	const count = (text: string): number => text.match(syntax)?.length ?? 0;
+	const atom = fc.constantFrom('a', 'ب', ' ', '\n', '*', '_', '[', ']', '(', ')', '`', '~', '@', '!', '<', '\\', '😀', 'word ', '**b** ');
+	fc.assert(
+		fc.property(fc.array(atom, {maxLength: 3000}), fc.integer({min: 1, max: 4}), (atoms, repeat) => {
+			const text = atoms.join('').repeat(repeat);
+			const pieces = splitInline(text);
+			assert.equal(pieces.join(''), text);
+			if (text.length <= INLINE_LIMIT * 2 && count(text) <= INLINE_SYNTAX_LIMIT * 2) assert.equal(pieces.length, 1);
+			else
+				for (const piece of pieces) {
+					assert.ok(piece.length <= INLINE_LIMIT + 1, `piece of ${piece.length} units`);
+					assert.ok(count(piece) <= INLINE_SYNTAX_LIMIT, `piece with ${count(piece)} syntax characters`);
+					assert.ok(!/^[\udc00-\udfff]/.test(piece), 'a piece starts inside a surrogate pair');
+				}
+		}),
+		{numRuns: 300},
+	);
 });

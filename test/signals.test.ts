@@ -9,7 +9,7 @@
 // The window where a signal was lost (the first paint's handlers removed
 // before the reader's were added, while the main thread was busy with the
 // reader bundle) is made wide on purpose with QARI_TEST_READER_DELAY_MS
-// (cli.ts, holdForTest). QARI_SIGNAL_SWEEP=n sweeps n moments instead of
+// (cli/read.ts, holdForTest). QARI_SIGNAL_SWEEP=n sweeps n moments instead of
 // the few `npm test` takes.
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -50,7 +50,11 @@ const count = (text: string, part: string): number => text.split(part).length - 
 function assertStopped(run: PtyResult, signal: Signal, what: string): 'taken' | 'before' {
 	const tail = JSON.stringify(run.output.slice(-300));
 	assert.equal(run.timedOut, null, `${what}: qari still ran after ${signal} (waiting for ${run.timedOut}); the terminal's last bytes: ${tail}`);
-	assert.equal(run.status, 128 + constants.signals[signal], `${what}: status 128 + ${constants.signals[signal]} (${signal}); it ended ${run.signal ?? `with ${run.code}`}`);
+	assert.equal(
+		run.status,
+		128 + constants.signals[signal],
+		`${what}: status 128 + ${constants.signals[signal]} (${signal}); it ended ${run.signal ?? `with ${run.code}`}`,
+	);
 	assert.ok(run.echo && run.canonical, `${what}: the terminal echoes and reads lines again (raw mode off)`);
 	const line = `qari: stopped by ${signal}`;
 	const took = run.output.indexOf(ALT_SCREEN_ON);
@@ -71,7 +75,7 @@ test('a signal while the reader bundle is still being evaluated (the window held
 	await Promise.all(
 		signals.map((signal) =>
 			t.test(signal, async () => {
-				// The first frame is on the screen and the main thread is held (cli.ts, holdForTest): the signal is sent inside that hold.
+				// The first frame is on the screen and the main thread is held (cli/read.ts, holdForTest): the signal is sent inside that hold.
 				const run = await reader([{wait: enter}, {signal}], {QARI_TEST_READER_DELAY_MS: '3000'});
 				assert.equal(assertStopped(run, signal, signal), 'taken');
 			}),

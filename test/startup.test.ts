@@ -1,5 +1,5 @@
 // Start-up: `sections`, `export` and `list` never load Ink or React, nor
-// yargs, nor any ES module. scripts/build.mjs makes three bundles from the
+// yargs, nor any ES module. scripts/build/build.mjs makes three bundles from the
 // three entry points of src/: dist/cli.cjs from src/cli/main.ts (cli/ and the
 // core: parse, text, layout, output, terminal, and the reader/ modules of
 // the first paint), dist/cli-yargs.cjs from src/cli/yargs.ts, and
@@ -64,7 +64,15 @@ test('the bundle has a chunk with Ink and React, apart from the CLI', () => {
 	assert.ok(!ui.includes('cli.cjs'), 'dist/cli.cjs itself holds no React or Ink');
 });
 
-for (const args of [['sections'], ['sections', '--json'], ['export'], ['export', '--order', 'visual', '--width', '60'], ['export', '--format', 'json'], ['list'], ['--version']]) {
+for (const args of [
+	['sections'],
+	['sections', '--json'],
+	['export'],
+	['export', '--order', 'visual', '--width', '60'],
+	['export', '--format', 'json'],
+	['list'],
+	['--version'],
+]) {
 	test(`qari ${args.join(' ')} loads neither Ink nor React`, () => {
 		const loaded = filesLoadedBy(args);
 		assert.ok(loaded.includes('cli.cjs'), `the bundled CLI is loaded: ${loaded.join(', ')}`);

@@ -63,7 +63,11 @@ function blockMarkdown(block: Block): string {
 				.map((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '- ';
 					const pad = ' '.repeat(marker.length);
-					const text = item.map(blockMarkdown).filter((b) => b !== '').join('\n\n') || '';
+					const text =
+						item
+							.map(blockMarkdown)
+							.filter((b) => b !== '')
+							.join('\n\n') || '';
 					return text
 						.split('\n')
 						.map((line, n) => (n === 0 ? marker + line : line ? pad + line : ''))

@@ -1,6 +1,6 @@
 // Markdown shaped to be slow (issue 10, item 3): runs of one piece of inline
 // syntax, nested openers and closers, and block constructs repeated line by
-// line. Shared by scripts/bench-pathological.ts (2 MB files through the real
+// line. Shared by scripts/bench/bench-pathological.ts (2 MB files through the real
 // CLI) and test/markdown-complexity.test.ts (in process, n against 4n).
 // Every generator fills a given number of UTF-8 bytes, give or take one unit.
 
@@ -59,7 +59,44 @@ function references(bytes: number): string {
 
 export const pathologies: readonly Pathology[] = [
 	// Runs of inline syntax in one huge paragraph.
-	...['_a', 'a_', '*a', '**', '**a', '[', '![', '`', '`a', '<', '<a', '&', '&#', '\\', '~', '~a', '~a~~', '[a](', '[[[[a', '*_*_a', '_*a', '*a_b', 'a*b_', '_!', '<!--', '<a b="', 'http://', 'http://a(', 'www.', 'www.a(', 'a@b.', 'a@b.c ', 'mailto:a', '_ب', '*ب ', 'كلمة_عربية*'].map(run),
+	...[
+		'_a',
+		'a_',
+		'*a',
+		'**',
+		'**a',
+		'[',
+		'![',
+		'`',
+		'`a',
+		'<',
+		'<a',
+		'&',
+		'&#',
+		'\\',
+		'~',
+		'~a',
+		'~a~~',
+		'[a](',
+		'[[[[a',
+		'*_*_a',
+		'_*a',
+		'*a_b',
+		'a*b_',
+		'_!',
+		'<!--',
+		'<a b="',
+		'http://',
+		'http://a(',
+		'www.',
+		'www.a(',
+		'a@b.',
+		'a@b.c ',
+		'mailto:a',
+		'_ب',
+		'*ب ',
+		'كلمة_عربية*',
+	].map(run),
 	{name: '[a](b…)', shape: '"[a](b" repeated, one ")" at the end', make: tail('[a](b', ')')},
 	{name: '_a…!@b.c', shape: '"_a" repeated, then "!@b.c"', make: tail('_a', '!@b.c')},
 	{name: 'a!…@', shape: '"a!" repeated, then "@"', make: tail('a!', '@')},
@@ -79,14 +116,22 @@ export const pathologies: readonly Pathology[] = [
 	{name: '_a paragraphs', shape: 'paragraphs of 8,000 bytes of "_a"', make: paragraphs('_a', 8000)},
 	{name: '*_*_a paragraphs', shape: 'paragraphs of 8,000 bytes of "*_*_a"', make: paragraphs('*_*_a', 8000)},
 	// Block constructs, line by line.
-	{name: 'one reference', shape: '"[a]: /u" lines, then "[a]" repeated', make: (bytes) => fill('[a]: /u\n', bytes / 2) + '\n' + fill('[a][a] ', bytes / 2)},
+	{name: 'one reference', shape: '"[a]: /u" lines, then "[a]" repeated', make: (bytes) => `${fill('[a]: /u\n', bytes / 2)}\n${fill('[a][a] ', bytes / 2)}`},
 	{name: 'references', shape: 'distinct "[rN]: /uN" lines, then uses', make: references},
 	{name: 'table rows', shape: 'a table of two columns, thousands of rows', make: (bytes) => `| a | b |\n|---|---|\n${fill('| x | y |\n', bytes - 20)}`},
-	{name: 'table columns', shape: 'a table of one row, thousands of columns', make: (bytes) => `${fill('| a ', bytes / 3)}|\n${fill('|---', bytes / 3)}|\n${fill('| b ', bytes / 3)}|\n`},
+	{
+		name: 'table columns',
+		shape: 'a table of one row, thousands of columns',
+		make: (bytes) => `${fill('| a ', bytes / 3)}|\n${fill('|---', bytes / 3)}|\n${fill('| b ', bytes / 3)}|\n`,
+	},
 	{name: 'list items', shape: '"- a" lines', make: lines('- a')},
 	{name: 'ordered items', shape: '"1. a" lines', make: lines('1. a')},
 	{name: 'empty items', shape: '"-" lines', make: lines('-')},
-	{name: 'deep list', shape: 'list items 0 to 63 levels deep, over and over', make: (bytes) => fill(Array.from({length: 64}, (_, i) => `${'  '.repeat(i)}- a\n`).join(''), bytes)},
+	{
+		name: 'deep list',
+		shape: 'list items 0 to 63 levels deep, over and over',
+		make: (bytes) => fill(Array.from({length: 64}, (_, i) => `${'  '.repeat(i)}- a\n`).join(''), bytes),
+	},
 	{name: '>', shape: 'one line of ">" repeated', make: (bytes) => fill('>', bytes)},
 	{name: '> lines', shape: '"> a" lines', make: lines('> a')},
 	{name: 'fences', shape: '"```" lines', make: lines('```')},

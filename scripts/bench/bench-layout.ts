@@ -3,11 +3,11 @@
 // after a warm-up. Writes the paragraphs' plain text, one per line, to
 // `linesFile` so the bench can give fribidi exactly the same text.
 //
-// Usage: node --import tsx scripts/bench-layout.ts corpus.md linesFile runs
+// Usage: node --import tsx scripts/bench/bench-layout.ts corpus.md linesFile runs
 import {readFileSync, writeFileSync} from 'node:fs';
-import {type Block, type Inline} from '../src/model/article.js';
-import {parseMarkdown} from '../src/parse/markdown.js';
-import {layoutParagraph, paragraphText} from '../src/text/paragraph.js';
+import {type Block, type Inline} from '../../src/model/article.js';
+import {parseMarkdown} from '../../src/parse/markdown.js';
+import {layoutParagraph, paragraphText} from '../../src/text/paragraph.js';
 
 const [corpus = '', linesFile = '', runsText = '5'] = process.argv.slice(2);
 const article = parseMarkdown(readFileSync(corpus, 'utf8'));
@@ -20,7 +20,7 @@ const walk = (blocks: readonly Block[]): void => {
 	}
 };
 for (const section of article.sections) walk(section.blocks);
-writeFileSync(linesFile, paragraphs.map((p) => paragraphText(p).replace(/\u2028/g, ' ')).join('\n') + '\n');
+writeFileSync(linesFile, `${paragraphs.map((p) => paragraphText(p).replace(/\u2028/g, ' ')).join('\n')}\n`);
 
 const layoutAll = (): number => {
 	let lines = 0;
@@ -36,4 +36,4 @@ for (let r = 0; r < Number(runsText); r++) {
 	layoutAll();
 	times.push(performance.now() - started);
 }
-process.stdout.write(JSON.stringify({paragraphs: paragraphs.length, times}) + '\n');
+process.stdout.write(`${JSON.stringify({paragraphs: paragraphs.length, times})}\n`);

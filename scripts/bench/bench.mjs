@@ -20,14 +20,14 @@
 //    load and is always judged.
 // 4. Peak memory is the child's own process.resourceUsage().maxRSS, written on
 //    exit by a preload (--import of a data: URL); no /usr/bin/time needed.
-// 5. Start-up is measured in a bare pseudo-terminal (scripts/bench-pty.py,
+// 5. Start-up is measured in a bare pseudo-terminal (scripts/bench/bench-pty.py,
 //    Python's pty module): from the fork to the moment the footer of the
 //    reader's first frame has been written to the terminal, against
 //    `node -e` printing a marker under the same harness. No multiplexer's
 //    start is added to both sides. The answer to a key sent at start is
 //    measured there too.
 // 6. Key latency runs the reader in tmux at 80×24 and comes from a trace the
-//    reader writes through a preload (scripts/bench-trace.mjs): the time from
+//    reader writes through a preload (scripts/bench/bench-trace.mjs): the time from
 //    the key's bytes reaching stdin to the end of the next frame written to
 //    the terminal.
 // 7. Scaling is the marginal cost of the visual export: the least-squares
@@ -41,7 +41,7 @@
 // 9. The web figure: `qari export` of a 1 MB saved news page (buildPage) against `node -e 0`,
 //    pandoc -f html -t plain and readability-cli's `readable` (Readability on jsdom; if installed).
 //
-// Usage: node scripts/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling,web] [--no-build]
+// Usage: node scripts/bench/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling,web] [--no-build]
 
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -49,12 +49,12 @@ import os from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpusDir = join(root, 'bench-corpus');
 const bin = join(root, 'bin', 'qari.js');
 const article = join(root, 'content', 'assad-putin-moscow.md');
-const traceModule = join(root, 'scripts', 'bench-trace.mjs');
-const ptyHarness = join(root, 'scripts', 'bench-pty.py');
+const traceModule = join(root, 'scripts', 'bench', 'bench-trace.mjs');
+const ptyHarness = join(root, 'scripts', 'bench', 'bench-pty.py');
 /** Above this 1-minute load average a target is not judged (Logic 3). */
 const MAX_LOAD = 1.5;
 
@@ -213,7 +213,10 @@ function figureLayout(corpus, tools) {
 	if (!tools.fribidi) return skip('layout throughput vs fribidi', target, 'fribidi is not installed');
 	const lines = join(corpusDir, 'x500.paragraphs.txt');
 	const before = loadNow();
-	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-layout.ts'), corpus[500], lines, String(runs)], {cwd: root, encoding: 'utf8'});
+	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'bench-layout.ts'), corpus[500], lines, String(runs)], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	if (child.status !== 0) throw new Error(`bench-layout failed: ${child.stderr}`);
 	const {paragraphs, times} = JSON.parse(child.stdout);
 	const after = loadNow();
@@ -239,14 +242,19 @@ function figureLogical(corpus, tools) {
 		{name: 'pandoc', argv: ['pandoc', '-f', 'markdown', '-t', 'plain', corpus[500]]},
 	]);
 	const r = ratio(t.pandoc, t.qari);
-	report('`export --order logical --width 80`, ×500, vs `pandoc -f markdown -t plain`', `${ms(median(t.qari))} vs ${ms(median(t.pandoc))}: ${r.toFixed(1)}× faster`, target, r >= 10, loads);
+	report(
+		'`export --order logical --width 80`, ×500, vs `pandoc -f markdown -t plain`',
+		`${ms(median(t.qari))} vs ${ms(median(t.pandoc))}: ${r.toFixed(1)}× faster`,
+		target,
+		r >= 10,
+		loads,
+	);
 }
 
 const maxRssPreload =
 	'data:text/javascript,' +
 	encodeURIComponent(
-		'import {writeFileSync} from "node:fs";' +
-			'process.on("exit", () => writeFileSync(process.env.QARI_BENCH_RSS, String(process.resourceUsage().maxRSS)));',
+		'import {writeFileSync} from "node:fs";' + 'process.on("exit", () => writeFileSync(process.env.QARI_BENCH_RSS, String(process.resourceUsage().maxRSS)));',
 	);
 
 /** Peak resident memory (MiB) of a qari command, from the child's own maxRSS. */
@@ -272,7 +280,14 @@ function figureMemory(corpus) {
 	const visual = peakMemory(['export', corpus[500], '--order', 'visual', '--shape', 'on', '--width', '80']);
 	console.log(`  logical ${logical.toFixed(0)} MiB, visual ${visual.toFixed(0)} MiB`);
 	const worst = Math.max(logical, visual);
-	report('peak memory of the ×500 export (logical / visual)', `${logical.toFixed(0)} MiB / ${visual.toFixed(0)} MiB`, '≤ 250 MiB', worst <= 250, [before, loadNow()], true);
+	report(
+		'peak memory of the ×500 export (logical / visual)',
+		`${logical.toFixed(0)} MiB / ${visual.toFixed(0)} MiB`,
+		'≤ 250 MiB',
+		worst <= 250,
+		[before, loadNow()],
+		true,
+	);
 }
 
 function figureSections() {
@@ -398,7 +413,13 @@ function figureReaderStart(corpus) {
 		}
 		for (const {what, times: t, loads} of figures) {
 			const r = ratio(t.key, t.node);
-			report(`reader: start to the answer to a key sent at start (n), ${what} (bare pty)`, `${ms(median(t.key))}: ${r.toFixed(2)}× \`node -e\``, 'none (keys wait until Ink is up)', 'n/a', loads);
+			report(
+				`reader: start to the answer to a key sent at start (n), ${what} (bare pty)`,
+				`${ms(median(t.key))}: ${r.toFixed(2)}× \`node -e\``,
+				'none (keys wait until Ink is up)',
+				'n/a',
+				loads,
+			);
 		}
 	} finally {
 		rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 50});
@@ -429,7 +450,8 @@ function figureKeys(corpus) {
 		const events = readTrace(trace);
 		const start = events.find((e) => e.event === 'start');
 		const first = events.find((e) => e.event === 'frame' && e.size > 500);
-		if (start && first) console.log(`  in-process: process start to first frame ${ms(first.t - start.t)} (tmux showed it ${ms(seen - asked)} after the session was asked for)`);
+		if (start && first)
+			console.log(`  in-process: process start to first frame ${ms(first.t - start.t)} (tmux showed it ${ms(seen - asked)} after the session was asked for)`);
 		// The first frame is painted before Ink has loaded; keys are read once Ink has
 		// drawn its own first frame (the second big one). This trace's early stdin
 		// listener would otherwise see a key Ink then never hears of.
@@ -525,7 +547,9 @@ function figureScaling(corpus) {
 	const low = step(100, 500);
 	const high = step(500, 1000);
 	console.log(`  ${sizesTimed.map((n) => `×${n}: ${ms(median(t[`x${n}`]))}`).join(', ')}`);
-	console.log(`  fit over ×100, ×500, ×1000: ${ms(slope)} per ×100 copies + ${ms(intercept)} fixed; steps ×100→×500 ${ms(low)} and ×500→×1000 ${ms(high)} per ×100`);
+	console.log(
+		`  fit over ×100, ×500, ×1000: ${ms(slope)} per ×100 copies + ${ms(intercept)} fixed; steps ×100→×500 ${ms(low)} and ×500→×1000 ${ms(high)} per ×100`,
+	);
 	const steady = Math.max(low, high) / Math.min(low, high);
 	report(
 		'scaling of the visual export: marginal cost per ×100 copies (fit over ×100/×500/×1000; each step)',
@@ -552,7 +576,10 @@ function buildPage() {
 		.filter((b) => b && !b.startsWith('# '))
 		.map((b) => (b.startsWith('## ') ? `<h2>${esc(b.slice(3))}</h2>` : `<p>${esc(b.replace(/^> ?/gm, ''))}</p>`))
 		.join('\n');
-	const comments = Array.from({length: 400}, (_, i) => `<div class="comment"><p>تعليق ${i}: ${'تعليق طويل من أحد القراء على المقال '.repeat(6)}</p></div>`).join('');
+	const comments = Array.from(
+		{length: 400},
+		(_, i) => `<div class="comment"><p>تعليق ${i}: ${'تعليق طويل من أحد القراء على المقال '.repeat(6)}</p></div>`,
+	).join('');
 	const json = JSON.stringify({items: Array.from({length: 3000}, (_, i) => ({id: i, title: `عنوان خبر رقم ${i}`, url: `/news/${i}`}))});
 	let page = `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(title)} | أخبار</title>
 <meta property="og:site_name" content="أخبار"><style>${'.c{color:red;margin:0 auto;padding:1px}'.repeat(2500)}</style>
@@ -592,7 +619,7 @@ function figureWeb(tools) {
 // ---- main -------------------------------------------------------------------------------
 
 if (!args.includes('--no-build')) {
-	const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+	const build = spawnSync(process.execPath, [join(root, 'scripts', 'build', 'build.mjs')], {stdio: 'inherit'});
 	if (build.status !== 0) process.exit(1);
 }
 const tools = {
@@ -607,7 +634,12 @@ const missing = Object.entries(tools)
 	.map(([tool]) => tool);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`qari bench: ${os.availableParallelism()} cores (${cpu}), node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs} runs after a warm-up; medians`);
+console.log(
+	`load average at start: ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}; ${runs} runs after a warm-up; medians`,
+);
 console.log(`targets are judged only where the 1-minute load average stayed at most ${MAX_LOAD} through the figure's rounds`);
 if (missing.length) console.log(`reference tools missing: ${missing.join(', ')} — their figures are skipped`);
 const corpus = buildCorpus();
@@ -620,7 +652,7 @@ if (wanted('memory')) figureMemory(corpus);
 if (wanted('sections')) figureSections();
 if (wanted('reader')) {
 	if (tools.python3) figureReaderStart(corpus);
-	else skip('reader start-up', '≤ 2× / ≤ 3×', 'python3 is not installed (the pty harness, scripts/bench-pty.py)');
+	else skip('reader start-up', '≤ 2× / ≤ 3×', 'python3 is not installed (the pty harness, scripts/bench/bench-pty.py)');
 }
 if (wanted('keys')) {
 	if (tools.tmux) figureKeys(corpus);
@@ -629,6 +661,11 @@ if (wanted('keys')) {
 if (wanted('scaling')) figureScaling(corpus);
 if (wanted('web')) figureWeb(tools);
 
-console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+	`\nload average at the end: ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}`,
+);
 console.log('\n| figure | measured | load (1-min) | target | met? |\n| --- | --- | --- | --- | --- |');
 for (const row of results) console.log(`| ${row.figure} | ${row.measured} | ${row.load} | ${row.target} | ${row.judged} |`);

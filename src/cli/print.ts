@@ -1,0 +1,189 @@
+// The commands that print: `sections`, `export` and `list`, and `qari [file]`
+// when its output is no terminal. Each loads the article, resolves the
+// options left at auto (from whether stdout is a terminal) and writes what
+// output/ makes of it.
+
+import {existsSync, rmSync} from 'node:fs';
+import {basename} from 'node:path';
+import {type Article, type Section} from '../model/article.js';
+import {exportJson, exportTextBytes, exportTextChunks} from '../output/export.js';
+import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
+import {escapeUnprintable} from '../parse/sanitize.js';
+import {type Order} from '../text/paragraph.js';
+import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type RemoveArgs, type SaveArgs, type SectionsArgs} from './commands.js';
+import {isWebUrl} from './fetch.js';
+import {articleKey, loadPosition, positionsPath} from './positions.js';
+import {findListed, saveArticle, savedArticles} from './reading-list.js';
+import {loadSource} from './source.js';
+import {fileErrorReason, writeAtomically} from './file-system.js';
+import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
+
+/** `qari [file]` with no terminal to read on: the article (or --section) as `export` prints it. */
+export function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): void {
+	const order = resolveOrder(args.order, io);
+	const sections = args.section === undefined ? loaded.article.sections : [findSection(loaded.article, args.section)];
+	const options = {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir};
+	exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
+}
+
+export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
+	if (args.json) {
+		io.stdout.write(formatSectionsJson(article));
+		return;
+	}
+	const order = resolveOrder(args.order, io);
+	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
+}
+
+export async function runExport(args: ExportArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
+	const sections = args.section === undefined ? article.sections : [findSection(article, args.section)];
+	const toFile = args.output !== undefined && args.output !== '-';
+	const order = toFile ? resolveOrderForFile(args.order) : resolveOrder(args.order, io);
+	const width = args.width ?? (toFile ? 80 : undefined);
+	if (args.format !== 'json' && !toFile) {
+		// Written in chunks as the lines are laid out: no buffer of the whole text (export.ts Logic 1).
+		const options = {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links};
+		exportTextChunks(article, options, sections, (chunk) => io.stdout.write(chunk));
+		return;
+	}
+	const text =
+		args.format === 'json'
+			? exportJson(article, sections)
+			: exportTextBytes(
+					article,
+					{width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links},
+					sections,
+				);
+	if (toFile && args.output) writeOutput(args.output, text);
+	else io.stdout.write(text);
+}
+
+/** The bundled articles, then the saved ones: the numbers `qari list` shows and `qari N` opens. */
+function listedArticles(): string[] {
+	return [...listArticleFiles(contentDir), ...savedArticles(process.env)];
+}
+
+/** The listed article a bare argument names (a number or a saved name), when it is not a file or a URL. */
+export function listedPath(arg: string): string | undefined {
+	if (arg === '-' || isWebUrl(arg) || existsSync(arg)) return undefined;
+	if (!/^\d+$/.test(arg) && !savedArticles(process.env).length) return undefined;
+	try {
+		return findListed(listedArticles(), arg);
+	} catch {
+		return undefined;
+	}
+}
+
+export function runList(args: ListArgs, io: Io): void {
+	const positions = positionsPath(process.env);
+	const paths = listedArticles();
+	const saved = new Set(savedArticles(process.env));
+	const rows = paths.map((path, i) => {
+		const {article, text} = loadFile(path, io);
+		const words = article.sections.reduce((n, s) => n + s.words, 0);
+		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
+		// How far read: the remembered section and offset, against the sections' sizes.
+		const url = article.meta['url'];
+		const at = loadPosition(positions, articleKey(url && isWebUrl(url) ? `url:${url}` : text)).position;
+		let read = '-';
+		if (at) {
+			const total = article.sections.reduce((n, s) => n + s.size, 0) || 1;
+			let before = 0;
+			for (const s of article.sections.slice(0, at.section - 1)) before += s.size;
+			const here = Math.min(at.offset, article.sections[at.section - 1]?.size ?? 0);
+			read = `${Math.min(100, Math.round(((before + here) / total) * 100))}%`;
+		}
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
+	});
+	const order = resolveOrder(args.order, io);
+	const columns = [
+		{header: '#', kind: 'number'},
+		{header: 'title', kind: 'text'},
+		{header: 'lang', kind: 'text'},
+		{header: 'words', kind: 'number'},
+		{header: 'min', kind: 'number'},
+		{header: 'read', kind: 'number'},
+		{header: 'name', kind: 'text'},
+	] as const;
+	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
+}
+
+export async function runSave(args: SaveArgs, io: Io): Promise<void> {
+	const loaded = await load(args.file, io, args);
+	const path = saveArticle(loaded, args.file, process.env);
+	const n = listedArticles().indexOf(path) + 1;
+	io.stdout.write(`saved '${escapeUnprintable(loaded.article.title)}' as ${n > 0 ? `${n}: ` : ''}${escapeUnprintable(path)}\n`);
+}
+
+export function runRemove(args: RemoveArgs, io: Io): void {
+	const path = findListed(listedArticles(), args.name);
+	if (!savedArticles(process.env).includes(path)) throw new UserError(`'${escapeUnprintable(args.name)}' is a bundled article: only saved ones can be removed`);
+	rmSync(path, {force: true});
+	io.stdout.write(`removed ${escapeUnprintable(basename(path))}\n`);
+}
+
+/** A Markdown file of the list, its warnings written to stderr. Throws UserError. */
+function loadFile(path: string, io: Io): LoadedArticle {
+	const loaded = loadArticle(path);
+	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
+	return loaded;
+}
+
+/**
+ * The article at `file` (default: the bundled one): a file, standard input, a
+ * URL, or a number or name from the list; Markdown or a web page (source.ts).
+ * Its warnings are written to stderr. Throws UserError.
+ */
+export async function load(file: string | undefined, io: Io, source: {readonly raw: boolean; readonly timeout: number | undefined}): Promise<LoadedArticle> {
+	const listed = file === undefined ? undefined : listedPath(file);
+	const loaded = await loadSource(listed ?? file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
+	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
+	return loaded;
+}
+
+/** `export -o`: written atomically; a failure is one line (UserError). */
+function writeOutput(path: string, data: string | Uint8Array): void {
+	try {
+		writeAtomically(path, data);
+	} catch (error) {
+		throw new UserError(`cannot write '${escapeUnprintable(path)}': ${fileErrorReason(error, 'write')}`);
+	}
+}
+
+function resolveWidth(width: number | undefined, io: Io): number {
+	if (width !== undefined) return width;
+	return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+}
+
+function resolveOrder(order: Auto<Order>, io: Io): Order {
+	if (order !== 'auto') return order;
+	return io.stdout.isTTY ? 'visual' : 'logical';
+}
+
+function resolveOrderForFile(order: Auto<Order>): Order {
+	return order === 'auto' ? 'logical' : order;
+}
+
+function resolveShape(shape: Auto<'on' | 'off'>, order: Order): boolean {
+	return shape === 'auto' ? order === 'visual' : shape === 'on';
+}
+
+/** A section by number (1-based) or by title (exact, then ignoring case). */
+export function findSection(article: Article, wanted: string): Section {
+	const trimmed = wanted.trim();
+	if (/^\d+$/.test(trimmed)) {
+		const section = article.sections[Number(trimmed) - 1];
+		if (section) return section;
+		throw new UserError(`no section ${trimmed}: the article has ${article.sections.length}`);
+	}
+	const exact = article.sections.find((s) => s.title === trimmed);
+	if (exact) return exact;
+	const folded = trimmed.toLowerCase();
+	const loose = article.sections.filter((s) => s.title.toLowerCase().includes(folded));
+	if (loose.length === 1 && loose[0]) return loose[0];
+	if (loose.length > 1) throw new UserError(`section '${trimmed}' is ambiguous: ${loose.map((s) => s.index).join(', ')} match`);
+	throw new UserError(`no section titled '${trimmed}' (see 'qari sections')`);
+}
