@@ -8,12 +8,24 @@ import {buildParser} from '../src/cli/yargs.js';
 async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 	let seen: Invocation | undefined;
 	const handlers: CommandHandlers = {
-		read: async (args) => void (seen = {command: 'read', args}),
-		sections: (args) => void (seen = {command: 'sections', args}),
-		export: (args) => void (seen = {command: 'export', args}),
-		list: (args) => void (seen = {command: 'list', args}),
-		save: async (args) => void (seen = {command: 'save', args}),
-		remove: (args) => void (seen = {command: 'remove', args}),
+		read: async (args) => {
+			seen = {command: 'read', args};
+		},
+		sections: (args) => {
+			seen = {command: 'sections', args};
+		},
+		export: (args) => {
+			seen = {command: 'export', args};
+		},
+		list: (args) => {
+			seen = {command: 'list', args};
+		},
+		save: async (args) => {
+			seen = {command: 'save', args};
+		},
+		remove: (args) => {
+			seen = {command: 'remove', args};
+		},
 	};
 	const io = {stdout: process.stdout, stderr: process.stderr};
 	await buildParser(argv, io, handlers).parseAsync();

@@ -175,7 +175,13 @@ test('a slow download shows a progress line on a terminal, erased at the end; no
 		assert.match(written, /^\r\x1b\[Kqari: downloading from 127\.0\.0\.1:\d+… 0\.0 MB/);
 		assert.ok(written.endsWith('\r\x1b[K'), 'the line is erased');
 		let plain = '';
-		const pipe = {isTTY: false, write: (c: string) => ((plain += c), true)} as unknown as NodeJS.WriteStream;
+		const pipe = {
+			isTTY: false,
+			write(c: string): boolean {
+				plain += c;
+				return true;
+			},
+		} as unknown as NodeJS.WriteStream;
 		await fetchPage(`${server.base}/ok`, {progress: pipe});
 		assert.equal(plain, '');
 	} finally {

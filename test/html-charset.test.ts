@@ -15,7 +15,13 @@ const shalom = [0xf9, 0xec, 0xe5, 0xed];
 test('sniffEncoding: the order BOM, HTTP, meta, UTF-8, windows-1252', () => {
 	const cases: [string, Uint8Array, string | undefined, string, string][] = [
 		['meta charset windows-1256', cat('<meta charset="windows-1256"><p>', salam1256), undefined, 'windows-1256', 'meta'],
-		['http-equiv windows-1255', cat('<meta http-equiv="Content-Type" content="text/html; charset=windows-1255"><p>', shalom), undefined, 'windows-1255', 'meta'],
+		[
+			'http-equiv windows-1255',
+			cat('<meta http-equiv="Content-Type" content="text/html; charset=windows-1255"><p>', shalom),
+			undefined,
+			'windows-1255',
+			'meta',
+		],
 		['HTTP header only, iso-8859-8', cat('<p>', shalom), 'text/html; charset=ISO-8859-8', 'iso-8859-8', 'http'],
 		['HTTP header beats meta', cat('<meta charset="windows-1256"><p>', shalom), 'text/html; charset="windows-1255"', 'windows-1255', 'http'],
 		['UTF-8 BOM beats both', cat([0xef, 0xbb, 0xbf], '<meta charset="windows-1256">'), 'text/html; charset=windows-1255', 'utf-8', 'bom'],
@@ -60,7 +66,14 @@ test('encodingOf and charsetOfContentType', () => {
 });
 
 test('looksLikeHtml: by content, not by name', () => {
-	const yes = ['<!DOCTYPE html><html>', '\n  <html lang="ar">', '<!-- saved from url --><html>', '<head><title>x</title></head>', '<?xml version="1.0"?>\n<html>', '<meta charset="utf-8"><html><body>'];
+	const yes = [
+		'<!DOCTYPE html><html>',
+		'\n  <html lang="ar">',
+		'<!-- saved from url --><html>',
+		'<head><title>x</title></head>',
+		'<?xml version="1.0"?>\n<html>',
+		'<meta charset="utf-8"><html><body>',
+	];
 	const no = ['# Title\n\nText', 'plain text <html> later', '<div>Markdown with a raw block</div>\n\nText', ''];
 	for (const t of yes) assert.equal(looksLikeHtml(t), true, t);
 	for (const t of no) assert.equal(looksLikeHtml(t), false, t);

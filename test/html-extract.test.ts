@@ -19,7 +19,14 @@ function linesOf(article: Article): string[] {
 		lines.push(section.title);
 		lines.push(...blocksPlain(section.blocks).split('\n'));
 	}
-	return lines.map((l) => l.replace(/[\u200e\u200f\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+	return lines
+		.map((l) =>
+			l
+				.replace(/[\u200e\u200f\u2066-\u2069]/g, '')
+				.replace(/\s+/g, ' ')
+				.trim(),
+		)
+		.filter(Boolean);
 }
 
 for (const page of pages) {
@@ -31,7 +38,10 @@ for (const page of pages) {
 		for (const p of page.paragraphs) assert.ok(lines.includes(p.replace(/\s+/g, ' ')), `${page.name}: paragraph missing: ${p.slice(0, 60)}`);
 		for (const b of page.boilerplate) assert.ok(!text.includes(b), `${page.name}: boilerplate leaked: ${b}`);
 		assert.equal(article.title, page.title);
-		assert.deepEqual(article.sections.slice(1).map((s) => s.title), page.headings);
+		assert.deepEqual(
+			article.sections.slice(1).map((s) => s.title),
+			page.headings,
+		);
 		assert.equal(article.dir, page.dir);
 		assert.equal(article.lang, page.lang);
 		for (const [key, value] of Object.entries(page.meta)) assert.equal(article.meta[key], value, `${page.name}: meta.${key}`);
@@ -81,7 +91,15 @@ test('the walk: paragraphs, lists, quotes, code, tables, figures, links, br, emp
 	assert.deepEqual(blocks[2], {kind: 'quote', blocks: [{kind: 'paragraph', inline: [{text: 'q', style: {}}]}]});
 	assert.deepEqual(blocks[3], {kind: 'code', lang: 'js', text: 'let a;\n  b();'});
 	const cell = (t: string): {text: string; style: object}[] => (t ? [{text: t, style: {}}] : []);
-	assert.deepEqual(blocks[4], {kind: 'table', align: ['right', null], header: [cell('h1'), cell('h2')], rows: [[cell('1'), cell('2')], [cell('3'), cell('')]]});
+	assert.deepEqual(blocks[4], {
+		kind: 'table',
+		align: ['right', null],
+		header: [cell('h1'), cell('h2')],
+		rows: [
+			[cell('1'), cell('2')],
+			[cell('3'), cell('')],
+		],
+	});
 	assert.deepEqual(blocks.slice(5), [
 		{kind: 'paragraph', inline: [{text: '[image: a cat]', style: {}}]},
 		{kind: 'paragraph', inline: [{text: 'A cat.', style: {}}]},
@@ -174,11 +192,14 @@ test('hostile markup: no script, no hidden text, no javascript: link, no control
 	// eslint-disable-next-line no-control-regex
 	assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
 	const spans = blocks[0]?.kind === 'paragraph' ? blocks[0].inline : [];
-	assert.ok(spans.every((s) => s.style.href === undefined), 'no href kept for javascript: or data:');
+	assert.ok(
+		spans.every((s) => s.style.href === undefined),
+		'no href kept for javascript: or data:',
+	);
 });
 
 test('nesting 100,000 deep is read as text, not a stack overflow or a hang', () => {
-	const deep = '<div>'.repeat(100_000) + 'deep text' + '</div>'.repeat(100_000);
+	const deep = `${'<div>'.repeat(100_000)}deep text${'</div>'.repeat(100_000)}`;
 	const {article} = parseHtml(wrap(deep), {raw: true});
 	assert.match(blocksPlain(article.sections[0]?.blocks ?? []), /deep text/);
 	const {article: extracted} = parseHtml(wrap(deep));
@@ -192,7 +213,7 @@ test('a page Readability finds no article in is shown whole, and says so', () =>
 });
 
 test('limitSourceNesting drops only tags beyond the limit, never text, and leaves ordinary pages alone', () => {
-	const deep = '<div>'.repeat(5) + 'x<b>y</b>' + '</div>'.repeat(5);
+	const deep = `${'<div>'.repeat(5)}x<b>y</b>${'</div>'.repeat(5)}`;
 	assert.equal(limitSourceNesting(deep, 3), '<div><div><div>xy</div></div></div>');
 	const manyItems = `<ul>${'<li>item'.repeat(5000)}</ul><p>${'<br>'.repeat(3000)}`;
 	assert.equal(limitSourceNesting(manyItems, 3), manyItems, 'optional end tags and void elements do not nest');
@@ -227,7 +248,9 @@ test("nothing of Readability's own extraction is lost in the walk: every <p>, <l
 		for (const el of Array.from(document.querySelectorAll(NOT_CONTENT) as ArrayLike<{remove(): void}>)) el.remove();
 		const content = new Readability(document as never).parse()?.content ?? '';
 		const own = parseHTML(`<html><body>${content}</body></html>`).document;
-		const expected = Array.from(own.querySelectorAll('p, li, h2, h3, td, th, figcaption') as ArrayLike<{textContent: string | null; querySelector(s: string): unknown}>)
+		const expected = Array.from(
+			own.querySelectorAll('p, li, h2, h3, td, th, figcaption') as ArrayLike<{textContent: string | null; querySelector(s: string): unknown}>,
+		)
 			.filter((el) => !el.querySelector('p, li, table'))
 			.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
 			.filter(Boolean);

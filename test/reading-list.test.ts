@@ -34,7 +34,7 @@ function qari(args: readonly string[], input = ''): Promise<{stdout: string; std
 test('save a URL, list it, open it offline by number, save again (updated, not doubled), remove it', async () => {
 	const server = await startServer({'/news/assad.html': html(page('ar-news').html), '/gone': (_q, r) => r.writeHead(404).end()});
 	const url = `${server.base}/news/assad.html`;
-	let saved;
+	let saved: Awaited<ReturnType<typeof qari>>;
 	try {
 		saved = await qari(['save', url]);
 		assert.equal(saved.status, 0, saved.stderr);
@@ -53,7 +53,12 @@ test('save a URL, list it, open it offline by number, save again (updated, not d
 	assert.deepEqual(files, [savedName(url)], 'one file, named from the URL; nothing from the failed save');
 	assert.match(saved.stdout, /^saved '.+' as 2: .+\.md\n$/);
 	const text = readFileSync(join(articles, files[0] ?? ''), 'utf8');
-	assert.match(text, new RegExp(`^---\\ntitle: ${page('ar-news').title.replace(/[.]/g, '\\.')}\\nurl: ${url}\\nsite: أخبار الآن\\nbyline: فريق التحرير\\ndate: 2021-09-14T08:30:00\\+03:00\\nlang: ar\\ndir: rtl\\nsaved: \\d{4}-`));
+	assert.match(
+		text,
+		new RegExp(
+			`^---\\ntitle: ${page('ar-news').title.replace(/[.]/g, '\\.')}\\nurl: ${url}\\nsite: أخبار الآن\\nbyline: فريق التحرير\\ndate: 2021-09-14T08:30:00\\+03:00\\nlang: ar\\ndir: rtl\\nsaved: \\d{4}-`,
+		),
+	);
 
 	// Offline (the server is gone): by number, as JSON, with every paragraph.
 	const json = await qari(['export', '--format', 'json', '2']);
@@ -120,7 +125,13 @@ test('pages saved from standard input are named by their title, each its own fil
 	assert.equal((await qari(['save', '-'], page('he-wiki').html)).status, 0);
 	const names = readdirSync(articles);
 	assert.equal(names.length, before + 2);
-	assert.ok(names.some((n) => /^یادگیری-پایتون-[0-9a-f]{8}\.md$/.test(n)), names.join(' '));
-	assert.ok(names.some((n) => /^ים-המלח-[0-9a-f]{8}\.md$/.test(n)), names.join(' '));
+	assert.ok(
+		names.some((n) => /^یادگیری-پایتون-[0-9a-f]{8}\.md$/.test(n)),
+		names.join(' '),
+	);
+	assert.ok(
+		names.some((n) => /^ים-המלח-[0-9a-f]{8}\.md$/.test(n)),
+		names.join(' '),
+	);
 	for (const n of names) assert.doesNotMatch(readFileSync(join(articles, n), 'utf8'), /^source:/m);
 });

@@ -42,9 +42,18 @@ before(async () => {
 	routes['/ar-1256.html'] = html(encode1256(page('ar-news').html.replace('<meta charset="utf-8">', '<meta charset="windows-1256">')), 'text/html');
 	// The Hebrew page in windows-1255, its charset only in the HTTP header.
 	routes['/he-1255.html'] = html(encode1255(page('he-wiki').html.replace('<meta charset="UTF-8">', '')), 'text/html; charset=windows-1255');
-	routes['/invalid.html'] = html(Buffer.concat([Buffer.from('<html><body><p>bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' bytes</p></body></html>')]), 'text/html; charset=utf-8');
+	routes['/invalid.html'] = html(
+		Buffer.concat([Buffer.from('<html><body><p>bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' bytes</p></body></html>')]),
+		'text/html; charset=utf-8',
+	);
 	routes['/notes.md'] = html('# Notes\n\nمرحبا بالعالم', 'text/markdown; charset=utf-8');
-	routes['/hostile.html'] = html(Buffer.concat([Buffer.from("<html><body><article><p>"), hostileBytes, Buffer.from('</p><p title="\x1b]0;owned\x07">t&#27;[2Jx <a href="javascript:alert(1)" onclick="x">l</a></p></article></body></html>')]));
+	routes['/hostile.html'] = html(
+		Buffer.concat([
+			Buffer.from('<html><body><article><p>'),
+			hostileBytes,
+			Buffer.from('</p><p title="\x1b]0;owned\x07">t&#27;[2Jx <a href="javascript:alert(1)" onclick="x">l</a></p></article></body></html>'),
+		]),
+	);
 	routes['/pdf'] = html('%PDF-1.4', 'application/pdf');
 	routes['/png'] = html(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
 	routes['/500'] = (_req, res) => {
@@ -87,7 +96,11 @@ for (const p of pages) {
 		assert.equal(text.status, 0, text.stderr);
 		assert.equal(text.stderr, '');
 		const lines = linesOf(text.stdout);
-		for (const para of p.paragraphs) assert.ok(lines.some((l) => l.endsWith(para) || l === para), `missing: ${para.slice(0, 50)}`);
+		for (const para of p.paragraphs)
+			assert.ok(
+				lines.some((l) => l.endsWith(para) || l === para),
+				`missing: ${para.slice(0, 50)}`,
+			);
 		for (const b of p.boilerplate) assert.ok(!text.stdout.includes(b), `leaked: ${b}`);
 		const json = await qari(['export', '--format', 'json', url]);
 		const data = JSON.parse(json.stdout) as {title: string; dir: string; lang: string; meta: Record<string, string>};
@@ -106,7 +119,11 @@ test('windows-1256 declared only by <meta>, and windows-1255 only by the HTTP he
 		const r = await qari(['export', '--width', '0', server.base + path]);
 		assert.equal(r.status, 0, r.stderr);
 		const lines = linesOf(r.stdout);
-		for (const para of page(name).paragraphs) assert.ok(lines.some((l) => l.endsWith(para)), `${path}: missing ${para.slice(0, 40)}`);
+		for (const para of page(name).paragraphs)
+			assert.ok(
+				lines.some((l) => l.endsWith(para)),
+				`${path}: missing ${para.slice(0, 40)}`,
+			);
 	}
 });
 
@@ -178,7 +195,10 @@ test('the JSON of a saved page is the JSON of the same page from the server', as
 	const file = join(temp, 'ar.html');
 	writeFileSync(file, page('ar-news').html);
 	const fromFile = JSON.parse((await qari(['export', '--format', 'json', file])).stdout) as {meta: Record<string, string>; sections: unknown};
-	const fromWeb = JSON.parse((await qari(['export', '--format', 'json', `${server.base}/ar-news.html`])).stdout) as {meta: Record<string, string>; sections: unknown};
+	const fromWeb = JSON.parse((await qari(['export', '--format', 'json', `${server.base}/ar-news.html`])).stdout) as {
+		meta: Record<string, string>;
+		sections: unknown;
+	};
 	assert.equal(fromFile.meta['url'], undefined);
 	assert.equal(fromWeb.meta['url'], `${server.base}/ar-news.html`);
 	assert.equal(JSON.stringify(fromFile.sections).length > 1000, true);

@@ -159,7 +159,8 @@ const sourceOptions: Record<string, OptionSpec> = {
 const fileArgument: PositionalSpec = {
 	name: 'file',
 	required: false,
-	describe: "Article to read: a Markdown or HTML file, an http(s) URL, '-' for standard input, or a number or name from 'qari list' (default: the bundled article)",
+	describe:
+		"Article to read: a Markdown or HTML file, an http(s) URL, '-' for standard input, or a number or name from 'qari list' (default: the bundled article)",
 };
 
 /**

@@ -109,7 +109,13 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
 				await response.body?.cancel().catch(() => undefined);
 				throw tooLarge(url, maxBytes);
 			}
-			const bytes = await readBody(response, maxBytes, url, (n) => progress.update(n), () => networkErrorOf(url, timedOut, timeoutMs));
+			const bytes = await readBody(
+				response,
+				maxBytes,
+				url,
+				(n) => progress.update(n),
+				() => networkErrorOf(url, timedOut, timeoutMs),
+			);
 			return {bytes, contentType, url: url.href};
 		}
 	} finally {

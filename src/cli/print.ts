@@ -58,7 +58,11 @@ export async function runExport(args: ExportArgs, io: Io): Promise<void> {
 	const text =
 		args.format === 'json'
 			? exportJson(article, sections)
-			: exportTextBytes(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links}, sections);
+			: exportTextBytes(
+					article,
+					{width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links},
+					sections,
+				);
 	if (toFile && args.output) writeOutput(args.output, text);
 	else io.stdout.write(text);
 }

@@ -76,7 +76,10 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 			},
 			(args) => {
 				const positional = spec.positional ? (args[spec.positional.name] as string | undefined) : undefined;
-				return runInvocation(invocationOf(name, positional, (option) => args[option]), handlers);
+				return runInvocation(
+					invocationOf(name, positional, (option) => args[option]),
+					handlers,
+				);
 			},
 		);
 	}
@@ -92,7 +95,9 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
 		.example('$0 save https://example.com/article', 'keep a web page to read offline')
 		.example('$0 list', 'the bundled and saved articles; then `qari 3` opens the third')
-		.epilogue('In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read (or a file written), 2 a usage mistake.')
+		.epilogue(
+			'In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read (or a file written), 2 a usage mistake.',
+		)
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
 		.alias('version', 'V')

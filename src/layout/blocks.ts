@@ -64,7 +64,8 @@ export function forEachLine(blocks: readonly Block[], options: LayoutOptions, vi
 	blocks.forEach((block, index) => {
 		state.block = index;
 		if (index > 0) visit(finishRow(blankRow(state, options.baseDir), options));
-		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(row, options));
+		const center = (block.kind === 'paragraph' || block.kind === 'heading') && block.align === 'center';
+		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(center ? centred(row, options) : row, options));
 	});
 }
 
@@ -110,6 +111,14 @@ function finishRow(row: Row, options: LayoutOptions): Line {
 		width = options.width;
 	}
 	return {runs, width, block: row.block, offset: row.offset};
+}
+
+/** A row of a centred block (raw HTML's align="center"): in visual order, as much room on its left as on its right. */
+function centred(row: Row, options: LayoutOptions): Row {
+	if (options.order !== 'visual' || options.width <= 0 || row.width >= options.width) return row;
+	const left = Math.floor((options.width - row.width) / 2);
+	if (!left) return row;
+	return {...row, runs: [spaceRun(left), ...row.runs], width: row.width + left, align: 'left'};
 }
 
 /** Runs of spaces padding rows, by width: every right-aligned row of a page needs one. */
@@ -181,4 +190,3 @@ function layoutBlock(block: Block, width: number, state: State, around: Directio
 			return layoutContainer(block, width, state, dir, layoutBlock);
 	}
 }
-

@@ -66,7 +66,11 @@ function blockMarkdown(block: Block): string {
 				.map((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '- ';
 					const pad = ' '.repeat(marker.length);
-					const text = item.map(blockMarkdown).filter((b) => b !== '').join(tight ? '\n' : '\n\n') || '';
+					const text =
+						item
+							.map(blockMarkdown)
+							.filter((b) => b !== '')
+							.join(tight ? '\n' : '\n\n') || '';
 					return text
 						.split('\n')
 						.map((line, n) => (n === 0 ? marker + line : line ? pad + line : ''))

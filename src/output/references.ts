@@ -62,12 +62,18 @@ function forEachLink(inline: Inline, visit: (text: string, href: string, last: n
 /** Whether a link needs a number: its text does not show its target, and it leaves the page (Logic 1). */
 function needsNumber(text: string, href: string): boolean {
 	if (!href || href.startsWith('#')) return false;
-	const bare = (s: string): string => s.trim().replace(/^(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)/i, '').replace(/\/$/, '').toLowerCase();
+	const bare = (s: string): string =>
+		s
+			.trim()
+			.replace(/^(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)/i, '')
+			.replace(/\/$/, '')
+			.toLowerCase();
 	return bare(text) !== bare(href);
 }
 
 function addNumbers(inline: Inline, numbers: Map<string, number>): Inline {
-	const after = new Map<number, string>();
+	// Most paragraphs have no link: no map for them.
+	let after: Map<number, string> | undefined;
 	forEachLink(inline, (text, raw, last) => {
 		// A target is the article's text: controls go, as they do from any text it shows.
 		const href = stripControls(raw).replace(/[\n\t]/g, ' ');
@@ -77,13 +83,14 @@ function addNumbers(inline: Inline, numbers: Map<string, number>): Inline {
 			n = numbers.size + 1;
 			numbers.set(href, n);
 		}
+		after ??= new Map();
 		after.set(last, ` [${n}]`);
 	});
-	if (!after.size) return inline;
+	if (!after) return inline;
 	const out: Span[] = [];
 	inline.forEach((span, k) => {
 		out.push(span);
-		const mark = after.get(k);
+		const mark = after?.get(k);
 		if (mark) out.push({text: mark, style: {}});
 	});
 	return out;

@@ -60,9 +60,12 @@ function arabicNews(): string {
 			const block = b.startsWith('## ')
 				? `<h2>${esc(b.slice(3))}</h2>`
 				: b.startsWith('> ')
-					? `<blockquote>${quoted(b).map((t) => `<p>${esc(t)}</p>`).join('')}</blockquote>`
+					? `<blockquote>${quoted(b)
+							.map((t) => `<p>${esc(t)}</p>`)
+							.join('')}</blockquote>`
 					: `<p>${esc(b)}</p>`;
-			if (i === 3) return `${block}\n<div class="ad-slot in-article" id="div-gpt-ad-1"><span class="ad-label">${arChrome.ad}</span><ins class="adsbygoogle"></ins></div>`;
+			if (i === 3)
+				return `${block}\n<div class="ad-slot in-article" id="div-gpt-ad-1"><span class="ad-label">${arChrome.ad}</span><ins class="adsbygoogle"></ins></div>`;
 			if (i === half) return `${block}\n<aside class="read-also"><a href="/x">${arChrome.related}</a></aside>`;
 			return block;
 		})
@@ -115,7 +118,13 @@ const faParagraphs = [
 	'مهم‌ترین درسی که گرفتم این بود که اشتباه کردن بخشی از یادگیری است. هر خطایی که در کد می‌دیدم، فرصتی برای فهمیدن عمیق‌تر بود.',
 	'اگر شما هم تازه شروع کرده‌اید، پیشنهاد می‌کنم هر روز دست‌کم نیم ساعت کد بنویسید و از پرسیدن سؤال نترسید. جامعه‌ی برنامه‌نویسان فارسی‌زبان بسیار یاری‌رسان است.',
 ];
-const faChrome = {nav: 'صفحه‌ی اصلی وبلاگ', post: 'نوشته‌ی قبلی: سفر به اصفهان', comment: 'دیدگاه خواننده: عالی بود', sidebar: 'آخرین نوشته‌ها', footer: 'قدرت گرفته از وردپرس'};
+const faChrome = {
+	nav: 'صفحه‌ی اصلی وبلاگ',
+	post: 'نوشته‌ی قبلی: سفر به اصفهان',
+	comment: 'دیدگاه خواننده: عالی بود',
+	sidebar: 'آخرین نوشته‌ها',
+	footer: 'قدرت گرفته از وردپرس',
+};
 
 function persianBlog(): string {
 	const p = faParagraphs.map((t) => `<p>${t}</p>`);
@@ -162,7 +171,14 @@ const heParagraphs = [
 	'באזור ים המלח פועלים מפעלים להפקת אשלג, ברום ומגנזיום. לצדם התפתחה תיירות מרפא הנשענת על המים העשירים במינרלים ועל הבוץ השחור.',
 	'ההיסטוריה של האזור עשירה: לחופי הים נמצאו מצדה, קומראן ועין גדי, ובמערות קומראן התגלו המגילות הגנוזות.',
 ];
-const heChrome = {nav: 'דף ראשי', langs: 'English', navbox: 'ימים ואגמים בישראל', cat: 'קטגוריות: ימים', footer: 'הטקסט מוגש בכפוף לרישיון', edit: 'עריכת קוד מקור'};
+const heChrome = {
+	nav: 'דף ראשי',
+	langs: 'English',
+	navbox: 'ימים ואגמים בישראל',
+	cat: 'קטגוריות: ימים',
+	footer: 'הטקסט מוגש בכפוף לרישיון',
+	edit: 'עריכת קוד מקור',
+};
 
 function hebrewWiki(): string {
 	const p = heParagraphs;
@@ -200,7 +216,7 @@ function hebrewWiki(): string {
 
 const enParagraphs = [
 	'Poetry in translation always loses something, but some lines travel better than others. Arabic verse in particular carries a music that English struggles to hold.',
-	'Consider the famous opening of the Mu\'allaqa of Imru\' al-Qais, which every schoolchild in the Arab world knows by heart and which has been translated dozens of times.',
+	"Consider the famous opening of the Mu'allaqa of Imru' al-Qais, which every schoolchild in the Arab world knows by heart and which has been translated dozens of times.",
 	'Each translator makes a different choice about rhythm and rhyme. None of them is wrong; each shows a different face of the same poem.',
 	'Modern poets have continued the conversation. Mahmoud Darwish wrote lines that are quoted at weddings and funerals alike, such as the short phrase above.',
 ];

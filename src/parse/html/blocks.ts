@@ -38,21 +38,92 @@
 
 import {type Block, type Direction, type Inline, type Span, type Style, type TableAlign} from '../../model/article.js';
 import {closeBidi, stripControls} from '../sanitize.js';
-import {firstStrongDirection} from '../../text/bidi/index.js';
+import {firstStrongDirection} from '../../text/bidi/classes.js';
 import {type DomElement, type DomNode, isElement, TEXT_NODE} from './dom.js';
 
 /** Elements nested deeper than this are read as their text. */
 export const MAX_DEPTH = 200;
 
 const SKIP = new Set([
-	'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'canvas', 'math', 'head', 'title', 'meta', 'link', 'base',
-	'button', 'input', 'select', 'textarea', 'option', 'datalist', 'audio', 'video', 'source', 'track', 'map', 'area', 'param', 'dialog',
+	'script',
+	'style',
+	'template',
+	'noscript',
+	'iframe',
+	'object',
+	'embed',
+	'svg',
+	'canvas',
+	'math',
+	'head',
+	'title',
+	'meta',
+	'link',
+	'base',
+	'button',
+	'input',
+	'select',
+	'textarea',
+	'option',
+	'datalist',
+	'audio',
+	'video',
+	'source',
+	'track',
+	'map',
+	'area',
+	'param',
+	'dialog',
 ]);
 
 const BLOCK = new Set([
-	'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-	'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol',
-	'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
+	'address',
+	'article',
+	'aside',
+	'blockquote',
+	'body',
+	'center',
+	'dd',
+	'details',
+	'dialog',
+	'dir',
+	'div',
+	'dl',
+	'dt',
+	'fieldset',
+	'figcaption',
+	'figure',
+	'footer',
+	'form',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'hgroup',
+	'hr',
+	'html',
+	'legend',
+	'li',
+	'main',
+	'menu',
+	'nav',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'summary',
+	'table',
+	'tbody',
+	'td',
+	'tfoot',
+	'th',
+	'thead',
+	'tr',
+	'ul',
+	'caption',
 ]);
 const BLOCK_SELECTOR = [...BLOCK].filter((t) => t !== 'html' && t !== 'body').join(',');
 
@@ -190,7 +261,9 @@ class Builder {
 				this.blocks.push({kind: 'rule'});
 				return;
 			case 'pre': {
-				const text = stripControls(node.textContent ?? '').replace(/^\n/, '').replace(/\n+$/, '');
+				const text = stripControls(node.textContent ?? '')
+					.replace(/^\n/, '')
+					.replace(/\n+$/, '');
 				if (text.trim()) this.blocks.push({kind: 'code', lang: codeLang(node), text: closeBidi(text)});
 				return;
 			}
@@ -361,7 +434,7 @@ function pushText(spans: Span[], text: string, style: Style): void {
 	if (!text) return;
 	const last = spans[spans.length - 1];
 	// Collapsed whitespace: one space between spans, none doubled.
-	if (last && last.text.endsWith(' ') && text.startsWith(' ')) text = text.slice(1);
+	if (last?.text.endsWith(' ') && text.startsWith(' ')) text = text.slice(1);
 	if (!text) return;
 	if (last && last.style === style) spans[spans.length - 1] = {text: last.text + text, style};
 	else spans.push({text, style});

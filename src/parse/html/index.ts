@@ -118,7 +118,11 @@ export function parseHtml(html: string, options: HtmlOptions = {}): HtmlResult {
 function withoutTitleHeading(blocks: Block[], title: string): Block[] {
 	const first = blocks[0];
 	if (first?.kind !== 'heading' || !title) return blocks;
-	const text = first.inline.map((span) => span.text).join('').replace(/[\s\u200e\u200f]+/g, ' ').trim();
+	const text = first.inline
+		.map((span) => span.text)
+		.join('')
+		.replace(/[\s\u200e\u200f]+/g, ' ')
+		.trim();
 	return text === title ? blocks.slice(1) : blocks;
 }
 
