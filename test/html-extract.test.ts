@@ -83,7 +83,7 @@ test('the walk: paragraphs, lists, quotes, code, tables, figures, links, br, emp
 			[{kind: 'paragraph', inline: [{text: 'one', style: {}}]}],
 			[
 				{kind: 'paragraph', inline: [{text: 'two', style: {}}]},
-				{kind: 'list', ordered: false, start: 1, items: [[{kind: 'paragraph', inline: [{text: 'nested', style: {}}]}]]},
+				{kind: 'list', ordered: false, start: 1, items: [[{kind: 'paragraph', inline: [{text: 'nested', style: {}}]}]], tight: true},
 			],
 		],
 	});

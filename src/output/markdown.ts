@@ -58,7 +58,8 @@ function blockMarkdown(block: Block): string {
 				.map((line) => (line ? `> ${line}` : '>'))
 				.join('\n');
 		case 'list': {
-			const tight = block.items.every((item) => item.length <= 1 && item[0]?.kind !== 'code');
+			// Items separated by a blank line read back as a loose list: only lists of one-paragraph items can be tight.
+			const tight = block.tight !== false && block.items.every((item) => item.length === 1 && item[0]?.kind === 'paragraph');
 			return block.items
 				.map((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '- ';

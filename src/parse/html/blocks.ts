@@ -276,7 +276,9 @@ class Builder {
 				if (!items.length) return;
 				const startAttr = Number.parseInt(node.getAttribute('start') ?? '', 10);
 				const ordered = tag === 'ol';
-				this.blocks.push({kind: 'list', ordered, start: ordered && Number.isFinite(startAttr) ? startAttr : 1, items});
+				// Tight as Markdown's (no blank line between items) when every item is one paragraph, as most web lists are.
+				const tight = items.every((item) => item.length === 1 && item[0]?.kind === 'paragraph');
+				this.blocks.push({kind: 'list', ordered, start: ordered && Number.isFinite(startAttr) ? startAttr : 1, items, ...(tight ? {tight} : {})});
 				return;
 			}
 			case 'blockquote': {

@@ -2,7 +2,7 @@
 // reader view, @mozilla/readability) finds the main content on a linkedom
 // DOM, blocks.ts walks it into qari's blocks, sections.ts cuts sections by
 // the Markdown rules. This module and what it imports are loaded only for
-// HTML input (a bundle of their own: scripts/build.mjs).
+// HTML input (a bundle of their own: scripts/build/build.mjs).
 //
 // Logic:
 // 1. Metadata is read before Readability runs (it takes the document apart):
