@@ -560,7 +560,7 @@ test('a front matter title that differs from the leading H1 keeps the H1 as text
 	assert.deepEqual(texts2(parseMarkdown('---\ntitle: T\n---\n\n# T\n\nx\n').sections[0]?.blocks ?? []), ['x']);
 });
 
-test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, table rows (issue 12, 10)', () => {
+test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, tables (issue 12, 10)', () => {
 	const blocks = parseMarkdown([
 		'intro',
 		'',
@@ -584,8 +584,7 @@ test('an HTML block is cut into blocks at its block elements: headings, paragrap
 			['paragraph', 'פסקה שנייה.'],
 			['paragraph', 'התרגומים:'],
 			['list', 'עברית + English + nested'],
-			['paragraph', 'שם | תיאור'],
-			['paragraph', 'a | b'],
+			['table', ''],
 			['rule', '─'],
 		],
 	);
@@ -608,4 +607,74 @@ test('align="center" in raw HTML centres its paragraphs and headings in visual o
 	const logical = layoutBlocks(article.sections[0]?.blocks ?? [], {width: 40, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
 	assert.equal(logical[0], '[image: logo]');
 	assert.equal(article.title, 'المكتبة');
+});
+
+test('an HTML <table> is a table block, as a Markdown table is: header, rows, alignment, styled cells (issue 12, 10)', () => {
+	// All-contributors' table (GitHub READMEs), trimmed: no <th>, so the first row is the header.
+	const contributors = [
+		'## Contributors ✨',
+		'',
+		'<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->',
+		'<table>',
+		'  <tbody>',
+		'    <tr>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/ali"><img src="https://avatars.example/1?v=4" width="100px;" alt="Ali"/><br /><sub><b>علی رضایی</b></sub></a><br /><a href="#code-ali" title="Code">💻</a></td>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/sara"><img src="https://avatars.example/2?v=4" width="100px;" alt="Sara"/><br /><sub><b>سارا</b></sub></a><br /><a href="#doc-sara" title="Documentation">📖</a></td>',
+		'    </tr>',
+		'    <tr>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/dan"><img src="https://avatars.example/3?v=4" width="100px;" alt="Dan"/><br /><sub><b>Dan</b></sub></a><br /><a href="#code-dan" title="Code">💻</a></td>',
+		'    </tr>',
+		'  </tbody>',
+		'</table>',
+		'<!-- ALL-CONTRIBUTORS-LIST:END -->',
+		'',
+	].join('\n');
+	const [table] = parseMarkdown(contributors).sections.flatMap((s) => s.blocks);
+	assert.equal(table?.kind, 'table');
+	if (table?.kind !== 'table') return;
+	assert.deepEqual(table.align, ['center', 'center']);
+	const cellText = (cell: Inline | undefined) => (cell ?? []).map((s) => s.text).join('');
+	assert.deepEqual([table.header, ...table.rows].map((row) => row.map(cellText)), [
+		['[image: Ali]\u2028علی رضایی\u2028💻', '[image: Sara]\u2028سارا\u2028📖'],
+		['[image: Dan]\u2028Dan\u2028💻', ''],
+	]);
+	// The inline elements style the cells' text as they do in a paragraph.
+	assert.deepEqual(table.header[0]?.map((s) => [s.text, s.style]), [
+		['[image: Ali]\u2028', {href: 'https://github.com/ali'}],
+		['علی رضایی', {href: 'https://github.com/ali', strong: true}],
+		['\u2028', {}],
+		['💻', {href: '#code-ali'}],
+	]);
+	// With <thead>/<th>, style="text-align", colspan and a caption: laid out as a Markdown table is.
+	const html = parseMarkdown([
+		'<table dir="rtl">',
+		'<caption>מחירים</caption>',
+		'<thead><tr><th>מוצר</th><th style="text-align: right">מחיר</th></tr></thead>',
+		'<tbody>',
+		'<tr><td><code>npm</code> &amp; <em>node</em></td><td align="right">10</td></tr>',
+		'<tr><td colspan="2">סה״כ</td></tr>',
+		'</tbody>',
+		'</table>',
+		'',
+		'| מוצר | מחיר |',
+		'| --- | ---: |',
+		'| `npm` & *node* | 10 |',
+		'| סה״כ | |',
+		'',
+	].join('\n')).sections[0]?.blocks ?? [];
+	assert.deepEqual(html.map((b) => b.kind), ['paragraph', 'table', 'table']);
+	const options: LayoutOptions = {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'};
+	const fromHtml = layoutBlocks(html.slice(0, 2), options).map(lineText);
+	const fromMarkdown = layoutBlocks([html[0] as Block, html[2] as Block], options).map(lineText);
+	assert.deepEqual(fromHtml, fromMarkdown);
+	assert.ok(fromHtml.some((l) => l.includes('│')), fromHtml.join('\n'));
+	assert.deepEqual(texts2(html.slice(0, 1)), ['מחירים']);
+});
+
+test('a malformed HTML table never loses text: unclosed, cells without rows, nested tables, stray text', () => {
+	const all = (source: string) => parseMarkdown(source).sections.flatMap((s) => [s.title, ...s.blocks.map((b) => b.kind === 'table' ? [...b.header, ...b.rows.flat()].map((c) => c.map((s) => s.text).join('')).join('/') : texts2([b]).join('/'))]).join(' ~ ');
+	assert.equal(all('intro\n\n<table><tr><td>open <b>cell</b>\n\nnext\n'), 'intro ~ intro ~ open cell ~ next');
+	assert.equal(all('intro\n\n<table><td>a</td><td>b<table><tr><td>in1</td><td>in2</td></tr></table>c</td></table>\n'), 'intro ~ intro ~ a/b in1 in2 c');
+	assert.equal(all('intro\n\n<table>stray<tr>words<td>x</td></tr></table>after\n'), 'intro ~ intro ~ stray words ~ x ~ after');
+	assert.equal(all('intro\n\n<table><tr><td></td></tr></table>\n'), 'intro ~ intro');
 });
