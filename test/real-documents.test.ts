@@ -677,4 +677,6 @@ test('a malformed HTML table never loses text: unclosed, cells without rows, nes
 	assert.equal(all('intro\n\n<table><td>a</td><td>b<table><tr><td>in1</td><td>in2</td></tr></table>c</td></table>\n'), 'intro ~ intro ~ a/b in1 in2 c');
 	assert.equal(all('intro\n\n<table>stray<tr>words<td>x</td></tr></table>after\n'), 'intro ~ intro ~ stray words ~ x ~ after');
 	assert.equal(all('intro\n\n<table><tr><td></td></tr></table>\n'), 'intro ~ intro');
+	// Wider than 64 columns (no terminal shows it): one paragraph per row, cells apart by ' | '.
+	assert.equal(all(`intro\n\n<table><tr>${'<td>c</td>'.repeat(70)}</tr><tr><td>d</td></tr></table>\n`), `intro ~ intro ~ ${Array(70).fill('c').join(' | ')} ~ d`);
 });

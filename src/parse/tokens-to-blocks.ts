@@ -360,8 +360,7 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		// Text a browser shows outside the cells (a <caption>, stray words) comes before the table.
 		buffer = table.stray;
 		flush();
-		const block = table.block();
-		if (block) place(block);
+		for (const block of table.blocks()) place(block);
 		table = undefined;
 	};
 	let from = 0;
@@ -436,6 +435,8 @@ function declaredAlign(attributes: string): TableAlign {
 
 /** At most this many columns a colspan adds: a hostile colspan costs no more than a real one. */
 const MAX_SPAN = 64;
+/** A table with more columns than this is rows of text (HtmlTable.blocks). */
+const MAX_COLUMNS = 64;
 
 /**
  * An HTML <table> as it is read (Logic 2): rows of cells, each cell's HTML kept (its inline
@@ -500,15 +501,27 @@ class HtmlTable {
 		return false;
 	}
 
-	/** The table block, or undefined when no cell has text. */
-	block(): Block | undefined {
+	/**
+	 * The table block (none when no cell has text); a table wider than MAX_COLUMNS is one
+	 * paragraph per row, its cells apart by ' | ' (no terminal shows it as a table, and its
+	 * padded rows would cost rows × columns).
+	 */
+	blocks(): Block[] {
 		const rows = this.#rows.filter((row) => row.length).map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align})));
-		if (!rows.some((row) => row.some((cell) => cell.inline.length))) return undefined;
-		const columns = Math.max(...rows.map((row) => row.length));
+		if (!rows.some((row) => row.some((cell) => cell.inline.length))) return [];
+		let columns = 0;
+		for (const row of rows) columns = Math.max(columns, row.length);
+		if (columns > MAX_COLUMNS) {
+			return rows.flatMap((row): Block[] => {
+				const inline: Span[] = [];
+				for (const cell of row.filter((c) => c.inline.length)) inline.push(...(inline.length ? [{text: ' | ', style: {}}] : []), ...cell.inline);
+				return inline.length ? [{kind: 'paragraph', inline}] : [];
+			});
+		}
 		const align = Array.from({length: columns}, (_, c): TableAlign => rows.find((row) => row[c]?.align)?.[c]?.align ?? null);
 		const pad = (row: readonly {readonly inline: Inline}[]): Inline[] => Array.from({length: columns}, (_, c) => row[c]?.inline ?? []);
 		const [header = [], ...body] = rows;
-		return {kind: 'table', align, header: pad(header), rows: body.map(pad)};
+		return [{kind: 'table', align, header: pad(header), rows: body.map(pad)}];
 	}
 }
 
@@ -532,10 +545,10 @@ export function htmlInline(html: string, base: Style = {}): Inline {
 			const before = text || spans[spans.length - 1]?.text || '';
 			if (piece === '\u2028') {
 				// A hard break: no space before it, none at the start.
-				text = text.replace(/ +$/, '');
+				if (text.endsWith(' ')) text = text.slice(0, -1);
 				endSpan();
 				const last = spans[spans.length - 1];
-				if (last && / $/.test(last.text)) spans[spans.length - 1] = {text: last.text.replace(/ +$/, ''), style: last.style};
+				if (last?.text.endsWith(' ')) spans[spans.length - 1] = {text: last.text.slice(0, -1), style: last.style};
 				if (spans[spans.length - 1]?.text === '') spans.pop();
 				if (spans.length) text = piece;
 			} else text += before === '' || before.endsWith(' ') || before.endsWith('\u2028') ? piece.replace(/^ /, '') : piece;
@@ -571,7 +584,9 @@ export function htmlInline(html: string, base: Style = {}): Inline {
 	while (spans.length) {
 		const last = spans[spans.length - 1];
 		if (!last) break;
-		const trimmed = last.text.replace(/[ \u2028]+$/, '');
+		let end = last.text.length;
+		while (end > 0 && (last.text[end - 1] === ' ' || last.text[end - 1] === '\u2028')) end--;
+		const trimmed = last.text.slice(0, end);
 		if (trimmed) {
 			spans[spans.length - 1] = {text: trimmed, style: last.style};
 			break;
