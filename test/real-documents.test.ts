@@ -680,3 +680,39 @@ test('a malformed HTML table never loses text: unclosed, cells without rows, nes
 	// Wider than 64 columns (no terminal shows it): one paragraph per row, cells apart by ' | '.
 	assert.equal(all(`intro\n\n<table><tr>${'<td>c</td>'.repeat(70)}</tr><tr><td>d</td></tr></table>\n`), `intro ~ intro ~ ${Array(70).fill('c').join(' | ')} ~ d`);
 });
+
+test('<details> shows open with its <summary> bold and loses no text; <sup>/<sub> keep their text; <mark> is strong (issue 12, 10)', () => {
+	// he-first-contributions, trimmed: a summary holding <strong>, an HTML paragraph, Markdown inside, text after </details>.
+	const source = [
+		'<details>',
+		'<summary><strong>אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:</strong></summary>',
+		'<p dir="rtl">אם מופיעה הודעת השגיאה <strong>"Git: <code>switch</code> is not a git command"</strong>,  ',
+		'זה כנראה בגלל שאתה משתמש בגרסה ישנה של Git.</p>',
+		'',
+		'```bash',
+		'git checkout -b your-new-branch-name',
+		'```',
+		'',
+		'</details>',
+		'',
+		'<details open><summary>נוסחה</summary>E=mc<sup>2</sup>, H<sub>2</sub>O, <mark>חשוב</mark></details>',
+		'',
+		'טקסט <mark>מודגש</mark> ו-x<sup>2</sup>.',
+		'',
+	].join('\n');
+	const blocks = parseMarkdown(source).sections.flatMap((s) => s.blocks);
+	assert.deepEqual(texts2(blocks), [
+		'אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:',
+		'אם מופיעה הודעת השגיאה "Git: switch is not a git command", זה כנראה בגלל שאתה משתמש בגרסה ישנה של Git.',
+		'git checkout -b your-new-branch-name',
+		'נוסחה',
+		'E=mc2, H2O, חשוב',
+		'טקסט מודגש ו-x2.',
+	]);
+	const styles = (b: Block | undefined) => (b?.kind === 'paragraph' ? b.inline.map((s) => [s.text, Object.keys(s.style).sort().join(',')]) : []);
+	assert.deepEqual(styles(blocks[0]), [['אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:', 'strong']]);
+	// An HTML block's paragraph is styled as inline HTML is: <strong>, <code> inside it.
+	assert.deepEqual(styles(blocks[1]).map(([, style]) => style), ['', 'strong', 'code,strong', 'strong', '']);
+	assert.deepEqual(styles(blocks[4]), [['E=mc2, H2O, ', ''], ['חשוב', 'strong']]);
+	assert.deepEqual(styles(blocks[5]), [['טקסט ', ''], ['מודגש', 'strong'], [' ו-x2.', '']]);
+});

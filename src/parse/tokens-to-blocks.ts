@@ -14,9 +14,10 @@
 //    drops the blocks up to their end). <br> in any form is a hard break,
 //    <img> shows `[image: alt]` as a Markdown image does, and an HTML block
 //    is cut into blocks at its block elements (htmlBlock): headings,
-//    paragraphs, lists, summaries, table rows, rules. Inside a paragraph,
-//    <b>, <em>, <code>, <kbd>, <del>, <a href> and the like style the text up
-//    to their end tag, as the Markdown they stand for would.
+//    paragraphs, lists, summaries, tables (HtmlTable), rules. Inside a
+//    paragraph or a cell, inline or in an HTML block, <b>, <em>, <code>,
+//    <kbd>, <del>, <a href> and the like style the text up to their end tag,
+//    as the Markdown they stand for would; <mark> is strong.
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
 //    as marked can lex), neighbours of one style merged into one span, and
 //    each distinct style is one object.
@@ -225,6 +226,9 @@ function inlineElementStyle(name: string, attributes: string): Style | undefined
 		case 'samp':
 		case 'tt':
 			return {code: true};
+		case 'mark':
+			// Highlighted text: the model has no highlight, strong is the visible style it has.
+			return {strong: true};
 		case 's':
 		case 'del':
 		case 'strike':
@@ -345,15 +349,12 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		} else blocks.push(block);
 	};
 	const flush = (): void => {
-		const lines = decodeEntities(buffer).split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
+		const inline = htmlInline(buffer, summary ? {strong: true} : {});
 		buffer = '';
-		while (lines.length && !lines[0]) lines.shift();
-		while (lines.length && !lines[lines.length - 1]) lines.pop();
-		const text = lines.join('\u2028');
-		if (!text) return;
+		if (!inline.length) return;
 		const centred = center() ? {align: 'center' as const} : {};
-		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) place({kind: 'heading', level: heading, inline: [{text, style: {}}], ...centred});
-		else place({kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}], ...centred});
+		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(inlineText(inline))) place({kind: 'heading', level: heading, inline, ...centred});
+		else place({kind: 'paragraph', inline, ...centred});
 	};
 	const endTable = (): void => {
 		if (!table) return;
@@ -375,7 +376,11 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		}
 		buffer += marked.slice(from, m.index);
 		from = m.index + m[0].length;
-		if (!blockElements.has(name)) continue;
+		if (!blockElements.has(name)) {
+			// Elements of inline style are kept for htmlInline; other tags go.
+			if (closing || inlineElementStyle(name, m[3] ?? '')) buffer += m[0];
+			continue;
+		}
 		if (name === 'table' && !closing) {
 			flush();
 			table = new HtmlTable();
