@@ -716,3 +716,55 @@ test('<details> shows open with its <summary> bold and loses no text; <sup>/<sub
 	assert.deepEqual(styles(blocks[4]), [['E=mc2, H2O, ', ''], ['חשוב', 'strong']]);
 	assert.deepEqual(styles(blocks[5]), [['טקסט ', ''], ['מודגש', 'strong'], [' ו-x2.', '']]);
 });
+
+test('align="center" on an HTML wrapper around Markdown centres its paragraphs and headings, as GitHub shows a README’s top (issue 12, 10)', () => {
+	const source = [
+		'<div align="center">',
+		'',
+		'# کتابخانه',
+		'',
+		'[![npm](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)',
+		'',
+		'**یک کتابخانه‌ی کوچک**',
+		'',
+		'<p>HTML inside</p>',
+		'',
+		'</div>',
+		'',
+		'<p align="center">',
+		'',
+		'![logo](logo.png)',
+		'',
+		'</p>',
+		'',
+		'<div style="text-align: center">',
+		'',
+		'- a list is not centred',
+		'',
+		'<div align="left">',
+		'',
+		'left inside centred',
+		'',
+		'</div>',
+		'</div>',
+		'',
+		'بعد',
+		'',
+	].join('\n');
+	const article = parseMarkdown(source);
+	assert.equal(article.title, 'کتابخانه');
+	const blocks = article.sections.flatMap((s) => s.blocks);
+	assert.deepEqual(blocks.map((b) => [b.kind, 'align' in b ? b.align : undefined]), [
+		['paragraph', 'center'],
+		['paragraph', 'center'],
+		['paragraph', 'center'],
+		['paragraph', 'center'],
+		['list', undefined],
+		['paragraph', undefined],
+		['paragraph', undefined],
+	]);
+	const lines = layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText).filter((l) => l.trim());
+	assert.equal(lines[0], `${' '.repeat(14)}[image: npm]`);
+	assert.equal(lines[3], `${' '.repeat(13)}[image: logo]`);
+	assert.equal(lines[lines.length - 1], `${' '.repeat(37)}دعب`);
+});

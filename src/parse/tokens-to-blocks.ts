@@ -25,6 +25,7 @@
 import {type Token, type Tokens} from 'marked';
 import {replaceShortcodes} from './emoji.js';
 import {decodeEntities} from './entities.js';
+import {declaredAlign} from './html-direction.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
 import {forEachLeafBlock} from '../model/walk.js';
@@ -432,12 +433,6 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 	return {blocks, open};
 }
 
-/** The alignment a cell's (or row's) attributes declare: align="…" or style's text-align. */
-function declaredAlign(attributes: string): TableAlign {
-	const value = /(?:^|\s)align\s*=\s*["']?\s*(left|center|right)\b/i.exec(attributes)?.[1] ?? /text-align\s*:\s*(left|center|right)\b/i.exec(attributes)?.[1];
-	return value ? (value.toLowerCase() as 'left' | 'center' | 'right') : null;
-}
-
 /** At most this many columns a colspan adds: a hostile colspan costs no more than a real one. */
 const MAX_SPAN = 64;
 /** A table with more columns than this is rows of text (HtmlTable.blocks). */
@@ -491,7 +486,7 @@ class HtmlTable {
 		if (closing) return false;
 		if (name === 'tr') {
 			this.#rows.push([]);
-			this.#rowAlign = declaredAlign(attributes);
+			this.#rowAlign = declaredAlign(attributes) ?? null;
 		} else if (name === 'td' || name === 'th') {
 			if (!this.#rows.length) {
 				this.#rows.push([]);
