@@ -677,6 +677,9 @@ test('a malformed HTML table never loses text: unclosed, cells without rows, nes
 	assert.equal(all('intro\n\n<table><td>a</td><td>b<table><tr><td>in1</td><td>in2</td></tr></table>c</td></table>\n'), 'intro ~ intro ~ a/b in1 in2 c');
 	assert.equal(all('intro\n\n<table>stray<tr>words<td>x</td></tr></table>after\n'), 'intro ~ intro ~ stray words ~ x ~ after');
 	assert.equal(all('intro\n\n<table><tr><td></td></tr></table>\n'), 'intro ~ intro');
+	// colspan="100" spans the table's width: no empty columns of its own.
+	const [wide] = parseMarkdown('<table><tr><th>x</th><th>y</th><th>z</th></tr><tr><td colspan="100">all</td></tr><tr><td colspan="2">c</td><td>d</td></tr></table>\n').sections[0]?.blocks ?? [];
+	assert.deepEqual(wide?.kind === 'table' ? [wide.header, ...wide.rows].map((row) => row.map((c) => c.map((x) => x.text).join(''))) : wide, [['x', 'y', 'z'], ['all', '', ''], ['c', '', 'd']]);
 	// Wider than 64 columns (no terminal shows it): one paragraph per row, cells apart by ' | '.
 	assert.equal(all(`intro\n\n<table><tr>${'<td>c</td>'.repeat(70)}</tr><tr><td>d</td></tr></table>\n`), `intro ~ intro ~ ${Array(70).fill('c').join(' | ')} ~ d`);
 });

@@ -433,9 +433,7 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 	return {blocks, open};
 }
 
-/** At most this many columns a colspan adds: a hostile colspan costs no more than a real one. */
-const MAX_SPAN = 64;
-/** A table with more columns than this is rows of text (HtmlTable.blocks). */
+/** A table with more columns than this is rows of text (HtmlTable.blocks); a colspan adds no more. */
 const MAX_COLUMNS = 64;
 
 /**
@@ -444,14 +442,15 @@ const MAX_COLUMNS = 64;
  * Logic:
  * 1. <tr> starts a row, <td>/<th> a cell (a row of its own when none is open), their end
  *    tags and <thead>/<tbody>/<tfoot> end the cell; a cell with colspan is followed by
- *    empty ones, so the columns after it stay in place.
+ *    empty ones, so the columns after it stay in place (bounded: MAX_COLUMNS); a
+ *    column of such fillers only goes.
  * 2. A table inside a cell is flattened into the cell's text (its cells apart by spaces);
  *    other block elements in a cell are a space.
  * 3. The header is the first row (a <th> row or <thead> is first in every real table);
  *    a column's alignment is the first one its cells (or their rows) declare.
  */
 class HtmlTable {
-	readonly #rows: {html: string; align: TableAlign}[][] = [];
+	readonly #rows: {html: string; align: TableAlign; filler?: true}[][] = [];
 	#cell: {html: string; align: TableAlign} | undefined;
 	#rowAlign: TableAlign = null;
 	#nested = 0;
@@ -495,8 +494,9 @@ class HtmlTable {
 			const row = this.#rows[this.#rows.length - 1] ?? [];
 			this.#cell = {html: '', align: declaredAlign(attributes) ?? this.#rowAlign};
 			row.push(this.#cell);
-			const span = Math.min(Number(/(?:^|\s)colspan\s*=\s*["']?(\d{1,4})/i.exec(attributes)?.[1] ?? 1), MAX_SPAN);
-			for (let k = 1; k < span; k++) row.push({html: '', align: null});
+			// (No colspan makes a row wider than MAX_COLUMNS + 1: past that the table is text anyway.)
+			const span = Math.min(Number(/(?:^|\s)colspan\s*=\s*["']?(\d{1,4})/i.exec(attributes)?.[1] ?? 1), MAX_COLUMNS + 1 - row.length);
+			for (let k = 1; k < span; k++) row.push({html: '', align: null, filler: true});
 		}
 		return false;
 	}
@@ -507,14 +507,26 @@ class HtmlTable {
 	 * padded rows would cost rows × columns).
 	 */
 	blocks(): Block[] {
-		const rows = this.#rows.filter((row) => row.length).map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align})));
+		let rows = this.#rows.filter((row) => row.length).map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align, filler: cell.filler})));
 		if (!rows.some((row) => row.some((cell) => cell.inline.length))) return [];
 		let columns = 0;
 		for (const row of rows) columns = Math.max(columns, row.length);
+		if (columns <= MAX_COLUMNS + 1) {
+			// Columns made only by colspans go (colspan="100" spans a 3-column table's width).
+			const kept = Array.from({length: columns}, (_, c) => c).filter((c) => rows.some((row) => row[c] && !row[c]?.filler));
+			if (kept.length < columns) {
+				rows = rows.map((row) => kept.flatMap((c) => (row[c] ? [row[c]] : [])));
+				columns = kept.length;
+			}
+		}
 		if (columns > MAX_COLUMNS) {
 			return rows.flatMap((row): Block[] => {
 				const inline: Span[] = [];
-				for (const cell of row.filter((c) => c.inline.length)) inline.push(...(inline.length ? [{text: ' | ', style: {}}] : []), ...cell.inline);
+				for (const cell of row) {
+					if (!cell.inline.length) continue;
+					if (inline.length) inline.push({text: ' | ', style: {}});
+					for (const span of cell.inline) inline.push(span);
+				}
 				return inline.length ? [{kind: 'paragraph', inline}] : [];
 			});
 		}
