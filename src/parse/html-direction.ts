@@ -10,7 +10,10 @@
 //    declares nothing); a closing tag pops back to the innermost open tag of its
 //    name, when there is one (a stray </div> is ignored).
 // 2. The direction in force is the innermost declared one, and so is the
-//    alignment (align="…", else style's text-align). The stack is bounded
+//    alignment (align="…", else style's text-align; <center> centres), but
+//    only an element that can hold blocks (a <div>, not a <p>: a browser ends
+//    `<p align="center">` at the Markdown paragraph after it, so an unclosed
+//    one does not centre the rest of the page). The stack is bounded
 //    (MAX_OPEN): a hostile page of unclosed tags costs no more than a real one.
 // 3. Only the top-level blocks of a text are tracked (a wrapper is an HTML block
 //    of its own); the section planner feeds them in order.
@@ -20,6 +23,8 @@ import {directionOfLang} from './direction.js';
 
 const MAX_OPEN = 64;
 type Align = 'left' | 'center' | 'right';
+/** Elements whose alignment reaches the Markdown blocks inside them (they hold flow content). */
+const wrappers = new Set(['article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'nav', 'section', 'td', 'th']);
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** A tag: attributes hold no '<' or '>' and at most 1,000 characters, so a scan from each '<' stops at the next one (linear). */
 const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]{0,1000})>/g;
@@ -83,7 +88,8 @@ export class HtmlScope {
 			const dir = declaredDirection(attributes);
 			own ??= dir;
 			if (voidElements.has(name) || attributes.trimEnd().endsWith('/')) continue;
-			if (this.#open.length < MAX_OPEN) this.#open.push({name, dir, align: declaredAlign(attributes)});
+			const align = !wrappers.has(name) ? undefined : name === 'center' ? 'center' : declaredAlign(attributes);
+			if (this.#open.length < MAX_OPEN) this.#open.push({name, dir, align});
 		}
 		return own ?? before;
 	}
