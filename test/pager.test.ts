@@ -177,7 +177,10 @@ test('search: harakat-free query finds matches across sections; n/N step, wrap, 
 	assert.ok(s.search);
 	const {counts, total} = s.search;
 	assert.equal(counts.length, 3);
-	assert.equal(total, counts.reduce((a, b) => a + b, 0));
+	assert.equal(
+		total,
+		counts.reduce((a, b) => a + b, 0),
+	);
 	assert.ok(total >= 3 && counts.every((c) => c > 0), `counts ${counts.join(',')}`);
 	assert.deepEqual(s.search.current, {section: 0, index: 0});
 	assert.equal(s.message, `match 1/${total}`);
@@ -237,8 +240,14 @@ test('the page view quits on q and Ctrl-C only', () => {
 	for (const searching of [false, true]) assert.notEqual(actionForKey('page', 'escape', {dir: 'rtl', searching})?.type, 'quit');
 	// The help screen (made from the table) says so.
 	const rows = helpRows('page', 'rtl');
-	assert.ok(rows.some((r) => r.keys === 'q Ctrl-C' && /quit/.test(r.help)), JSON.stringify(rows));
-	assert.ok(rows.some((r) => r.keys === 'Esc' && /never quits/.test(r.help)), JSON.stringify(rows));
+	assert.ok(
+		rows.some((r) => r.keys === 'q Ctrl-C' && /quit/.test(r.help)),
+		JSON.stringify(rows),
+	);
+	assert.ok(
+		rows.some((r) => r.keys === 'Esc' && /never quits/.test(r.help)),
+		JSON.stringify(rows),
+	);
 });
 
 test('search starts at the first match at or below the top of the screen', () => {

@@ -24,7 +24,24 @@ import {directionOfLang} from './direction.js';
 const MAX_OPEN = 64;
 type Align = 'left' | 'center' | 'right';
 /** Elements whose alignment reaches the Markdown blocks inside them (they hold flow content). */
-const wrappers = new Set(['article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'figure', 'footer', 'header', 'li', 'main', 'nav', 'section', 'td', 'th']);
+const wrappers = new Set([
+	'article',
+	'aside',
+	'blockquote',
+	'center',
+	'dd',
+	'details',
+	'div',
+	'figure',
+	'footer',
+	'header',
+	'li',
+	'main',
+	'nav',
+	'section',
+	'td',
+	'th',
+]);
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** A tag: attributes hold no '<' or '>' and at most 1,000 characters, so a scan from each '<' stops at the next one (linear). */
 const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]{0,1000})>/g;
@@ -43,7 +60,8 @@ export function declaredDirection(attributes: string): Direction | undefined {
 /** The alignment an opening tag's attributes declare (align, else style's text-align), or undefined. */
 export function declaredAlign(attributes: string): Align | undefined {
 	const style = /(?:^|\s)style\s*=\s*("[^"]*"|'[^']*')/i.exec(attributes)?.[1];
-	const value = /(?:^|\s)align\s*=\s*["']?\s*(left|center|right)\b/i.exec(attributes)?.[1] ?? (style && /text-align\s*:\s*(left|center|right)\b/i.exec(style)?.[1]);
+	const value =
+		/(?:^|\s)align\s*=\s*["']?\s*(left|center|right)\b/i.exec(attributes)?.[1] ?? (style && /text-align\s*:\s*(left|center|right)\b/i.exec(style)?.[1]);
 	return value ? (value.toLowerCase() as Align) : undefined;
 }
 

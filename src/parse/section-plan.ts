@@ -240,7 +240,9 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				for (const rest of lexSafely(after.slice(indent))) {
 					const made = tokenBlocks(rest);
 					if (!made.length) add(undefined, rest.raw.length);
-					made.forEach((block, k) => add(withAlign(withDir(block, scope.dir), scope.center), k === 0 ? rest.raw.length : 0));
+					made.forEach((block, k) => {
+						add(withAlign(withDir(block, scope.dir), scope.center), k === 0 ? rest.raw.length : 0);
+					});
 				}
 				continue;
 			}
@@ -252,7 +254,9 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				const html = htmlBlock((token as Tokens.HTML).text);
 				hidden = html.open;
 				if (!html.blocks.length) add(undefined, token.raw.length);
-				html.blocks.forEach((block, k) => add(withAlign(withDir(block, dir), center), k === 0 ? token.raw.length : 0));
+				html.blocks.forEach((block, k) => {
+					add(withAlign(withDir(block, dir), center), k === 0 ? token.raw.length : 0);
+				});
 			} else add(withAlign(withDir(toBlock(token), scope.dir), scope.center), token.raw.length);
 		}
 		return {blocks, sizes};
@@ -333,7 +337,9 @@ export function firstText(plan: Plan): string | undefined {
 		if (part.heading) blocks.push(part.heading);
 		for (const block of part.content().blocks) blocks.push(block);
 	}
-	const line = blocksText(blocks.slice(0, 3)).split('\n').find((l) => l.trim());
+	const line = blocksText(blocks.slice(0, 3))
+		.split('\n')
+		.find((l) => l.trim());
 	if (!line) return undefined;
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -246,18 +246,14 @@ function inlineElementStyle(name: string, attributes: string): Style | undefined
 
 /** Text as one unstyled span: controls stripped, each line break and the spaces around it one space, trimmed. */
 export function plainInline(text: string): Inline {
-	const t = stripControls(text).replace(/\s*\n\s*/g, ' ').trim();
+	const t = stripControls(text)
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
 	return t ? [{text: t, style: {}}] : [];
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-	return (
-		!!a.strong === !!b.strong &&
-		!!a.emphasis === !!b.emphasis &&
-		!!a.code === !!b.code &&
-		!!a.strike === !!b.strike &&
-		a.href === b.href
-	);
+	return !!a.strong === !!b.strong && !!a.emphasis === !!b.emphasis && !!a.code === !!b.code && !!a.strike === !!b.strike && a.href === b.href;
 }
 
 /** How an image shows in text: `[image: alt]`, or `[image]` without alt text. */
@@ -315,9 +311,45 @@ export function findCloser(text: string, closer: string, from: number): number {
 
 /** Elements that end a paragraph in an HTML block: the text before and after them is a block of its own. */
 const blockElements = new Set([
-	'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-	'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-	'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+	'address',
+	'article',
+	'aside',
+	'blockquote',
+	'center',
+	'dd',
+	'details',
+	'dialog',
+	'div',
+	'dl',
+	'dt',
+	'figcaption',
+	'figure',
+	'footer',
+	'form',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'hr',
+	'li',
+	'main',
+	'nav',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'summary',
+	'table',
+	'tbody',
+	'td',
+	'tfoot',
+	'th',
+	'thead',
+	'tr',
+	'ul',
 ]);
 
 /**
@@ -507,7 +539,9 @@ class HtmlTable {
 	 * padded rows would cost rows × columns).
 	 */
 	blocks(): Block[] {
-		let rows = this.#rows.filter((row) => row.length).map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align, filler: cell.filler})));
+		let rows = this.#rows
+			.filter((row) => row.length)
+			.map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align, filler: cell.filler})));
 		if (!rows.some((row) => row.some((cell) => cell.inline.length))) return [];
 		let columns = 0;
 		for (const row of rows) columns = Math.max(columns, row.length);
@@ -552,7 +586,9 @@ export function htmlInline(html: string, base: Style = {}): Inline {
 	let style = base;
 	let text = '';
 	const add = (raw: string): void => {
-		for (const piece of stripControls(decodeEntities(raw)).replace(/[ \t\n\r\f]+/g, ' ').split(/(\u2028)/)) {
+		for (const piece of stripControls(decodeEntities(raw))
+			.replace(/[ \t\n\r\f]+/g, ' ')
+			.split(/(\u2028)/)) {
 			if (!piece) continue;
 			const before = text || spans[spans.length - 1]?.text || '';
 			if (piece === '\u2028') {

@@ -48,7 +48,10 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 
 	let body: string[];
 	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw);
-	else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map(draw);
+	else if (state.view === 'help')
+		body = help()
+			.slice(state.helpTop, state.helpTop + height)
+			.map(draw);
 	else body = pageAt(lines, state.top, height).lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''));
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');
