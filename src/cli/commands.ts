@@ -87,6 +87,11 @@ export function usageErrorOf(message: string): Error {
 	return Object.assign(new Error(message), {[usageError]: true});
 }
 
+/** What a usage mistake prints: one line and where to look, as git does (no wall of help). */
+export function usageErrorText(line: string): string {
+	return `qari: ${line}\nsee 'qari --help'\n`;
+}
+
 export function isUsageError(error: unknown): boolean {
 	return (error as {[usageError]?: boolean} | undefined)?.[usageError] === true;
 }

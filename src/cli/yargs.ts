@@ -20,7 +20,9 @@ import {
 	parseWidth,
 	runInvocation,
 	usageErrorOf,
+	usageErrorText,
 } from './commands.js';
+import {escapeUnprintable} from '../parse/sanitize.js';
 
 /** An option of the table as yargs declares it. */
 function yargsOption(option: CommandSpec['options'][string]): Options {
@@ -44,11 +46,13 @@ function yargsOption(option: CommandSpec['options'][string]): Options {
 		case 'width':
 			return {
 				alias: option.alias,
-				type: 'number',
+				// Read as text: the mistake is quoted as typed (`not 'abc'`), never as NaN.
+				type: 'string',
 				describe: option.describe,
 				coerce: (value: unknown): number => {
 					const n = parseWidth(String(value));
-					if (n === undefined) throw new Error(`--width must be a whole number from 0 to 10000, not '${String(Number(value))}'`);
+					if (value === '') throw new Error('--width needs a value: a whole number from 0 to 10000');
+					if (n === undefined) throw new Error(`--width must be a whole number from 0 to 10000, not '${String(value)}'`);
 					return n;
 				},
 			};
@@ -98,7 +102,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 save https://example.com/news/article.html', 'keep a web page to read offline')
 		.example('$0 list', 'the bundled and saved articles; then `qari 2` opens the second')
 		.epilogue(
-			'In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read (or a file written), 2 a usage mistake.',
+			'In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read (or a file written) or has no such section or article, 2 a usage mistake.',
 		)
 		.option('debug', {type: 'boolean', describe: 'Print stack traces of internal errors', hidden: true})
 		.version(pkg.version)
@@ -107,13 +111,43 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.alias('help', 'h')
 		.strict()
 		.wrap(Math.min(100, io.stdout.columns ?? 80))
-		.fail((message, error, parser) => {
+		.fail((message, error) => {
 			// yargs reports its own validation (including coerce) as YError;
 			// anything else thrown by a handler is ours to report.
 			if (error && error.name !== 'YError') throw error;
 			message ||= error?.message ?? 'invalid arguments';
-			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
-			io.stderr.write(`\nqari: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-			throw usageErrorOf(message);
+			const line = usageMessage(message.replace(/\s*\n\s*/g, ' '), argv);
+			io.stderr.write(usageErrorText(line));
+			throw usageErrorOf(line);
 		});
 }
+
+/**
+ * A yargs message in qari's words: unknown options named as typed
+ * (`unknown option '--bogus'`, as `qari bogus` says `unknown command 'bogus'`),
+ * stray words as unexpected, choices as a sentence.
+ */
+export function usageMessage(message: string, argv: readonly string[]): string {
+	const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+	if (unknown) {
+		const names = (unknown[1] ?? '').split(', ');
+		const typed = (name: string): string | undefined => {
+			const long = `--${name}`;
+			if (argv.some((a) => a === long || a.startsWith(`${long}=`))) return long;
+			if (name.length === 1 && argv.includes(`-${name}`)) return `-${name}`;
+			return undefined;
+		};
+		const options = names.map(typed).filter((o) => o !== undefined);
+		const words = names.filter((name) => typed(name) === undefined);
+		const parts: string[] = [];
+		if (options.length) parts.push(`unknown option${options.length > 1 ? 's' : ''} ${options.map(quote).join(', ')}`);
+		if (words.length) parts.push(`unexpected argument${words.length > 1 ? 's' : ''} ${words.map(quote).join(', ')}`);
+		return parts.join('; ');
+	}
+	const choice = /^Invalid values: Argument: ([\w-]+), Given: "(.*)", Choices: (.*)$/.exec(message);
+	if (choice) return `--${choice[1]} must be one of ${(choice[3] ?? '').replace(/"/g, '')}, not '${choice[2]}'`;
+	if (/^Not enough non-option arguments/.test(message)) return "missing the article: a number or name from 'qari list', a file or a URL";
+	return message;
+}
+
+const quote = (s: string): string => `'${escapeUnprintable(s)}'`;
