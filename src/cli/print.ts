@@ -33,7 +33,7 @@ export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
 		return;
 	}
 	const order = resolveOrder(args.order, io);
-	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
 export async function runExport(args: ExportArgs, io: Io): Promise<void> {
@@ -65,10 +65,19 @@ function listedArticles(): string[] {
 	return [...listArticleFiles(contentDir), ...savedArticles(process.env)];
 }
 
-/** The listed article a bare argument names (a number or a saved name), when it is not a file or a URL. */
+/**
+ * The listed article a bare argument names, when it is not a file or a URL: a
+ * number, a bundled article's name as `qari list` shows it (exactly, with or
+ * without .md), or a saved one's (or a unique part of it).
+ */
 export function listedPath(arg: string): string | undefined {
 	if (arg === '-' || isWebUrl(arg) || existsSync(arg)) return undefined;
-	if (!/^\d+$/.test(arg) && !savedArticles(process.env).length) return undefined;
+	if (!/^\d+$/.test(arg)) {
+		const name = arg.replace(/\.md$/i, '');
+		const bundled = listArticleFiles(contentDir).find((path) => basename(path, '.md') === name);
+		if (bundled) return bundled;
+		if (!savedArticles(process.env).length) return undefined;
+	}
 	try {
 		return findListed(listedArticles(), arg);
 	} catch {
@@ -101,14 +110,14 @@ export function runList(args: ListArgs, io: Io): void {
 	const order = resolveOrder(args.order, io);
 	const columns = [
 		{header: '#', kind: 'number'},
-		{header: 'title', kind: 'text'},
+		{header: 'title', kind: 'text', shrink: true},
 		{header: 'lang', kind: 'text'},
 		{header: 'words', kind: 'number'},
 		{header: 'min', kind: 'number'},
 		{header: 'read', kind: 'number'},
-		{header: 'name', kind: 'text'},
+		{header: 'name', kind: 'text', shrink: true},
 	] as const;
-	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
 export async function runSave(args: SaveArgs, io: Io): Promise<void> {
@@ -151,6 +160,11 @@ function writeOutput(path: string, data: string | Uint8Array): void {
 	} catch (error) {
 		throw new UserError(`cannot write '${escapeUnprintable(path)}': ${fileErrorReason(error, 'write')}`);
 	}
+}
+
+/** The width a table must fit: the terminal's; none in a pipe or a file. */
+function terminalWidth(io: Io): number | undefined {
+	return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 }
 
 function resolveWidth(width: number | undefined, io: Io): number {
