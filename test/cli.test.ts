@@ -170,11 +170,16 @@ test('invalid UTF-8: replaced, counted, warned once', () => {
 test('--help shows every command with an example; --version', () => {
 	const help = runQari(['--help']);
 	assert.equal(help.status, 0);
-	for (const word of ['sections', 'export', 'list', 'completion', 'Examples:', 'qari export --width 60 --section 2']) {
+	for (const word of ['sections', 'export', 'list', 'completion', 'Examples:', 'qari export --width 60 --section 2', 'qari export --order visual | less -R']) {
 		assert.ok(help.stdout.includes(word), word);
 	}
 	const version = runQari(['--version']);
 	assert.equal(version.stdout, `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+});
+
+test('the README gives the pager recipe: a pipe gets logical order', () => {
+	const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	assert.ok(readme.includes('`qari export --order visual | less -R`'));
 });
 
 test('completion prints a script', () => {

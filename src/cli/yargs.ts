@@ -98,6 +98,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 sections --json', 'list the sections as JSON')
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
+		.example('$0 export --order visual | less -R', 'read in a pager: a pipe gets logical order, reversed on a terminal that does not reorder')
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
 		.example('$0 save https://example.com/news/article.html', 'keep a web page to read offline')
 		.example('$0 list', 'the bundled and saved articles; then `qari 2` opens the second')
