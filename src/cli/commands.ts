@@ -222,7 +222,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 };
 
 /** The command yargs alone runs. */
-export const completionCommand = {name: 'completion', describe: 'Print a shell completion script (bash, zsh)'} as const;
+export const completionCommand = {name: 'completion', describe: 'Print a shell completion script: bash, zsh or fish'} as const;
 
 /** Every word that names a command (`qari WORD`): the table's names but the default command's, and completion. */
 export const commandWords: readonly string[] = [...Object.keys(commandTable).filter((name) => name !== 'read'), completionCommand.name];

@@ -23,6 +23,7 @@ import {
 	usageErrorText,
 } from './commands.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
+import {completionScript, completionShell, completionShells} from './completion.js';
 
 /** An option of the table as yargs declares it. */
 function yargsOption(option: CommandSpec['options'][string]): Options {
@@ -90,7 +91,21 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		);
 	}
 	return parser
-		.completion(completionCommand.name, completionCommand.describe)
+		.command(
+			`${completionCommand.name} [shell]`,
+			completionCommand.describe,
+			(y) => y.positional('shell', {type: 'string', describe: "bash, zsh or fish (default: $SHELL's, else bash)"}),
+			(args) => {
+				const named = args['shell'] as string | undefined;
+				const shell = completionShell(named, process.env['SHELL']);
+				if (shell === undefined) {
+					const line = `no completion for '${escapeUnprintable(String(named))}': the shells are ${completionShells.join(', ')}`;
+					io.stderr.write(usageErrorText(line));
+					throw usageErrorOf(line);
+				}
+				io.stdout.write(completionScript(shell));
+			},
+		)
 		.example('$0', 'read the bundled Arabic article')
 		.example('$0 article.md', 'read an article')
 		.example('$0 https://example.com/news/article.html', 'read the article of a web page (a saved .html file works too)')
@@ -102,6 +117,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 export --format json -o a.json', 'write JSON to a file')
 		.example('$0 save https://example.com/news/article.html', 'keep a web page to read offline')
 		.example('$0 list', 'the bundled and saved articles; then `qari 2` opens the second')
+		.example('source <($0 completion bash)', 'complete commands, options and files in bash (zsh, fish: the same)')
 		.epilogue(
 			'In the reader, press ? for the keys and the bidi mode in use. Exit status: 0 done, 1 a file or web page could not be read (or a file written) or has no such section or article, 2 a usage mistake.',
 		)
