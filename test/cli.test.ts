@@ -145,7 +145,9 @@ const usageCases: [string[], string][] = [
 	[['list', 'foo'], "qari: unexpected argument 'foo'"],
 	[['save'], "qari: missing the article: a number or name from 'qari list', a file or a URL"],
 	[['export', '--width', 'wide'], "qari: --width must be a whole number from 0 to 10000, not 'wide'"],
-	[['export', '--width'], 'qari: --width needs a value: a whole number from 0 to 10000'],
+	[['export', '--width'], 'qari: --width needs a value'],
+	[['export', '--format'], 'qari: --format needs a value'],
+	[['export', '-s'], 'qari: -s needs a value'],
 	[['export', '--width', '-1'], "qari: --width must be a whole number from 0 to 10000, not '-1'"],
 	[['export', '--format', 'xml'], "qari: --format must be one of text, json, not 'xml'"],
 ];

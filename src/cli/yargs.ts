@@ -29,14 +29,15 @@ import {completionScript, completionShell, completionShells} from './completion.
 function yargsOption(option: CommandSpec['options'][string]): Options {
 	switch (option.kind) {
 		case 'choice':
-			return {choices: option.values, default: option.default, describe: option.describe};
+			return {choices: option.values, default: option.default, requiresArg: true, describe: option.describe};
 		case 'flag':
 			return {type: 'boolean', default: option.default, describe: option.describe};
 		case 'string':
-			return {alias: option.alias, type: 'string', ...(option.dash ? {coerce: fromDash} : {}), describe: option.describe};
+			return {alias: option.alias, type: 'string', requiresArg: true, ...(option.dash ? {coerce: fromDash} : {}), describe: option.describe};
 		case 'seconds':
 			return {
 				type: 'number',
+				requiresArg: true,
 				describe: option.describe,
 				coerce: (value: unknown): number => {
 					const n = parseTimeout(String(value));
@@ -49,10 +50,10 @@ function yargsOption(option: CommandSpec['options'][string]): Options {
 				alias: option.alias,
 				// Read as text: the mistake is quoted as typed (`not 'abc'`), never as NaN.
 				type: 'string',
+				requiresArg: true,
 				describe: option.describe,
 				coerce: (value: unknown): number => {
 					const n = parseWidth(String(value));
-					if (value === '') throw new Error('--width needs a value: a whole number from 0 to 10000');
 					if (n === undefined) throw new Error(`--width must be a whole number from 0 to 10000, not '${String(value)}'`);
 					return n;
 				},
@@ -163,6 +164,8 @@ export function usageMessage(message: string, argv: readonly string[]): string {
 	}
 	const choice = /^Invalid values: Argument: ([\w-]+), Given: "(.*)", Choices: (.*)$/.exec(message);
 	if (choice) return `--${choice[1]} must be one of ${(choice[3] ?? '').replace(/"/g, '')}, not '${choice[2]}'`;
+	const missing = /^Not enough arguments following: ([\w-]+)$/.exec(message);
+	if (missing) return `${(missing[1] ?? '').length === 1 ? '-' : '--'}${missing[1]} needs a value`;
 	if (/^Not enough non-option arguments/.test(message)) return "missing the article: a number or name from 'qari list', a file or a URL";
 	return message;
 }
