@@ -38,7 +38,7 @@ const mayImport: Readonly<Record<Folder, readonly string[]>> = {
 const mayUsePackages: Readonly<Record<Folder, readonly string[]>> = {
 	model: [],
 	text: [],
-	parse: ['marked', 'entities'],
+	parse: ['marked', 'entities', 'linkedom', '@mozilla/readability'],
 	layout: [],
 	reader: [],
 	terminal: [],

@@ -20,6 +20,12 @@ async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 		list: (args) => {
 			seen = {command: 'list', args};
 		},
+		save: async (args) => {
+			seen = {command: 'save', args};
+		},
+		remove: (args) => {
+			seen = {command: 'remove', args};
+		},
 	};
 	const io = {stdout: process.stdout, stderr: process.stderr};
 	await buildParser(argv, io, handlers).parseAsync();
@@ -47,6 +53,14 @@ const accepted: string[][] = [
 	['export', '--links'],
 	['list'],
 	['list', '--order', 'visual'],
+	['https://example.com/a.html', '--raw', '--timeout', '5'],
+	['export', 'page.html', '--raw', '--format', 'json'],
+	['sections', '--timeout=30', 'https://example.com/'],
+	['save', 'https://example.com/a.html'],
+	['save', 'page.html', '--raw', '--timeout', '60'],
+	['save', '-'],
+	['remove', '3'],
+	['remove', 'example-com-a-1a2b3c4d'],
 ];
 for (const argv of accepted) {
 	test(`fast and yargs agree: qari ${argv.join(' ')}`, async () => {

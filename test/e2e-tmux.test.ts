@@ -12,6 +12,8 @@ import {after, test} from 'node:test';
 import stringWidth from 'string-width';
 import {hostileBytes} from './helpers/hostile.js';
 import {root} from './helpers/run.js';
+import {page} from './helpers/web-pages.js';
+import {html, startServer} from './helpers/web-server.js';
 
 const socket = `qari-test-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
@@ -254,4 +256,46 @@ test('a real terminal: an article that sets the title, clears the screen and res
 	assert.equal(title(), before, 'the title is unchanged after quitting');
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
 	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1');
+});
+
+test('web pages in a real terminal: a URL and saved pages open with title, metadata line and right-to-left rows', {skip}, async () => {
+	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+	const server = await startServer({'/ar-news.html': html(page('ar-news').html)});
+	try {
+		const fa = join(temp, 'fa-blog.html');
+		writeFileSync(fa, page('fa-blog').html);
+		const he = join(temp, 'he-wiki.html');
+		writeFileSync(he, page('he-wiki').html);
+		const cases = [
+			// The metadata line's date and host are isolated left to right: they read as written.
+			{name: 'web-ar', arg: `${server.base}/ar-news.html`, p: page('ar-news'), metaText: '127.0.0.1 · 2021-09-14'},
+			{name: 'web-fa', arg: fa, p: page('fa-blog'), metaText: undefined},
+			{name: 'web-he', arg: he, p: page('he-wiki'), metaText: undefined},
+		];
+		for (const {name, arg, p, metaText} of cases) {
+			const target = startReader(name, `QARI --from-start '${arg}'`);
+			const sections = p.headings.length + 1;
+			const rows = await waitForScreen(target, has(`section 1/${sections}`), `the first frame of ${name}`);
+			const at = rows.findIndex((row) => row.includes(`section 1/${sections}`));
+			const titleRow = rows[at - 1] ?? '';
+			assert.equal(stringWidth(titleRow.trimEnd()), 78, `${name}: the title row ends at the right margin: '${titleRow}'`);
+			const body = bodyRows(rows);
+			if (metaText) {
+				assert.ok(
+					body.slice(0, 6).some((row) => row.includes(metaText)),
+					`${name}: the metadata line opens the page:\n${rows.join('\n')}`,
+				);
+			}
+			const rtlRows = body.filter((row) => /[\u0590-\u06ff\ufb1d-\ufefc]/.test(row));
+			assert.ok(rtlRows.length >= 5, `${name}: right-to-left rows: ${rtlRows.length}`);
+			tmux('send-keys', '-t', target, 'q');
+			const done = await waitForScreen(target, has('EXIT='), `${name} quits`);
+			assert.ok(
+				done.some((row) => row === 'EXIT=0'),
+				done.join('\n'),
+			);
+		}
+	} finally {
+		await server.close();
+	}
 });

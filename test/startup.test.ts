@@ -9,7 +9,7 @@
 // timing anything.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -88,3 +88,16 @@ for (const args of [
 		);
 	});
 }
+
+test('a web page loads the HTML bundle (dist/html.cjs), and only a web page does', () => {
+	const page = join(temp, 'page.html');
+	writeFileSync(page, '<!doctype html><html><head><title>T</title></head><body><p>Hello</p></body></html>');
+	const loaded = filesLoadedBy(['export', page]);
+	assert.ok(loaded.includes('html.cjs'), `loaded: ${loaded.join(', ')}`);
+	assert.deepEqual(
+		loaded.filter((file) => file !== 'cli.cjs' && file !== 'html.cjs' && !/bin\/(qari|load-bundle)\.js$/.test(file)),
+		[],
+		`loaded: ${loaded.join(', ')}`,
+	);
+	assert.ok(!filesLoadedBy(['export']).includes('html.cjs'));
+});

@@ -38,7 +38,10 @@
 // 8. A missing reference tool (fribidi, pandoc, tmux, python3) skips its
 //    figures with a message; nothing here is part of `npm test`.
 //
-// Usage: node scripts/bench/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling] [--no-build]
+// 9. The web figure: `qari export` of a 1 MB saved news page (buildPage) against `node -e 0`,
+//    pandoc -f html -t plain and readability-cli's `readable` (Readability on jsdom; if installed).
+//
+// Usage: node scripts/bench/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling,web] [--no-build]
 
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -557,15 +560,77 @@ function figureScaling(corpus) {
 	);
 }
 
+/**
+ * A 1 MB news page around the bundled article: navigation, share bars, an
+ * inline ad, 400 comments, 110 KB of inline CSS and about 600 KB of inline
+ * JSON, as a news site's saved page carries them (bench-corpus/page.html).
+ */
+function buildPage() {
+	const source = readFileSync(article, 'utf8');
+	const title = /^title: (.*)$/m.exec(source)?.[1] ?? 'article';
+	const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+	const body = source
+		.replace(/^---\n[\s\S]*?\n---\n/, '')
+		.split(/\n\n+/)
+		.map((b) => b.trim())
+		.filter((b) => b && !b.startsWith('# '))
+		.map((b) => (b.startsWith('## ') ? `<h2>${esc(b.slice(3))}</h2>` : `<p>${esc(b.replace(/^> ?/gm, ''))}</p>`))
+		.join('\n');
+	const comments = Array.from(
+		{length: 400},
+		(_, i) => `<div class="comment"><p>تعليق ${i}: ${'تعليق طويل من أحد القراء على المقال '.repeat(6)}</p></div>`,
+	).join('');
+	const json = JSON.stringify({items: Array.from({length: 3000}, (_, i) => ({id: i, title: `عنوان خبر رقم ${i}`, url: `/news/${i}`}))});
+	let page = `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${esc(title)} | أخبار</title>
+<meta property="og:site_name" content="أخبار"><style>${'.c{color:red;margin:0 auto;padding:1px}'.repeat(2500)}</style>
+<script id="__NEXT_DATA__" type="application/json">${json}</script></head><body>
+<header><nav><ul>${Array.from({length: 60}, (_, i) => `<li><a href="/s/${i}">قسم ${i}</a></li>`).join('')}</ul></nav></header>
+<main><article><h1>${esc(title)}</h1><div class="share social"><a href="https://facebook.com/share">شارك</a></div>
+<div class="article-body">${body}<div class="ad-slot"><span>إعلان</span></div></div></article>
+<section id="comments">${comments}</section></main><footer><p>جميع الحقوق محفوظة</p></footer>`;
+	while (page.length < 1_000_000) page += `<script type="application/json">${json}</script>`;
+	page += '</body></html>\n';
+	const file = join(corpusDir, 'page.html');
+	if (!existsSync(file) || readFileSync(file, 'utf8') !== page) writeFileSync(file, page);
+	return file;
+}
+
+function figureWeb(tools) {
+	console.log('\nexport of a 1 MB saved news page vs node -e 0, readability-cli (Readability on jsdom) and pandoc -f html -t plain');
+	const page = buildPage();
+	const commands = [{name: 'node', argv: [process.execPath, '-e', '0']}, qari('qari', 'export', '--width', '80', page)];
+	if (tools.pandoc) commands.push({name: 'pandoc', argv: ['pandoc', '-f', 'html', '-t', 'plain', page]});
+	if (tools.readable) commands.push({name: 'readable', argv: ['readable', '-q', '-p', 'text-content', page]});
+	const {times: t, loads} = timeRounds(commands);
+	const r = ratio(t.qari, t.node);
+	const others = [
+		tools.pandoc ? `pandoc ${ratio(t.pandoc, t.qari).toFixed(1)}× qari's time` : 'pandoc not installed',
+		tools.readable ? `readability-cli ${ratio(t.readable, t.qari).toFixed(1)}× qari's time` : 'readability-cli not installed (npm i -g readability-cli)',
+	];
+	report(
+		'`export` of a 1 MB saved news page (extraction included), vs `node -e 0`; readability-cli and pandoc on the same page',
+		`${ms(median(t.qari))}: ${r.toFixed(2)}× node -e 0; ${others.join('; ')}`,
+		'≤ 3× `node -e 0` plus the extraction (judged on the whole: ≤ 3× with the extraction in)',
+		r <= 3,
+		loads,
+	);
+}
+
 // ---- main -------------------------------------------------------------------------------
 
 if (!args.includes('--no-build')) {
 	const build = spawnSync(process.execPath, [join(root, 'scripts', 'build', 'build.mjs')], {stdio: 'inherit'});
 	if (build.status !== 0) process.exit(1);
 }
-const tools = {fribidi: has('fribidi', '--version'), pandoc: has('pandoc', '--version'), tmux: has('tmux', '-V'), python3: has('python3', '--version')};
+const tools = {
+	fribidi: has('fribidi', '--version'),
+	pandoc: has('pandoc', '--version'),
+	tmux: has('tmux', '-V'),
+	python3: has('python3', '--version'),
+	readable: has('readable', '--version'),
+};
 const missing = Object.entries(tools)
-	.filter(([, ok]) => !ok)
+	.filter(([tool, ok]) => !ok && tool !== 'readable')
 	.map(([tool]) => tool);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`qari bench: ${os.availableParallelism()} cores (${cpu}), node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -594,6 +659,7 @@ if (wanted('keys')) {
 	else skip('reader key latency', 'median ≤ 30 ms', 'tmux is not installed');
 }
 if (wanted('scaling')) figureScaling(corpus);
+if (wanted('web')) figureWeb(tools);
 
 console.log(
 	`\nload average at the end: ${os

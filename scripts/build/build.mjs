@@ -8,6 +8,8 @@
 //   set up; `sections` and `export` never need it. dist/cli.cjs.cache is its
 //   V8 code cache (scripts/build/code-cache.cjs, bin/load-bundle.js).
 // - dist/cli-yargs.cjs: yargs, for --help, completion and usage errors only.
+// - dist/html.cjs: the web page stack (linkedom, Readability, src/parse/html),
+//   for HTML input only.
 // - dist/reader.js (+ a chunk): the reader, Ink and React, loaded by dynamic
 //   import. An ES module, because Ink's layout engine (yoga) awaits its
 //   WebAssembly at the top level. It carries its own copy of the core modules
@@ -40,11 +42,20 @@ const stringWidthShim = {
 	},
 };
 
+/** cssomnom replaced by scripts/cssomnom-stub.mjs (in dist/html.cjs: linkedom's style sheets are never read). */
+const cssomnomStub = {
+	name: 'cssomnom-stub',
+	setup(b) {
+		b.onResolve({filter: /^cssomnom(?:\/|$)/}, () => ({path: fileURLToPath(new URL('cssomnom-stub.mjs', import.meta.url))}));
+	},
+};
+
 /** The CLI's yargs module, pointed at its own bundle and left out of this one. */
 const bundleLinks = {
 	name: 'bundle-links',
 	setup(b) {
 		b.onResolve({filter: /^\.\/yargs\.js$/}, () => ({path: './cli-yargs.cjs', external: true}));
+		b.onResolve({filter: /^\.\.\/parse\/html\/index\.js$/}, () => ({path: './html.cjs', external: true}));
 	},
 };
 
@@ -74,6 +85,7 @@ rmSync(`${root}/dist`, {recursive: true, force: true});
 await Promise.all([
 	build({...commonJs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs'}),
 	build({...commonJs, entryPoints: ['src/cli/yargs.ts'], outfile: 'dist/cli-yargs.cjs'}),
+	build({...commonJs, entryPoints: ['src/parse/html/index.ts'], outfile: 'dist/html.cjs', plugins: [...commonJs.plugins, cssomnomStub]}),
 	build({
 		...common,
 		entryPoints: {reader: 'src/ui/run.tsx'},

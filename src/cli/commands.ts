@@ -26,7 +26,13 @@ interface LayoutArgs {
 	readonly shape: Auto<'on' | 'off'>;
 	readonly dir: Auto<Direction>;
 }
-export interface ReadArgs extends LayoutArgs {
+/** How an article is got: a web page extracted or whole (--raw), and how long a download may take. */
+interface SourceArgs {
+	readonly raw: boolean;
+	/** --timeout in seconds (default: fetch.ts's, 20). */
+	readonly timeout: number | undefined;
+}
+export interface ReadArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly bidi: (typeof bidiChoices)[number];
@@ -34,11 +40,11 @@ export interface ReadArgs extends LayoutArgs {
 	readonly fromStart: boolean;
 	readonly color: boolean;
 }
-export interface SectionsArgs extends LayoutArgs {
+export interface SectionsArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly json: boolean;
 }
-export interface ExportArgs extends LayoutArgs {
+export interface ExportArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
 	readonly width: number | undefined;
 	readonly section: string | undefined;
@@ -48,19 +54,29 @@ export interface ExportArgs extends LayoutArgs {
 	readonly links: boolean;
 }
 export type ListArgs = LayoutArgs;
+export interface SaveArgs extends SourceArgs {
+	readonly file: string;
+}
+export interface RemoveArgs {
+	readonly name: string;
+}
 
 export interface CommandHandlers {
 	read(args: ReadArgs): Promise<void>;
-	sections(args: SectionsArgs): void;
-	export(args: ExportArgs): void;
+	sections(args: SectionsArgs): void | Promise<void>;
+	export(args: ExportArgs): void | Promise<void>;
 	list(args: ListArgs): void;
+	save(args: SaveArgs): Promise<void>;
+	remove(args: RemoveArgs): void;
 }
 
 export type Invocation =
 	| {readonly command: 'read'; readonly args: ReadArgs}
 	| {readonly command: 'sections'; readonly args: SectionsArgs}
 	| {readonly command: 'export'; readonly args: ExportArgs}
-	| {readonly command: 'list'; readonly args: ListArgs};
+	| {readonly command: 'list'; readonly args: ListArgs}
+	| {readonly command: 'save'; readonly args: SaveArgs}
+	| {readonly command: 'remove'; readonly args: RemoveArgs};
 
 // Registered (Symbol.for): the yargs bundle has its own copy of this module,
 // and the CLI bundle must recognise the errors that copy marks.
@@ -69,6 +85,11 @@ const usageError = Symbol.for('qari.usageError');
 /** A usage mistake already reported with the usage (exit 2). */
 export function usageErrorOf(message: string): Error {
 	return Object.assign(new Error(message), {[usageError]: true});
+}
+
+/** What a usage mistake prints: one line and where to look, as git does (no wall of help). */
+export function usageErrorText(line: string): string {
+	return `qari: ${line}\nsee 'qari --help'\n`;
 }
 
 export function isUsageError(error: unknown): boolean {
@@ -86,10 +107,18 @@ export function parseWidth(value: string): number | undefined {
 	return n <= 10000 ? n : undefined;
 }
 
+/** A --timeout value: whole seconds from 1 to 3600, else undefined. */
+export function parseTimeout(value: string): number | undefined {
+	if (!/^\d{1,4}$/.test(value)) return undefined;
+	const n = Number(value);
+	return n >= 1 && n <= 3600 ? n : undefined;
+}
+
 /** An option as both parsers read it, and as --help describes it. */
 type OptionSpec =
 	| {readonly kind: 'choice'; readonly values: readonly string[]; readonly default: string; readonly describe: string}
 	| {readonly kind: 'width'; readonly alias: string; readonly describe: string}
+	| {readonly kind: 'seconds'; readonly describe: string}
 	/** `dash`: yargs turns its stand-in for a lone '-' (DASH) back into '-' (`-o -`: standard output). */
 	| {readonly kind: 'string'; readonly alias: string; readonly dash?: boolean; readonly describe: string}
 	| {readonly kind: 'flag'; readonly default: boolean; readonly describe: string};
@@ -117,6 +146,12 @@ const layoutOptions: Record<string, OptionSpec> = {
 	dir: {kind: 'choice', values: dirChoices, default: 'auto', describe: "Paragraph direction (auto: each paragraph's first strong letter)"},
 };
 
+/** Where the article comes from: a web page (extracted, or whole with --raw), downloaded within --timeout. */
+const sourceOptions: Record<string, OptionSpec> = {
+	raw: {kind: 'flag', default: false, describe: 'For a web page: show the whole page, not the article extracted from it'},
+	timeout: {kind: 'seconds', describe: 'Give up a download after this many seconds (default: 20)'},
+};
+
 /**
  * THE command table: what each command takes. The fast parser below reads
  * well-formed invocations from it; yargs.ts builds the full parser (help,
@@ -129,6 +164,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		file: true,
 		options: {
 			...layoutOptions,
+			...sourceOptions,
 			width: {
 				kind: 'width',
 				alias: 'w',
@@ -149,7 +185,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		usage: 'sections [file]',
 		describe: "List the article's sections: index, title, words, minutes",
 		file: true,
-		options: {...layoutOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
+		options: {...layoutOptions, ...sourceOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
 	},
 	export: {
 		usage: 'export [file]',
@@ -157,6 +193,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		file: true,
 		options: {
 			...layoutOptions,
+			...sourceOptions,
 			width: {kind: 'width', alias: 'w', describe: 'Wrap at this many terminal cells (0: one line per paragraph; default: the terminal width, or 80)'},
 			section: {kind: 'string', alias: 's', describe: 'Only this section: its number or its title'},
 			output: {kind: 'string', alias: 'o', dash: true, describe: 'Write to this file (atomically) instead of standard output'},
@@ -166,14 +203,26 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 	},
 	list: {
 		usage: 'list',
-		describe: 'List the bundled articles: file, title, language, sections, words',
+		describe: 'List the bundled and saved articles: number, title, language, words, minutes, how far read',
 		file: false,
 		options: {...layoutOptions},
+	},
+	save: {
+		usage: 'save <file>',
+		describe: 'Save the article of a web page or a file to your reading list (as Markdown, for reading offline)',
+		file: true,
+		options: {...sourceOptions},
+	},
+	remove: {
+		usage: 'remove <file>',
+		describe: "Remove a saved article: its number in 'qari list' or its name",
+		file: true,
+		options: {},
 	},
 };
 
 /** The command yargs alone runs. */
-export const completionCommand = {name: 'completion', describe: 'Print a shell completion script (bash, zsh)'} as const;
+export const completionCommand = {name: 'completion', describe: 'Print a shell completion script: bash, zsh or fish'} as const;
 
 /** Every word that names a command (`qari WORD`): the table's names but the default command's, and completion. */
 export const commandWords: readonly string[] = [...Object.keys(commandTable).filter((name) => name !== 'read'), completionCommand.name];
@@ -235,8 +284,10 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) return undefined;
 		if (option.kind === 'choice' && !option.values.includes(value)) return undefined;
 		if (option.kind === 'width' && parseWidth(value) === undefined) return undefined;
+		if (option.kind === 'seconds' && parseTimeout(value) === undefined) return undefined;
 		values.set(name, value);
 	}
+	if ((command === 'save' || command === 'remove') && file === undefined) return undefined;
 	return invocationOf(command, file, (name) => values.get(name));
 }
 
@@ -256,12 +307,16 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 	const layout = {order: text('order') as Auto<Order>, shape: text('shape') as Auto<'on' | 'off'>, dir: text('dir') as Auto<Direction>};
 	const widthValue = value('width');
 	const width = typeof widthValue === 'number' ? widthValue : typeof widthValue === 'string' ? parseWidth(widthValue) : undefined;
+	const timeoutValue = value('timeout');
+	const timeout = typeof timeoutValue === 'number' ? timeoutValue : typeof timeoutValue === 'string' ? parseTimeout(timeoutValue) : undefined;
+	const source = {raw: value('raw') === true, timeout};
 	switch (command) {
 		case 'read':
 			return {
 				command,
 				args: {
 					...layout,
+					...source,
 					file,
 					width,
 					bidi: text('bidi') as ReadArgs['bidi'],
@@ -271,12 +326,13 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 				},
 			};
 		case 'sections':
-			return {command, args: {...layout, file, json: value('json') === true}};
+			return {command, args: {...layout, ...source, file, json: value('json') === true}};
 		case 'export':
 			return {
 				command,
 				args: {
 					...layout,
+					...source,
 					file,
 					width,
 					section: text('section'),
@@ -287,6 +343,10 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 			};
 		case 'list':
 			return {command, args: layout};
+		case 'save':
+			return {command, args: {...source, file: file ?? ''}};
+		case 'remove':
+			return {command, args: {name: file ?? ''}};
 	}
 }
 
@@ -301,5 +361,9 @@ export function runInvocation(invocation: Invocation, handlers: CommandHandlers)
 			return handlers.export(invocation.args);
 		case 'list':
 			return handlers.list(invocation.args);
+		case 'save':
+			return handlers.save(invocation.args);
+		case 'remove':
+			return handlers.remove(invocation.args);
 	}
 }

@@ -33,7 +33,7 @@ export interface LoadedArticle {
 	readonly warnings: readonly string[];
 }
 
-function readBytes(path: string): Uint8Array {
+export function readBytes(path: string): Uint8Array {
 	try {
 		if (path === '-') return readFileSync(0);
 		if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), {code: 'EISDIR'});
@@ -48,7 +48,7 @@ function readBytes(path: string): Uint8Array {
  * archive, a download): its controls are shown as escapes, not sent to the
  * terminal.
  */
-function showName(path: string): string {
+export function showName(path: string): string {
 	return path === '-' ? 'standard input' : `'${escapeUnprintable(path)}'`;
 }
 
@@ -58,7 +58,11 @@ function showName(path: string): string {
  * a warning: a reader shows an empty page rather than refusing it.
  */
 export function loadArticle(path: string): LoadedArticle {
-	const bytes = readBytes(path);
+	return articleOfBytes(readBytes(path), path);
+}
+
+/** loadArticle's work once the bytes are read: `path` names them in messages and gives the fallback title. */
+export function articleOfBytes(bytes: Uint8Array, path: string): LoadedArticle {
 	const shown = showName(path);
 	const decoded = decodeArticle(bytes);
 	if (!decoded.ok) throw new UserError(`cannot read ${shown}: binary file (contains NUL bytes)`);

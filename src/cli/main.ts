@@ -9,14 +9,15 @@
 //    one command table.
 // 2. The commands themselves: read.ts (the reader), print.ts (sections,
 //    export, list).
-// 3. Exit status: 0 done; 1 a file could not be read or written (UserError)
-//    or an internal error; 2 a usage mistake (already reported by yargs).
+// 3. Exit status: 0 done; 1 a file or web page could not be read or a file written, or it has
+//    no such section (`-s 9`: a fact about the article, not a mistake in the command line)
+//    (UserError), or an internal error; 2 a usage mistake (one line and `see 'qari --help'`).
 
 import {existsSync} from 'node:fs';
-import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation} from './commands.js';
+import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation, usageErrorText} from './commands.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {UserError} from './files.js';
-import {runList, runExport, runSections} from './print.js';
+import {listedPath, runExport, runList, runRemove, runSave, runSections} from './print.js';
 import {runRead, type ReaderImport} from './read.js';
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
@@ -34,17 +35,16 @@ export async function main(argv: readonly string[], io: Io, options: ReaderImpor
 		const first = argv[0];
 		// `qari [file]` takes any word as a file: a bare word that is neither a
 		// command nor an existing file is a mistyped command, not a missing file.
-		const mistyped = first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commandWords.includes(first) && !existsSync(first);
-		if (invocation && !mistyped) return await runInvocation(invocation, handlers);
-		const {buildParser} = await import('./yargs.js');
-		const parser = buildParser(argv, io, handlers);
+		const mistyped =
+			first !== undefined && /^[a-z][a-z0-9-]*$/i.test(first) && !commandWords.includes(first) && !existsSync(first) && listedPath(first) === undefined;
 		if (mistyped) {
-			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
-			io.stderr.write(`\nqari: unknown command '${escapeUnprintable(first)}'\n`);
+			io.stderr.write(usageErrorText(`unknown command '${escapeUnprintable(first)}'`));
 			process.exitCode = 2;
 			return;
 		}
-		await parser.parseAsync();
+		if (invocation) return await runInvocation(invocation, handlers);
+		const {buildParser} = await import('./yargs.js');
+		await buildParser(argv, io, handlers).parseAsync();
 	} catch (error) {
 		if (isUsageError(error)) {
 			process.exitCode = 2;
@@ -68,5 +68,7 @@ function commandHandlers(io: Io, debug: boolean, options: ReaderImport): Command
 		sections: (args) => runSections(args, io),
 		export: (args) => runExport(args, io),
 		list: (args) => runList(args, io),
+		save: (args) => runSave(args, io),
+		remove: (args) => runRemove(args, io),
 	};
 }

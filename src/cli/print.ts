@@ -3,13 +3,18 @@
 // options left at auto (from whether stdout is a terminal) and writes what
 // output/ makes of it.
 
+import {existsSync, rmSync} from 'node:fs';
 import {basename} from 'node:path';
 import {type Article, type Section} from '../model/article.js';
 import {exportJson, exportTextBytes, exportTextChunks} from '../output/export.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {type Order} from '../text/paragraph.js';
-import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type SectionsArgs} from './commands.js';
+import {type Auto, type ExportArgs, type Io, type ListArgs, type ReadArgs, type RemoveArgs, type SaveArgs, type SectionsArgs} from './commands.js';
+import {isWebUrl} from './fetch.js';
+import {articleKey, loadPosition, positionsPath} from './positions.js';
+import {findListed, saveArticle, savedArticles} from './reading-list.js';
+import {loadSource} from './source.js';
 import {fileErrorReason, writeAtomically} from './file-system.js';
 import {bundledArticle, contentDir, listArticleFiles, loadArticle, UserError, type LoadedArticle} from './files.js';
 
@@ -21,18 +26,18 @@ export function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): voi
 	exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
 }
 
-export function runSections(args: SectionsArgs, io: Io): void {
-	const {article} = load(args.file, io);
+export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	if (args.json) {
 		io.stdout.write(formatSectionsJson(article));
 		return;
 	}
 	const order = resolveOrder(args.order, io);
-	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
-export function runExport(args: ExportArgs, io: Io): void {
-	const {article} = load(args.file, io);
+export async function runExport(args: ExportArgs, io: Io): Promise<void> {
+	const {article} = await load(args.file, io, args);
 	const sections = args.section === undefined ? article.sections : [findSection(article, args.section)];
 	const toFile = args.output !== undefined && args.output !== '-';
 	const order = toFile ? resolveOrderForFile(args.order) : resolveOrder(args.order, io);
@@ -55,26 +60,95 @@ export function runExport(args: ExportArgs, io: Io): void {
 	else io.stdout.write(text);
 }
 
+/** The bundled articles, then the saved ones: the numbers `qari list` shows and `qari N` opens. */
+function listedArticles(): string[] {
+	return [...listArticleFiles(contentDir), ...savedArticles(process.env)];
+}
+
+/**
+ * The listed article a bare argument names, when it is not a file or a URL: a
+ * number, a bundled article's name as `qari list` shows it (exactly, with or
+ * without .md), or a saved one's (or a unique part of it).
+ */
+export function listedPath(arg: string): string | undefined {
+	if (arg === '-' || isWebUrl(arg) || existsSync(arg)) return undefined;
+	if (!/^\d+$/.test(arg)) {
+		const name = arg.replace(/\.md$/i, '');
+		const bundled = listArticleFiles(contentDir).find((path) => basename(path, '.md') === name);
+		if (bundled) return bundled;
+		if (!savedArticles(process.env).length) return undefined;
+	}
+	try {
+		return findListed(listedArticles(), arg);
+	} catch {
+		return undefined;
+	}
+}
+
 export function runList(args: ListArgs, io: Io): void {
-	const rows = listArticleFiles(contentDir).map((path) => {
-		const {article} = load(path, io);
+	const positions = positionsPath(process.env);
+	const paths = listedArticles();
+	const saved = new Set(savedArticles(process.env));
+	const rows = paths.map((path, i) => {
+		const {article, text} = loadFile(path, io);
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
-		return [basename(path), article.title, article.lang || '-', String(article.sections.length), String(words)];
+		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
+		// How far read: the remembered section and offset, against the sections' sizes.
+		const url = article.meta['url'];
+		const at = loadPosition(positions, articleKey(url && isWebUrl(url) ? `url:${url}` : text)).position;
+		let read = '-';
+		if (at) {
+			const total = article.sections.reduce((n, s) => n + s.size, 0) || 1;
+			let before = 0;
+			for (const s of article.sections.slice(0, at.section - 1)) before += s.size;
+			const here = Math.min(at.offset, article.sections[at.section - 1]?.size ?? 0);
+			read = `${Math.min(100, Math.round(((before + here) / total) * 100))}%`;
+		}
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
 	});
 	const order = resolveOrder(args.order, io);
 	const columns = [
-		{header: 'file', kind: 'text'},
-		{header: 'title', kind: 'text'},
+		{header: '#', kind: 'number'},
+		{header: 'title', kind: 'text', shrink: true},
 		{header: 'lang', kind: 'text'},
-		{header: 'sections', kind: 'number'},
 		{header: 'words', kind: 'number'},
+		{header: 'min', kind: 'number'},
+		{header: 'read', kind: 'number'},
+		{header: 'name', kind: 'text', shrink: true},
 	] as const;
-	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
-/** The article at `file` (default: the bundled one), its warnings written to stderr. Throws UserError. */
-export function load(file: string | undefined, io: Io): LoadedArticle {
-	const loaded = loadArticle(file ?? bundledArticle);
+export async function runSave(args: SaveArgs, io: Io): Promise<void> {
+	const loaded = await load(args.file, io, args);
+	const path = saveArticle(loaded, args.file, process.env);
+	const n = listedArticles().indexOf(path) + 1;
+	io.stdout.write(`saved '${escapeUnprintable(loaded.article.title)}' as ${n > 0 ? `${n}: ` : ''}${escapeUnprintable(path)}\n`);
+}
+
+export function runRemove(args: RemoveArgs, io: Io): void {
+	const path = findListed(listedArticles(), args.name);
+	if (!savedArticles(process.env).includes(path)) throw new UserError(`'${escapeUnprintable(args.name)}' is a bundled article: only saved ones can be removed`);
+	rmSync(path, {force: true});
+	io.stdout.write(`removed ${escapeUnprintable(basename(path))}\n`);
+}
+
+/** A Markdown file of the list, its warnings written to stderr. Throws UserError. */
+function loadFile(path: string, io: Io): LoadedArticle {
+	const loaded = loadArticle(path);
+	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
+	return loaded;
+}
+
+/**
+ * The article at `file` (default: the bundled one): a file, standard input, a
+ * URL, or a number or name from the list; Markdown or a web page (source.ts).
+ * Its warnings are written to stderr. Throws UserError.
+ */
+export async function load(file: string | undefined, io: Io, source: {readonly raw: boolean; readonly timeout: number | undefined}): Promise<LoadedArticle> {
+	const listed = file === undefined ? undefined : listedPath(file);
+	const loaded = await loadSource(listed ?? file ?? bundledArticle, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
 	for (const warning of loaded.warnings) io.stderr.write(`qari: warning: ${warning}\n`);
 	return loaded;
 }
@@ -86,6 +160,11 @@ function writeOutput(path: string, data: string | Uint8Array): void {
 	} catch (error) {
 		throw new UserError(`cannot write '${escapeUnprintable(path)}': ${fileErrorReason(error, 'write')}`);
 	}
+}
+
+/** The width a table must fit: the terminal's; none in a pipe or a file. */
+function terminalWidth(io: Io): number | undefined {
+	return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 }
 
 function resolveWidth(width: number | undefined, io: Io): number {

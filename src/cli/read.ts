@@ -29,14 +29,14 @@ export interface ReaderImport {
 
 export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: ReaderImport): Promise<void> {
 	if (!io.stdout.isTTY) {
-		printArticle(load(args.file, io), args, io);
+		printArticle(await load(args.file, io, args), args, io);
 		return;
 	}
 	// A reader: the article may come through a pipe, then keys come
 	// from the controlling terminal. With none, print instead.
 	const piped = args.file === undefined && !process.stdin.isTTY && isPipeOrFile(0);
 	const fromStdin = args.file === '-' || piped;
-	const loaded = load(fromStdin ? '-' : args.file, io);
+	const loaded = await load(fromStdin ? '-' : args.file, io, args);
 	let keys: NodeJS.ReadStream = process.stdin;
 	let ownKeys: NodeJS.ReadStream | undefined;
 	if (fromStdin || !process.stdin.isTTY) {

@@ -1,0 +1,108 @@
+// The reading list: articles saved as Markdown with front matter under
+// $XDG_DATA_HOME/qari/articles/ (or ~/.local/share/qari/articles/), so that
+// everything saved reads offline with the same parser as any article.
+//
+// Logic:
+// 1. A saved article's file name comes from its source (the URL after
+//    redirects, else the file's absolute path): a readable part (host and
+//    path, or the file's name; the title for standard input, whose source is
+//    its text) and 8 hex digits of the source's sha256. The same source saved
+//    twice is the same file: saving again updates it.
+// 2. Files are written beside their final name and renamed over it: a reader
+//    sees the old article or the new one, never part of one.
+// 3. Names given to `remove` or to open one: a list number (as `qari list`
+//    shows them), a file name with or without .md, or a unique part of one.
+
+import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {basename, isAbsolute, join, resolve} from 'node:path';
+import {escapeUnprintable} from '../parse/sanitize.js';
+import {articleMarkdown} from '../output/markdown.js';
+import {UserError, type LoadedArticle} from './files.js';
+import {articleKey} from './positions.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where saved articles live (XDG base directory spec: a relative XDG_DATA_HOME is ignored). */
+export function articlesDir(env: Env, home: string = homedir()): string {
+	const xdg = env['XDG_DATA_HOME'] ?? '';
+	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || home, '.local', 'share');
+	return join(base, 'qari', 'articles');
+}
+
+/** The file name a source is saved under (Logic 1). */
+export function savedName(source: string, title = ''): string {
+	const hash = articleKey(source).slice(0, 8);
+	let readable: string;
+	try {
+		const url = new URL(source);
+		readable = url.protocol === 'text:' ? title : `${url.hostname}${url.pathname}`;
+	} catch {
+		readable = basename(source).replace(/\.[^.]*$/, '');
+	}
+	const slug = readable
+		.normalize('NFKC')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return `${slug || 'article'}-${hash}.md`;
+}
+
+/** Saves a loaded article (Logic 1–2); returns the file's path. */
+export function saveArticle(loaded: LoadedArticle, source: string, env: Env, now: Date = new Date()): string {
+	// Standard input has no name: a page read from it is named by its URL if it has one, else by its text.
+	const url = loaded.article.meta['url'];
+	const key = /^https?:\/\//i.test(source) ? (url ?? source) : source === '-' ? (url ?? `text:${articleKey(loaded.text)}`) : resolve(source);
+	const dir = articlesDir(env);
+	const path = join(dir, savedName(key, loaded.article.title));
+	const meta: Record<string, string> = {title: loaded.article.title};
+	for (const k of ['url', 'site', 'byline', 'date', 'lang', 'dir']) {
+		const v = loaded.article.meta[k];
+		if (v) meta[k] = v;
+	}
+	if (!meta['lang'] && loaded.article.lang) meta['lang'] = loaded.article.lang;
+	meta['dir'] ??= loaded.article.dir;
+	if (!meta['url'] && source !== '-' && !/^https?:\/\//i.test(source)) meta['source'] = key;
+	meta['saved'] = now.toISOString();
+	const text = articleMarkdown(loaded.article, meta);
+	const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+	try {
+		mkdirSync(dir, {recursive: true});
+		writeFileSync(temp, text);
+		renameSync(temp, path);
+	} catch (error) {
+		rmSync(temp, {force: true});
+		throw new UserError(`cannot save to '${escapeUnprintable(dir)}': ${(error as Error).message}`);
+	}
+	return path;
+}
+
+/** The saved articles' paths, sorted by name; none when the folder does not exist. */
+export function savedArticles(env: Env): string[] {
+	const dir = articlesDir(env);
+	try {
+		return readdirSync(dir)
+			.filter((name) => name.endsWith('.md') && !name.startsWith('.'))
+			.sort()
+			.map((name) => join(dir, name));
+	} catch {
+		return [];
+	}
+}
+
+/** The one path among `paths` that `wanted` names (Logic 3), or a UserError. */
+export function findListed(paths: readonly string[], wanted: string): string {
+	if (/^\d+$/.test(wanted)) {
+		const path = paths[Number(wanted) - 1];
+		if (path) return path;
+		throw new UserError(`no article ${wanted}: the list has ${paths.length} (see 'qari list')`);
+	}
+	const name = wanted.replace(/\.md$/i, '');
+	const exact = paths.find((p) => basename(p, '.md') === name);
+	if (exact) return exact;
+	const loose = paths.filter((p) => basename(p).toLowerCase().includes(name.toLowerCase()));
+	if (loose.length === 1 && loose[0]) return loose[0];
+	if (loose.length > 1) throw new UserError(`'${escapeUnprintable(wanted)}' names ${loose.length} articles: ${loose.map((p) => basename(p)).join(', ')}`);
+	throw new UserError(`no saved article '${escapeUnprintable(wanted)}' (see 'qari list')`);
+}
