@@ -87,6 +87,11 @@ export function usageErrorOf(message: string): Error {
 	return Object.assign(new Error(message), {[usageError]: true});
 }
 
+/** What a usage mistake prints: one line and where to look, as git does (no wall of help). */
+export function usageErrorText(line: string): string {
+	return `qari: ${line}\nsee 'qari --help'\n`;
+}
+
 export function isUsageError(error: unknown): boolean {
 	return (error as {[usageError]?: boolean} | undefined)?.[usageError] === true;
 }
@@ -232,7 +237,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 };
 
 /** The command yargs alone runs. */
-export const completionCommand = {name: 'completion', describe: 'Print a shell completion script (bash, zsh)'} as const;
+export const completionCommand = {name: 'completion', describe: 'Print a shell completion script: bash, zsh or fish'} as const;
 
 /** Every word that names a command (`qari WORD`): the table's names but the default command's, and completion. */
 export const commandWords: readonly string[] = [...Object.keys(commandTable).filter((name) => name !== 'read'), completionCommand.name];

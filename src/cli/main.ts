@@ -9,11 +9,12 @@
 //    one command table.
 // 2. The commands themselves: read.ts (the reader), print.ts (sections,
 //    export, list), save.ts (save, remove: the reading list).
-// 3. Exit status: 0 done; 1 a file or web page could not be read, or a file written (UserError)
-//    or an internal error; 2 a usage mistake (already reported by yargs).
+// 3. Exit status: 0 done; 1 a file or web page could not be read or a file written, or it has
+//    no such section (`-s 9`: a fact about the article, not a mistake in the command line)
+//    (UserError), or an internal error; 2 a usage mistake (one line and `see 'qari --help'`).
 
 import {existsSync} from 'node:fs';
-import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation} from './commands.js';
+import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation, usageErrorText} from './commands.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {UserError} from './files.js';
 import {runList, runExport, runSections} from './print.js';
@@ -43,16 +44,14 @@ export async function main(argv: readonly string[], io: Io, options: ReaderImpor
 			!commandWords.includes(first) &&
 			!existsSync(first) &&
 			listedPath(first, process.env) === undefined;
-		if (invocation && !mistyped) return await runInvocation(invocation, handlers);
-		const {buildParser} = await import('./yargs.js');
-		const parser = buildParser(argv, io, handlers);
 		if (mistyped) {
-			parser.showHelp((s: string) => io.stderr.write(`${s}\n`));
-			io.stderr.write(`\nqari: unknown command '${escapeUnprintable(first)}'\n`);
+			io.stderr.write(usageErrorText(`unknown command '${escapeUnprintable(first)}'`));
 			process.exitCode = 2;
 			return;
 		}
-		await parser.parseAsync();
+		if (invocation) return await runInvocation(invocation, handlers);
+		const {buildParser} = await import('./yargs.js');
+		await buildParser(argv, io, handlers).parseAsync();
 	} catch (error) {
 		if (isUsageError(error)) {
 			process.exitCode = 2;

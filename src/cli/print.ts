@@ -40,7 +40,7 @@ export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
 		return;
 	}
 	const order = resolveOrder(args.order, io);
-	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatSectionsText(article, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
 export async function runExport(args: ExportArgs, io: Io): Promise<void> {
@@ -83,14 +83,14 @@ export function runList(args: ListArgs, io: Io): void {
 	const order = resolveOrder(args.order, io);
 	const columns = [
 		{header: '#', kind: 'number'},
-		{header: 'title', kind: 'text'},
+		{header: 'title', kind: 'text', shrink: true},
 		{header: 'lang', kind: 'text'},
 		{header: 'words', kind: 'number'},
 		{header: 'min', kind: 'number'},
 		{header: 'read', kind: 'number'},
-		{header: 'name', kind: 'text'},
+		{header: 'name', kind: 'text', shrink: true},
 	] as const;
-	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order)}));
+	io.stdout.write(formatTable(columns, rows, {order, shape: resolveShape(args.shape, order), maxWidth: terminalWidth(io)}));
 }
 
 /** How far an article is read (Logic 2): a percentage, or '-' when it has no remembered place. */
@@ -131,6 +131,11 @@ function writeOutput(path: string, data: string | Uint8Array): void {
 	} catch (error) {
 		throw new UserError(`cannot write '${escapeUnprintable(path)}': ${fileErrorReason(error, 'write')}`);
 	}
+}
+
+/** The width a table must fit: the terminal's; none in a pipe or a file. */
+function terminalWidth(io: Io): number | undefined {
+	return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
 }
 
 function resolveWidth(width: number | undefined, io: Io): number {

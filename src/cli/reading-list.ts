@@ -96,10 +96,19 @@ export function listedArticles(env: Env): string[] {
 	return [...listArticleFiles(contentDir), ...savedArticles(env)];
 }
 
-/** The listed article a bare argument names (a number or a saved name), when it is not a file or a URL. */
+/**
+ * The listed article a bare argument names, when it is not a file or a URL: a
+ * number, a bundled article's name as `qari list` shows it (exactly, with or
+ * without .md), or a saved one's (or a unique part of it).
+ */
 export function listedPath(arg: string, env: Env): string | undefined {
 	if (arg === '-' || isWebUrl(arg) || existsSync(arg)) return undefined;
-	if (!/^\d+$/.test(arg) && !savedArticles(env).length) return undefined;
+	if (!/^\d+$/.test(arg)) {
+		const name = arg.replace(/\.md$/i, '');
+		const bundled = listArticleFiles(contentDir).find((path) => basename(path, '.md') === name);
+		if (bundled) return bundled;
+		if (!savedArticles(env).length) return undefined;
+	}
 	try {
 		return findListed(listedArticles(env), arg);
 	} catch {

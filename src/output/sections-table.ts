@@ -1,4 +1,12 @@
 // The table of sections (and other small tables), as text or JSON.
+//
+// Logic:
+// 1. With a width to fit (a terminal's), the columns marked `shrink` give up
+//    cells, in column order, each down to SHRINK_MIN at most, until the table
+//    fits; a cell longer than its column is cut as the reader's header cuts a
+//    title: laid out one cell narrower, its first line kept and '…' put at its
+//    logical end (on the left of a right-to-left cell in visual order).
+// 2. No width (a pipe): nothing is cut.
 
 import {type Article, type Direction} from '../model/article.js';
 import {layoutParagraph, type Order} from '../text/paragraph.js';
@@ -26,13 +34,20 @@ export interface TableOptions {
 	/** Text cells in visual order (for a terminal that does not reorder) or logical. */
 	readonly order: Order;
 	readonly shape: boolean;
+	/** The width to fit in (Logic 1); none: as wide as the cells are. */
+	readonly maxWidth?: number;
 }
 
 export interface Column {
 	readonly header: string;
 	/** Numbers align right; text columns hold any script and are laid out with bidi. */
 	readonly kind: 'number' | 'text';
+	/** May be narrowed to fit `maxWidth`, its cells cut with '…' (Logic 1). */
+	readonly shrink?: boolean;
 }
+
+/** The narrowest a shrinking column is made. */
+const SHRINK_MIN = 12;
 
 /**
  * A plain table, columns two spaces apart, no trailing spaces. A text cell is
@@ -41,13 +56,15 @@ export interface Column {
  * either side stay put.
  */
 export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions): string {
+	const layout = (raw: string, width: number) =>
+		layoutParagraph([{text: raw, style: {}}], {width, order: options.order, shape: options.shape, dir: 'auto', fallback: 'ltr'});
 	const cells = rows.map((row) =>
 		columns.map((column, c) => {
 			const raw = row[c] ?? '';
-			if (column.kind === 'number') return {text: raw, width: textWidth(raw), rtl: false};
-			const laid = layoutParagraph([{text: raw, style: {}}], {width: 0, order: options.order, shape: options.shape, dir: 'auto', fallback: 'ltr'});
+			if (column.kind === 'number') return {text: raw, width: textWidth(raw), rtl: false, raw};
+			const laid = layout(raw, 0);
 			const text = laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join(' ');
-			return {text, width: textWidth(text), rtl: laid.direction === 'rtl'};
+			return {text, width: textWidth(text), rtl: laid.direction === 'rtl', raw};
 		}),
 	);
 	// A loop, not Math.max(...): 100,000 sections are more arguments than a call takes.
@@ -56,6 +73,26 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
 		for (const row of cells) widest = Math.max(widest, row[c]?.width ?? 0);
 		return widest;
 	});
+	if (options.maxWidth !== undefined) {
+		// Logic 1: narrow the shrinking columns, in order, until the table fits.
+		let over = widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) - options.maxWidth;
+		columns.forEach((column, c) => {
+			const width = widths[c] ?? 0;
+			if (over <= 0 || !column.shrink) return;
+			const narrower = Math.max(width - over, Math.min(width, Math.max(SHRINK_MIN, textWidth(column.header))));
+			over -= width - narrower;
+			widths[c] = narrower;
+			for (const row of cells) {
+				const cell = row[c];
+				if (!cell || cell.width <= narrower) continue;
+				const first = layout(cell.raw, Math.max(1, narrower - 1)).lines[0];
+				const kept = first?.runs.map((r) => r.text).join('') ?? '';
+				// The logical end of a right-to-left cell is on its left, in visual order.
+				const text = options.order === 'visual' && cell.rtl ? `…${kept}` : `${kept}…`;
+				row[c] = {...cell, text, width: textWidth(text)};
+			}
+		});
+	}
 	const line = (row: readonly {text: string; width: number; rtl: boolean}[]): string =>
 		row
 			.map((cell, c) => {
@@ -74,7 +111,7 @@ export function formatSectionsText(article: Article, options: TableOptions): str
 	return formatTable(
 		[
 			{header: '#', kind: 'number'},
-			{header: 'title', kind: 'text'},
+			{header: 'title', kind: 'text', shrink: true},
 			{header: 'words', kind: 'number'},
 			{header: 'min', kind: 'number'},
 		],
