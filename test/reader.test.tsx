@@ -48,7 +48,8 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}
 			onQuit={() => events.quit++}
 		/>,
 	);
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	// Terminal mode's rows carry qari's direction marks (layout/implicit.ts); the text is checked without them.
+	const frame = (): string => stripAnsi(instance.lastFrame() ?? '').replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 	/** Polls the last frame until `predicate` holds (3 s at most). */
 	const waitForFrame = (predicate: (frame: string) => boolean, what: string): Promise<string> => pollFrame(frame, predicate, what);
 	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {

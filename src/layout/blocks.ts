@@ -24,6 +24,7 @@ import {forEachLeafBlock} from '../model/walk.js';
 import {removeBidiControls} from '../text/char-class.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
+import {firstStrong, glyphsFor, implicitRuns, lastStrong, unitRuns} from './implicit.js';
 
 export interface LayoutOptions {
 	/** Text width in cells; 0 = no wrapping (one line per paragraph). */
@@ -36,6 +37,12 @@ export interface LayoutOptions {
 	readonly baseDir: Direction;
 	/** Returns the logical ranges to highlight in a paragraph's plain text. */
 	readonly highlight?: (text: string) => readonly Mark[];
+	/**
+	 * Rows for a terminal that reorders each row itself (with order 'logical'):
+	 * assembled as in visual order, then sent so the terminal shows them so
+	 * (implicit.ts); no box-drawing glyphs.
+	 */
+	readonly implicit?: boolean;
 }
 
 interface Row {
@@ -111,17 +118,27 @@ interface State {
 	block: number;
 }
 
+/** Rows are put together in visual order: app mode, and the rows of implicit mode (implicit.ts, Logic 1). */
+function visualRows(options: LayoutOptions): boolean {
+	return options.order === 'visual' || options.implicit === true;
+}
+
 function finishRow(row: Row, options: LayoutOptions): Line {
 	let runs = row.runs;
 	let width = row.width;
+	const visual = visualRows(options);
 	// Only a cluster wider than the whole width (a wide letter at width 1) can
 	// get here too wide: cut the row on its end side, and say so with '…'.
-	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && options.order === 'visual'));
-	if (options.order === 'visual' && options.width > 0 && row.align === 'right' && width < options.width) {
+	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && visual));
+	if (visual && options.width > 0 && row.align === 'right' && width < options.width) {
 		const padded: Run[] = [spaceRun(options.width - width)];
 		for (const run of runs) padded.push(run);
 		runs = padded;
 		width = options.width;
+	}
+	if (options.implicit) {
+		const dir = row.align === 'right' ? 'rtl' : 'ltr';
+		return {runs: implicitRuns(runs, dir), width, block: row.block, offset: row.offset, dir};
 	}
 	return {runs, width, block: row.block, offset: row.offset};
 }
@@ -187,7 +204,7 @@ function layoutBlock(block: Block, width: number, state: State): Row[] {
 			return layoutCode(block.text, width, state);
 		case 'rule': {
 			const n = width > 0 ? width : 40;
-			return [{runs: [{text: '─'.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
+			return [{runs: [{text: glyphsFor(state.options.implicit).rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
 		}
 		case 'table':
 			return layoutTable(block, width, state);
@@ -212,6 +229,17 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 	const align = laid.direction === 'rtl' ? 'right' : 'left';
 	const base = state.offset;
 	state.offset += laid.length + 1;
+	if (options.implicit) {
+		// Each line a unit, with the direction of the strong characters around it in the paragraph (implicit.ts, Logic 3).
+		const text = paragraphText(inline);
+		return laid.lines.map((line) => ({
+			runs: unitRuns(line.runs, laid.direction, lastStrong(text, 0, line.offset), firstStrong(text, line.end)),
+			width: line.width,
+			align,
+			block: state.block,
+			offset: base + line.offset,
+		}));
+	}
 	return laid.lines.map((line) => ({
 		runs: line.runs,
 		width: line.width,
@@ -225,7 +253,8 @@ function layoutHeading(level: number, inline: Inline, width: number, state: Stat
 	const rows = layoutInline(inline, width, state, headingStyle);
 	if (level <= 2) {
 		// Titles and top sections are underlined, the rule as wide as the text.
-		const rule = level === 1 ? '═' : '─';
+		const glyphs = glyphsFor(state.options.implicit);
+		const rule = level === 1 ? glyphs.doubleRule : glyphs.rule;
 		const n = maxOf(rows, (r) => r.width, 1);
 		const last = rows[rows.length - 1];
 		rows.push({
@@ -331,7 +360,9 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			total--;
 		}
 	}
-	const rtl = options.baseDir === 'rtl' && options.order === 'visual';
+	const visual = visualRows(options);
+	const rtl = options.baseDir === 'rtl' && visual;
+	const glyphs = glyphsFor(options.implicit);
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
 		const laid = Array.from({length: columns}, (_, c) =>
@@ -344,12 +375,12 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 				const cell = laid[c]?.[k];
 				const cw = natural[c] ?? 1;
 				const align = block.align[c] ?? cell?.align ?? 'left';
-				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, options.order));
+				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, visual));
 			}
 			if (rtl) parts.reverse();
 			const runs: Run[] = [];
 			parts.forEach((p, i) => {
-				if (i > 0) runs.push({text: ' │ ', style: dimStyle});
+				if (i > 0) runs.push({text: ` ${glyphs.bar} `, style: dimStyle});
 				for (const run of p) runs.push(run);
 			});
 			rows.push({
@@ -361,9 +392,9 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, stat
 			});
 		}
 		if (r === 0) {
-			const cols = natural.map((n) => '─'.repeat(n));
+			const cols = natural.map((n) => glyphs.rule.repeat(n));
 			if (rtl) cols.reverse();
-			const text = cols.join('─┼─');
+			const text = cols.join(glyphs.rule + glyphs.cross + glyphs.rule);
 			rows.push({runs: [{text, style: dimStyle}], width: textWidth(text), align: rtl ? 'right' : 'left', block: state.block, offset: state.offset});
 		}
 	});
@@ -388,7 +419,7 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 	all.forEach((cells, r) => {
 		const inline: Span[] = [];
 		cells.forEach((cell, c) => {
-			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
+			if (c > 0) inline.push({text: ` ${glyphsFor(state.options.implicit).bar} `, style: dimStyle});
 			for (const span of cell) inline.push(span);
 		});
 		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined)) rows.push(row);
@@ -396,10 +427,10 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 	return rows;
 }
 
-function pad(runs: readonly Run[], width: number, target: number, align: 'left' | 'right' | 'center', order: Order): Run[] {
+function pad(runs: readonly Run[], width: number, target: number, align: 'left' | 'right' | 'center', visual: boolean): Run[] {
 	const room = Math.max(0, target - width);
 	if (room === 0) return [...runs];
-	if (order === 'logical' && align !== 'center') return [...runs, {text: ' '.repeat(room), style: plainStyle}];
+	if (!visual && align !== 'center') return [...runs, {text: ' '.repeat(room), style: plainStyle}];
 	const left = align === 'right' ? room : align === 'center' ? Math.floor(room / 2) : 0;
 	const out: Run[] = [];
 	if (left) out.push({text: ' '.repeat(left), style: plainStyle});
@@ -417,7 +448,8 @@ function pad(runs: readonly Run[], width: number, target: number, align: 'left' 
 function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: number, state: State): Row[] {
 	const {options} = state;
 	const rtl = options.baseDir === 'rtl';
-	const visual = options.order === 'visual';
+	const visual = visualRows(options);
+	const bar = `${glyphsFor(options.implicit).bar} `;
 
 	interface Frame {
 		readonly first: string;
@@ -455,7 +487,7 @@ function layoutContainer(root: Extract<Block, {kind: 'quote' | 'list'}>, width: 
 			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, used: false};
 		};
 		if (block.kind === 'quote') {
-			const frame = frameOf('│ ', '│ ', 2);
+			const frame = frameOf(bar, bar, 2);
 			stack.push({blocks: block.blocks, width: frame.inner, frames: [...frames, frame], blankFirst: false});
 			return;
 		}

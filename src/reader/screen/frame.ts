@@ -13,7 +13,10 @@ import {tocRows} from './contents.js';
 import {footerRow, promptRow, readFraction} from './footer.js';
 import {type Geometry} from './geometry.js';
 import {headerRows} from './header.js';
-import {ruleRow, type ScreenOptions, type ScreenRow} from './rows.js';
+import {isImplicit, ruleRow, type ScreenOptions, type ScreenRow} from './rows.js';
+import {implicitRuns, markOf} from '../../layout/implicit.js';
+import {type Direction} from '../../model/article.js';
+import {type Run} from '../../model/line.js';
 
 export interface FrameInput {
 	readonly state: PagerState;
@@ -39,21 +42,30 @@ export interface FrameRows {
 export function frameRows({state, geometry, book, chrome, color, help, context}: FrameInput): FrameRows {
 	const {width, height, margin, compact} = geometry;
 	const pad = ' '.repeat(margin);
-	const draw = (row: ScreenRow): string => (row.runs.length ? pad + renderRuns(row.runs, {color}) : '');
+	const implicit = isImplicit(chrome);
+	// A terminal that reorders lays a right-to-left row out from its right edge: the margin there comes first.
+	const rightPad = ' '.repeat(Math.max(0, geometry.columns - margin - width));
+	/** Runs as a terminal row: after the margin; for a terminal that reorders, after the row's mark and the margin on its start side. */
+	const drawRuns = (runs: readonly Run[], dir: Direction): string => {
+		if (!runs.length) return '';
+		if (!implicit) return pad + renderRuns(runs, {color});
+		return markOf(dir) + (dir === 'rtl' ? rightPad : pad) + renderRuns(runs, {color});
+	};
+	const draw = (row: ScreenRow, dir: Direction = chrome.dir): string => drawRuns(implicit ? implicitRuns(row.runs, dir) : row.runs, dir);
 	const article = book.article;
 	const lines = linesOf(book, state);
 
 	const header = headerRows(article, state.section, width, compact, chrome);
-	if (!compact) header.push(ruleRow(width));
+	if (!compact) header.push(ruleRow(width, chrome));
 
 	let body: string[];
-	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map(draw);
-	else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map(draw);
-	else body = pageAt(lines, state.top, height).lines.map((line) => (line.runs.length ? pad + renderRuns(line.runs, {color}) : ''));
+	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map((row) => draw(row));
+	else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map((row) => draw(row, 'ltr'));
+	else body = pageAt(lines, state.top, height).lines.map((line) => drawRuns(line.runs, line.dir ?? 'ltr'));
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');
 
-	const footer: ScreenRow[] = compact ? [] : [ruleRow(width)];
+	const footer: ScreenRow[] = compact ? [] : [ruleRow(width, chrome)];
 	if (state.view === 'search') {
 		footer.push(promptRow(state.input, width, chrome));
 	} else {
@@ -71,9 +83,9 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 			),
 		);
 	}
-	const drawn = footer.map(draw);
+	const drawn = footer.map((row) => draw(row));
 	const prompt = state.view === 'search' ? drawn.pop() : undefined;
-	return {header: header.map(draw), body, footer: drawn, prompt};
+	return {header: header.map((row) => draw(row)), body, footer: drawn, prompt};
 }
 
 /** The frame as the terminal shows it: every row, an empty one as a space (as ui/frame-view.tsx draws it). */
