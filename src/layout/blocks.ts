@@ -24,7 +24,7 @@ import {forEachLeafBlock} from '../model/walk.js';
 import {removeBidiControls} from '../text/char-class.js';
 import {layoutParagraph, paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
-import {firstStrong, glyphsFor, implicitRuns, lastStrong, unitRuns} from './implicit.js';
+import {firstStrong, glyphsFor, implicitRuns, isolateContext, isolatedStyles, lastStrong, paragraphBrackets, pinBrackets, unitRuns} from './implicit.js';
 
 export interface LayoutOptions {
 	/** Text width in cells; 0 = no wrapping (one line per paragraph). */
@@ -232,8 +232,17 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 	if (options.implicit) {
 		// Each line a unit, with the direction of the strong characters around it in the paragraph (implicit.ts, Logic 3).
 		const text = paragraphText(inline);
+		const styles = isolatedStyles(spans);
+		const brackets = paragraphBrackets(spans, text, laid.direction);
 		return laid.lines.map((line) => ({
-			runs: unitRuns(line.runs, laid.direction, lastStrong(text, 0, line.offset), firstStrong(text, line.end)),
+			runs: unitRuns(
+				pinBrackets(line.runs, brackets, line.offset, styles),
+				laid.direction,
+				lastStrong(text, 0, line.offset),
+				firstStrong(text, line.end),
+				styles,
+				isolateContext(spans, text, line.offset, line.end),
+			),
 			width: line.width,
 			align,
 			block: state.block,

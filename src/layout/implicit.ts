@@ -34,7 +34,8 @@
 
 import {type Direction} from '../model/article.js';
 import {type Run, type RunStyle} from '../model/line.js';
-import {bidiClassOf, mirrorCode} from '../text/bidi.js';
+import {bidiBracketOf, bidiClassOf, mirrorCode, resolveLevels} from '../text/bidi.js';
+import {type StyledText} from '../text/paragraph.js';
 
 export const LRM = '\u200e';
 export const RLM = '\u200f';
@@ -76,11 +77,96 @@ export function markOf(dir: Direction): string {
 
 const control = (text: string): Run => ({text, style: CONTROL});
 
-const urlStart = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i;
+const urlPattern = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
 
-/** Whether the paragraph layout isolates a run (inline code, a URL as link text). */
+/** Whether the paragraph layout isolates a span: inline code, a link whose text is a URL (as text/paragraph.ts decides). */
+function isolatesSpan(span: StyledText<RunStyle>): boolean {
+	return span.style.code === true || (span.style.href !== undefined && urlPattern.test(span.text.replace(/\t/g, ' ')));
+}
+
+/** The styles of a paragraph's isolated spans: a line's runs carry their span's style object. */
+export function isolatedStyles(inline: readonly StyledText<RunStyle>[]): ReadonlySet<RunStyle> {
+	const set = new Set<RunStyle>();
+	for (const span of inline) if (span.style.href !== undefined && isolatesSpan(span)) set.add(span.style);
+	return set;
+}
+
+let isolatedSet: ReadonlySet<RunStyle> = new Set();
+
+/** Whether a run comes from an isolated span (inline code, a URL as link text). */
 function isolated(run: Run): boolean {
-	return run.style.code === true || (run.style.href !== undefined && urlStart.test(run.text));
+	return run.style.code === true || isolatedSet.has(run.style);
+}
+
+/**
+ * Paired brackets resolve by what they hold and what comes before (N0), which
+ * a row that holds one of the pair cannot see: each bracket of such a line is
+ * put between marks of the direction it resolved to in its paragraph. Returns
+ * the line's runs with those marks, or the runs themselves.
+ */
+export function pinBrackets(runs: readonly Run[], paragraph: ParagraphBrackets, offset: number, isolatedRuns: ReadonlySet<RunStyle>): readonly Run[] {
+	if (!paragraph.levels) return runs;
+	const out: Run[] = [];
+	let pos = offset;
+	let changed = false;
+	for (const run of runs) {
+		let from = 0;
+		// Brackets inside code or a URL resolve inside its isolate (unitRuns embeds it whole).
+		const inside = run.style.code === true || isolatedRuns.has(run.style);
+		for (let i = 0; i < run.text.length; i++) {
+			const code = run.text.charCodeAt(i);
+			// Find the character in the paragraph: dropped controls leave gaps.
+			let at = pos;
+			while (at < paragraph.text.length && paragraph.text.charCodeAt(at) !== code) at++;
+			if (at < paragraph.text.length) pos = at + 1;
+			if (inside || at >= paragraph.text.length || bidiBracketOf(code) === 0) continue;
+			const level = paragraph.levels[paragraph.index(at)] ?? 0;
+			const mark = control(markOf(level & 1 ? 'rtl' : 'ltr'));
+			if (i > from) out.push({text: run.text.slice(from, i), style: run.style});
+			out.push(mark, {text: run.text[i] ?? '', style: run.style}, mark);
+			from = i + 1;
+			changed = true;
+		}
+		if (from === 0) out.push(run);
+		else if (from < run.text.length) out.push({text: run.text.slice(from), style: run.style});
+	}
+	return changed ? out : runs;
+}
+
+/** A paragraph's plain text and, when it has paired brackets, its resolved levels (by plain offset through `index`). */
+export interface ParagraphBrackets {
+	readonly text: string;
+	readonly levels: Uint8Array | undefined;
+	readonly index: (plain: number) => number;
+}
+
+/** The levels pinBrackets reads, resolved as the paragraph layout resolves them (isolates around code and URLs). */
+export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text: string, dir: Direction): ParagraphBrackets {
+	let any = false;
+	for (let i = 0; i < text.length && !any; i++) any = bidiBracketOf(text.charCodeAt(i)) !== 0;
+	if (!any) return {text, levels: undefined, index: (k) => k};
+	let logical = '';
+	const starts: number[] = [];
+	const shifts: number[] = [];
+	let plain = 0;
+	let shift = 0;
+	for (const span of inline) {
+		const piece = span.text.replace(/\t/g, ' ');
+		const iso = isolatesSpan(span);
+		if (iso) shift++;
+		starts.push(plain);
+		shifts.push(shift);
+		logical += iso ? `\u2066${piece}\u2069` : piece;
+		plain += piece.length;
+		if (iso) shift++;
+	}
+	const levels = resolveLevels(logical, dir).levels;
+	const index = (k: number): number => {
+		let s = 0;
+		for (let j = 0; j < starts.length && (starts[j] ?? 0) <= k; j++) s = shifts[j] ?? 0;
+		return k + s;
+	};
+	return {text, levels, index};
 }
 
 /**
@@ -88,7 +174,15 @@ function isolated(run: Run): boolean {
  * of the strong characters before and after it in its paragraph when they
  * differ from the paragraph's (Logic 3).
  */
-export function unitRuns(runs: readonly Run[], dir: Direction, before?: Direction | 'al', after?: Direction): Run[] {
+export function unitRuns(
+	runs: readonly Run[],
+	dir: Direction,
+	before?: Direction | 'al',
+	after?: Direction,
+	isolatedRuns?: ReadonlySet<RunStyle>,
+	inside?: IsolateContext,
+): Run[] {
+	isolatedSet = isolatedRuns ?? new Set();
 	const out: Run[] = [dir === 'rtl' ? openRtl : openLtr];
 	if (before === 'ltr' && dir === 'rtl') out.push(control(LRM));
 	if ((before === 'rtl' || before === 'al') && dir === 'ltr') out.push(control(RLM));
@@ -103,7 +197,10 @@ export function unitRuns(runs: readonly Run[], dir: Direction, before?: Directio
 		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;
 		const next = strongAround(runs, i, 1) ?? after ?? dir;
 		const mark = markOf(previous === next ? previous : dir);
-		out.push(control(mark + LRE), run, control(PDF + mark));
+		// An isolate cut by the line: the strong characters of its other lines, inside it.
+		const first = i === 0 && inside?.before ? markOf(inside.before) : '';
+		const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
+		out.push(control(mark + LRE + first), run, control(last + PDF + mark));
 	});
 	if (after && after !== dir) out.push(control(markOf(after)));
 	out.push(close);
@@ -142,6 +239,38 @@ function afterArabicLetter(runs: readonly Run[]): Run[] {
 		out.push(from === 0 ? run : {text: text.slice(from), style: run.style});
 	}
 	return out;
+}
+
+/** For a line that starts or ends inside an isolated span: the direction of the span's strong characters before and after the line. */
+export interface IsolateContext {
+	readonly before?: Direction | undefined;
+	readonly after?: Direction | undefined;
+}
+
+/** The IsolateContext of the line [start, end) of a paragraph of `spans` (plain text `text`). */
+export function isolateContext(spans: readonly StyledText<RunStyle>[], text: string, start: number, end: number): IsolateContext | undefined {
+	let at = 0;
+	let context: {before?: Direction | undefined; after?: Direction | undefined} | undefined;
+	for (const span of spans) {
+		const to = at + span.text.length;
+		if (isolatesSpan(span)) {
+			if (at < start && start < to) (context ??= {}).before = plainDirection(lastStrong(text, at, start));
+			if (at < end && end < to) (context ??= {}).after = firstStrongBefore(text, end, to);
+		}
+		at = to;
+		if (at > end) break;
+	}
+	return context;
+}
+
+const plainDirection = (d: Direction | 'al' | undefined): Direction | undefined => (d === 'al' ? 'rtl' : d);
+
+function firstStrongBefore(text: string, from: number, to: number): Direction | undefined {
+	for (let i = from; i < to; i++) {
+		const dir = strongDirection(text.charCodeAt(i));
+		if (dir) return dir;
+	}
+	return undefined;
 }
 
 /** Direction of the nearest strong character before (step −1) or after (+1) run i, outside isolated runs. */

@@ -4,10 +4,11 @@
 // through UAX #9 (L1–L4, marks kept after their base), bidi controls not
 // drawn, and a right-to-left row laid out from the right edge of the window.
 // Two implementations: qari's own UAX #9, and GNU FriBidi's command line.
+// Cells are counted as qari counts them (text/width.ts), as app mode pads.
 import {spawnSync} from 'node:child_process';
-import stringWidth from 'string-width';
 import {firstStrongDirection, mirrorCode, reorderLine, resolveLevels} from '../../src/text/bidi.js';
 import {unshapeArabic} from '../../src/text/shape.js';
+import {textWidth} from '../../src/text/width.js';
 
 const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -26,7 +27,7 @@ export function showRow(row: string, columns: number): string {
 }
 
 function place(visual: string, rtl: boolean, columns: number): string {
-	const room = Math.max(0, columns - stringWidth(visual));
+	const room = Math.max(0, columns - textWidth(visual));
 	return rtl ? ' '.repeat(room) + visual : visual + ' '.repeat(room);
 }
 

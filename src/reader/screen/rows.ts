@@ -16,7 +16,7 @@ import {type Direction} from '../../model/article.js';
 import {type Run, type RunStyle} from '../../model/line.js';
 import {layoutParagraph, type Order} from '../../text/paragraph.js';
 import {textWidth} from '../../text/width.js';
-import {glyphsFor, unitRuns} from '../../layout/implicit.js';
+import {firstStrong, glyphsFor, unitRuns} from '../../layout/implicit.js';
 
 /** How the screen's rows are laid out: as the body is, in the article's direction. */
 export interface ScreenOptions {
@@ -75,6 +75,12 @@ export function fitText(text: string, style: RunStyle, width: number, dir: 'auto
 	const cut = layoutParagraph(spans, {...base, width: Math.max(1, width - 1)}).lines[0];
 	const runs = cut?.runs ?? [];
 	const ellipsis: Run = {text: '…', style};
+	if (isImplicit(options)) {
+		// The cut line with the direction of what follows it (layout/implicit.ts, Logic 3); '…' beside it, outside.
+		const cutUnit = unitRuns(runs, whole.direction, undefined, firstStrong(text, cut?.end ?? text.length));
+		const w = rowOf(runs).width + 1;
+		return {runs: whole.direction === 'rtl' ? [ellipsis, ...cutUnit] : [...cutUnit, ellipsis], width: w};
+	}
 	// The logical end of a right-to-left line is on its left, in visual order.
 	const atLeft = options.order === 'visual' && whole.direction === 'rtl';
 	return unit(rowOf(atLeft ? [ellipsis, ...runs] : [...runs, ellipsis]));
