@@ -37,6 +37,8 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
+	readonly onRepaint?: () => void;
 }
 
 interface Size {
@@ -66,6 +68,7 @@ export function App(props: AppProps): React.JSX.Element {
 			const after = reducePager(before, action, book);
 			if (after === before) return;
 			stateRef.current = after;
+			if (after.view !== before.view) propsRef.current.onRepaint?.();
 			if (after.section !== before.section || after.anchor !== before.anchor) {
 				propsRef.current.onPlace?.({section: after.section, offset: after.anchor});
 			}
