@@ -13,7 +13,7 @@ import {createBook, type Book} from '../src/reader/book.js';
 import {helpRows} from '../src/reader/keys.js';
 import {createPager, reducePager, type PagerAction, type PagerState} from '../src/reader/pager.js';
 import {frameRows} from '../src/reader/screen/frame.js';
-import {screenGeometry} from '../src/reader/screen/geometry.js';
+import {markReserve, screenGeometry} from '../src/reader/screen/geometry.js';
 import {helpScreenRows} from '../src/reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
 import {renderRuns} from '../src/terminal/sgr.js';
@@ -72,12 +72,13 @@ interface Mode {
 	readonly chrome: ScreenOptions;
 }
 
-function modeOf(article: Article, order: 'visual' | 'logical'): Mode {
-	return {book: createBook(article, {order, shape: false, dir: 'auto', baseDir: article.dir}), chrome: {order, shape: false, dir: article.dir}};
+function modeOf(article: Article, order: 'visual' | 'logical', marksTakeCells = false): Mode {
+	const chrome: ScreenOptions = {order, shape: false, dir: article.dir, ...(marksTakeCells ? {marksTakeCells} : {})};
+	return {book: createBook(article, {order, shape: false, dir: 'auto', baseDir: article.dir, ...(marksTakeCells ? {fewMarks: true} : {})}), chrome};
 }
 
 function frame(mode: Mode, state: PagerState, columns: number, rows: number): string[] {
-	const geometry = screenGeometry(columns, rows);
+	const geometry = screenGeometry(columns, rows, undefined, markReserve(mode.chrome));
 	const {chrome} = mode;
 	const help = (): readonly ScreenRow[] =>
 		helpScreenRows(
@@ -91,7 +92,7 @@ function frame(mode: Mode, state: PagerState, columns: number, rows: number): st
 
 /** The states checked: pages through the first sections, the contents, the help, a search prompt. */
 function* states(mode: Mode, columns: number, rows: number): Generator<[string, PagerState]> {
-	const g = screenGeometry(columns, rows);
+	const g = screenGeometry(columns, rows, undefined, markReserve(mode.chrome));
 	let state = createPager(mode.book, {section: 0, offset: 0, width: g.width, height: g.height});
 	const step = (action: PagerAction): PagerState => reducePager(state, action, mode.book);
 	for (let page = 0; page < 40; page++) {
@@ -182,3 +183,28 @@ test("qari's marks pass the terminal filter; the article's never do", () => {
 	const marks = renderRuns([{text: '\u200f\u202a', style: {control: true}}, {text: 'a\u200fb\u202ec', style: {}}], {color: false});
 	assert.equal(marks, '\u200f\u202aabc');
 });
+
+test('a body row of plain right-to-left text carries one mark, the row\'s own', () => {
+	const terminal = modeOf(articles['bundled'] as Article, 'logical');
+	const [, state] = states(terminal, 80, 24).next().value as [string, PagerState];
+	const body = frame(terminal, state, 80, 24).slice(3, 8).filter((row) => /[\u0600-\u06ff]/.test(row));
+	assert.ok(body.length > 2);
+	for (const row of body) assert.equal(row.match(/[\u200e\u200f\u202a-\u202e]/g)?.length, 1, JSON.stringify(row));
+});
+
+for (const name of ['bundled', 'persian', 'english', 'fa-react']) {
+	test(`mlterm (marks drawn as blank cells): no row of ${name} is wider than the window, marks counted`, () => {
+		const mode = modeOf(articles[name] as Article, 'logical', true);
+		for (const [columns, rows] of [
+			[80, 24],
+			[50, 20],
+		] as const) {
+			for (const [what, state] of states(mode, columns, rows)) {
+				for (const row of frame(mode, state, columns, rows)) {
+					const cells = textWidth(row) + (row.match(/[\u200e\u200f\u202a-\u202e]/g)?.length ?? 0);
+					assert.ok(cells <= columns, `${what} at ${columns}: ${cells} cells: ${JSON.stringify(row)}`);
+				}
+			}
+		}
+	});
+}

@@ -43,6 +43,8 @@ export interface LayoutOptions {
 	 * (implicit.ts); no box-drawing glyphs.
 	 */
 	readonly implicit?: boolean;
+	/** With `implicit`: the terminal draws each mark as a blank cell (mlterm), so only the marks it needs. */
+	readonly fewMarks?: boolean;
 }
 
 interface Row {
@@ -236,7 +238,7 @@ function layoutInline(inline: Inline, width: number, state: State, style: Style 
 		const brackets = paragraphBrackets(spans, text, laid.direction);
 		return laid.lines.map((line) => ({
 			runs: unitRuns(
-				pinBrackets(line.runs, brackets, line.offset, styles),
+				pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
 				laid.direction,
 				lastStrong(text, 0, line.offset),
 				firstStrong(text, line.end),

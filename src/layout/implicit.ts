@@ -101,10 +101,19 @@ function isolated(run: Run): boolean {
 /**
  * Paired brackets resolve by what they hold and what comes before (N0), which
  * a row that holds one of the pair cannot see: each bracket of such a line is
- * put between marks of the direction it resolved to in its paragraph. Returns
- * the line's runs with those marks, or the runs themselves.
+ * put between marks of the direction it resolved to in its paragraph (every
+ * bracket: terminals' UAX #9 differ on N0, FriBidi 1.0 from qari's; with
+ * `fewMarks`, for mlterm, only brackets whose pair is cut by the line).
+ * Returns the line's runs with those marks, or the runs themselves.
  */
-export function pinBrackets(runs: readonly Run[], paragraph: ParagraphBrackets, offset: number, isolatedRuns: ReadonlySet<RunStyle>): readonly Run[] {
+export function pinBrackets(
+	runs: readonly Run[],
+	paragraph: ParagraphBrackets,
+	offset: number,
+	lineEnd: number,
+	isolatedRuns: ReadonlySet<RunStyle>,
+	fewMarks = false,
+): readonly Run[] {
 	if (!paragraph.levels) return runs;
 	const out: Run[] = [];
 	let pos = offset;
@@ -120,6 +129,9 @@ export function pinBrackets(runs: readonly Run[], paragraph: ParagraphBrackets, 
 			while (at < paragraph.text.length && paragraph.text.charCodeAt(at) !== code) at++;
 			if (at < paragraph.text.length) pos = at + 1;
 			if (inside || at >= paragraph.text.length || bidiBracketOf(code) === 0) continue;
+			// With few marks, a pair within the line is left to resolve there as in the paragraph.
+			const partner = paragraph.partner(at);
+			if (fewMarks && partner >= offset && partner < lineEnd) continue;
 			const level = paragraph.levels[paragraph.index(at)] ?? 0;
 			const mark = control(markOf(level & 1 ? 'rtl' : 'ltr'));
 			if (i > from) out.push({text: run.text.slice(from, i), style: run.style});
@@ -138,13 +150,15 @@ export interface ParagraphBrackets {
 	readonly text: string;
 	readonly levels: Uint8Array | undefined;
 	readonly index: (plain: number) => number;
+	/** Plain offset of the bracket paired with the one at `plain` (BD16), or -1. */
+	readonly partner: (plain: number) => number;
 }
 
 /** The levels pinBrackets reads, resolved as the paragraph layout resolves them (isolates around code and URLs). */
 export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text: string, dir: Direction): ParagraphBrackets {
 	let any = false;
 	for (let i = 0; i < text.length && !any; i++) any = bidiBracketOf(text.charCodeAt(i)) !== 0;
-	if (!any) return {text, levels: undefined, index: (k) => k};
+	if (!any) return {text, levels: undefined, index: (k) => k, partner: () => -1};
 	let logical = '';
 	const starts: number[] = [];
 	const shifts: number[] = [];
@@ -166,7 +180,27 @@ export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text:
 		for (let j = 0; j < starts.length && (starts[j] ?? 0) <= k; j++) s = shifts[j] ?? 0;
 		return k + s;
 	};
-	return {text, levels, index};
+	// BD16: a stack of openings; a closing pairs with the nearest opening of its kind.
+	const partners = new Map<number, number>();
+	const stack: {id: number; at: number}[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const id = bidiBracketOf(text.charCodeAt(i));
+		if (id > 0) {
+			if (stack.length >= 63) break;
+			stack.push({id, at: i});
+		} else if (id < 0) {
+			for (let k = stack.length - 1; k >= 0; k--) {
+				const open = stack[k];
+				if (open && open.id === -id) {
+					partners.set(open.at, i);
+					partners.set(i, open.at);
+					stack.length = k;
+					break;
+				}
+			}
+		}
+	}
+	return {text, levels, index, partner: (k) => partners.get(k) ?? -1};
 }
 
 /**
@@ -188,7 +222,7 @@ export function unitRuns(
 	if ((before === 'rtl' || before === 'al') && dir === 'ltr') out.push(control(RLM));
 	if (before === 'al') runs = afterArabicLetter(runs);
 	runs.forEach((run, i) => {
-		if (!isolated(run)) {
+		if (!isolated(run) || plainLtr(run.text)) {
 			out.push(run);
 			return;
 		}
@@ -239,6 +273,23 @@ function afterArabicLetter(runs: readonly Run[]): Run[] {
 		out.push(from === 0 ? run : {text: text.slice(from), style: run.style});
 	}
 	return out;
+}
+
+/**
+ * Text that resolves alike isolated or not: left-to-right letters at both
+ * ends and nothing right to left (no R, AL or AN) between. The text around
+ * it resolves alike too: an isolate counts as a neutral there, and a neutral
+ * between strong characters of one direction takes it, as this text's
+ * letters do (N1), and the embedding direction otherwise (N2).
+ */
+function plainLtr(text: string): boolean {
+	if (strongAt(text, 0) !== 'ltr' || strongAt(text, text.length - 1) !== 'ltr') return false;
+	for (let i = 0; i < text.length; i++) {
+		const c = bidiClassOf(text.charCodeAt(i));
+		// R = 1, AL = 2, AN = 6, and the explicit controls (14–22).
+		if (c === 1 || c === 2 || c === 6 || c >= 14) return false;
+	}
+	return true;
 }
 
 /** For a line that starts or ends inside an isolated span: the direction of the span's strong characters before and after the line. */
@@ -308,30 +359,63 @@ function reverseNeutral(text: string): string {
  * (without the leading mark: frame.ts writes it before the margin).
  */
 export function implicitRuns(runs: readonly Run[], dir: Direction): Run[] {
-	// Items: each unit whole, each other run on its own.
-	const items: Run[][] = [];
+	// Items: each unit whole (with its bounding marks, `own` when of the row's direction), each other run on its own.
+	interface Item {
+		readonly runs: Run[];
+		readonly own?: boolean;
+	}
+	const items: Item[] = [];
 	let unit: Run[] | undefined;
 	let unitDir: Direction = 'ltr';
+	const mark = markOf(dir);
 	for (const run of runs) {
 		if (run === openLtr || run === openRtl) {
 			unit = [];
 			unitDir = run === openRtl ? 'rtl' : 'ltr';
 		} else if (run === close) {
 			if (unit && unit.some((r) => r.text !== '' && r.style !== CONTROL)) {
-				const body = unitDir === dir ? unit : [control(unitDir === 'rtl' ? RLE : LRE), ...unit, control(PDF)];
-				items.push([control(markOf(dir)), ...body, control(markOf(dir))]);
+				if (unitDir === dir) items.push({runs: [control(mark), ...unit, control(mark)], own: true});
+				// Left-to-right text with nothing right to left in it needs no embedding, only the marks that keep it apart.
+				else if (unitDir === 'ltr' && plainLtr(unit.map((r) => r.text).join(''))) items.push({runs: [control(mark), ...unit, control(mark)]});
+				else items.push({runs: [control(mark + (unitDir === 'rtl' ? RLE : LRE)), ...unit, control(PDF + mark)]});
 			}
 			unit = undefined;
 		} else if (unit) unit.push(run);
 		else if (run.text === '') continue;
-		else if (run.style.code) items.push([control(markOf(dir) + LRO), run, control(PDF + markOf(dir))]);
-		else items.push([dir === 'rtl' ? {text: reverseNeutral(run.text), style: run.style} : run]);
+		else if (run.style.code) items.push({runs: [control(mark + LRO), run, control(PDF + mark)]});
+		else items.push({runs: [dir === 'rtl' ? {text: reverseNeutral(run.text), style: run.style} : run]});
 	}
 	if (dir === 'rtl') items.reverse();
+	// A unit of the row's direction needs no mark on a side where its text
+	// starts (or ends) with a strong character of that direction, or where
+	// the row holds only spaces before it (after the row's own mark) or after
+	// it (before the row's end): every mark saved is a cell on mlterm.
+	const blank = (item: Item | undefined): boolean => item !== undefined && !item.own && item.runs.every((r) => r.style !== CONTROL && r.text.trim() === '');
 	const out: Run[] = [];
-	for (const item of items) for (const run of item) out.push(run);
+	items.forEach((item, k) => {
+		if (!item.own) {
+			for (const run of item.runs) out.push(run);
+			return;
+		}
+		const body = item.runs.slice(1, -1);
+		const text = body.map((r) => r.text).join('');
+		const firstDir = firstStrong(text, 0);
+		const lastDir = lastStrong(text, 0, text.length);
+		const startsOwn = firstDir === dir && strongAt(text, 0) === dir;
+		const endsOwn = (lastDir === 'al' ? 'rtl' : lastDir) === dir && strongAt(text, text.length - 1) === dir;
+		const onlySpacesBefore = items.slice(0, k).every(blank);
+		const onlySpacesAfter = items.slice(k + 1).every(blank);
+		if (!startsOwn && !onlySpacesBefore) out.push(control(mark));
+		for (const run of body) out.push(run);
+		if (!endsOwn && !onlySpacesAfter) out.push(control(mark));
+	});
 	// Neighbouring marks collapse: a mark twice in a row says nothing more.
 	return out.filter((run, i) => !(run.style === CONTROL && out[i - 1]?.style === CONTROL && run.text === out[i - 1]?.text && run.text.length === 1));
+}
+
+/** Direction of the character at i if it is strong, else undefined. */
+function strongAt(text: string, i: number): Direction | undefined {
+	return i >= 0 && i < text.length ? strongDirection(text.charCodeAt(i)) : undefined;
 }
 
 /** Direction of the last strong character of text[from, to), 'al' for an Arabic letter, or undefined. */

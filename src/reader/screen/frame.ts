@@ -17,6 +17,7 @@ import {isImplicit, ruleRow, type ScreenOptions, type ScreenRow} from './rows.js
 import {implicitRuns, markOf} from '../../layout/implicit.js';
 import {type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
+import {textWidth} from '../../text/width.js';
 
 export interface FrameInput {
 	readonly state: PagerState;
@@ -49,7 +50,17 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	const drawRuns = (runs: readonly Run[], dir: Direction): string => {
 		if (!runs.length) return '';
 		if (!implicit) return pad + renderRuns(runs, {color});
-		return markOf(dir) + (dir === 'rtl' ? rightPad : pad) + renderRuns(runs, {color});
+		const start = dir === 'rtl' ? rightPad : pad;
+		if (!chrome.marksTakeCells) return markOf(dir) + start + renderRuns(runs, {color});
+		// Each mark is a blank cell there: the row's mark takes a margin cell, the others' cells come off the row's
+		// logical end, and a row that would still wrap gives up margin cells.
+		const marks = markCount(runs);
+		const trimmed = trimEnd(runs, marks);
+		let cells = marks;
+		for (const run of trimmed) if (!run.style.control) cells += textWidth(run.text);
+		const excess = Math.max(0, start.length + cells - geometry.columns);
+		const fromPad = Math.min(excess, Math.max(0, start.length - 1));
+		return markOf(dir) + start.slice(1 + fromPad) + renderRuns(squeeze(trimmed, excess - fromPad), {color});
 	};
 	const draw = (row: ScreenRow, dir: Direction = chrome.dir): string => drawRuns(implicit ? implicitRuns(row.runs, dir) : row.runs, dir);
 	const article = book.article;
@@ -86,6 +97,57 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	const drawn = footer.map((row) => draw(row));
 	const prompt = state.view === 'search' ? drawn.pop() : undefined;
 	return {header: header.map((row) => draw(row)), body, footer: drawn, prompt};
+}
+
+/** How many bidi marks runs hold (qari's own, layout/implicit.ts). */
+function markCount(runs: readonly Run[]): number {
+	let n = 0;
+	for (const run of runs) if (run.style.control) n += run.text.length;
+	return n;
+}
+
+/** Runs with up to `n` spaces taken off their end. */
+function trimEnd(runs: readonly Run[], n: number): readonly Run[] {
+	if (n === 0) return runs;
+	const out = [...runs];
+	let left = n;
+	for (let i = out.length - 1; i >= 0 && left > 0; i--) {
+		const run = out[i];
+		if (!run) continue;
+		if (run.style.control || run.text === '') continue;
+		const kept = run.text.replace(/ +$/, '');
+		const cut = Math.min(left, run.text.length - kept.length);
+		if (cut === 0) break;
+		out[i] = {text: run.text.slice(0, run.text.length - cut), style: run.style};
+		left -= cut;
+		if (out[i]?.text !== '') break;
+	}
+	return out;
+}
+
+/** Runs with `n` spaces taken from their widest gaps (padding inside a row, as between table columns), one at a time. */
+function squeeze(runs: readonly Run[], n: number): readonly Run[] {
+	if (n <= 0) return runs;
+	const out = [...runs];
+	for (let left = n; left > 0; left--) {
+		let best = -1;
+		let bestLength = 1;
+		let bestAt = 0;
+		out.forEach((run, i) => {
+			if (run.style.control) return;
+			for (const m of run.text.matchAll(/ {2,}/g)) {
+				if (m[0].length > bestLength) {
+					best = i;
+					bestLength = m[0].length;
+					bestAt = m.index ?? 0;
+				}
+			}
+		});
+		const run = out[best];
+		if (!run) break;
+		out[best] = {text: run.text.slice(0, bestAt) + run.text.slice(bestAt + 1), style: run.style};
+	}
+	return out;
 }
 
 /** The frame as the terminal shows it: every row, an empty one as a space (as ui/frame-view.tsx draws it). */

@@ -24,6 +24,8 @@ export interface ScreenOptions {
 	readonly shape: boolean;
 	/** The article's reading direction. */
 	readonly dir: Direction;
+	/** The terminal draws bidi marks as blank cells (mlterm): frame.ts makes room for them. */
+	readonly marksTakeCells?: boolean;
 }
 
 /** A row of the screen: styled runs, left to right, `width` cells wide. */
