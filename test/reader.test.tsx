@@ -50,7 +50,8 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}
 			onQuit={() => events.quit++}
 		/>,
 	);
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	// Terminal mode's rows carry qari's direction marks (layout/implicit.ts); the text is checked without them.
+	const frame = (): string => stripAnsi(instance.lastFrame() ?? '').replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 	/** Polls the last frame until `predicate` holds (3 s at most). */
 	const waitForFrame = (predicate: (frame: string) => boolean, what: string): Promise<string> => pollFrame(frame, predicate, what);
 	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {
@@ -279,6 +280,33 @@ test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) a
 	await pollFrame(() => stripAnsi(again.stdout.written), (frame) => frame.includes('section 2/3'), 'the remembered section 2');
 	again.stdin.type('q');
 	assert.equal(await second, 0);
+});
+
+test('runReader: a new view is drawn on a cleared screen, the clear inside the synchronized update; so is a resize', async () => {
+	const streams = fakeTerminal();
+	const done = runReader(readerOptions(streams, article, {fromStart: true}));
+	const BSU = `${ESC}[?2026h`;
+	const CLEAR = `${ESC}[2J${ESC}[H`;
+	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 1/3'), 'the first frame');
+	const before = streams.stdout.written.length;
+	streams.stdin.type('?');
+	await pollFrame(() => streams.stdout.written.slice(before), (frame) => frame.includes('Reading'), 'the help screen');
+	const help = streams.stdout.written.slice(before);
+	assert.ok(help.includes(BSU + CLEAR), 'the clear right after the start of the synchronized update');
+	assert.ok(help.indexOf(CLEAR) < help.indexOf('Reading'), 'before the help is drawn');
+	const paging = streams.stdout.written.length;
+	streams.stdin.type('j');
+	await pollFrame(() => streams.stdout.written.slice(paging), (frame) => frame.includes('Reading'), 'the help scrolled');
+	assert.ok(!streams.stdout.written.slice(paging).includes(CLEAR), 'no clear within a view');
+	const resizing = streams.stdout.written.length;
+	Object.assign(streams.stdout, {columns: 70});
+	streams.stdout.emit('resize');
+	await pollFrame(() => streams.stdout.written.slice(resizing), (frame) => frame.includes(BSU + CLEAR), 'a clear at 70 columns');
+	const resized = streams.stdout.written.slice(resizing);
+	assert.ok(resized.startsWith(BSU), `nothing is erased outside the synchronized update: ${JSON.stringify(resized.slice(0, 40))}`);
+	// q closes the help, the second q quits.
+	streams.stdin.type('qq');
+	assert.equal(await done, 0);
 });
 
 test('runReader: an exception inside the UI restores the terminal, prints one line, exits 1', async () => {

@@ -15,7 +15,7 @@
 
 import {type Article, type Direction} from '../model/article.js';
 import {createBook, type Book} from '../reader/book.js';
-import {screenGeometry} from '../reader/screen/geometry.js';
+import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
 import {createPager, type Place} from '../reader/pager.js';
@@ -67,8 +67,8 @@ export function prepareReader(options: ReaderOptions): ReaderSetup {
 	const choice = chooseBidi(options.bidi, detectTerminal(options.env));
 	const order = choice.bidi === 'app' ? 'visual' : 'logical';
 	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
-	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir});
-	const chrome: ScreenOptions = {order, shape, dir: article.dir};
+	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir, ...(choice.marksTakeCells ? {fewMarks: true} : {})});
+	const chrome: ScreenOptions = {order, shape, dir: article.dir, ...(choice.marksTakeCells ? {marksTakeCells: true} : {})};
 
 	const positionsFile = options.positionsFile ?? positionsPath(options.env);
 	const key = articleKey(options.text);
@@ -96,7 +96,7 @@ export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows
  * (Logic 3); undefined when the terminal is too small (Ink says so).
  */
 export function firstPaint(setup: ReaderSetup, size: {columns: number; rows: number}, options: {maxWidth?: number; color: boolean}): string | undefined {
-	const geometry = screenGeometry(size.columns, size.rows, options.maxWidth);
+	const geometry = screenGeometry(size.columns, size.rows, options.maxWidth, markReserve(setup.chrome));
 	if (geometry.tooSmall) return undefined;
 	const state = createPager(setup.book, {...setup.place, width: geometry.width, height: geometry.height});
 	const rows = frameRows({

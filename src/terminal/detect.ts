@@ -22,6 +22,8 @@ export interface TerminalInfo {
 	readonly reason: string;
 	/** Whether the terminal obeys the BiDi mode switch (BDSM, CSI 8 h/l). */
 	readonly supportsBdsm: boolean;
+	/** Whether it draws a bidi mark (RLM, LRE, …) as a blank cell, as mlterm 3.9 does. */
+	readonly marksTakeCells?: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -65,7 +67,8 @@ export function detectTerminal(env: Env): TerminalInfo {
 	if (has(env, 'VTE_VERSION'))
 		return app(`VTE ${env['VTE_VERSION'] ?? ''} (GNOME Terminal and friends) obeys CSI 8 l: qari reorders and switches it to explicit mode`, true);
 	if (has(env, 'KONSOLE_VERSION')) return terminal('Konsole reorders right-to-left text by itself and ignores CSI 8 l');
-	if (has(env, 'MLTERM') || term.startsWith('mlterm')) return terminal('mlterm reorders and shapes right-to-left text by itself');
+	if (has(env, 'MLTERM') || term.startsWith('mlterm'))
+		return {...terminal('mlterm reorders and shapes right-to-left text by itself'), marksTakeCells: true};
 	if (has(env, 'KITTY_WINDOW_ID') || term === 'xterm-kitty')
 		return app('kitty draws cells left to right (set force_ltr yes if Arabic words look reversed)');
 	if (program === 'WezTerm' || has(env, 'WEZTERM_PANE')) return app('WezTerm draws cells left to right unless bidi_enabled is set');
@@ -86,13 +89,16 @@ export interface BidiChoice {
 	readonly reason: string;
 	/** Send CSI 8 l on start and CSI 8 h on exit. */
 	readonly switchBdsm: boolean;
+	/** The terminal draws bidi marks as blank cells (TerminalInfo). */
+	readonly marksTakeCells?: boolean;
 }
 
 /** The mode to use: the user's `--bidi` if given, else the detected one. */
 export function chooseBidi(option: 'auto' | BidiMode, info: TerminalInfo): BidiChoice {
-	if (option === 'auto') return {bidi: info.bidi, reason: info.reason, switchBdsm: info.bidi === 'app' && info.supportsBdsm};
+	const cells = info.marksTakeCells ? {marksTakeCells: true} : {};
+	if (option === 'auto') return {bidi: info.bidi, reason: info.reason, switchBdsm: info.bidi === 'app' && info.supportsBdsm, ...cells};
 	const reason = `--bidi ${option} (detected: ${info.reason})`;
-	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm};
+	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm, ...cells};
 }
 
 /** What to write when the reader takes the screen over. */

@@ -10,7 +10,7 @@
 import {Text, useInput, useStdout} from 'ink';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
-import {screenGeometry} from '../reader/screen/geometry.js';
+import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
@@ -34,6 +34,8 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
+	readonly onRepaint?: () => void;
 }
 
 interface Size {
@@ -50,7 +52,7 @@ export function App(props: AppProps): React.JSX.Element {
 	const {stdout} = useStdout();
 	const [, setTick] = useState(0);
 	const size = sizeOf(stdout);
-	const geometry = screenGeometry(size.columns, size.rows, maxWidth);
+	const geometry = screenGeometry(size.columns, size.rows, maxWidth, markReserve(chrome));
 	const stateRef = useRef<PagerState | undefined>(undefined);
 	stateRef.current ??= createPager(book, {...props.start, width: geometry.width, height: geometry.height});
 	const propsRef = useRef(props);
@@ -63,6 +65,7 @@ export function App(props: AppProps): React.JSX.Element {
 			const after = reducePager(before, action, book);
 			if (after === before) return;
 			stateRef.current = after;
+			if (after.view !== before.view) propsRef.current.onRepaint?.();
 			if (after.section !== before.section || after.anchor !== before.anchor) {
 				propsRef.current.onPlace?.({section: after.section, offset: after.anchor});
 			}
@@ -105,7 +108,7 @@ export function App(props: AppProps): React.JSX.Element {
 	useEffect(() => {
 		const onResize = (): void => {
 			propsRef.current.onResize?.();
-			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth);
+			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth, markReserve(chrome));
 			// Too small: keep the old layout; nothing is laid out at a silly width.
 			if (!g.tooSmall) apply({type: 'resize', width: g.width, height: g.height});
 			setTick((t) => t + 1);
@@ -114,7 +117,7 @@ export function App(props: AppProps): React.JSX.Element {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, maxWidth, apply]);
+	}, [stdout, maxWidth, apply, chrome]);
 
 	const state = stateRef.current;
 	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};

@@ -5,14 +5,15 @@
 import {type Article, type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
 import {textWidth} from '../../text/width.js';
-import {alignRow, dimStyle, fitText, joinParts, plainStyle, rowOf, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
+import {BOX_GLYPHS, glyphsFor, type Glyphs} from '../../layout/implicit.js';
+import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** A progress bar `width` cells wide, filled in reading direction. */
-export function progressBar(fraction: number, width: number, dir: Direction): ScreenRow {
+export function progressBar(fraction: number, width: number, dir: Direction, glyphs: Glyphs = BOX_GLYPHS): ScreenRow {
 	const f = Math.max(0, Math.min(1, fraction));
 	const filled = Math.round(f * width);
-	const done: Run = {text: '█'.repeat(filled), style: plainStyle};
-	const rest: Run = {text: '░'.repeat(width - filled), style: dimStyle};
+	const done: Run = {text: glyphs.full.repeat(filled), style: plainStyle};
+	const rest: Run = {text: glyphs.empty.repeat(width - filled), style: dimStyle};
 	const runs = (dir === 'rtl' ? [rest, done] : [done, rest]).filter((r) => r.text);
 	return {runs, width};
 }
@@ -40,29 +41,32 @@ export function footerRow(info: FooterInfo, width: number, options: ScreenOption
 	if (info.message) {
 		tail = fitText(info.message, strongStyle, Math.max(0, width - position.width - gap), options.dir === 'rtl' ? 'auto' : 'ltr', options);
 	} else {
-		const hints = options.dir === 'rtl' && options.order === 'visual' ? [...info.hints].reverse() : [...info.hints];
+		const mirrored = options.dir === 'rtl' && placesVisually(options);
+		const hints = mirrored ? [...info.hints].reverse() : [...info.hints];
 		// Drop hints from the end of the list until they fit beside a short bar.
 		while (hints.length > 0 && position.width + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
-			if (options.dir === 'rtl' && options.order === 'visual') hints.shift();
+			if (mirrored) hints.shift();
 			else hints.pop();
 		}
-		if (hints.length > 0) tail = rowOf([{text: hints.join('  '), style: dimStyle}]);
+		if (hints.length > 0) tail = ltrRow(hints.join('  '), dimStyle, options);
 	}
 	const used = position.width + (tail && tail.width > 0 ? gap + tail.width : 0);
 	const barWidth = Math.min(MAX_BAR, width - used - gap);
 	const parts: ScreenRow[] = [position];
-	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir));
+	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir, glyphsFor(isImplicit(options))));
 	if (tail && tail.width > 0) parts.push(tail);
 	return alignRow(joinParts(parts, gap, options), width, options);
 }
 
-/** The search prompt, in place of the footer: `search: <typed>▏`. */
+/**
+ * The search prompt, in place of the footer: `search:` and what is typed, in
+ * reading order, the query a paragraph of its own with the cursor `▏` at its
+ * logical end: right of a Latin query, left of an Arabic one.
+ */
 export function promptRow(input: string, width: number, options: ScreenOptions): ScreenRow {
-	// The cursor goes at the logical end of what is typed; as a neutral
-	// character it follows the paragraph, so it sits left of Arabic text.
-	const text = `search: ${input}▏`;
-	const row = fitText(text, plainStyle, width, options.dir, options);
-	return alignRow(row, width, options);
+	const label = fitText('search:', plainStyle, width, 'ltr', options);
+	const query = fitText(`${input}${glyphsFor(isImplicit(options)).cursor}`, plainStyle, Math.max(1, width - label.width - 1), 'auto', options);
+	return alignRow(joinParts([label, query], 1, options), width, options);
 }
 
 /**
