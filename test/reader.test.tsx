@@ -18,7 +18,7 @@ import {layoutParagraph} from '../src/text/paragraph.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal/detect.js';
 import {App, type Place} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
-import {firstPaint} from '../src/cli/reader-start.js';
+import {firstPaint, prepareReader} from '../src/cli/reader-start.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
@@ -304,6 +304,25 @@ test('runReader: a new view is drawn on a cleared screen, the clear inside the s
 	assert.ok(resized.startsWith(BSU), `nothing is erased outside the synchronized update: ${JSON.stringify(resized.slice(0, 40))}`);
 	// q closes the help, the second q quits.
 	streams.stdin.type('qq');
+	assert.equal(await done, 0);
+});
+
+test('runReader: Ctrl-Z gives the terminal back and stops; SIGCONT takes it again and draws the frame whole', async () => {
+	const streams = fakeTerminal();
+	const options = readerOptions(streams, article, {fromStart: true});
+	let stops = 0;
+	const done = runReader(options, prepareReader(options), {stop: () => stops++});
+	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
+	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 1/3'), 'the first frame');
+	const before = streams.stdout.written.length;
+	streams.stdin.type('\u001a');
+	await pollFrame(() => String(stops), (n) => n === '1', 'the process stopped');
+	assert.ok(streams.stdout.written.slice(before).endsWith(leaveSequence(choice)), 'the terminal given back before stopping');
+	const resumed = streams.stdout.written.length;
+	process.emit('SIGCONT');
+	await pollFrame(() => streams.stdout.written.slice(resumed), (frame) => frame.includes(`${ESC}[2J`) && stripAnsi(frame).includes('section 1/3'), 'the frame again');
+	assert.ok(streams.stdout.written.slice(resumed).startsWith(enterSequence(choice)), 'the screen taken again first');
+	streams.stdin.type('q');
 	assert.equal(await done, 0);
 });
 
