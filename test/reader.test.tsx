@@ -120,6 +120,35 @@ test('frames: title and section 1, then n, p, t+Enter, 3, / search, n, ?, q', as
 	}
 });
 
+test('keys of less users, through Ink: j across a section end, d and u, : 3 Enter, 2, help Space and G, Ctrl-U in the prompt', async () => {
+	const {instance, waitForFrame, press} = renderReader('terminal');
+	try {
+		let f = await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		// G to the end of section 1, then j: section 2 at its top.
+		await press('G', (x) => /page (\d+)\/\1/.test(x), 'the end of section 1');
+		f = await press('j', (x) => x.includes('section 2/3'), 'j crosses into section 2');
+		f = await press('k', (x) => x.includes('section 1/3'), 'k goes back into section 1');
+		await press('g', (x) => /page 1\//.test(x), 'the start of section 1');
+		const top = f;
+		f = await press('d', (x) => x !== top && x.includes('section 1/3'), 'd: half a page down');
+		await press('u', (x) => x === top || /page 1\//.test(x), 'u: back up');
+		await press(':', (x) => x.includes('go to (section, or n%):'), 'the go-to prompt');
+		f = await press('3\r', (x) => x.includes('section 3/3'), ': 3 Enter opens section 3');
+		f = await press(':100%\r', (x) => x.includes('(END)'), ':100% Enter: the end of the article');
+		f = await press('2', (x) => x.includes('section 2/3'), 'a digit opens its section at once (3 sections)');
+		f = await press('?', (x) => x.includes('Reading') && /help 1\/\d+/.test(x), 'the help, with its own footer');
+		f = await press(' ', (x) => /help 2\/\d+/.test(x), 'Space pages the help');
+		f = await press('G', (x) => /help (\d+)\/\1/.test(x) && !x.includes('more'), 'G: the end of the help');
+		await press('q', (x) => !x.includes('Reading'), 'back to the page');
+		await press('/abc', (x) => x.includes('search: abc'), 'a typed query');
+		f = await press('\u0015', (x) => x.includes('search:') && !x.includes('abc'), 'Ctrl-U empties the prompt');
+		await press('\u001b', (x) => !x.includes('search:'), 'Esc');
+		assertFits(f);
+	} finally {
+		instance.unmount();
+	}
+});
+
 test('app mode: the title and body come reordered and shaped; RTL rows end at the right edge', async () => {
 	const {instance, waitForFrame} = renderReader('app');
 	try {
