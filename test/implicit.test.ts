@@ -82,7 +82,15 @@ function frame(mode: Mode, state: PagerState, columns: number, rows: number): st
 	const {chrome} = mode;
 	const help = (): readonly ScreenRow[] =>
 		helpScreenRows(
-			{page: helpRows('page', chrome.dir), toc: helpRows('toc', chrome.dir), search: helpRows('search', chrome.dir), bidi: 'terminal', reason: 'a test', shape: false},
+			{
+				page: helpRows('page', chrome.dir),
+				toc: helpRows('toc', chrome.dir),
+				search: helpRows('search', chrome.dir),
+				goto: helpRows('goto', chrome.dir),
+				bidi: 'terminal',
+				reason: 'a test',
+				shape: false,
+			},
 			geometry.width,
 			chrome,
 		);
@@ -101,6 +109,8 @@ function* states(mode: Mode, columns: number, rows: number): Generator<[string, 
 		if (next === state) break;
 		state = next;
 	}
+	state = step({type: 'goToPercent', percent: 100});
+	yield ['the end of the article', state];
 	state = step({type: 'openToc'});
 	yield ['contents', state];
 	state = step({type: 'tocMove', delta: 1});
@@ -117,6 +127,10 @@ function* states(mode: Mode, columns: number, rows: number): Generator<[string, 
 	state = step({type: 'searchErase'});
 	state = step({type: 'searchType', text: ' سیب'});
 	yield ['search prompt, Persian', state];
+	state = step({type: 'closeView'});
+	state = step({type: 'openGoto', text: '2'});
+	state = step({type: 'searchType', text: '5%'});
+	yield ['go-to prompt', state];
 }
 
 /** Plain rows padded to the window, as the app-mode screen shows them. */

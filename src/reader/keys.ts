@@ -13,7 +13,11 @@
 //    there it clears the search, and with none the footer says that q quits.
 //    Only q and Ctrl-C quit.
 // 4. The search prompt takes printable text as input; only the keys of its
-//    table (Enter, Esc, Backspace, Ctrl-C) act.
+//    table (Enter, Esc, Backspace, Ctrl-U, Ctrl-C) act. The go-to prompt
+//    takes digits and '%'.
+// 5. A digit on the page opens its section at once when the article has at
+//    most nine; with more, it opens the go-to prompt with the digit typed, so
+//    1 2 Enter is section 12 (`:` opens the prompt empty).
 
 import {type Direction} from '../model/article.js';
 import {type PagerAction, type View} from './pager.js';
@@ -79,12 +83,16 @@ export interface KeyContext {
 	readonly dir: Direction;
 	/** A search with matches is active. */
 	readonly searching: boolean;
+	/** Number of sections (digits: Logic 5); 9 when not given. */
+	readonly sections?: number;
+	/** The help screen shows its last row (no 'more' hint). */
+	readonly atEnd?: boolean;
 }
 
 export interface Binding {
 	readonly keys: readonly string[];
 	/** The action, or a function of the key (digits). */
-	readonly action: PagerAction | ((key: string) => PagerAction);
+	readonly action: PagerAction | ((key: string, context: KeyContext) => PagerAction);
 	/** What the keys do, for the help screen. */
 	readonly help: string;
 	/** Only in articles of this direction. */
@@ -96,7 +104,8 @@ export interface Binding {
 }
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const goToDigit = (key: string): PagerAction => ({type: 'goToSection', section: Number(key) - 1});
+const goToDigit = (key: string, context: KeyContext): PagerAction =>
+	(context.sections ?? 9) <= 9 ? {type: 'goToSection', section: Number(key) - 1} : {type: 'openGoto', text: key};
 
 /** Every key of every view. Order matters: the first match wins. */
 export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
@@ -107,19 +116,23 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
 		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
 		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down'},
-		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up'},
+		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
+		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
+		{keys: ['d'], action: {type: 'halfDown'}, help: 'half a page down'},
+		{keys: ['u'], action: {type: 'halfUp'}, help: 'half a page up'},
 		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
 		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previous match (during a search)'},
 		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'next section', hint: 'section'},
 		{keys: ['p'], action: {type: 'previousSection'}, help: 'previous section'},
 		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'start of the section'},
 		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'end of the section'},
-		{keys: digits, action: goToDigit, help: 'go to section 1–9'},
+		{keys: digits, action: goToDigit, help: 'go to section 1–9; with more sections, type the number then Enter'},
+		{keys: [':'], action: {type: 'openGoto'}, help: 'go to: a section number, or a percentage (50%), then Enter'},
 		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
 		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
 		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
 		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell (fg comes back)'},
 		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
 	],
 	toc: [
@@ -128,18 +141,32 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
 		{keys: digits, action: goToDigit, help: 'open section 1–9'},
 		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	help: [
-		{keys: ['down', 'j', 'space', 'pagedown'], action: {type: 'helpScroll', delta: 1}, help: 'scroll down', hint: 'more'},
-		{keys: ['up', 'k', 'b', 'pageup'], action: {type: 'helpScroll', delta: -1}, help: 'scroll up'},
+		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'next page', hint: 'more'},
+		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'previous page'},
+		{keys: ['down', 'j'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
+		{keys: ['up', 'k'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
+		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'the start'},
+		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'the end'},
 		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	search: [
 		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'search', hint: 'search'},
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
 		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	goto: [
+		{keys: ['return'], action: {type: 'gotoSubmit'}, help: 'go', hint: 'go'},
+		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 };
@@ -154,9 +181,10 @@ function applies(binding: Binding, context: KeyContext): boolean {
 export function actionForKey(view: View, key: string, context: KeyContext): PagerAction | undefined {
 	for (const binding of keyTable[view]) {
 		if (!binding.keys.includes(key) || !applies(binding, context)) continue;
-		return typeof binding.action === 'function' ? binding.action(key) : binding.action;
+		return typeof binding.action === 'function' ? binding.action(key, context) : binding.action;
 	}
 	if (view === 'search' && isTypable(key)) return {type: 'searchType', text: key === 'space' ? ' ' : key};
+	if (view === 'goto' && /^[0-9%]$/.test(key)) return {type: 'searchType', text: key};
 	return undefined;
 }
 
@@ -182,6 +210,8 @@ const keyLabels: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	backspace: 'Backspace',
 	'ctrl+c': 'Ctrl-C',
+	'ctrl+u': 'Ctrl-U',
+	'ctrl+z': 'Ctrl-Z',
 };
 
 /** How a key is written on the help screen. */
@@ -202,13 +232,14 @@ export function helpRows(view: View, dir: Direction): HelpRow[] {
 }
 
 /** Which hints stay when the footer is short of room: the first ones. */
-const hintRank = ['next', 'help', 'quit', 'open', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
+const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
 
 /** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
 export function hintsFor(view: View, context: KeyContext): string[] {
 	const hints: {rank: number; text: string}[] = [];
 	for (const binding of keyTable[view]) {
 		if (!binding.hint || !applies(binding, context)) continue;
+		if (binding.hint === 'more' && context.atEnd) continue;
 		let keys = binding.keys[0] ?? '';
 		// The reading-direction arrow is the better hint for paging.
 		if (typeof binding.action !== 'function' && binding.action.type === 'pageForward') keys = context.dir === 'rtl' ? 'left' : 'right';

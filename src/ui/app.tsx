@@ -34,6 +34,8 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Ctrl-Z: give the terminal back and stop the process until SIGCONT (run.tsx). */
+	readonly onSuspend?: () => void;
 	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
 	readonly onRepaint?: () => void;
 }
@@ -120,7 +122,7 @@ export function App(props: AppProps): React.JSX.Element {
 	}, [stdout, maxWidth, apply, chrome]);
 
 	const state = stateRef.current;
-	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
+	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null, sections: book.count};
 	// The help screen is laid out the first time it is asked for, not on every start.
 	const help = useMemo(() => {
 		let rows: readonly ScreenRow[] | undefined;
@@ -130,6 +132,7 @@ export function App(props: AppProps): React.JSX.Element {
 					page: helpRows('page', chrome.dir),
 					toc: helpRows('toc', chrome.dir),
 					search: helpRows('search', chrome.dir),
+					goto: helpRows('goto', chrome.dir),
 					bidi: props.bidi.bidi,
 					reason: props.bidi.reason,
 					shape: chrome.shape,
@@ -146,10 +149,13 @@ export function App(props: AppProps): React.JSX.Element {
 			if (name === 'q' || name === 'ctrl+c') apply({type: 'quit'});
 			return;
 		}
-		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null});
+		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null, sections: book.count});
 		if (!action) return;
-		if (action.type === 'helpScroll' && action.delta > 0 && current.helpTop + current.height >= help().length) return;
-		apply(action);
+		if (action.type === 'suspend') {
+			propsRef.current.onSuspend?.();
+			return;
+		}
+		apply(action.type === 'helpScroll' ? {...action, length: help().length} : action);
 	};
 
 	useInput((input, key) => {

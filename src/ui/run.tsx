@@ -36,9 +36,10 @@ const ERASE_ONLY = /^(?:\u001B\[2K\u001B\[1A)*\u001B\[2K\u001B\[G$/;
  * synchronized update when it uses one, so a terminal that honours mode 2026
  * never shows the blank screen (and one that leaves glyph overhangs, as
  * mlterm does with Arabic, repaints every cell). Returns the function that
- * asks for it and the one that takes the patch off `stdout.write`.
+ * asks for it, the one that draws the last frame again, and the one that
+ * takes the patch off `stdout.write`.
  */
-function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; restore: () => void} {
+function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; redraw: () => void; raw: (text: string) => void; restore: () => void} {
 	const own = Object.prototype.hasOwnProperty.call(stdout, 'write');
 	const original = stdout.write;
 	const write = (text: string): boolean => original.call(stdout, text);
@@ -75,6 +76,18 @@ function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; res
 		repaint: () => {
 			pending = true;
 		},
+		// qari's own sequences, not Ink's frames.
+		raw: (text: string) => {
+			try {
+				write(text);
+			} catch {
+				// The terminal is gone.
+			}
+		},
+		// The last frame again, on a cleared screen (after a suspend: Ink has nothing new to write).
+		redraw: () => {
+			if (last) write(BSU + CLEAR_SCREEN + last + ESU);
+		},
 		restore: () => {
 			if (own) stdout.write = original;
 			else delete (stdout as {write?: unknown}).write;
@@ -93,6 +106,8 @@ export interface ReaderStart {
 	readonly painted?: boolean;
 	/** The process's signal guard, installed before the terminal was taken; one of the reader's own when not given. */
 	readonly signals?: SignalGuard;
+	/** Stops the process for Ctrl-Z (default: SIGTSTP to itself); tests give their own. */
+	readonly stop?: () => void;
 }
 
 /**
@@ -156,6 +171,23 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 		const signals = start.signals ?? installSignalGuard(stderr);
 		signals.own((signal) => finish(128 + EXIT_SIGNALS[signal]));
 		const onCrash = (error: unknown): void => finish(1, error);
+		// Ctrl-Z, as less does: the terminal back to the shell, the process
+		// stopped; on SIGCONT (fg) the screen taken again and drawn whole.
+		const stdin = options.stdin as NodeJS.ReadStream & {setRawMode?: (mode: boolean) => unknown};
+		const suspend = (): void => {
+			if (done) return;
+			writes.raw(leaveSequence(choice));
+			stdin.setRawMode?.(false);
+			process.once('SIGCONT', () => {
+				if (done) return;
+				stdin.setRawMode?.(true);
+				writes.raw(enterSequence(choice));
+				writes.redraw();
+				// A window resized while stopped: the App lays the frame out again.
+				stdout.emit('resize');
+			});
+			(start.stop ?? (() => process.kill(process.pid, 'SIGTSTP')))();
+		};
 		process.on('uncaughtException', onCrash);
 
 		try {
@@ -181,6 +213,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 						onError={(error) => finish(1, error)}
 						onResize={writes.repaint}
 						onRepaint={writes.repaint}
+						onSuspend={suspend}
 					/>
 				</ErrorBoundary>,
 				{stdin: options.stdin, stdout, stderr, exitOnCtrlC: false},

@@ -27,6 +27,10 @@ export interface FooterInfo {
 	/** A message replaces the hints. */
 	readonly message: string;
 	readonly hints: readonly string[];
+	/** What the pages are of: 'page' (the section's), 'help'. */
+	readonly label?: string;
+	/** The end of the article is on screen: the position says so, as less's (END). */
+	readonly end?: boolean;
 }
 
 const MAX_BAR = 24;
@@ -35,7 +39,10 @@ const MIN_BAR = 4;
 /** The footer: `page p/P · n%`, the progress bar, then hints or a message; as much as fits. */
 export function footerRow(info: FooterInfo, width: number, options: ScreenOptions): ScreenRow {
 	const percent = Math.floor(info.fraction * 100);
-	const position = fitText(`page ${info.page}/${info.pages} · ${percent}%`, plainStyle, width, 'ltr', options);
+	const label = info.label ?? 'page';
+	const position = fitText(`${label} ${info.page}/${info.pages} · ${percent}%${info.end ? ' (END)' : ''}`, plainStyle, width, 'ltr', options);
+	// The bar's width does not change as the reader goes on: measured beside the widest position (100%, END).
+	const widest = Math.max(position.width, textWidth(`${label} ${info.pages}/${info.pages} · 100% (END)`));
 	const gap = 2;
 	let tail: ScreenRow | undefined;
 	if (info.message) {
@@ -44,13 +51,13 @@ export function footerRow(info: FooterInfo, width: number, options: ScreenOption
 		const mirrored = options.dir === 'rtl' && placesVisually(options);
 		const hints = mirrored ? [...info.hints].reverse() : [...info.hints];
 		// Drop hints from the end of the list until they fit beside a short bar.
-		while (hints.length > 0 && position.width + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
+		while (hints.length > 0 && widest + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
 			if (mirrored) hints.shift();
 			else hints.pop();
 		}
 		if (hints.length > 0) tail = ltrRow(hints.join('  '), dimStyle, options);
 	}
-	const used = position.width + (tail && tail.width > 0 ? gap + tail.width : 0);
+	const used = widest + (tail && tail.width > 0 ? gap + tail.width : 0);
 	const barWidth = Math.min(MAX_BAR, width - used - gap);
 	const parts: ScreenRow[] = [position];
 	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir, glyphsFor(isImplicit(options))));
@@ -63,8 +70,8 @@ export function footerRow(info: FooterInfo, width: number, options: ScreenOption
  * reading order, the query a paragraph of its own with the cursor `▏` at its
  * logical end: right of a Latin query, left of an Arabic one.
  */
-export function promptRow(input: string, width: number, options: ScreenOptions): ScreenRow {
-	const label = fitText('search:', plainStyle, width, 'ltr', options);
+export function promptRow(input: string, width: number, options: ScreenOptions, prompt = 'search:'): ScreenRow {
+	const label = fitText(prompt, plainStyle, width, 'ltr', options);
 	const query = fitText(`${input}${glyphsFor(isImplicit(options)).cursor}`, plainStyle, Math.max(1, width - label.width - 1), 'auto', options);
 	return alignRow(joinParts([label, query], 1, options), width, options);
 }

@@ -77,9 +77,28 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	while (body.length < height) body.push('');
 
 	const footer: ScreenRow[] = compact ? [] : [ruleRow(width, chrome)];
-	if (state.view === 'search') {
-		footer.push(promptRow(state.input, width, chrome));
+	if (state.view === 'search' || state.view === 'goto') {
+		footer.push(promptRow(state.input, width, chrome, state.view === 'goto' ? 'go to (section, or n%):' : 'search:'));
+	} else if (state.view === 'help') {
+		// The help's own pages, not the article's.
+		const length = help().length;
+		const atEnd = state.helpTop + height >= length;
+		footer.push(
+			footerRow(
+				{
+					page: pageNumber(length, state.helpTop, height),
+					pages: pageCount(length, height),
+					fraction: length === 0 ? 1 : Math.min(1, (state.helpTop + height) / length),
+					message: state.message,
+					hints: hintsFor('help', {...context, atEnd}),
+					label: 'help',
+				},
+				width,
+				chrome,
+			),
+		);
 	} else {
+		const last = state.section === book.count - 1 && state.top + height >= lines.length;
 		footer.push(
 			footerRow(
 				{
@@ -88,6 +107,7 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 					fraction: readFraction(article, state.section, state.top, height, lines.length),
 					message: state.message,
 					hints: hintsFor(state.view, context),
+					end: last && state.view === 'page',
 				},
 				width,
 				chrome,
@@ -95,7 +115,7 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 		);
 	}
 	const drawn = footer.map((row) => draw(row));
-	const prompt = state.view === 'search' ? drawn.pop() : undefined;
+	const prompt = state.view === 'search' || state.view === 'goto' ? drawn.pop() : undefined;
 	return {header: header.map((row) => draw(row)), body, footer: drawn, prompt};
 }
 

@@ -11,6 +11,8 @@ export interface HelpInfo {
 	readonly page: readonly HelpRow[];
 	readonly toc: readonly HelpRow[];
 	readonly search: readonly HelpRow[];
+	/** The go-to prompt's keys. */
+	readonly goto?: readonly HelpRow[];
 	/** `app` or `terminal`, and why. */
 	readonly bidi: string;
 	readonly reason: string;
@@ -48,5 +50,6 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ScreenOpt
 	rows.push({runs: [], width: 0});
 	table('Table of contents', info.toc);
 	table('Search prompt', info.search);
+	if (info.goto) table('Go-to prompt (:, or digits)', info.goto);
 	return rows;
 }
