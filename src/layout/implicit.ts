@@ -37,7 +37,7 @@
 
 import {type Direction} from '../model/article.js';
 import {type Run, type RunStyle} from '../model/line.js';
-import {bidiBracketOf, bidiClassOf, firstStrongDirection} from '../text/bidi/classes.js';
+import {bidiBracketOf, bidiClassOf, classAt, firstStrongDirection, SEPARATORS, TRAILING} from '../text/bidi/classes.js';
 import {mirrorCode, resolveLevels} from '../text/bidi/index.js';
 import {type StyledText} from '../text/paragraph.js';
 
@@ -46,6 +46,11 @@ export const RLM = '\u200f';
 const LRE = '\u202a';
 const RLE = '\u202b';
 const PDF = '\u202c';
+const LRO = '\u202d';
+const RLO = '\u202e';
+const LRI = '\u2066';
+const FSI = '\u2068';
+const PDI = '\u2069';
 
 /** The style of a run of marks qari writes itself (see terminal/sgr). */
 export const CONTROL: RunStyle = {control: true};
@@ -116,6 +121,7 @@ export function pinBrackets(
 	lineEnd: number,
 	isolatedRuns: ReadonlySet<RunStyle>,
 	fewMarks = false,
+	codeIsText = false,
 ): readonly Run[] {
 	if (!paragraph.levels) return runs;
 	const out: Run[] = [];
@@ -124,7 +130,7 @@ export function pinBrackets(
 	for (const run of runs) {
 		let from = 0;
 		// Brackets inside code or a URL resolve inside its isolate (unitRuns embeds it whole).
-		const inside = run.style.code === true || isolatedRuns.has(run.style);
+		const inside = (run.style.code === true && !codeIsText) || isolatedRuns.has(run.style);
 		for (let i = 0; i < run.text.length; i++) {
 			const code = run.text.charCodeAt(i);
 			// Find the character in the paragraph: dropped controls leave gaps.
@@ -148,36 +154,57 @@ export function pinBrackets(
 	return changed ? out : runs;
 }
 
-/** A paragraph's plain text and, when it has paired brackets, its resolved levels (by plain offset through `index`). */
+/**
+ * A paragraph as the paragraph layout resolves it (text/paragraph.ts, Logic 1): its plain text,
+ * its logical text (isolates and marks around code and URLs) with the levels of every code unit,
+ * and, when it has paired brackets, those levels again as `levels` (pinBrackets reads them).
+ */
 export interface ParagraphBrackets {
 	readonly text: string;
 	readonly levels: Uint8Array | undefined;
+	/** The logical offset of plain offset `plain`. */
 	readonly index: (plain: number) => number;
 	/** Plain offset of the bracket paired with the one at `plain` (BD16), or -1. */
 	readonly partner: (plain: number) => number;
+	readonly logical: string;
+	readonly resolved: Uint8Array;
+	/** The paragraph level: 0 or 1. */
+	readonly level: number;
+	/** 1 at each code unit of `logical` the layout added (isolates, marks). */
+	readonly added: Uint8Array;
 }
 
-/** The levels pinBrackets reads, resolved as the paragraph layout resolves them (isolates around code and URLs). */
+/** The levels pinBrackets and lineTargets read, resolved as the paragraph layout resolves them (isolates and marks around code and URLs). */
 export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text: string, dir: Direction): ParagraphBrackets {
 	let any = false;
 	for (let i = 0; i < text.length && !any; i++) any = bidiBracketOf(text.charCodeAt(i)) !== 0;
-	if (!any) return {text, levels: undefined, index: (k) => k, partner: () => -1};
 	let logical = '';
+	const addedAt: number[] = [];
 	const starts: number[] = [];
 	const shifts: number[] = [];
 	let plain = 0;
 	let shift = 0;
+	const add = (piece: string): void => {
+		for (let i = 0; i < piece.length; i++) addedAt.push(logical.length + i);
+		logical += piece;
+		shift += piece.length;
+	};
 	for (const span of inline) {
 		const piece = span.text.replace(/\t/g, ' ');
 		const iso = isolatesSpan(span);
-		if (iso) shift++;
+		// Inline code: FSI … PDI between marks of its first strong direction; a URL: LRI … PDI.
+		const mark = span.style.code === true ? markOf(firstStrongDirection(piece) ?? 'ltr') : '';
+		if (iso) add(mark ? mark + FSI : LRI);
 		starts.push(plain);
 		shifts.push(shift);
-		logical += iso ? `\u2066${piece}\u2069` : piece;
+		logical += piece;
 		plain += piece.length;
-		if (iso) shift++;
+		if (iso) add(PDI + mark);
 	}
-	const levels = resolveLevels(logical, dir).levels;
+	const para = resolveLevels(logical, dir);
+	const added = new Uint8Array(logical.length);
+	for (const at of addedAt) added[at] = 1;
+	const levels = any ? para.levels : undefined;
 	const index = (k: number): number => {
 		let s = 0;
 		for (let j = 0; j < starts.length && (starts[j] ?? 0) <= k; j++) s = shifts[j] ?? 0;
@@ -186,7 +213,7 @@ export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text:
 	// BD16: a stack of openings; a closing pairs with the nearest opening of its kind.
 	const partners = new Map<number, number>();
 	const stack: {id: number; at: number}[] = [];
-	for (let i = 0; i < text.length; i++) {
+	for (let i = 0; i < text.length && any; i++) {
 		const id = bidiBracketOf(text.charCodeAt(i));
 		if (id > 0) {
 			if (stack.length >= 63) break;
@@ -203,7 +230,125 @@ export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text:
 			}
 		}
 	}
-	return {text, levels, index, partner: (k) => partners.get(k) ?? -1};
+	return {text, levels, index, partner: (k) => partners.get(k) ?? -1, logical, resolved: para.levels, level: para.level, added};
+}
+
+/**
+ * The levels app mode gives the characters of one line of a paragraph, the line's `runs`
+ * (logical order, plain offset `offset` on): the paragraph's, with L1 on the line (trailing
+ * whitespace and isolate controls at the paragraph level).
+ */
+export function lineTargets(paragraph: ParagraphBrackets, runs: readonly Run[], offset: number): Uint8Array {
+	const {text, logical, resolved, level, added} = paragraph;
+	let content = '';
+	for (const run of runs) if (run.style !== CONTROL) content += run.text;
+	const at = new Int32Array(content.length);
+	let pos = offset;
+	let last = -1;
+	for (let i = 0; i < content.length; i++) {
+		const code = content.charCodeAt(i);
+		// Find the character in the paragraph: hidden characters leave gaps.
+		let p = pos;
+		while (p < text.length && text.charCodeAt(p) !== code) p++;
+		if (p < text.length) {
+			pos = p + 1;
+			last = paragraph.index(p);
+		}
+		at[i] = last;
+	}
+	// L1 on the line's logical range: it ends after its last character and what the layout added after it.
+	let end = last + 1;
+	while (end > 0 && end < logical.length && added[end] === 1) end++;
+	const first = at[0] ?? 0;
+	const l1 = new Map<number, number>();
+	let resetting = true;
+	for (let i = end - 1; i >= first && i >= 0; i--) {
+		const bit = 1 << classAt(logical, i);
+		if ((bit & SEPARATORS) !== 0) {
+			l1.set(i, level);
+			resetting = true;
+		} else if (resetting && (bit & TRAILING) !== 0) l1.set(i, level);
+		else resetting = false;
+	}
+	return Uint8Array.from(at, (k) => (k < 0 ? level : (l1.get(k) ?? resolved[k] ?? level)));
+}
+
+/**
+ * A unit (unitRuns) checked against the levels app mode gives its characters (`target`):
+ * when the terminal, running UAX #9 on the unit as qari's own engine does, would show its
+ * characters in another order or mirrored otherwise, the unit is sent with each level run in
+ * an override of that level's direction instead (LRO, RLO … PDF), which any terminal shows
+ * exactly so. Marks cost cells on mlterm: the override is the fallback, not the rule.
+ */
+export function settleUnit(unit: readonly Run[], dir: Direction, target: Uint8Array): readonly Run[] {
+	const body = unit.slice(1, -1);
+	let text = '';
+	let content = '';
+	const contentAt: number[] = [];
+	for (const run of body) {
+		if (run.style !== CONTROL) {
+			for (let k = 0; k < run.text.length; k++) contentAt.push(text.length + k);
+			content += run.text;
+		}
+		text += run.text;
+	}
+	if (content.length !== target.length || content.length === 0) return unit;
+	// The unit ends before a mark of its direction or its embedding's end: no L1 at its end.
+	const sim = resolveLevels(text + markOf(dir), dir).levels;
+	const got = Uint8Array.from(contentAt, (p) => sim[p] ?? 0);
+	if (visualOf(content, got) === visualOf(content, target)) return unit;
+	return [unit[0] ?? openLtr, ...overrideRuns(body, dir, target), unit[unit.length - 1] ?? close];
+}
+
+/** Text in the order of its levels (L2), mirrored at odd levels (L4). */
+function visualOf(text: string, levels: Uint8Array): string {
+	const order = Array.from({length: text.length}, (_, i) => i);
+	let max = 0;
+	let minOdd = 256;
+	for (const l of levels) {
+		max = Math.max(max, l);
+		if (l & 1) minOdd = Math.min(minOdd, l);
+	}
+	for (let level = max; level >= minOdd; level--) {
+		for (let i = 0; i < order.length; ) {
+			if ((levels[order[i] ?? 0] ?? 0) < level) {
+				i++;
+				continue;
+			}
+			let j = i;
+			while (j < order.length && (levels[order[j] ?? 0] ?? 0) >= level) j++;
+			order.splice(i, j - i, ...order.slice(i, j).reverse());
+			i = j;
+		}
+	}
+	let out = '';
+	for (const i of order) out += ((levels[i] ?? 0) & 1) === 1 ? String.fromCharCode(mirrorCode(text.charCodeAt(i))) : text[i];
+	return out;
+}
+
+/** A unit's characters with each run of one level in overrides nested to that level (relative to the unit's own). */
+function overrideRuns(body: readonly Run[], dir: Direction, target: Uint8Array): Run[] {
+	const base = dir === 'rtl' ? 1 : 0;
+	const out: Run[] = [control(dir === 'rtl' ? RLO : LRO)];
+	let depth = 0;
+	let k = 0;
+	for (const run of body) {
+		if (run.style === CONTROL) continue;
+		let from = 0;
+		for (let i = 0; i < run.text.length; i++, k++) {
+			const level = Math.max(0, (target[k] ?? base) - base);
+			if (level === depth) continue;
+			if (i > from) out.push({text: run.text.slice(from, i), style: run.style});
+			from = i;
+			let marks = '';
+			for (; depth > level; depth--) marks += PDF;
+			while (depth < level) marks += (base + ++depth) % 2 === 1 ? RLO : LRO;
+			out.push(control(marks));
+		}
+		if (from < run.text.length) out.push({text: run.text.slice(from), style: run.style});
+	}
+	out.push(control(PDF.repeat(depth + 1)));
+	return out;
 }
 
 /**
@@ -225,10 +370,11 @@ export function unitRuns(
 	if ((before === 'rtl' || before === 'al') && dir === 'ltr') out.push(control(RLM));
 	if (before === 'al') runs = afterArabicLetter(runs);
 	runs.forEach((run, i) => {
-		if (run.style.code === true) {
+		if (run.style.code === true && !(plainLtr(run.text) && !(i === 0 && inside?.before) && !(i === runs.length - 1 && inside?.after))) {
 			// Inline code acts outside as a strong character of its own first strong
 			// direction (text/paragraph.ts, Logic 1): marks of that direction bound an
-			// embedding of it.
+			// embedding of it. (Code with left-to-right letters at both ends and nothing
+			// right to left in it acts so, and resolves so, without them.)
 			const own = firstStrongDirection(run.text) ?? 'ltr';
 			const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 			const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
@@ -252,6 +398,45 @@ export function unitRuns(
 	if (after && after !== dir) out.push(control(markOf(after)));
 	out.push(close);
 	return out;
+}
+
+/**
+ * A piece of a code line as a unit of direction LTR (code.ts lays each code line out as an LTR
+ * paragraph), with marks for the strong characters before and after the piece in its line.
+ */
+export function codeUnit(runs: readonly Run[], before?: Direction | 'al', after?: Direction): Run[] {
+	const out: Run[] = [openLtr];
+	if (before === 'rtl' || before === 'al') out.push(control(RLM));
+	for (const run of before === 'al' ? afterArabicLetter(runs) : runs) out.push(run);
+	if (after === 'rtl') out.push(control(RLM));
+	out.push(close);
+	return out;
+}
+
+/**
+ * What the neutrals at the edges of text[from, to) see in the whole of `text` (levels
+ * `levels`, an LTR paragraph): the direction of the nearest strong character or number
+ * before and after (a number after a left-to-right letter is left to right, W7; 'al' when
+ * the last strong character before is an Arabic letter, W2).
+ */
+export function edgeContext(text: string, levels: Uint8Array, from: number, to: number): {before?: Direction | 'al'; after?: Direction} {
+	const numberDir = (i: number): Direction => ((levels[i] ?? 0) === 0 ? 'ltr' : 'rtl');
+	let before: Direction | 'al' | undefined;
+	for (let i = from - 1; i >= 0 && !before; i--) {
+		const c = classAt(text, i);
+		if (c === 0) before = 'ltr';
+		else if (c === 1) before = 'rtl';
+		else if (c === 2) before = 'al';
+		else if (c === 3 || c === 6) before = numberDir(i) === 'ltr' ? 'ltr' : lastStrong(text, 0, i) === 'al' ? 'al' : 'rtl';
+	}
+	let after: Direction | undefined;
+	for (let i = to; i < text.length && !after; i++) {
+		const c = classAt(text, i);
+		if (c === 0) after = 'ltr';
+		else if (c === 1 || c === 2) after = 'rtl';
+		else if (c === 3 || c === 6) after = numberDir(i);
+	}
+	return {...(before ? {before} : {}), ...(after ? {after} : {})};
 }
 
 /**

@@ -5,7 +5,18 @@
 import {type Direction, type Inline, type Style} from '../model/article.js';
 import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
-import {firstStrong, glyphsFor, isolateContext, isolatedStyles, lastStrong, paragraphBrackets, pinBrackets, unitRuns} from './implicit.js';
+import {
+	firstStrong,
+	glyphsFor,
+	isolateContext,
+	isolatedStyles,
+	lastStrong,
+	lineTargets,
+	paragraphBrackets,
+	pinBrackets,
+	settleUnit,
+	unitRuns,
+} from './implicit.js';
 import {dimStyle, headingStyle, maxOf, type Row, type State} from './rows.js';
 
 /**
@@ -33,14 +44,19 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 		const text = paragraphText(inline);
 		const styles = isolatedStyles(spans);
 		const brackets = paragraphBrackets(spans, text, laid.direction);
+		// Each unit checked against the levels app mode gives its line (implicit.ts, settleUnit).
 		return laid.lines.map((line) => ({
-			runs: unitRuns(
-				pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
+			runs: settleUnit(
+				unitRuns(
+					pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
+					laid.direction,
+					lastStrong(text, 0, line.offset),
+					firstStrong(text, line.end),
+					styles,
+					isolateContext(spans, text, line.offset, line.end),
+				),
 				laid.direction,
-				lastStrong(text, 0, line.offset),
-				firstStrong(text, line.end),
-				styles,
-				isolateContext(spans, text, line.offset, line.end),
+				lineTargets(brackets, line.runs, line.offset),
 			),
 			width: line.width,
 			align,

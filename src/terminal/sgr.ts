@@ -73,7 +73,7 @@ export function renderRuns(runs: readonly Run[], options: RenderOptions): string
 	for (const run of runs) {
 		// qari's own marks for a terminal that reorders rows (layout/implicit.ts): marks and embeddings only.
 		if (run.style.control) {
-			out += run.text.replace(/[^\u200e\u200f\u202a-\u202d]/g, '');
+			out += run.text.replace(/[^\u200e\u200f\u202a-\u202e]/g, '');
 			continue;
 		}
 		// The loader and the parser remove controls and the layout drops bidi
