@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
+import {layoutBlocks} from '../src/layout/blocks.js';
+import {markOf} from '../src/layout/implicit.js';
 import {type Article} from '../src/model/article.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {createBook, type Book} from '../src/reader/book.js';
@@ -222,3 +224,55 @@ for (const name of ['bundled', 'persian', 'english', 'fa-react']) {
 		}
 	});
 }
+
+/** A Markdown text laid out at `width` in app mode and for a reordering terminal: each row as sent, as the model terminal shows it, as app mode shows it. */
+function blockRows(markdown: string, width: number): {sent: string; shown: string; want: string; fribidi: string | undefined}[] {
+	const article = parseMarkdown(markdown);
+	const options = {width, shape: false, dir: 'auto', baseDir: article.dir} as const;
+	const blocks = article.sections.flatMap((s) => s.blocks);
+	const app = layoutBlocks(blocks, {...options, order: 'visual'});
+	const terminal = layoutBlocks(blocks, {...options, order: 'logical', implicit: true});
+	assert.equal(terminal.length, app.length);
+	const sent = terminal.map((line) => markOf(line.dir ?? 'ltr') + renderRuns(line.runs, {color: false}));
+	const byFribidi = hasFribidi() ? showRowsByFribidi(sent, width) : undefined;
+	return app.map((line, i) => ({
+		sent: sent[i] ?? '',
+		shown: showRow(sent[i] ?? '', width),
+		want: padded(line.runs.map((r) => r.text).join(''), width),
+		fribidi: byFribidi?.[i],
+	}));
+}
+
+const overrides = /[\u202d\u202e]/;
+
+/** Every row shows as app mode (both models), and none needs the override fallback unless `fallback`. */
+function assertRows(rows: ReturnType<typeof blockRows>, fallback = false): void {
+	for (const row of rows) {
+		assert.equal(row.shown, row.want, `sent ${JSON.stringify(row.sent)}`);
+		if (row.fribidi !== undefined) assert.equal(forFribidi(row.fribidi), forFribidi(row.want), `FriBidi: sent ${JSON.stringify(row.sent)}`);
+		if (!fallback) assert.doesNotMatch(row.sent, overrides, `an override in ${JSON.stringify(row.sent)}`);
+	}
+}
+
+test('a wrapped code line: each piece resolves by the whole line (edge marks; a space that ends a piece stays at its end)', () => {
+	const rows = blockRows("```\n>>> normalizer.normalize('اصلاح نويسه ها و استفاده از نیم‌فاصله: پردازش را آسان می‌کند!')\n```\n", 46);
+	assert.ok(rows.length >= 2);
+	assertRows(rows);
+});
+
+test('inline code cut by a line takes its whole first strong direction outside (`et al" …` in Urdu)', () => {
+	const rows = blockRows('آپ مصنف کی فہرستوں کو "`et al" کے ساتھ مختصر کرسکتے ہیں.`". یہ ایک جملہ ہے جو کافی لمبا ہے۔\n', 30);
+	assert.ok(rows.length >= 3);
+	assertRows(rows);
+});
+
+test('a line before a European number that W7 makes left to right: the line ends before a left-to-right character', () => {
+	const rows = blockRows('לינק ראשון CPU  \n5.7. תיצרו ‘maintenance endpoint’  \n5.8. גלו את הלא ידוע בעזרת מוצרי APM ועוד הרבה מילים בעברית כדי שרוב הטקסט יהיה בעברית\n', 60);
+	assertRows(rows);
+});
+
+test('a bracket pair past a code piece (N0 sees the next piece): the piece goes in overrides, and shows as app mode', () => {
+	const rows = blockRows('```\n    سيئ : * [كتاب رائع جدًا](https://example.org/book.pdf) (PDF) - جين رو, [نسخة HTML](https://example.org/book.html) (HTML)\n```\n', 78);
+	assert.ok(rows.some((row) => overrides.test(row.sent)));
+	assertRows(rows, true);
+});

@@ -48,7 +48,7 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 		ranges.forEach(([a, b], i) => {
 			let piece: readonly Run[] = plain ? [{text: shown.slice(a, b), style: codeStyle}] : codeRuns(shown, orders[i] ?? [], styles, styleAt);
 			if (implicit) {
-				const {before, after} = edgeContext(line, implicit.resolved, a, b);
+				const {before, after} = edgeContext(line, 'ltr', a, b);
 				const pinned = pinBrackets(piece, implicit, a, b, noStyles, state.options.fewMarks, true);
 				piece = settleUnit(codeUnit(pinned, before, after), 'ltr', lineTargets(implicit, piece, a));
 			}

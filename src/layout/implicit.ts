@@ -23,12 +23,21 @@
 //    line's edges resolve as they did in the whole paragraph; URLs (isolated
 //    by the paragraph layout) go in LRE … PDF; inline code in an embedding of
 //    its first strong direction between marks of that direction (it acts as
-//    a strong character outside, as in the paragraph layout); and so do code
-//    blocks: app mode lays each code line out as an LTR paragraph (its RTL
-//    runs reordered), which an LTR embedding gives in the terminal.
-// 4. The row's own direction is stated by the first character the terminal
+//    a strong character outside, as in the paragraph layout; plain LTR code
+//    needs neither). Code blocks: app mode lays each code line out as an LTR
+//    paragraph and reorders each wrapped piece by the whole line's levels; a
+//    piece is a unit of direction LTR with marks for the line around it.
+// 4. Every unit is checked (settleUnit): its characters' levels, as qari's
+//    own UAX #9 resolves the unit, must put them in the order and mirroring
+//    app mode gives the line (the paragraph's levels, with code marks and
+//    isolates as text/paragraph.ts builds it; a code line's, for each of its
+//    wrapped pieces; L1 per line). Where they would not (a bracket paired
+//    across lines, N0 seeing past the line), each run of one level goes in an
+//    override of its direction (LRO, RLO … PDF), which any terminal shows as
+//    given: exact, but two marks a level run, so the fallback only.
+// 5. The row's own direction is stated by the first character the terminal
 //    gets (RLM or LRM): frame.ts writes it, then the margin.
-// 5. No box-drawing or block character (U+2500–U+259F) in these rows: mlterm
+// 6. No box-drawing or block character (U+2500–U+259F) in these rows: mlterm
 //    reads one as a break that forces the rest of the row left to right
 //    (vt_bidi.c), so rules, bars and the progress bar use other glyphs.
 // Marks are qari's own, written per row: runs carrying them have the
@@ -375,7 +384,7 @@ export function unitRuns(
 			// direction (text/paragraph.ts, Logic 1): marks of that direction bound an
 			// embedding of it. (Code with left-to-right letters at both ends and nothing
 			// right to left in it acts so, and resolves so, without them.)
-			const own = firstStrongDirection(run.text) ?? 'ltr';
+			const own = (i === 0 ? inside?.ownBefore : undefined) ?? (i === runs.length - 1 ? inside?.ownAfter : undefined) ?? firstStrongDirection(run.text) ?? 'ltr';
 			const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 			const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
 			out.push(control(markOf(own) + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + markOf(own)));
@@ -408,33 +417,45 @@ export function codeUnit(runs: readonly Run[], before?: Direction | 'al', after?
 	const out: Run[] = [openLtr];
 	if (before === 'rtl' || before === 'al') out.push(control(RLM));
 	for (const run of before === 'al' ? afterArabicLetter(runs) : runs) out.push(run);
-	if (after === 'rtl') out.push(control(RLM));
+	if (after === 'rtl') {
+		// Before the piece's trailing whitespace, which L1 puts at the line's level in app mode.
+		let k = out.length;
+		while (k > 1 && out[k - 1]?.style !== CONTROL && /^\s*$/.test(out[k - 1]?.text ?? '')) k--;
+		const last = out[k - 1];
+		const spaces = last && last.style !== CONTROL ? (/\s+$/.exec(last.text)?.[0] ?? '') : '';
+		if (last && spaces) out.splice(k - 1, 1, {text: last.text.slice(0, -spaces.length), style: last.style}, control(RLM), {text: spaces, style: last.style});
+		else out.splice(k, 0, control(RLM));
+	}
 	out.push(close);
 	return out;
 }
 
 /**
- * What the neutrals at the edges of text[from, to) see in the whole of `text` (levels
- * `levels`, an LTR paragraph): the direction of the nearest strong character or number
- * before and after (a number after a left-to-right letter is left to right, W7; 'al' when
- * the last strong character before is an Arabic letter, W2).
+ * What the neutrals at the edges of text[from, to) see in the whole of `text`, a paragraph of
+ * direction `dir`: the direction of the nearest strong character or number before and after
+ * (numbers act as right to left, N1, but a European number after a left-to-right letter is
+ * left to right, W7; 'al' when the last strong character before is an Arabic letter, W2).
  */
-export function edgeContext(text: string, levels: Uint8Array, from: number, to: number): {before?: Direction | 'al'; after?: Direction} {
-	const numberDir = (i: number): Direction => ((levels[i] ?? 0) === 0 ? 'ltr' : 'rtl');
+export function edgeContext(text: string, dir: Direction, from: number, to: number): {before?: Direction | 'al'; after?: Direction} {
+	// EN = 3, AN = 6 (text/bidi/classes.ts).
+	const numberDir = (i: number, c: number): Direction | 'al' => {
+		const strong = lastStrong(text, 0, i) ?? dir;
+		return c === 3 && strong === 'ltr' ? 'ltr' : strong === 'al' ? 'al' : 'rtl';
+	};
 	let before: Direction | 'al' | undefined;
 	for (let i = from - 1; i >= 0 && !before; i--) {
 		const c = classAt(text, i);
 		if (c === 0) before = 'ltr';
 		else if (c === 1) before = 'rtl';
 		else if (c === 2) before = 'al';
-		else if (c === 3 || c === 6) before = numberDir(i) === 'ltr' ? 'ltr' : lastStrong(text, 0, i) === 'al' ? 'al' : 'rtl';
+		else if (c === 3 || c === 6) before = numberDir(i, c);
 	}
 	let after: Direction | undefined;
 	for (let i = to; i < text.length && !after; i++) {
 		const c = classAt(text, i);
 		if (c === 0) after = 'ltr';
 		else if (c === 1 || c === 2) after = 'rtl';
-		else if (c === 3 || c === 6) after = numberDir(i);
+		else if (c === 3 || c === 6) after = numberDir(i, c) === 'ltr' ? 'ltr' : 'rtl';
 	}
 	return {...(before ? {before} : {}), ...(after ? {after} : {})};
 }
@@ -494,17 +515,29 @@ function plainLtr(text: string): boolean {
 export interface IsolateContext {
 	readonly before?: Direction | undefined;
 	readonly after?: Direction | undefined;
+	/** Inline code cut at the line's start (end): the first strong direction of the whole span, which it takes outside. */
+	readonly ownBefore?: Direction | undefined;
+	readonly ownAfter?: Direction | undefined;
 }
 
 /** The IsolateContext of the line [start, end) of a paragraph of `spans` (plain text `text`). */
 export function isolateContext(spans: readonly StyledText<RunStyle>[], text: string, start: number, end: number): IsolateContext | undefined {
 	let at = 0;
-	let context: {before?: Direction | undefined; after?: Direction | undefined} | undefined;
+	let context: {-readonly [K in keyof IsolateContext]: IsolateContext[K]} | undefined;
 	for (const span of spans) {
 		const to = at + span.text.length;
 		if (isolatesSpan(span)) {
-			if (at < start && start < to) (context ??= {}).before = plainDirection(lastStrong(text, at, start));
-			if (at < end && end < to) (context ??= {}).after = firstStrongBefore(text, end, to);
+			const own = span.style.code === true ? (firstStrongDirection(text.slice(at, to)) ?? 'ltr') : undefined;
+			if (at < start && start < to) {
+				context ??= {};
+				context.before = plainDirection(lastStrong(text, at, start));
+				context.ownBefore = own;
+			}
+			if (at < end && end < to) {
+				context ??= {};
+				context.after = firstStrongBefore(text, end, to);
+				context.ownAfter = own;
+			}
 		}
 		at = to;
 		if (at > end) break;

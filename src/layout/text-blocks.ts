@@ -6,11 +6,10 @@ import {type Direction, type Inline, type Style} from '../model/article.js';
 import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
 import {
-	firstStrong,
+	edgeContext,
 	glyphsFor,
 	isolateContext,
 	isolatedStyles,
-	lastStrong,
 	lineTargets,
 	paragraphBrackets,
 	pinBrackets,
@@ -45,24 +44,24 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 		const styles = isolatedStyles(spans);
 		const brackets = paragraphBrackets(spans, text, laid.direction);
 		// Each unit checked against the levels app mode gives its line (implicit.ts, settleUnit).
-		return laid.lines.map((line) => ({
-			runs: settleUnit(
-				unitRuns(
-					pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
-					laid.direction,
-					lastStrong(text, 0, line.offset),
-					firstStrong(text, line.end),
-					styles,
-					isolateContext(spans, text, line.offset, line.end),
-				),
+		return laid.lines.map((line) => {
+			const {before, after} = edgeContext(text, laid.direction, line.offset, line.end);
+			const unit = unitRuns(
+				pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
 				laid.direction,
-				lineTargets(brackets, line.runs, line.offset),
-			),
-			width: line.width,
-			align,
-			block: state.block,
-			offset: base + line.offset,
-		}));
+				before,
+				after,
+				styles,
+				isolateContext(spans, text, line.offset, line.end),
+			);
+			return {
+				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset)),
+				width: line.width,
+				align,
+				block: state.block,
+				offset: base + line.offset,
+			};
+		});
 	}
 	return laid.lines.map((line) => ({
 		runs: line.runs,
