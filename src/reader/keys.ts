@@ -129,6 +129,7 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: digits, action: goToDigit, help: 'go to section 1–9; with more sections, type the number then Enter'},
 		{keys: [':'], action: {type: 'openGoto'}, help: 'go to: a section number, or a percentage (50%), then Enter'},
 		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
+		{keys: ['l'], action: {type: 'openLinks'}, help: "the section's links and images, numbered", hint: 'links'},
 		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
 		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
 		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
@@ -160,6 +161,14 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
 		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
 		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	links: [
+		{keys: ['up', 'k'], action: {type: 'linkMove', delta: -1}, help: 'previous link'},
+		{keys: ['down', 'j'], action: {type: 'linkMove', delta: 1}, help: 'next link'},
+		{keys: ['return'], action: {type: 'linkOpen'}, help: 'open it ($BROWSER, xdg-open or open; else it is shown)', hint: 'open'},
+		{keys: ['y'], action: {type: 'linkCopy'}, help: 'copy it (OSC 52, where the terminal allows)', hint: 'copy'},
+		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	goto: [
@@ -232,7 +241,7 @@ export function helpRows(view: View, dir: Direction): HelpRow[] {
 }
 
 /** Which hints stay when the footer is short of room: the first ones. */
-const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
+const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'copy', 'more', 'search', 'contents', 'links', 'section', 'cancel'];
 
 /** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
 export function hintsFor(view: View, context: KeyContext): string[] {

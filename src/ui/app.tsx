@@ -17,6 +17,7 @@ import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../re
 import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
 import {type Place} from '../cli/reader-start.js';
 import {type BidiChoice} from '../terminal/detect.js';
+import {sectionLinks} from '../reader/links.js';
 import {FrameView} from './frame-view.js';
 
 export type {Place} from '../cli/reader-start.js';
@@ -37,6 +38,10 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Enter in the links list: opens the address; returns the footer's line (what was done, or the address). */
+	readonly onOpenLink?: (href: string) => string;
+	/** y in the links list: copies the address; returns the footer's line. */
+	readonly onCopy?: (href: string) => string;
 	/** Ctrl-Z: give the terminal back and stop the process until SIGCONT (run.tsx). */
 	readonly onSuspend?: () => void;
 	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
@@ -156,6 +161,14 @@ export function App(props: AppProps): React.JSX.Element {
 		if (!action) return;
 		if (action.type === 'suspend') {
 			propsRef.current.onSuspend?.();
+			return;
+		}
+		if (action.type === 'linkOpen' || action.type === 'linkCopy') {
+			const section = book.article.sections[current.section];
+			const link = section ? sectionLinks(section)[current.linkCursor] : undefined;
+			if (!link) return;
+			const say = action.type === 'linkOpen' ? propsRef.current.onOpenLink : propsRef.current.onCopy;
+			apply({type: 'showMessage', text: say ? say(link.href) : link.href});
 			return;
 		}
 		apply(action.type === 'helpScroll' ? {...action, length: help().length} : action);
