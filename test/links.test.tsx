@@ -112,3 +112,41 @@ for (const mode of ['app', 'terminal'] as const) {
 		}
 	});
 }
+
+test('--mouse: the wheel (SGR 1006 reports) scrolls three lines a notch; other buttons do nothing; the prompt takes no report as text', async () => {
+	const {nameKey, actionForKey} = await import('../src/reader/keys.js');
+	assert.equal(nameKey('[<65;10;5M', {}), 'wheeldown');
+	assert.equal(nameKey('[<64;1;1M', {}), 'wheelup');
+	assert.equal(nameKey('[<0;3;4m', {}), 'mouse');
+	const ctx = {dir: 'rtl' as const, searching: false};
+	assert.equal(actionForKey('page', 'wheeldown', ctx)?.type, 'lineDown');
+	assert.equal(actionForKey('page', 'mouse', ctx), undefined);
+	assert.equal(actionForKey('search', 'wheelup', ctx), undefined);
+	const {enterSequence, leaveSequence, MOUSE_ON, MOUSE_OFF} = await import('../src/terminal/detect.js');
+	const choice = {...chooseBidi('app', detectTerminal({})), mouse: true};
+	assert.ok(enterSequence(choice).endsWith(MOUSE_ON));
+	assert.ok(leaveSequence(choice).startsWith(MOUSE_OFF));
+	assert.ok(!enterSequence(chooseBidi('app', detectTerminal({}))).includes(MOUSE_ON), 'off unless asked for');
+	// Through Ink: three lines a notch.
+	const long = parseMarkdown(`# T\n\n${Array.from({length: 80}, (_, i) => `line ${i}`).join('\n\n')}\n`);
+	const longBook = createBook(long, {order: 'visual', shape: false, dir: 'auto', baseDir: long.dir});
+	const instance = render(
+		<App
+			book={longBook}
+			chrome={{order: 'visual', shape: false, dir: long.dir}}
+			bidi={chooseBidi('app', detectTerminal({}))}
+			color={false}
+			start={{section: 0, offset: 0}}
+			onQuit={() => undefined}
+		/>,
+	);
+	try {
+		const first = await waitForFrame(() => instance.lastFrame() ?? '', (f) => f.includes('line 0'), 'the first frame');
+		const body = (f: string): string[] => f.split('\n').slice(3, -2);
+		instance.stdin.write('\u001b[<65;10;5M');
+		const f = await waitForFrame(() => instance.lastFrame() ?? '', (x) => x !== first, 'the wheel scrolled');
+		assert.deepEqual(body(f).slice(0, 5), body(first).slice(3, 8), 'three lines down');
+	} finally {
+		instance.unmount();
+	}
+});

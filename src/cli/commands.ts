@@ -32,6 +32,7 @@ export interface ReadArgs extends LayoutArgs {
 	readonly section: string | undefined;
 	readonly fromStart: boolean;
 	readonly color: boolean;
+	readonly mouse: boolean;
 }
 export interface SectionsArgs extends LayoutArgs {
 	readonly file: string | undefined;
@@ -97,7 +98,7 @@ const layoutSpecs: Record<string, Spec> = {
 const specs: Record<Invocation['command'], {readonly options: Record<string, Spec>; readonly file: boolean}> = {
 	read: {
 		file: true,
-		options: {...layoutSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}},
+		options: {...layoutSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}, mouse: {kind: 'flag'}},
 	},
 	sections: {file: true, options: {...layoutSpecs, json: {kind: 'flag'}}},
 	export: {
@@ -182,6 +183,7 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 					section: text('section'),
 					fromStart: values.get('from-start') === true,
 					color: values.get('color') !== false,
+					mouse: values.get('mouse') === true,
 				},
 			};
 		case 'sections':

@@ -154,6 +154,7 @@ async function runRead(args: ReadArgs, io: Io, debug: boolean, main: MainOptions
 		...(args.width ? {maxWidth: args.width} : {}),
 		...(section === undefined ? {} : {section}),
 		fromStart: args.fromStart,
+		mouse: args.mouse,
 		color: args.color && !noColor,
 		debug,
 	};

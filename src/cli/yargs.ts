@@ -74,7 +74,8 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 					})
 					.option('section', {alias: 's', type: 'string', describe: 'Open this section: its number or its title'})
 					.option('from-start', {type: 'boolean', default: false, describe: 'Open at the start, not where you left off'})
-					.option('color', {type: 'boolean', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'}),
+					.option('color', {type: 'boolean', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'})
+					.option('mouse', {type: 'boolean', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'}),
 			(args) =>
 				handlers.read({
 					file: args.file,
@@ -86,6 +87,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 					section: args.section,
 					fromStart: args['from-start'],
 					color: args.color,
+					mouse: args.mouse,
 				}),
 		)
 		.command(

@@ -56,6 +56,9 @@ export function nameKey(input: string, key: KeyPress): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.escape) return 'escape';
 	if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+	// SGR mouse reports (--mouse), as Ink hands them over without the ESC: the wheel, or any other button.
+	const mouse = /^\[<(\d+);\d+;\d+[Mm]$/.exec(input);
+	if (mouse) return mouse[1] === '64' ? 'wheelup' : mouse[1] === '65' ? 'wheeldown' : 'mouse';
 	if (input === ' ') return 'space';
 	return input;
 }
@@ -116,8 +119,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
 		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
 		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
-		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
+		{keys: ['j', 'down', 'wheeldown'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
+		{keys: ['k', 'up', 'wheelup'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
 		{keys: ['d'], action: {type: 'halfDown'}, help: 'half a page down'},
 		{keys: ['u'], action: {type: 'halfUp'}, help: 'half a page up'},
 		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
@@ -137,8 +140,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
 	],
 	toc: [
-		{keys: ['up', 'k'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
-		{keys: ['down', 'j'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
 		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
 		{keys: digits, action: goToDigit, help: 'open section 1–9'},
 		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
@@ -148,8 +151,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	help: [
 		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'next page', hint: 'more'},
 		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'previous page'},
-		{keys: ['down', 'j'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
-		{keys: ['up', 'k'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
 		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'the start'},
 		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'the end'},
 		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
@@ -164,8 +167,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	links: [
-		{keys: ['up', 'k'], action: {type: 'linkMove', delta: -1}, help: 'previous link'},
-		{keys: ['down', 'j'], action: {type: 'linkMove', delta: 1}, help: 'next link'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previous link'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'next link'},
 		{keys: ['return'], action: {type: 'linkOpen'}, help: 'open it ($BROWSER, xdg-open or open; else it is shown)', hint: 'open'},
 		{keys: ['y'], action: {type: 'linkCopy'}, help: 'copy it (OSC 52, where the terminal allows)', hint: 'copy'},
 		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
@@ -201,7 +204,7 @@ export function actionForKey(view: View, key: string, context: KeyContext): Page
 function isTypable(key: string): boolean {
 	if (key === 'space') return true;
 	if (key.length === 0 || key.startsWith('ctrl+')) return false;
-	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape'.split(' ')].includes(key);
+	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape wheelup wheeldown mouse'.split(' ')].includes(key);
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -221,6 +224,8 @@ const keyLabels: Readonly<Record<string, string>> = {
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+u': 'Ctrl-U',
 	'ctrl+z': 'Ctrl-Z',
+	wheelup: 'wheel',
+	wheeldown: 'wheel',
 };
 
 /** How a key is written on the help screen. */

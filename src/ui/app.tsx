@@ -171,7 +171,9 @@ export function App(props: AppProps): React.JSX.Element {
 			apply({type: 'showMessage', text: say ? say(link.href) : link.href});
 			return;
 		}
-		apply(action.type === 'helpScroll' ? {...action, length: help().length} : action);
+		const full = action.type === 'helpScroll' ? {...action, length: help().length} : action;
+		// A wheel notch scrolls three lines, as in less.
+		for (let i = name.startsWith('wheel') && current.view === 'page' ? 3 : 1; i > 0; i--) apply(full);
 	};
 
 	useInput((input, key) => {
