@@ -422,9 +422,14 @@ test('every action type is handled without throwing, in every view', () => {
 		goToPercent: {type: 'goToPercent', percent: 50},
 		inputClear: {type: 'inputClear'},
 		suspend: {type: 'suspend'},
+		openLinks: {type: 'openLinks'},
+		linkMove: {type: 'linkMove', delta: 1},
+		linkOpen: {type: 'linkOpen'},
+		linkCopy: {type: 'linkCopy'},
+		showMessage: {type: 'showMessage', text: 'hello'},
 		quit: {type: 'quit'},
 	};
-	for (const view of ['page', 'toc', 'help', 'search', 'goto'] as const) {
+	for (const view of ['page', 'toc', 'help', 'search', 'goto', 'links'] as const) {
 		for (const action of Object.values(all)) {
 			const s = run(start({view}), action);
 			assert.ok(s.section >= 0 && s.section < 3 && s.top >= 0);

@@ -33,6 +33,7 @@ export interface ReadArgs extends LayoutArgs {
 	readonly section: string | undefined;
 	readonly fromStart: boolean;
 	readonly color: boolean;
+	readonly mouse: boolean;
 }
 export interface SectionsArgs extends LayoutArgs {
 	readonly file: string | undefined;
@@ -143,6 +144,7 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 			section: {kind: 'string', alias: 's', describe: 'Open this section: its number or its title'},
 			'from-start': {kind: 'flag', default: false, describe: 'Open at the start, not where you left off'},
 			color: {kind: 'flag', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'},
+			mouse: {kind: 'flag', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'},
 		},
 	},
 	sections: {
@@ -268,6 +270,7 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 					section: text('section'),
 					fromStart: value('from-start') === true,
 					color: value('color') !== false,
+					mouse: value('mouse') === true,
 				},
 			};
 		case 'sections':

@@ -75,6 +75,7 @@ export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: Read
 		...(args.width ? {maxWidth: args.width} : {}),
 		...(section === undefined ? {} : {section}),
 		fromStart: args.fromStart,
+		mouse: args.mouse,
 		color: args.color && !noColor,
 		debug,
 	};

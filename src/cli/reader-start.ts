@@ -43,6 +43,8 @@ export interface ReaderOptions {
 	readonly section?: number;
 	/** Ignore the remembered place (--from-start). */
 	readonly fromStart?: boolean;
+	/** Scroll with the mouse wheel (--mouse; the terminal's text selection then needs Shift). */
+	readonly mouse?: boolean;
 	readonly color: boolean;
 	/** Print a stack with internal errors. */
 	readonly debug?: boolean;
@@ -64,7 +66,7 @@ export interface ReaderSetup {
 /** Decides the bidi mode, makes the book and finds the place to open (Logic 2). */
 export function prepareReader(options: ReaderOptions): ReaderSetup {
 	const {article, stderr} = options;
-	const choice = chooseBidi(options.bidi, detectTerminal(options.env));
+	const choice = {...chooseBidi(options.bidi, detectTerminal(options.env)), ...(options.mouse ? {mouse: true} : {})};
 	const order = choice.bidi === 'app' ? 'visual' : 'logical';
 	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
 	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir, ...(choice.marksTakeCells ? {fewMarks: true} : {})});

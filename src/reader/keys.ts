@@ -56,6 +56,9 @@ export function nameKey(input: string, key: KeyPress): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.escape) return 'escape';
 	if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+	// SGR mouse reports (--mouse), as Ink hands them over without the ESC: the wheel, or any other button.
+	const mouse = /^\[<(\d+);\d+;\d+[Mm]$/.exec(input);
+	if (mouse) return mouse[1] === '64' ? 'wheelup' : mouse[1] === '65' ? 'wheeldown' : 'mouse';
 	if (input === ' ') return 'space';
 	return input;
 }
@@ -116,8 +119,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
 		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
 		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
-		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
+		{keys: ['j', 'down', 'wheeldown'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
+		{keys: ['k', 'up', 'wheelup'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
 		{keys: ['d'], action: {type: 'halfDown'}, help: 'half a page down'},
 		{keys: ['u'], action: {type: 'halfUp'}, help: 'half a page up'},
 		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
@@ -129,6 +132,7 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: digits, action: goToDigit, help: 'go to section 1–9; with more sections, type the number then Enter'},
 		{keys: [':'], action: {type: 'openGoto'}, help: 'go to: a section number, or a percentage (50%), then Enter'},
 		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
+		{keys: ['l'], action: {type: 'openLinks'}, help: "the section's links and images, numbered", hint: 'links'},
 		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
 		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
 		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
@@ -136,8 +140,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
 	],
 	toc: [
-		{keys: ['up', 'k'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
-		{keys: ['down', 'j'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
 		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
 		{keys: digits, action: goToDigit, help: 'open section 1–9'},
 		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
@@ -147,8 +151,8 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	help: [
 		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'next page', hint: 'more'},
 		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'previous page'},
-		{keys: ['down', 'j'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
-		{keys: ['up', 'k'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
 		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'the start'},
 		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'the end'},
 		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
@@ -160,6 +164,14 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
 		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
 		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	links: [
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previous link'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'next link'},
+		{keys: ['return'], action: {type: 'linkOpen'}, help: 'open it ($BROWSER, xdg-open or open; else it is shown)', hint: 'open'},
+		{keys: ['y'], action: {type: 'linkCopy'}, help: 'copy it (OSC 52, where the terminal allows)', hint: 'copy'},
+		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	goto: [
@@ -192,7 +204,7 @@ export function actionForKey(view: View, key: string, context: KeyContext): Page
 function isTypable(key: string): boolean {
 	if (key === 'space') return true;
 	if (key.length === 0 || key.startsWith('ctrl+')) return false;
-	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape'.split(' ')].includes(key);
+	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape wheelup wheeldown mouse'.split(' ')].includes(key);
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -212,6 +224,8 @@ const keyLabels: Readonly<Record<string, string>> = {
 	'ctrl+c': 'Ctrl-C',
 	'ctrl+u': 'Ctrl-U',
 	'ctrl+z': 'Ctrl-Z',
+	wheelup: 'wheel',
+	wheeldown: 'wheel',
 };
 
 /** How a key is written on the help screen. */
@@ -232,7 +246,7 @@ export function helpRows(view: View, dir: Direction): HelpRow[] {
 }
 
 /** Which hints stay when the footer is short of room: the first ones. */
-const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
+const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'copy', 'more', 'search', 'contents', 'links', 'section', 'cancel'];
 
 /** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
 export function hintsFor(view: View, context: KeyContext): string[] {

@@ -23,8 +23,9 @@ import {type Line} from '../model/line.js';
 import {type Book, type Highlight} from './book.js';
 import {isBlank, lineAtOffset, pageCount} from '../layout/paginate.js';
 import {foldQuery} from './search.js';
+import {sectionLinks} from './links.js';
 
-export type View = 'page' | 'toc' | 'help' | 'search' | 'goto';
+export type View = 'page' | 'toc' | 'help' | 'search' | 'goto' | 'links';
 
 /** The footer's answer to Esc on the page with no search to clear. */
 export const QUIT_HINT = 'q quits';
@@ -54,6 +55,8 @@ export interface PagerState {
 	readonly tocCursor: number;
 	/** First line shown of the help screen. */
 	readonly helpTop: number;
+	/** Highlighted entry of the links list. */
+	readonly linkCursor: number;
 	/** What is typed in the search prompt. */
 	readonly input: string;
 	readonly search: Search | null;
@@ -89,6 +92,14 @@ export type PagerAction =
 	| {readonly type: 'inputClear'}
 	/** Ctrl-Z: the UI suspends the process; the state does not change. */
 	| {readonly type: 'suspend'}
+	/** The links list of the section on screen (links.ts). */
+	| {readonly type: 'openLinks'}
+	| {readonly type: 'linkMove'; readonly delta: number}
+	/** Open or copy the link at the cursor: done by the UI; the state does not change. */
+	| {readonly type: 'linkOpen'}
+	| {readonly type: 'linkCopy'}
+	/** A line for the footer (what the UI did: opened, copied). */
+	| {readonly type: 'showMessage'; readonly text: string}
 	| {readonly type: 'closeView'}
 	| {readonly type: 'openSearch'}
 	| {readonly type: 'searchType'; readonly text: string}
@@ -127,6 +138,7 @@ export function createPager(book: Book, start: StartOptions): PagerState {
 		view: 'page',
 		tocCursor: section,
 		helpTop: 0,
+		linkCursor: 0,
 		input: '',
 		search: null,
 		message: '',
@@ -199,7 +211,22 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'inputClear':
 			return state.input ? {...state, input: ''} : state;
 		case 'suspend':
+		case 'linkOpen':
+		case 'linkCopy':
 			return state;
+		case 'openLinks': {
+			const section = book.article.sections[state.section];
+			if (!section || sectionLinks(section).length === 0) return withMessage(state, 'no links in this section');
+			return {...state, view: 'links', linkCursor: 0, message: ''};
+		}
+		case 'linkMove': {
+			const section = book.article.sections[state.section];
+			const count = section ? sectionLinks(section).length : 0;
+			const cursor = Math.max(0, Math.min(count - 1, state.linkCursor + action.delta));
+			return cursor === state.linkCursor ? state : {...state, linkCursor: cursor};
+		}
+		case 'showMessage':
+			return withMessage(state, action.text);
 		case 'pageForward': {
 			const lines = linesOf(book, state);
 			if (state.top + h < lines.length) return moveTo(book, state, state.section, state.top + h);

@@ -91,6 +91,8 @@ export interface BidiChoice {
 	readonly switchBdsm: boolean;
 	/** The terminal draws bidi marks as blank cells (TerminalInfo). */
 	readonly marksTakeCells?: boolean;
+	/** Also report the mouse wheel while the reader runs (--mouse: SGR 1006 mouse mode, as less --mouse). */
+	readonly mouse?: boolean;
 }
 
 /** The mode to use: the user's `--bidi` if given, else the detected one. */
@@ -101,12 +103,16 @@ export function chooseBidi(option: 'auto' | BidiMode, info: TerminalInfo): BidiC
 	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm, ...cells};
 }
 
+/** Mouse button events (the wheel among them), reported in SGR form (1006). */
+export const MOUSE_ON = `${CSI}?1000h${CSI}?1006h`;
+export const MOUSE_OFF = `${CSI}?1006l${CSI}?1000l`;
+
 /** What to write when the reader takes the screen over. */
 export function enterSequence(choice: BidiChoice): string {
-	return ALT_SCREEN_ON + CURSOR_HIDE + (choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : '');
+	return ALT_SCREEN_ON + CURSOR_HIDE + (choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : '') + (choice.mouse ? MOUSE_ON : '');
 }
 
 /** What to write when the reader gives the screen back: the reverse of `enterSequence`. */
 export function leaveSequence(choice: BidiChoice): string {
-	return (choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : '') + CURSOR_SHOW + ALT_SCREEN_OFF;
+	return (choice.mouse ? MOUSE_OFF : '') + (choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : '') + CURSOR_SHOW + ALT_SCREEN_OFF;
 }

@@ -16,6 +16,7 @@ import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
 import {createPager, linesOf, reducePager, type PagerAction, type PagerState, type Place} from '../reader/pager.js';
 import {type BidiChoice} from '../terminal/detect.js';
+import {sectionLinks} from '../reader/links.js';
 import {FrameView} from './frame-view.js';
 
 export interface AppProps {
@@ -34,6 +35,10 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Enter in the links list: opens the address; returns the footer's line (what was done, or the address). */
+	readonly onOpenLink?: (href: string) => string;
+	/** y in the links list: copies the address; returns the footer's line. */
+	readonly onCopy?: (href: string) => string;
 	/** Ctrl-Z: give the terminal back and stop the process until SIGCONT (run.tsx). */
 	readonly onSuspend?: () => void;
 	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
@@ -155,7 +160,17 @@ export function App(props: AppProps): React.JSX.Element {
 			propsRef.current.onSuspend?.();
 			return;
 		}
-		apply(action.type === 'helpScroll' ? {...action, length: help().length} : action);
+		if (action.type === 'linkOpen' || action.type === 'linkCopy') {
+			const section = book.article.sections[current.section];
+			const link = section ? sectionLinks(section)[current.linkCursor] : undefined;
+			if (!link) return;
+			const say = action.type === 'linkOpen' ? propsRef.current.onOpenLink : propsRef.current.onCopy;
+			apply({type: 'showMessage', text: say ? say(link.href) : link.href});
+			return;
+		}
+		const full = action.type === 'helpScroll' ? {...action, length: help().length} : action;
+		// A wheel notch scrolls three lines, as in less.
+		for (let i = name.startsWith('wheel') && current.view === 'page' ? 3 : 1; i > 0; i--) apply(full);
 	};
 
 	useInput((input, key) => {

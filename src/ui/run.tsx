@@ -19,6 +19,7 @@ import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {App} from './app.js';
+import {copySequence, openLink} from './open-link.js';
 import {ErrorBoundary} from './error-boundary.js';
 
 export type {ReaderOptions} from '../cli/reader-start.js';
@@ -214,6 +215,11 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 						onResize={writes.repaint}
 						onRepaint={writes.repaint}
 						onSuspend={suspend}
+						onOpenLink={(href) => openLink(href, options.env)}
+						onCopy={(href) => {
+							writes.raw(copySequence(href));
+							return `copied (OSC 52, where the terminal allows): ${href}`;
+						}}
 					/>
 				</ErrorBoundary>,
 				{stdin: options.stdin, stdout, stderr, exitOnCtrlC: false},

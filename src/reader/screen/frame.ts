@@ -10,6 +10,8 @@ import {pageAt, pageCount, pageNumber} from '../../layout/paginate.js';
 import {linesOf, type PagerState} from '../pager.js';
 import {renderRuns} from '../../terminal/sgr.js';
 import {tocRows} from './contents.js';
+import {linkRows} from './links.js';
+import {sectionLinks} from '../links.js';
 import {footerRow, promptRow, readFraction} from './footer.js';
 import {type Geometry} from './geometry.js';
 import {headerRows} from './header.js';
@@ -71,7 +73,10 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 
 	let body: string[];
 	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map((row) => draw(row));
-	else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map((row) => draw(row, 'ltr'));
+	else if (state.view === 'links') {
+		const section = article.sections[state.section];
+		body = linkRows(section ? sectionLinks(section) : [], state.linkCursor, width, height, chrome).map((row) => draw(row));
+	} else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map((row) => draw(row, 'ltr'));
 	else body = pageAt(lines, state.top, height).lines.map((line) => drawRuns(line.runs, line.dir ?? 'ltr'));
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');
