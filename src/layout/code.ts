@@ -50,7 +50,7 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 			if (implicit) {
 				const {before, after} = edgeContext(line, 'ltr', a, b);
 				const pinned = pinBrackets(piece, implicit, a, b, noStyles, state.options.fewMarks, true);
-				piece = settleUnit(codeUnit(pinned, before, after), 'ltr', lineTargets(implicit, piece, a));
+				piece = settleUnit(codeUnit(pinned, before, after), 'ltr', lineTargets(implicit, piece, a, b));
 			}
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, ...piece];
 			let w = indent;

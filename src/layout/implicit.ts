@@ -136,6 +136,7 @@ export function pinBrackets(
 	const out: Run[] = [];
 	let pos = offset;
 	let changed = false;
+	const limit = Math.min(paragraph.text.length, lineEnd);
 	for (const run of runs) {
 		let from = 0;
 		// Brackets inside code or a URL resolve inside its isolate (unitRuns embeds it whole).
@@ -144,9 +145,10 @@ export function pinBrackets(
 			const code = run.text.charCodeAt(i);
 			// Find the character in the paragraph: dropped controls leave gaps.
 			let at = pos;
-			while (at < paragraph.text.length && paragraph.text.charCodeAt(at) !== code) at++;
-			if (at < paragraph.text.length) pos = at + 1;
-			if (inside || at >= paragraph.text.length || bidiBracketOf(code) === 0) continue;
+			// (Within the line: a character not there, shaped, must not cost a scan of the paragraph.)
+			while (at < limit && paragraph.text.charCodeAt(at) !== code) at++;
+			if (at < limit) pos = at + 1;
+			if (inside || at >= limit || bidiBracketOf(code) === 0) continue;
 			// With few marks, a pair within the line is left to resolve there as in the paragraph.
 			const partner = paragraph.partner(at);
 			if (fewMarks && partner >= offset && partner < lineEnd) continue;
@@ -244,22 +246,25 @@ export function paragraphBrackets(inline: readonly StyledText<RunStyle>[], text:
 
 /**
  * The levels app mode gives the characters of one line of a paragraph, the line's `runs`
- * (logical order, plain offset `offset` on): the paragraph's, with L1 on the line (trailing
+ * (logical order, plain offsets [offset, lineEnd)): the paragraph's, with L1 on the line (trailing
  * whitespace and isolate controls at the paragraph level).
  */
-export function lineTargets(paragraph: ParagraphBrackets, runs: readonly Run[], offset: number): Uint8Array {
+export function lineTargets(paragraph: ParagraphBrackets, runs: readonly Run[], offset: number, lineEnd: number): Uint8Array {
 	const {text, logical, resolved, level, added} = paragraph;
 	let content = '';
 	for (const run of runs) if (run.style !== CONTROL) content += run.text;
 	const at = new Int32Array(content.length);
+	const limit = Math.min(text.length, lineEnd);
 	let pos = offset;
 	let last = -1;
 	for (let i = 0; i < content.length; i++) {
 		const code = content.charCodeAt(i);
 		// Find the character in the paragraph: hidden characters leave gaps.
 		let p = pos;
-		while (p < text.length && text.charCodeAt(p) !== code) p++;
-		if (p < text.length) {
+		while (p < limit && text.charCodeAt(p) !== code) p++;
+		// Not there: a shaped letter (--shape on), which stands where its letter does.
+		if (p >= limit) p = pos;
+		if (p < limit) {
 			pos = p + 1;
 			last = paragraph.index(p);
 		}

@@ -55,7 +55,7 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 				isolateContext(spans, text, line.offset, line.end),
 			);
 			return {
-				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset)),
+				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset, line.end)),
 				width: line.width,
 				align,
 				block: state.block,
