@@ -26,8 +26,8 @@ const ESC = '\u001B';
 const ownEscapes = /\u001b\[[0-9;]*m|\u001b\]8;;[\x21-\x7e]*(?:\u0007|\u001b\\)/g;
 
 /**
- * Terminal mode's rows carry qari's own marks (layout/implicit.ts): RLM, LRM and
- * embeddings that each row closes (never RLO, never an isolate). Checked, then removed.
+ * Terminal mode's rows carry qari's own marks (layout/implicit.ts): RLM, LRM, and
+ * embeddings and overrides that each row closes (never an isolate). Checked, then removed.
  */
 function withoutOwnMarks(frame: string): string {
 	return frame
@@ -35,11 +35,11 @@ function withoutOwnMarks(frame: string): string {
 		.map((row) => {
 			let depth = 0;
 			for (const ch of row) {
-				if (ch === '\u202a' || ch === '\u202b' || ch === '\u202d') depth++;
+				if (ch === '\u202a' || ch === '\u202b' || ch === '\u202d' || ch === '\u202e') depth++;
 				else if (ch === '\u202c') assert.ok(--depth >= 0, `a PDF closes nothing: ${JSON.stringify(row)}`);
 			}
 			assert.equal(depth, 0, `an embedding left open: ${JSON.stringify(row)}`);
-			return row.replace(/[\u200e\u200f\u202a-\u202d]/g, '');
+			return row.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 		})
 		.join('\n');
 }
