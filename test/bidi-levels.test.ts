@@ -56,7 +56,7 @@ for (const [name, pool] of FLAT_POOLS) {
 	});
 }
 
-// Logic 9: a paragraph with no class that could take a level off the paragraph level is
+// bidi/fast-paths.ts Logic 1: a paragraph with no class that could take a level off the paragraph level is
 // filled without running a rule. Each pool holds only such classes for one direction (with
 // separators, brackets, removed characters and digits where they cannot raise a level), so
 // the shortcut is taken; the general rules and bidi-js must give the same levels.

@@ -20,6 +20,8 @@ import {hasUnprintable} from '../src/parse/sanitize.js';
 import {createBook} from '../src/reader/book.js';
 import {removeBidiControls} from '../src/text/char-class.js';
 import {paragraphDirection} from '../src/text/direction.js';
+import {replaceShortcodes} from '../src/parse/emoji.js';
+import {superscript} from '../src/parse/footnotes.js';
 import {decodeEntities} from '../src/parse/entities.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
@@ -174,6 +176,17 @@ test('a table takes its direction from its header; one alignment per column, the
 });
 
 // ---- Markdown: entities, breaks, raw HTML, titles (issue 12, 1, 7–11) --------------------
+
+/** Each block as text: a rule as '─', code as its text, the rest their inline text (containers flattened). */
+const texts2 = (blocks: readonly Block[]) => {
+	const out: string[] = [];
+	forEachLeafBlock(blocks, (b) => {
+		if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
+		else if (b.kind === 'code') out.push(b.text);
+		else if (b.kind === 'rule') out.push('─');
+	});
+	return out;
+};
 
 const texts = (markdown: string) => parseMarkdown(markdown).sections.flatMap((s) => {
 	const out: string[] = [];
@@ -446,4 +459,103 @@ test('one stray higher heading does not decide the sections: the level that spli
 	assert.deepEqual(parseMarkdown('## a\n\n### a1\n\n## b\n\n### b1\n').sections.map((s) => s.title), ['a', 'b']);
 	assert.equal(sectionLevel([2]), 2);
 	assert.equal(sectionLevel([]), Infinity);
+});
+
+test('a link target with controls is listed without them (the fuzz found www.example.org followed by NUL)', () => {
+	const article = parseMarkdown('www.example.org\u0000 and [x](<https://a.example/\u0007b>)');
+	const text = exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'});
+	assert.ok(!hasUnprintable(text.replace(/\n/g, '')), JSON.stringify(text));
+	assert.ok(text.includes('[1] https://a.example/b'), text);
+	assert.ok(!text.includes('www.example.org ['), 'an autolink shows its target already');
+});
+
+test('GitHub emoji shortcodes become their emoji in text, not in code, and unknown names stay (issue 12, 13)', () => {
+	assert.deepEqual(texts('(:construction: *in process*) *(:card_file_box: archived)* :+1::warning: `:warning:` 10:30:45 :not_an_emoji:\n'), [
+		'(🚧 in process) (🗃️ archived) 👍⚠️ :warning: 10:30:45 :not_an_emoji:',
+	]);
+	assert.equal(replaceShortcodes('no colon'), 'no colon');
+});
+
+test('the emoji table is what scripts/gen/emoji.mjs makes of gemoji', async () => {
+	const generator = '../scripts/gen/emoji.mjs';
+	const {generate} = (await import(generator)) as {generate: () => {path: string; text: string}[]};
+	for (const {path, text} of generate()) assert.ok(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8') === text, `${path}: run node scripts/gen/emoji.mjs`);
+});
+
+test('footnotes: references become ¹ ², the notes follow the section of their first reference, in export too (issue 12, 13)', () => {
+	const source = [
+		'# عنوان',
+		'',
+		'النص الأول[^1] والثاني[^note].',
+		'',
+		'## قسم',
+		'',
+		'مرة أخرى[^1] وثالث[^3]. `كود[^1]` وغير معرف[^x].',
+		'',
+		'```',
+		'[^1] in code',
+		'```',
+		'',
+		'[^1]: الحاشية الأولى',
+		'[^note]: الثانية مع [رابط](https://example.org)',
+		'    وسطر آخر.',
+		'[^3]: Third.',
+		'[^unused]: never shown',
+	].join('\n');
+	for (const whole of [false, true]) {
+		const article = parseMarkdown(source, {whole});
+		assert.deepEqual(
+			article.sections.map((s) => texts2(s.blocks)),
+			[
+				['النص الأول¹ والثاني².', '─', '¹ الحاشية الأولى', '² الثانية مع رابط وسطر آخر.'],
+				['مرة أخرى¹ وثالث³. كود[^1] وغير معرف[^x].', '[^1] in code', '─', '³ Third.'],
+			],
+			`whole: ${whole}`,
+		);
+	}
+	assert.equal(parseMarkdown('a[^1] b\n').sections[0]?.blocks.length, 1, 'no definition: nothing to do');
+	assert.equal(superscript(1207), '¹²⁰⁷');
+});
+
+test('inline HTML elements style their text as the Markdown they stand for (issue 12, 10)', () => {
+	const inline = parseMarkdown('הפקודה <code>git switch</code> ו-<kbd>Ctrl</kbd>+<kbd>C</kbd>, <b>מודגש</b> <a href="https://he.wikipedia.org/wiki/עברית">עברית</a> n<sup>2</sup> <span>x</span>\n').sections[0]?.blocks[0];
+	assert.equal(inline?.kind, 'paragraph');
+	const spans = inline?.kind === 'paragraph' ? inline.inline : [];
+	assert.deepEqual(
+		spans.map((s) => [s.text, Object.keys(s.style).sort().join(',')]),
+		[
+			['הפקודה ', ''],
+			['git switch', 'code'],
+			[' ו-', ''],
+			['Ctrl', 'code'],
+			['+', ''],
+			['C', 'code'],
+			[', ', ''],
+			['מודגש', 'strong'],
+			[' ', ''],
+			['עברית', 'href'],
+			[' n2 x', ''],
+		],
+	);
+});
+
+test('corpus: every word pandoc (-f gfm -t plain) shows is in qari’s export; qari also keeps the text of raw HTML, which pandoc drops', {skip: process.env['QARI_SKIP_PANDOC'] === '1' && 'QARI_SKIP_PANDOC=1'}, () => {
+	const words = (text: string) => new Set(text.normalize('NFKC').replace(/[\u200c\u200d]/g, '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []);
+	const missing: string[] = [];
+	for (const name of Object.keys(realDocuments)) {
+		const source = readReal(name);
+		const result = spawnSync('pandoc', ['-f', 'gfm', '-t', 'plain', '--wrap=none'], {input: source, encoding: 'utf8'});
+		if (result.error) throw new Error(`pandoc is not installed (apt-get install pandoc), or set QARI_SKIP_PANDOC=1: ${result.error.message}`);
+		const article = parseMarkdown(source, {fallbackTitle: name});
+		const ours = words(exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir, links: false}));
+		for (const word of words(result.stdout)) if (!ours.has(word)) missing.push(`${name}: ${word}`);
+	}
+	assert.deepEqual(missing, []);
+});
+
+test('a front matter title that differs from the leading H1 keeps the H1 as text (pandoc’s words: `# عن الـ Node.js ®`)', () => {
+	const article = parseMarkdown('---\ntitle: عن النود\n---\n\n# عن الـ Node.js ®\n\nنص.\n');
+	assert.equal(article.title, 'عن النود');
+	assert.deepEqual(texts2(article.sections[0]?.blocks ?? []), ['عن الـ Node.js ®', 'نص.']);
+	assert.deepEqual(texts2(parseMarkdown('---\ntitle: T\n---\n\n# T\n\nx\n').sections[0]?.blocks ?? []), ['x']);
 });

@@ -14,6 +14,7 @@
 //    article, an Arabic-letter path included, one to a line.
 
 import {type Block, type Inline, type Span} from '../model/article.js';
+import {stripControls} from '../parse/sanitize.js';
 
 /** The section's blocks with reference numbers after its links, then the references (Logic 1–3). */
 export function withReferences(blocks: readonly Block[]): readonly Block[] {
@@ -66,21 +67,25 @@ function needsNumber(text: string, href: string): boolean {
 }
 
 function addNumbers(inline: Inline, numbers: Map<string, number>): Inline {
-	const after = new Map<number, string>();
-	forEachLink(inline, (text, href, last) => {
+	// Most paragraphs have no link: no map for them.
+	let after: Map<number, string> | undefined;
+	forEachLink(inline, (text, raw, last) => {
+		// A target is the article's text: controls go, as they do from any text it shows.
+		const href = stripControls(raw).replace(/[\n\t]/g, ' ');
 		if (!needsNumber(text, href)) return;
 		let n = numbers.get(href);
 		if (n === undefined) {
 			n = numbers.size + 1;
 			numbers.set(href, n);
 		}
+		after ??= new Map();
 		after.set(last, ` [${n}]`);
 	});
-	if (!after.size) return inline;
+	if (!after) return inline;
 	const out: Span[] = [];
 	inline.forEach((span, k) => {
 		out.push(span);
-		const mark = after.get(k);
+		const mark = after?.get(k);
 		if (mark) out.push({text: mark, style: {}});
 	});
 	return out;

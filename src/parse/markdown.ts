@@ -3,6 +3,7 @@
 //
 //   front-matter.ts      the `---` block of key: value lines
 //   nesting.ts           container nesting limited before marked sees it
+//   footnotes.ts         GFM footnotes taken out: numbers in the text, notes per section
 //   outline.ts           where the headings are, without lexing
 //   section-plan.ts      the text cut into parts at the top-level headings
 //   marked-adapter.ts    marked's lexer, bounded on hostile text
@@ -10,10 +11,12 @@
 //   sections.ts          parts → Sections, each parsed on first use
 //
 // Logic:
-// 1. CRLF and CR become LF, then nesting is limited; the text is cut into
-//    sections before it is lexed (ParseOptions.whole lexes it at once).
+// 1. CRLF and CR become LF, then nesting is limited, footnotes are taken out
+//    (footnotes.ts); the text is cut into sections before it is lexed
+//    (ParseOptions.whole lexes it at once).
 // 2. The title: front matter wins; a leading H1 is the title and is not
-//    repeated as a section; else the text of the article's first
+//    repeated as a section (unless the front matter's title differs: then
+//    the H1 stays as the lead's first block); else the text of the article's first
 //    most-important heading (an HTML <h1> too, or one after a link reference
 //    definition), else the fallback (the file name), else the first line of
 //    text. A title of the article's own (front matter, leading H1) heads the
@@ -26,11 +29,12 @@
 
 import {type Article, type Direction} from '../model/article.js';
 import {articleDirection, directionOfLang} from './direction.js';
+import {extractFootnotes} from './footnotes.js';
 import {splitFrontMatter} from './front-matter.js';
 import {limitNesting} from './nesting.js';
 import {outlineOf} from './outline.js';
 import {closeBidi, stripControls} from './sanitize.js';
-import {firstHeading, firstText, letterCounts, planFromOutline, planWhole} from './section-plan.js';
+import {firstHeading, firstText, letterCounts, planFromOutline, planWhole, withTitleHeadingInLead} from './section-plan.js';
 import {sectionsOf} from './sections.js';
 import {inlineText} from './tokens-to-blocks.js';
 
@@ -47,9 +51,15 @@ export interface ParseOptions {
 /** Parses Markdown (with optional `---` front matter) into an Article. */
 export function parseMarkdown(source: string, options: ParseOptions = {}): Article {
 	const {meta, body} = splitFrontMatter(source);
-	const text = limitNesting(body.replace(/\r\n?/g, '\n'));
+	const normalized = limitNesting(body.replace(/\r\n?/g, '\n'));
+	const footnotes = extractFootnotes(normalized);
+	const text = footnotes?.text ?? normalized;
+	const notes = footnotes?.notes ?? [];
 	const outline = options.whole ? undefined : outlineOf(text);
-	const plan = (outline && planFromOutline(text, outline)) ?? planWhole(text);
+	const planned = (outline && planFromOutline(text, outline, notes)) ?? planWhole(text, notes);
+	// A front matter title that differs from the leading H1: the H1 stays as text of the lead.
+	const fmTitle = meta['title'];
+	const plan = fmTitle && planned.titleHeading && inlineText(planned.titleHeading.inline) !== fmTitle ? withTitleHeadingInLead(planned) : planned;
 
 	// The title (Logic 2).
 	let title = meta['title'] ?? '';

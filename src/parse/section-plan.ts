@@ -17,8 +17,11 @@
 //    the comment's or element's end, and what follows that end in the same
 //    block is lexed again. HTML wrappers' directions are read as the blocks
 //    go by (html-direction.ts).
+// 5. Footnotes (footnotes.ts) are shown at the end of the part that holds
+//    their first reference: a rule, then the notes.
 
 import {type Block, type Direction} from '../model/article.js';
+import {type Note} from './footnotes.js';
 import {HtmlScope} from './html-direction.js';
 import {type Tokens} from 'marked';
 import {lexSafely, splitChunks} from './marked-adapter.js';
@@ -64,7 +67,7 @@ export interface Plan {
 }
 
 /** The whole text lexed at once; parts over its blocks. */
-export function planWhole(text: string): Plan {
+export function planWhole(text: string, notes: readonly Note[] = []): Plan {
 	const {blocks, sizes} = blocksOf(text);
 	let from = 0;
 	let titleHeading: HeadingBlock | undefined;
@@ -79,19 +82,30 @@ export function planWhole(text: string): Plan {
 		if (block?.kind === 'heading') levels.push(block.level);
 	}
 	const top = sectionLevel(levels);
-	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]}[] = [{heading: undefined, size: 0, blocks: []}];
+	const groups: {heading: HeadingBlock | undefined; size: number; blocks: Block[]; notes: Note[]}[] = [{heading: undefined, size: 0, blocks: [], notes: []}];
+	// Each note goes to the group of the block its first reference is in (by source offset).
+	let offset = 0;
+	let note = 0;
+	for (let i = 0; i < from; i++) offset += sizes[i] ?? 0;
+	const takeNotes = (end: number): void => {
+		for (; note < notes.length && (notes[note]?.at ?? 0) < end; note++) groups[groups.length - 1]?.notes.push(notes[note] as Note);
+	};
+	takeNotes(offset);
 	for (let i = from; i < blocks.length; i++) {
 		const block = blocks[i];
 		if (!block) continue;
-		if (block.kind === 'heading' && block.level <= top) groups.push({heading: block, size: 0, blocks: []});
+		if (block.kind === 'heading' && block.level <= top) groups.push({heading: block, size: 0, blocks: [], notes: []});
 		else groups[groups.length - 1]?.blocks.push(block);
 		const group = groups[groups.length - 1];
 		if (group) group.size += sizes[i] ?? 0;
+		offset += sizes[i] ?? 0;
+		takeNotes(offset);
 	}
+	takeNotes(Infinity);
 	return {
 		titleHeading,
 		parts: groups.map((group) => {
-			const content = contentOf(group.blocks);
+			const content = contentOf(group.notes.length ? [...group.blocks, ...noteBlocks(group.notes)] : group.blocks);
 			return {heading: group.heading, size: group.size, content: () => content};
 		}),
 	};
@@ -124,7 +138,7 @@ export function sectionLevel(levels: readonly number[]): number {
  * Undefined if a heading line does not lex as one heading (then the text is
  * parsed whole).
  */
-export function planFromOutline(text: string, outline: readonly OutlineHeading[]): Plan | undefined {
+export function planFromOutline(text: string, outline: readonly OutlineHeading[], notes: readonly Note[] = []): Plan | undefined {
 	const firstContent = text.search(/[^ \t\n]/);
 	let headings = outline;
 	let titleHeading: HeadingBlock | undefined;
@@ -143,13 +157,15 @@ export function planFromOutline(text: string, outline: readonly OutlineHeading[]
 	if (!lexed) return undefined;
 	if (titled) titleHeading = lexed.shift();
 
-	const parts: Part[] = [lazyPart(undefined, text.slice(from, cuts[0]?.start ?? text.length), (cuts[0]?.start ?? text.length) - from)];
+	const notesIn = (start: number, end: number): Note[] => notes.filter((n) => n.at >= start && n.at < end);
+	const leadEnd = cuts[0]?.start ?? text.length;
+	const parts: Part[] = [lazyPart(undefined, text.slice(from, leadEnd), leadEnd - from, notesIn(0, cuts[0] ? leadEnd : Infinity))];
 	for (let i = 0; i < cuts.length; i++) {
 		const cut = cuts[i];
 		const heading = lexed[i];
 		if (!cut || !heading) return undefined;
 		const next = cuts[i + 1]?.start ?? text.length;
-		parts.push(lazyPart(heading, text.slice(cut.end, next), next - cut.start));
+		parts.push(lazyPart(heading, text.slice(cut.end, next), next - cut.start, notesIn(cut.start, i + 1 < cuts.length ? next : Infinity)));
 	}
 	return {titleHeading, parts};
 }
@@ -173,7 +189,7 @@ function headingsOf(lines: readonly string[]): HeadingBlock[] | undefined {
 /** Nothing but spaces, tabs and newlines: a part with no content needs no lexer. */
 const blank = /^[ \t\n]*$/;
 
-function lazyPart(heading: HeadingBlock | undefined, source: string | undefined, size: number): Part {
+function lazyPart(heading: HeadingBlock | undefined, source: string | undefined, size: number, notes: readonly Note[]): Part {
 	let content: PartContent | undefined;
 	return {
 		heading,
@@ -181,7 +197,7 @@ function lazyPart(heading: HeadingBlock | undefined, source: string | undefined,
 		content(): PartContent {
 			if (!content) {
 				const {blocks} = source === undefined || blank.test(source) ? {blocks: []} : blocksOf(source);
-				content = contentOf(blocks);
+				content = contentOf(notes.length ? [...blocks, ...noteBlocks(notes)] : blocks);
 				source = undefined;
 			}
 			return content;
@@ -240,6 +256,30 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 		});
 		return {blocks: chunks, sizes: chunks.map(() => text.length / chunks.length)};
 	}
+}
+
+/**
+ * The plan with its title heading put back at the start of the lead: for an article whose
+ * front matter names it otherwise, the H1 is text of its own (it is not lost).
+ */
+export function withTitleHeadingInLead(plan: Plan): Plan {
+	const heading = plan.titleHeading;
+	const [lead, ...rest] = plan.parts;
+	if (!heading || !lead || lead.heading) return plan;
+	let content: PartContent | undefined;
+	const moved: Part = {
+		heading: undefined,
+		size: lead.size,
+		content: () => (content ??= contentOf([heading, ...lead.content().blocks])),
+	};
+	return {titleHeading: undefined, parts: [moved, ...rest]};
+}
+
+/** A section's notes (footnotes.ts) as blocks: a rule, then each note, its number first. */
+function noteBlocks(notes: readonly Note[]): Block[] {
+	const blocks: Block[] = [{kind: 'rule'}];
+	for (const note of notes) for (const block of blocksOf(note.markdown).blocks) blocks.push(block);
+	return blocks;
 }
 
 /** The block with `dir` as the direction declared around it (model/article.ts), when there is one and the block takes one. */

@@ -5,19 +5,23 @@
 // 1. Character references are decoded outside code (entities.ts: all of
 //    HTML5's, so `&rlm;` is an RLM and `&zwnj;` a ZWNJ). They may decode to
 //    controls (&#27; is ESC): every text that enters the model passes
-//    through stripControls.
+//    through stripControls. GitHub's emoji shortcodes (`:warning:`) become
+//    their emoji in text (emoji.ts), not in code.
 // 2. Raw HTML is never rendered: its text is kept, its tags dropped
 //    (stripTags, linear whatever the text), except what a browser does not
 //    show as text: comments, <script> and <style> go with their content (also
 //    when a blank line ends the HTML block before them: the section planner
 //    drops the blocks up to their end). <br> in any form is a hard break,
 //    <img> shows `[image: alt]` as a Markdown image does, and an HTML block
-//    that is one <h1>–<h6> holding text is a heading.
+//    that is one <h1>–<h6> holding text is a heading. Inside a paragraph,
+//    <b>, <em>, <code>, <kbd>, <del>, <a href> and the like style the text up
+//    to their end tag, as the Markdown they stand for would.
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
 //    as marked can lex), neighbours of one style merged into one span, and
 //    each distinct style is one object.
 
 import {type Token, type Tokens} from 'marked';
+import {replaceShortcodes} from './emoji.js';
 import {decodeEntities} from './entities.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
@@ -97,10 +101,20 @@ function toItem(item: Tokens.ListItem): Block[] {
  */
 function toInline(tokens: readonly Token[] | undefined): Inline {
 	const spans: Span[] = [];
-	const push = (raw: string, style: Style): void => {
+	// Inline HTML elements open until their end tag (<b>, <em>, <code>, <kbd>, <a href>…), innermost last.
+	const open: {readonly name: string; readonly style: Style}[] = [];
+	const push = (raw: string, base: Style): void => {
 		// Inline text is one line: a hard break is U+2028 (see 'br').
-		const text = stripControls(raw).replace(/\n/g, ' ');
+		let text = stripControls(raw).replace(/\n/g, ' ');
 		if (!text) return;
+		let style = base;
+		if (open.length) {
+			let merged: Style = base;
+			for (const element of open) merged = {...merged, ...element.style};
+			style = intern(merged);
+			// As for a code span: an unclosed isolate must not run on past the code's own.
+			if (style.code && !base.code) text = closeBidi(text);
+		}
 		const last = spans[spans.length - 1];
 		if (last && sameStyle(last.style, style)) spans[spans.length - 1] = {text: last.text + text, style};
 		else spans.push({text, style});
@@ -132,7 +146,7 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 			case 'text': {
 				const t = token as Tokens.Text;
 				if (t.tokens?.length) enter(t.tokens, style);
-				else push(decodeEntities(t.text), style);
+				else push(decodeEntities(replaceShortcodes(t.text)), style);
 				break;
 			}
 			case 'escape':
@@ -154,12 +168,12 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				break;
 			case 'link': {
 				const t = token as Tokens.Link;
-				enter(t.tokens, {...style, href: t.href});
+				enter(t.tokens, {...style, href: stripControls(t.href)});
 				break;
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
-				push(imageLabel(decodeEntities(t.text)), intern({...style, href: t.href}));
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: stripControls(t.href)}));
 				break;
 			}
 			case 'br':
@@ -167,15 +181,55 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 				// algorithm treats as whitespace and the wrapper as a forced break.
 				push('\u2028', style);
 				break;
-			case 'html':
-				// A tag, or a comment: <br> is a hard break, <img> its label, the rest goes.
-				push(htmlText((token as Tokens.HTML).text).text, style);
+			case 'html': {
+				// A tag, or a comment: <br> is a hard break, <img> its label, an element
+				// of inline style styles the text up to its end tag, the rest goes.
+				const html = (token as Tokens.HTML).text;
+				const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]{0,2000})>$/.exec(html.trim());
+				const name = tag?.[2]?.toLowerCase() ?? '';
+				const element = tag && !tag[1] ? inlineElementStyle(name, tag[3] ?? '') : undefined;
+				if (element) {
+					if (open.length < 64) open.push({name, style: element});
+				} else if (tag?.[1] && open.some((e) => e.name === name)) {
+					open.length = open.findLastIndex((e) => e.name === name);
+				} else push(htmlText(html).text, style);
 				break;
+			}
 			default:
 				if ('text' in token && typeof token.text === 'string') push(token.text, style);
 		}
 	}
 	return spans;
+}
+
+/** The style an inline HTML element gives its text, or undefined for one that gives none. */
+function inlineElementStyle(name: string, attributes: string): Style | undefined {
+	switch (name) {
+		case 'b':
+		case 'strong':
+			return {strong: true};
+		case 'i':
+		case 'em':
+		case 'cite':
+		case 'dfn':
+			return {emphasis: true};
+		case 'code':
+		case 'kbd':
+		case 'samp':
+		case 'tt':
+			return {code: true};
+		case 's':
+		case 'del':
+		case 'strike':
+			return {strike: true};
+		case 'a': {
+			const href = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+			const target = href?.[1] ?? href?.[2] ?? href?.[3];
+			return target ? {href: decodeEntities(target)} : undefined;
+		}
+		default:
+			return undefined;
+	}
 }
 
 /** Text as one unstyled span: controls stripped, each line break and the spaces around it one space, trimmed. */

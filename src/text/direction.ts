@@ -16,6 +16,7 @@
 //    an RTL article still reads left to right.
 
 import {AL, bidiClassOf, firstStrongDirection, FSI, L, LRI, PDI, R, RLI} from './bidi/classes.js';
+import {isHighSurrogate, isLowSurrogate, pairCodePoint} from './utf16.js';
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -36,8 +37,13 @@ const urlText = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
 /** Adds the strong letters of `text` outside isolates to `counts`. */
 export function countLetters(text: string, counts: LetterCounts): LetterCounts {
 	let depth = 0;
-	for (const ch of text) {
-		const cls = bidiClassOf(ch.codePointAt(0) ?? 0);
+	// By code unit (a string iterator makes a string per character: this runs over every paragraph).
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const d = isHighSurrogate(c) ? text.charCodeAt(i + 1) : 0;
+		const pair = isLowSurrogate(d);
+		const cls = bidiClassOf(pair ? pairCodePoint(c, d) : c);
+		if (pair) i++;
 		if (cls === LRI || cls === RLI || cls === FSI) depth++;
 		else if (cls === PDI) depth = Math.max(0, depth - 1);
 		else if (depth === 0) {
@@ -71,7 +77,23 @@ export function directionOfLetters(counts: LetterCounts): Direction | undefined 
  */
 export function paragraphDirection(spans: readonly {readonly text: string; readonly style: object}[], context: Direction): Direction | 'auto' {
 	if (context !== 'rtl') return 'auto';
+	// A paragraph whose prose starts right to left is RTL either way: no need to count its letters.
+	if (firstProseDirection(spans) === 'rtl') return 'rtl';
 	return directionOfLetters(countProse(spans, {rtl: 0, ltr: 0})) === 'rtl' ? 'rtl' : 'auto';
+}
+
+/**
+ * P2–P3 over the prose spans (inline code and URL links skipped, as the paragraph layout
+ * isolates them), read as one text: an isolate one span opens goes on in the next.
+ */
+function firstProseDirection(spans: readonly {readonly text: string; readonly style: object}[]): Direction | undefined {
+	let prose = '';
+	for (const span of spans) {
+		const style: ProseStyle = span.style;
+		if (style.code === true || (style.href !== undefined && urlText.test(span.text))) continue;
+		prose += span.text;
+	}
+	return firstStrongDirection(prose) ?? undefined;
 }
 
 /**
@@ -80,11 +102,5 @@ export function paragraphDirection(spans: readonly {readonly text: string; reado
  */
 export function inlineDirection(spans: readonly {readonly text: string; readonly style: object}[], context: Direction): Direction | undefined {
 	if (paragraphDirection(spans, context) === 'rtl') return 'rtl';
-	for (const span of spans) {
-		const style: ProseStyle = span.style;
-		if (style.code === true || (style.href !== undefined && urlText.test(span.text))) continue;
-		const dir = firstStrongDirection(span.text);
-		if (dir) return dir;
-	}
-	return undefined;
+	return firstProseDirection(spans);
 }

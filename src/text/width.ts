@@ -49,8 +49,6 @@ import {
 	HANGUL_L,
 	HANGUL_T,
 	HANGUL_V,
-	INFO_DIRECT,
-	INFO_TABLE,
 	OTHER,
 	PAIR_RULES,
 	PICTOGRAPHIC,
@@ -58,9 +56,9 @@ import {
 	SPACING_MARK,
 	ZWJ,
 	codePointInfo,
-	farInfo,
 	joinsEmojiSequence,
 } from './grapheme.js';
+import {isHighSurrogate, isLowSurrogate, pairCodePoint} from './utf16.js';
 
 /** Classes whose presence in a multi-code-point cluster calls for string-width's emoji and Hangul rules. */
 const NEEDS_FULL_RULES = 1 << REGIONAL | 1 << PICTOGRAPHIC | 1 << HANGUL_L | 1 << HANGUL_V | 1 << HANGUL_T;
@@ -224,7 +222,7 @@ export const BREAK_SPACE_START = 2;
 export const FORCED_BREAK_START = 3;
 const LINE_SEPARATOR = 0x20_28;
 
-// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as in INFO_TABLE),
+// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as codePointInfo gives it),
 // bits 2–3 the UnitMeasure.starts mark of a cluster of this unit alone, ALONE when it is a code
 // point of class Other (not a surrogate), JOINS_PREVIOUS when a cluster may continue with it
 // (Extend, SpacingMark, ZWJ, or a high surrogate, which may start an astral one).
@@ -322,15 +320,15 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		} else {
 			codePoint = text.charCodeAt(start);
 			end = start + 1;
-			if (codePoint >= 0xD8_00 && codePoint <= 0xDB_FF && end < length) {
+			if (isHighSurrogate(codePoint) && end < length) {
 				const low = text.charCodeAt(end);
-				if (low >= 0xDC_00 && low <= 0xDF_FF) {
-					codePoint = 0x1_00_00 + ((codePoint - 0xD8_00) << 10) + (low - 0xDC_00);
+				if (isLowSurrogate(low)) {
+					codePoint = pairCodePoint(codePoint, low);
 					end++;
 				}
 			}
 
-			info = codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? outOfRange()) : farInfo(codePoint);
+			info = codePointInfo(codePoint);
 		}
 
 		let previous = info >> 4;
@@ -342,15 +340,15 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		while (end < length) {
 			let next = text.charCodeAt(end);
 			let size = 1;
-			if (next >= 0xD8_00 && next <= 0xDB_FF && end + 1 < length) {
+			if (isHighSurrogate(next) && end + 1 < length) {
 				const low = text.charCodeAt(end + 1);
-				if (low >= 0xDC_00 && low <= 0xDF_FF) {
-					next = 0x1_00_00 + ((next - 0xD8_00) << 10) + (low - 0xDC_00);
+				if (isLowSurrogate(low)) {
+					next = pairCodePoint(next, low);
 					size = 2;
 				}
 			}
 
-			const nextInfo = next < INFO_DIRECT ? (INFO_TABLE[next] ?? outOfRange()) : farInfo(next);
+			const nextInfo = codePointInfo(next);
 			const nextClass = nextInfo >> 4;
 			const rule = PAIR_RULES[previous * 16 + nextClass];
 			// GB11 and GB12/13 look back (grapheme.ts Logic 2).

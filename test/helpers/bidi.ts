@@ -43,6 +43,6 @@ export function resolveLineLevels(text: string, para: ParagraphLevels, start: nu
 	const [from, to] = lineBounds(text, para, start, end);
 	const n = to - from;
 	const lv = out && out.length >= n ? out : new Uint8Array(n);
-	resolveLineLevelsL1(text, para.levels, para.level, from, to, lv);
+	resolveLineLevelsL1({text, levels: para.levels, level: para.level, from, to}, lv);
 	return lv.length === n ? lv : lv.subarray(0, n);
 }

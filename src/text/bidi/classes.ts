@@ -18,7 +18,7 @@
 //    (else N0 is skipped), and whether a surrogate is.
 
 import {BIDI_BRACKET_CANONICAL, BIDI_BRACKET_PAIRS, BIDI_CLASS_NAMES, BIDI_CLASS_RUNS} from '../data/bidi-class-data.js';
-import {decodeRuns, farValue} from '../data/decode.js';
+import {decodeRuns, runValue} from '../data/decode.js';
 import {outOfRange} from '../checked.js';
 import {isHighSurrogate, isLowSurrogate, isSurrogate, pairCodePoint} from '../utf16.js';
 
@@ -70,7 +70,7 @@ const bmpClass = classTable.direct;
 
 /** The bidi class of code point cp (Unicode 15.0), as a class number. */
 export function bidiClassOf(cp: number): number {
-	return cp < 0x10000 ? (bmpClass[cp] ?? outOfRange()) : farValue(classTable, cp);
+	return runValue(classTable, cp);
 }
 
 /** The class of the character that code unit i belongs to (both halves of a pair get the pair's class). */

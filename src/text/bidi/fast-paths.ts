@@ -28,10 +28,10 @@
 import {outOfRange} from '../checked.js';
 import {AL, AN, bidiClassOf, CS, EN, ES, ET, EXPLICIT, L, NEUTRAL, ON, R, REMOVED, S, TRAILING} from './classes.js';
 import {
-	RAISE_EVEN, RAISE_ODD, resetTrailingL1, resolveBracketPairsN0, resolveImplicitLevels, resolveSequence, resolveWeakW1toW5, resolveWeakW6W7, strongOf,
+	RAISE_EVEN, RAISE_ODD, resetTrailingL1, resolveBracketPairsN0, resolveImplicitLevels, resolveSequence, resolveWeakW1toW3, resolveWeakW4, resolveWeakW5, resolveWeakW6W7, strongOf,
 	type ParagraphInput, type Sequence,
 } from './levels.js';
-import {extendsCluster, reverse} from './reorder.js';
+import {extendsCluster, reverse, type Line} from './reorder.js';
 import {scratch} from './scratch.js';
 
 /** Classes without which no level of a paragraph at an odd p can differ from p (Logic 1). */
@@ -58,7 +58,9 @@ export function resolveLevelsFast(input: ParagraphInput, mask: number): boolean 
 	const n0 = input.brackets && (mask & (1 << ON)) !== 0;
 	if ((mask & ((1 << S) | REMOVED)) === 0) {
 		const s: Sequence = {text, classes, ty, lo: start, hi: end, base: start, level: p, sos: edge, eos: edge, present: mask, n0};
-		let present = resolveWeakW1toW5(s, mask);
+		let present = resolveWeakW1toW3(s, mask);
+		resolveWeakW4(s, present);
+		resolveWeakW5(s, present);
 		if (n0) {
 			present = resolveWeakW6W7(s, present);
 			resolveBracketPairsN0(s);
@@ -131,12 +133,12 @@ function resolveNeutralsAndLevels(s: Sequence, levels: Uint8Array, weak: boolean
 }
 
 /**
- * Everything before L2 for a line [from, to) of a `simple` paragraph (Logic 3), with L3 by
- * grapheme clusters (`starts`) or no L3 (null), in one pass: the identity order into `order`,
- * the line's levels into `lv`, and a cluster at an odd level pre-reversed as soon as it ends
- * (reorder.ts Logic 3). Returns the lowest level | the highest level << 8.
+ * Everything before L2 for a line of a `simple` paragraph (Logic 3), with L3 when the line has
+ * cluster starts, in one pass: the identity order into `order`, the line's levels into `lv`,
+ * and a cluster at an odd level pre-reversed as soon as it ends (reorder.ts Logic 3). Returns
+ * the lowest level | the highest level << 8.
  */
-export function prepareSimpleLine(text: string, levels: Uint8Array, base: number, from: number, to: number, lv: Uint8Array, order: Int32Array, starts: Uint8Array | null): number {
+export function prepareSimpleLine({text, levels, level: base, from, to, starts}: Line, lv: Uint8Array, order: Int32Array): number {
 	let trailing = to; // L1: from here on, whitespace, isolate controls and BN end the line
 	while (trailing > from && ((1 << bidiClassOf(text.charCodeAt(trailing - 1))) & TRAILING) !== 0) trailing--;
 	const n = to - from;
@@ -147,7 +149,7 @@ export function prepareSimpleLine(text: string, levels: Uint8Array, base: number
 		const i = from + k;
 		order[k] = i;
 		let level: number;
-		if (starts !== null && k > 0 && starts[i] === 0 && extendsCluster(text, starts, i, to)) {
+		if (starts !== undefined && k > 0 && starts[i] === 0 && extendsCluster(text, starts, i, to)) {
 			level = lv[k - 1] ?? outOfRange(); // L3: inside a cluster, the level of the unit before
 		} else {
 			if (k - cluster > 1 && ((lv[cluster] ?? outOfRange()) & 1) === 1) reverse(order, cluster, k - 1);
@@ -163,11 +165,11 @@ export function prepareSimpleLine(text: string, levels: Uint8Array, base: number
 }
 
 /**
- * The order of a line [from, to) of a `simple` and `uniform` paragraph (Logic 4): at an even
- * level, logical order; at an odd one, the clusters (by `starts`; units, with no L3) last to
- * first, each in logical order: what the pre-reversal and L2's one reverse of the line give.
+ * The order of a line of a `simple` and `uniform` paragraph (Logic 4): at an even level,
+ * logical order; at an odd one, the clusters (units, with no L3) last to first, each in
+ * logical order: what the pre-reversal and L2's one reverse of the line give.
  */
-export function orderUniformLine(text: string, from: number, to: number, level: number, order: Int32Array, starts: Uint8Array | null): void {
+export function orderUniformLine({text, level, from, to, starts}: Line, order: Int32Array): void {
 	if ((level & 1) === 0) {
 		for (let i = from; i < to; i++) order[i - from] = i;
 		return;
@@ -175,7 +177,7 @@ export function orderUniformLine(text: string, from: number, to: number, level: 
 	let k = 0;
 	let end = to; // the cluster after the one being looked for starts here
 	for (let i = to - 1; i >= from; i--) {
-		if (starts !== null && i > from && starts[i] === 0 && extendsCluster(text, starts, i, to)) continue;
+		if (starts !== undefined && i > from && starts[i] === 0 && extendsCluster(text, starts, i, to)) continue;
 		for (let j = i; j < end; j++) order[k++] = j;
 		end = i;
 	}

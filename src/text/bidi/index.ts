@@ -20,7 +20,7 @@ import {outOfRange} from '../checked.js';
 import {B, BRACKET_SEEN, fillClasses, firstStrongDirection, SEPARATORS, SURROGATE_SEEN} from './classes.js';
 import {orderUniformLine, prepareSimpleLine, resolveLevelsFast} from './fast-paths.js';
 import {resolveParagraphLevels, type ParagraphInput} from './levels.js';
-import {prepareLine, reverseRunsL2} from './reorder.js';
+import {prepareLine, reverseRunsL2, type Line} from './reorder.js';
 import {growLineScratch, growParagraphScratch, releaseParagraphScratch, scratch} from './scratch.js';
 
 export {firstStrongDirection} from './classes.js';
@@ -128,16 +128,14 @@ export function reorderLineInto(text: string, para: ParagraphLevels, start: numb
 	const [from, to] = lineBounds(text, para, start, end);
 	const n = to - from;
 	if (out.length < n) throw new RangeError(`reorderLineInto: ${n} code units do not fit in ${out.length}`);
-	const starts = options.clusterStarts ?? null;
+	const line: Line = {text, levels: para.levels, level: para.level, from, to, starts: options.clusterStarts};
 	if (para.simple && para.uniform) {
-		orderUniformLine(text, from, to, para.level, out, starts);
+		orderUniformLine(line, out);
 		return n;
 	}
 	growLineScratch(n);
 	const lv = scratch.lineLevels;
-	const span = para.simple
-		? prepareSimpleLine(text, para.levels, para.level, from, to, lv, out, starts)
-		: prepareLine(text, para.levels, para.level, from, to, lv, out, starts);
+	const span = para.simple ? prepareSimpleLine(line, lv, out) : prepareLine(line, lv, out);
 	reverseRunsL2(out, lv, n, span);
 	return n;
 }

@@ -3,6 +3,12 @@
 // function named after it, in the order UAX #9 gives them. fast-paths.ts takes the common
 // paragraphs a shorter way and is property-tested against this file (test/bidi-fast-paths.test.ts).
 //
+// Rule → function: BD9 matchIsolates; X1–X8 resolveExplicitLevels (X5c firstStrongIsRtl);
+// X9–X10 isolatingRunSequences; W1–W3 resolveWeakW1toW3; W4 resolveWeakW4; W5 resolveWeakW5;
+// W6–W7 resolveWeakW6W7; N0 resolveBracketPairsN0 (BD16); N1–N2 resolveNeutralsN1N2;
+// I1–I2 implicitLevel, through resolveImplicitLevels; L1 at the paragraph's separators and
+// end resetTrailingL1 (a line's L1 is reorder.ts's).
+//
 // Logic:
 // 1. Why not bidi-js's getEmbeddingLevels: it looks every character up by string, keeps
 //    per-class counts in a Map updated on every type change and builds JS arrays of indices:
@@ -326,21 +332,21 @@ function* isolatingRunSequences({text, classes, start, end, level: p, levels, br
 
 /** W1–N2 over one isolating run sequence, in the order UAX #9 gives them. */
 export function resolveSequence(s: Sequence): void {
-	let present = resolveWeakW1toW5(s, s.present);
+	let present = resolveWeakW1toW3(s, s.present);
+	resolveWeakW4(s, present);
+	resolveWeakW5(s, present);
 	present = resolveWeakW6W7(s, present);
 	if (s.n0) resolveBracketPairsN0(s);
 	resolveNeutralsN1N2(s, present);
 }
 
 /**
- * W1–W5 (W6–W7 come apart: fast-paths.ts folds them into its N1–N2 pass). Returns the set of
- * types present afterwards. Removed characters are skipped, or absorbed by W5, as §5.2 says.
+ * W1–W3 in one pass. W1: NSM takes the type before it (ON after an isolate initiator or PDI);
+ * W2 sees types after W1: EN after AL (through weak types) is AN; W3: AL is R. Removed
+ * characters are skipped (§5.2). Takes and returns the set of types present.
  */
-export function resolveWeakW1toW5(s: Sequence, present: number): number {
+export function resolveWeakW1toW3(s: Sequence, present: number): number {
 	const {ty, lo, hi, sos} = s;
-	const removed = (present & REMOVED) !== 0;
-	// W1–W3 in one pass. W1: NSM takes the type before it (ON after an isolate initiator or
-	// PDI); W2 sees types after W1: EN after AL (through weak types) is AN; W3: AL is R.
 	if ((present & ((1 << NSM) | (1 << AL))) !== 0) {
 		let previous = sos; // the type before, after W1
 		let strong = sos; // the last strong type, after W1
@@ -370,7 +376,13 @@ export function resolveWeakW1toW5(s: Sequence, present: number): number {
 			present |= 1 << t;
 		}
 	}
-	// W4: one ES between ENs, one CS between two numbers of one type.
+	return present;
+}
+
+/** W4: one ES between ENs, one CS between two numbers of one type (removed characters between them skipped). */
+export function resolveWeakW4(s: Sequence, present: number): void {
+	const {ty, lo, hi} = s;
+	const removed = (present & REMOVED) !== 0;
 	if ((present & ((1 << ES) | (1 << CS))) !== 0 && (present & ((1 << EN) | (1 << AN))) !== 0) {
 		for (let k = lo + 1; k + 1 < hi; k++) {
 			const t = ty[k] ?? outOfRange();
@@ -391,7 +403,11 @@ export function resolveWeakW1toW5(s: Sequence, present: number): number {
 			if (before === EN || (t === CS && before === AN)) ty[k] = before;
 		}
 	}
-	// W5: ETs (and removed characters) next to an EN are EN.
+}
+
+/** W5: a run of ETs (and removed characters) next to an EN is EN. */
+export function resolveWeakW5(s: Sequence, present: number): void {
+	const {ty, lo, hi} = s;
 	if ((present & (1 << EN)) !== 0 && (present & ((1 << ET) | REMOVED)) !== 0) {
 		const absorbed = (1 << ET) | REMOVED;
 		for (let k = lo; k < hi; k++) {
@@ -401,7 +417,6 @@ export function resolveWeakW1toW5(s: Sequence, present: number): number {
 			k = j;
 		}
 	}
-	return present;
 }
 
 /**

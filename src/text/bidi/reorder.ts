@@ -35,13 +35,26 @@ import {isHighSurrogate, isLowSurrogate} from '../utf16.js';
 import {classAt, SEPARATORS, TRAILING} from './classes.js';
 import {scratch} from './scratch.js';
 
+/** One line of a paragraph as the reordering reads it: code units [from, to) of `text`. */
+export interface Line {
+	readonly text: string;
+	/** The paragraph's resolved levels (ParagraphLevels.levels) and its embedding level. */
+	readonly levels: Uint8Array;
+	readonly level: number;
+	readonly from: number;
+	readonly to: number;
+	/** L3 (Logic 4): 1 at each code unit where a grapheme cluster starts; absent, no L3. */
+	readonly starts?: Uint8Array | undefined;
+}
+
 /** ZWNJ (U+200C) or ZWJ (U+200D). */
 const isJoiner = (c: number): boolean => (c | 1) === 0x200d;
 
 /**
  * L3 (Logic 4): whether code unit i extends the unit before it: it is inside a grapheme cluster
  * (starts[i] === 0) and is not a ZWNJ or ZWJ that ends it (only ZWNJ/ZWJ follow it before the
- * next cluster starts or `end`), which is reordered as a unit of its own.
+ * next cluster starts or `end`), which is reordered as a unit of its own. Callers in a loop
+ * over every unit test starts[i] === 0 first, so the common case is no call at all.
  */
 export function extendsCluster(text: string, starts: Uint8Array, i: number, end: number): boolean {
 	if (starts[i] !== 0) return false;
@@ -51,12 +64,11 @@ export function extendsCluster(text: string, starts: Uint8Array, i: number, end:
 }
 
 /**
- * L1 for the line [from, to) of a paragraph at level `base` whose levels are `levels`: the
- * line's levels into lv[0, to − from), with separators (tab, paragraph separator) and any
- * whitespace/isolate-control/BN sequence before them or before the end of the line reset to
- * the paragraph level.
+ * L1 for a line: its levels into lv[0, to − from), with separators (tab, paragraph separator)
+ * and any whitespace/isolate-control/BN sequence before them or before the end of the line
+ * reset to the paragraph level.
  */
-export function resolveLineLevelsL1(text: string, levels: Uint8Array, base: number, from: number, to: number, lv: Uint8Array): void {
+export function resolveLineLevelsL1({text, levels, level: base, from, to}: Line, lv: Uint8Array): void {
 	let resetting = true; // at the end of the line
 	for (let i = to - 1; i >= from; i--) {
 		const bit = 1 << classAt(text, i);
@@ -73,17 +85,18 @@ export function resolveLineLevelsL1(text: string, levels: Uint8Array, base: numb
 }
 
 /**
- * Everything before L2 for any line [from, to): L1 into lv, L3 by `starts` (null: no L3), the
+ * Everything before L2 for any line: L1 into lv, L3 when the line has cluster starts, the
  * identity order into `order`, and the pre-reversal of multi-unit units at odd levels (Logic 3).
  * Returns the lowest level | the highest level << 8.
  */
-export function prepareLine(text: string, levels: Uint8Array, base: number, from: number, to: number, lv: Uint8Array, order: Int32Array, starts: Uint8Array | null): number {
+export function prepareLine(line: Line, lv: Uint8Array, order: Int32Array): number {
+	const {text, from, to, starts} = line;
 	const n = to - from;
-	resolveLineLevelsL1(text, levels, base, from, to, lv);
-	let joins: Uint8Array | null = null;
+	resolveLineLevelsL1(line, lv);
+	let joins: Uint8Array | undefined;
 	// Without L3 surrogate pairs still need the pre-reversal; with it, attachClusters says.
 	let multiUnit = true;
-	if (starts !== null) {
+	if (starts !== undefined) {
 		joins = scratch.lineJoins;
 		multiUnit = attachClusters(text, from, n, lv, joins, starts);
 	}
@@ -122,8 +135,8 @@ function attachClusters(text: string, from: number, n: number, lv: Uint8Array, j
 	return multiUnit;
 }
 
-/** Logic 3: reverse each multi-unit unit at an odd level once, so L2 emits it in logical order. */
-function preReverseUnits(text: string, from: number, n: number, lv: Uint8Array, order: Int32Array, joins: Uint8Array | null): void {
+/** Logic 3: reverse each multi-unit unit at an odd level once, so L2 emits it in logical order; `joins` is attachClusters's (absent: no L3). */
+function preReverseUnits(text: string, from: number, n: number, lv: Uint8Array, order: Int32Array, joins: Uint8Array | undefined): void {
 	let k = 0;
 	while (k < n) {
 		const level = lv[k] ?? outOfRange();
