@@ -384,14 +384,21 @@ export function unitRuns(
 	if ((before === 'rtl' || before === 'al') && dir === 'ltr') out.push(control(RLM));
 	if (before === 'al') runs = afterArabicLetter(runs);
 	runs.forEach((run, i) => {
-		if (run.style.code === true && !(plainLtr(run.text) && !(i === 0 && inside?.before) && !(i === runs.length - 1 && inside?.after))) {
+		if (run.style.code === true) {
 			// Inline code acts outside as a strong character of its own first strong
 			// direction (text/paragraph.ts, Logic 1): marks of that direction bound an
-			// embedding of it. (Code with left-to-right letters at both ends and nothing
-			// right to left in it acts so, and resolves so, without them.)
+			// embedding of it.
 			const own = (i === 0 ? inside?.ownBefore : undefined) ?? (i === runs.length - 1 ? inside?.ownAfter : undefined) ?? firstStrongDirection(run.text) ?? 'ltr';
 			const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 			const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
+			if (!first && !last && oneDirection(run.text, own)) {
+				// Code whose letters all read its own way needs no embedding, and no mark
+				// at an end that is such a letter: it acts and resolves so as it is.
+				if (strongAt(run.text, 0) !== own) out.push(control(markOf(own)));
+				out.push(run);
+				if (strongAt(run.text, run.text.length - 1) !== own) out.push(control(markOf(own)));
+				return;
+			}
 			out.push(control(markOf(own) + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + markOf(own)));
 			return;
 		}
@@ -512,6 +519,20 @@ function plainLtr(text: string): boolean {
 		const c = bidiClassOf(text.charCodeAt(i));
 		// R = 1, AL = 2, AN = 6, and the explicit controls (14–22).
 		if (c === 1 || c === 2 || c === 6 || c >= 14) return false;
+	}
+	return true;
+}
+
+/**
+ * Text that resolves alike in an isolate of direction `dir` and between marks of
+ * that direction: no strong character of the other direction (nor, left to right,
+ * an Arabic number, which an isolate raises past its letters), no explicit control.
+ */
+function oneDirection(text: string, dir: Direction): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = bidiClassOf(text.charCodeAt(i));
+		// L = 0, R = 1, AL = 2, AN = 6, and the explicit controls (14–22).
+		if (c >= 14 || (dir === 'ltr' ? c === 1 || c === 2 || c === 6 : c === 0)) return false;
 	}
 	return true;
 }
