@@ -391,9 +391,11 @@ export function unitRuns(
 			const own = (i === 0 ? inside?.ownBefore : undefined) ?? (i === runs.length - 1 ? inside?.ownAfter : undefined) ?? firstStrongDirection(run.text) ?? 'ltr';
 			const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 			const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
-			if (!first && !last && oneDirection(run.text, own)) {
-				// Code whose letters all read its own way needs no embedding, and no mark
-				// at an end that is such a letter: it acts and resolves so as it is.
+			const mark = markOf(own);
+			if ((first === '' || first === mark) && (last === '' || last === mark) && oneDirection(run.text, own)) {
+				// Code whose letters all read its own way (and, cut by the line, whose other
+				// lines do there) needs no embedding, and no mark at an end that is such a
+				// letter: it acts and resolves so as it is.
 				if (strongAt(run.text, 0) !== own) out.push(control(markOf(own)));
 				out.push(run);
 				if (strongAt(run.text, run.text.length - 1) !== own) out.push(control(markOf(own)));
