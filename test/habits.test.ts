@@ -28,7 +28,15 @@ function reader(article: Article, columns = 80, rows = 24) {
 	let state: PagerState = createPager(book, {section: 0, offset: 0, width: geometry.width, height: geometry.height});
 	const help = (): readonly ScreenRow[] =>
 		helpScreenRows(
-			{page: helpRows('page', chrome.dir), toc: helpRows('toc', chrome.dir), search: helpRows('search', chrome.dir), goto: helpRows('goto', chrome.dir), bidi: 'app', reason: 'a test', shape: false},
+			{
+				page: helpRows('page', chrome.dir),
+				toc: helpRows('toc', chrome.dir),
+				search: helpRows('search', chrome.dir),
+				goto: helpRows('goto', chrome.dir),
+				bidi: 'app',
+				reason: 'a test',
+				shape: false,
+			},
 			geometry.width,
 			chrome,
 		);

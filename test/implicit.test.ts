@@ -184,7 +184,8 @@ function forFribidi(row: string): string {
 
 /** App mode's box drawing as terminal mode draws it (layout/implicit.ts PLAIN_GLYPHS). */
 function normalize(row: string): string {
-	return row.replace(/[─]/g, '―').replace(/═/g, '=').replace(/│/g, '|').replace(/┼/g, '+').replace(/█/g, '■').replace(/░/g, '□').replace(/▏/g, '|');
+	const plain: Record<string, string> = {'─': '―', '═': '=', '│': '|', '┼': '+', '█': '■', '░': '□', '▏': '|'};
+	return row.replace(/[─═│┼█░▏]/g, (ch) => plain[ch] ?? ch);
 }
 
 test('emphasis: italic (SGR 3) on Latin, magenta (SGR 35) on Arabic-script and Hebrew runs, in every mode', () => {

@@ -98,7 +98,15 @@ const layoutSpecs: Record<string, Spec> = {
 const specs: Record<Invocation['command'], {readonly options: Record<string, Spec>; readonly file: boolean}> = {
 	read: {
 		file: true,
-		options: {...layoutSpecs, width: {kind: 'width'}, bidi: {kind: 'choice', values: bidiChoices}, section: {kind: 'string'}, 'from-start': {kind: 'flag'}, color: {kind: 'flag'}, mouse: {kind: 'flag'}},
+		options: {
+			...layoutSpecs,
+			width: {kind: 'width'},
+			bidi: {kind: 'choice', values: bidiChoices},
+			section: {kind: 'string'},
+			'from-start': {kind: 'flag'},
+			color: {kind: 'flag'},
+			mouse: {kind: 'flag'},
+		},
 	},
 	sections: {file: true, options: {...layoutSpecs, json: {kind: 'flag'}}},
 	export: {

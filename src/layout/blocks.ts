@@ -206,7 +206,8 @@ function layoutBlock(block: Block, width: number, state: State): Row[] {
 			return layoutCode(block.text, width, state);
 		case 'rule': {
 			const n = width > 0 ? width : 40;
-			return [{runs: [{text: glyphsFor(state.options.implicit).rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
+			const rule = glyphsFor(state.options.implicit).rule;
+			return [{runs: [{text: rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
 		}
 		case 'table':
 			return layoutTable(block, width, state);
