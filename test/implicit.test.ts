@@ -87,6 +87,7 @@ function frame(mode: Mode, state: PagerState, columns: number, rows: number): st
 				toc: helpRows('toc', chrome.dir),
 				search: helpRows('search', chrome.dir),
 				goto: helpRows('goto', chrome.dir),
+				links: helpRows('links', chrome.dir),
 				bidi: 'terminal',
 				reason: 'a test',
 				shape: false,
@@ -131,6 +132,11 @@ function* states(mode: Mode, columns: number, rows: number): Generator<[string, 
 	state = step({type: 'openGoto', text: '2'});
 	state = step({type: 'searchType', text: '5%'});
 	yield ['go-to prompt', state];
+	state = step({type: 'closeView'});
+	state = step({type: 'openLinks'});
+	yield ['links list (or the message that there are none)', state];
+	state = step({type: 'linkMove', delta: 2});
+	yield ['links list, cursor moved', state];
 }
 
 /** Plain rows padded to the window, as the app-mode screen shows them. */
