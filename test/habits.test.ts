@@ -28,7 +28,16 @@ function reader(article: Article, columns = 80, rows = 24) {
 	let state: PagerState = createPager(book, {section: 0, offset: 0, width: geometry.width, height: geometry.height});
 	const help = (): readonly ScreenRow[] =>
 		helpScreenRows(
-			{page: helpRows('page', chrome.dir), toc: helpRows('toc', chrome.dir), search: helpRows('search', chrome.dir), goto: helpRows('goto', chrome.dir), bidi: 'app', reason: 'a test', shape: false},
+			{
+				page: helpRows('page', chrome.dir),
+				toc: helpRows('toc', chrome.dir),
+				search: helpRows('search', chrome.dir),
+				goto: helpRows('goto', chrome.dir),
+				links: helpRows('links', chrome.dir),
+				bidi: 'app',
+				reason: 'a test',
+				shape: false,
+			},
 			geometry.width,
 			chrome,
 		);
@@ -76,7 +85,7 @@ test('help: its own footer (help p/P), Space pages, the more hint gone at the en
 	assert.match(f.at(-1) ?? '', /help (\d+)\/\1 · 100%/);
 	assert.doesNotMatch(f.at(-1) ?? '', /more/);
 	const keys = r.help().map((row) => row.runs.map((x) => x.text).join('')).join('\n');
-	for (const word of ['half a page down', 'go to: a section number', 'Ctrl-Z', 'Ctrl-U', 'Go-to prompt', 'next page']) assert.ok(keys.includes(word), word);
+	for (const word of ['half a page down', 'go to: a section number', 'Ctrl-Z', 'Ctrl-U', 'Go-to prompt', 'next page', 'Links list (l)', 'copy it (OSC 52', 'wheel']) assert.ok(keys.includes(word), word);
 });
 
 test('search prompt: the cursor after a Latin query and left of an Arabic one; Ctrl-U empties it; the query stays in the footer after Enter', () => {

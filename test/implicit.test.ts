@@ -89,6 +89,7 @@ function frame(mode: Mode, state: PagerState, columns: number, rows: number): st
 				toc: helpRows('toc', chrome.dir),
 				search: helpRows('search', chrome.dir),
 				goto: helpRows('goto', chrome.dir),
+				links: helpRows('links', chrome.dir),
 				bidi: 'terminal',
 				reason: 'a test',
 				shape: false,
@@ -133,6 +134,11 @@ function* states(mode: Mode, columns: number, rows: number): Generator<[string, 
 	state = step({type: 'openGoto', text: '2'});
 	state = step({type: 'searchType', text: '5%'});
 	yield ['go-to prompt', state];
+	state = step({type: 'closeView'});
+	state = step({type: 'openLinks'});
+	yield ['links list (or the message that there are none)', state];
+	state = step({type: 'linkMove', delta: 2});
+	yield ['links list, cursor moved', state];
 }
 
 /** Plain rows padded to the window, as the app-mode screen shows them. */
@@ -186,7 +192,8 @@ function forFribidi(row: string): string {
 
 /** App mode's box drawing as terminal mode draws it (layout/implicit.ts PLAIN_GLYPHS). */
 function normalize(row: string): string {
-	return row.replace(/[─]/g, '―').replace(/═/g, '=').replace(/│/g, '|').replace(/┼/g, '+').replace(/█/g, '■').replace(/░/g, '□').replace(/▏/g, '|');
+	const plain: Record<string, string> = {'─': '―', '═': '=', '│': '|', '┼': '+', '█': '■', '░': '□', '▏': '|'};
+	return row.replace(/[─═│┼█░▏]/g, (ch) => plain[ch] ?? ch);
 }
 
 test('emphasis: italic (SGR 3) on Latin, magenta (SGR 35) on Arabic-script and Hebrew runs, in every mode', () => {
@@ -267,12 +274,14 @@ test('inline code cut by a line takes its whole first strong direction outside (
 });
 
 test('a line before a European number that W7 makes left to right: the line ends before a left-to-right character', () => {
-	const rows = blockRows('לינק ראשון CPU  \n5.7. תיצרו ‘maintenance endpoint’  \n5.8. גלו את הלא ידוע בעזרת מוצרי APM ועוד הרבה מילים בעברית כדי שרוב הטקסט יהיה בעברית\n', 60);
+	const lines = ['לינק ראשון CPU  ', '5.7. תיצרו ‘maintenance endpoint’  ', '5.8. גלו את הלא ידוע בעזרת מוצרי APM ועוד הרבה מילים בעברית כדי שרוב הטקסט יהיה בעברית'];
+	const rows = blockRows(`${lines.join('\n')}\n`, 60);
 	assertRows(rows);
 });
 
 test('a bracket pair past a code piece (N0 sees the next piece): the piece goes in overrides, and shows as app mode', () => {
-	const rows = blockRows('```\n    سيئ : * [كتاب رائع جدًا](https://example.org/book.pdf) (PDF) - جين رو, [نسخة HTML](https://example.org/book.html) (HTML)\n```\n', 78);
+	const line = '    سيئ : * [كتاب رائع جدًا](https://example.org/book.pdf) (PDF) - جين رو, [نسخة HTML](https://example.org/book.html) (HTML)';
+	const rows = blockRows(`\`\`\`\n${line}\n\`\`\`\n`, 78);
 	assert.ok(rows.some((row) => overrides.test(row.sent)));
 	assertRows(rows, true);
 });

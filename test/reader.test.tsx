@@ -351,7 +351,8 @@ test('runReader: Ctrl-Z gives the terminal back and stops; SIGCONT takes it agai
 	assert.ok(streams.stdout.written.slice(before).endsWith(leaveSequence(choice)), 'the terminal given back before stopping');
 	const resumed = streams.stdout.written.length;
 	process.emit('SIGCONT');
-	await pollFrame(() => streams.stdout.written.slice(resumed), (frame) => frame.includes(`${ESC}[2J`) && stripAnsi(frame).includes('section 1/3'), 'the frame again');
+	const redrawn = (frame: string): boolean => frame.includes(`${ESC}[2J`) && stripAnsi(frame).includes('section 1/3');
+	await pollFrame(() => streams.stdout.written.slice(resumed), redrawn, 'the frame again');
 	assert.ok(streams.stdout.written.slice(resumed).startsWith(enterSequence(choice)), 'the screen taken again first');
 	streams.stdin.type('q');
 	assert.equal(await done, 0);

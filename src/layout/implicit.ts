@@ -388,7 +388,8 @@ export function unitRuns(
 			// Inline code acts outside as a strong character of its own first strong
 			// direction (text/paragraph.ts, Logic 1): marks of that direction bound an
 			// embedding of it.
-			const own = (i === 0 ? inside?.ownBefore : undefined) ?? (i === runs.length - 1 ? inside?.ownAfter : undefined) ?? firstStrongDirection(run.text) ?? 'ltr';
+			const cutOwn = (i === 0 ? inside?.ownBefore : undefined) ?? (i === runs.length - 1 ? inside?.ownAfter : undefined);
+			const own = cutOwn ?? firstStrongDirection(run.text) ?? 'ltr';
 			const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 			const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
 			const mark = markOf(own);
@@ -437,7 +438,8 @@ export function codeUnit(runs: readonly Run[], before?: Direction | 'al', after?
 		while (k > 1 && out[k - 1]?.style !== CONTROL && /^\s*$/.test(out[k - 1]?.text ?? '')) k--;
 		const last = out[k - 1];
 		const spaces = last && last.style !== CONTROL ? (/\s+$/.exec(last.text)?.[0] ?? '') : '';
-		if (last && spaces) out.splice(k - 1, 1, {text: last.text.slice(0, -spaces.length), style: last.style}, control(RLM), {text: spaces, style: last.style});
+		const {style} = last ?? {};
+		if (last && style && spaces) out.splice(k - 1, 1, {text: last.text.slice(0, -spaces.length), style}, control(RLM), {text: spaces, style});
 		else out.splice(k, 0, control(RLM));
 	}
 	out.push(close);

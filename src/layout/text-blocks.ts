@@ -95,5 +95,6 @@ export function layoutHeading(level: number, inline: Inline, width: number, stat
 /** A thematic break: a dim line across the width (40 cells unwrapped). */
 export function layoutRule(width: number, state: State): Row[] {
 	const n = width > 0 ? width : 40;
-	return [{runs: [{text: glyphsFor(state.options.implicit).rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
+	const rule = glyphsFor(state.options.implicit).rule;
+	return [{runs: [{text: rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
 }

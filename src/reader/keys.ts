@@ -204,7 +204,8 @@ export function actionForKey(view: View, key: string, context: KeyContext): Page
 function isTypable(key: string): boolean {
 	if (key === 'space') return true;
 	if (key.length === 0 || key.startsWith('ctrl+')) return false;
-	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape wheelup wheeldown mouse'.split(' ')].includes(key);
+	const named = 'up down left right pageup pagedown home end return tab backspace escape wheelup wheeldown mouse'.split(' ');
+	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && !named.includes(key);
 }
 
 const keyLabels: Readonly<Record<string, string>> = {

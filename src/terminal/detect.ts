@@ -103,16 +103,27 @@ export function chooseBidi(option: 'auto' | BidiMode, info: TerminalInfo): BidiC
 	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm, ...cells};
 }
 
+/**
+ * Paragraph direction autodetection (VTE's private mode 2501, terminal-wg
+ * BiDi draft): off by default, and then an implicit-mode VTE lays every row
+ * out left to right whatever mark starts it. Terminal mode turns it on while
+ * the reader runs; terminals without it ignore an unknown private mode.
+ */
+export const AUTODETECT_ON = `${CSI}?2501h`;
+export const AUTODETECT_OFF = `${CSI}?2501l`;
+
 /** Mouse button events (the wheel among them), reported in SGR form (1006). */
 export const MOUSE_ON = `${CSI}?1000h${CSI}?1006h`;
 export const MOUSE_OFF = `${CSI}?1006l${CSI}?1000l`;
 
 /** What to write when the reader takes the screen over. */
 export function enterSequence(choice: BidiChoice): string {
-	return ALT_SCREEN_ON + CURSOR_HIDE + (choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : '') + (choice.mouse ? MOUSE_ON : '');
+	const bidi = choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : choice.bidi === 'terminal' ? AUTODETECT_ON : '';
+	return ALT_SCREEN_ON + CURSOR_HIDE + bidi + (choice.mouse ? MOUSE_ON : '');
 }
 
 /** What to write when the reader gives the screen back: the reverse of `enterSequence`. */
 export function leaveSequence(choice: BidiChoice): string {
-	return (choice.mouse ? MOUSE_OFF : '') + (choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : '') + CURSOR_SHOW + ALT_SCREEN_OFF;
+	const bidi = choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : choice.bidi === 'terminal' ? AUTODETECT_OFF : '';
+	return (choice.mouse ? MOUSE_OFF : '') + bidi + CURSOR_SHOW + ALT_SCREEN_OFF;
 }

@@ -138,6 +138,7 @@ export function App(props: AppProps): React.JSX.Element {
 					toc: helpRows('toc', chrome.dir),
 					search: helpRows('search', chrome.dir),
 					goto: helpRows('goto', chrome.dir),
+					links: helpRows('links', chrome.dir),
 					bidi: props.bidi.bidi,
 					reason: props.bidi.reason,
 					shape: chrome.shape,

@@ -6,7 +6,8 @@ import {type Article, type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
 import {textWidth} from '../../text/width.js';
 import {BOX_GLYPHS, glyphsFor, type Glyphs} from '../../layout/implicit.js';
-import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
+import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle} from './rows.js';
+import {type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** A progress bar `width` cells wide, filled in reading direction. */
 export function progressBar(fraction: number, width: number, dir: Direction, glyphs: Glyphs = BOX_GLYPHS): ScreenRow {

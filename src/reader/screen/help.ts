@@ -13,6 +13,8 @@ export interface HelpInfo {
 	readonly search: readonly HelpRow[];
 	/** The go-to prompt's keys. */
 	readonly goto?: readonly HelpRow[];
+	/** The links list's keys. */
+	readonly links?: readonly HelpRow[];
 	/** `app` or `terminal`, and why. */
 	readonly bidi: string;
 	readonly reason: string;
@@ -49,6 +51,7 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ScreenOpt
 	text('While a search is active, n and N go to the next and previous match; Esc clears the search, then n is the next section again.', dimStyle);
 	rows.push({runs: [], width: 0});
 	table('Table of contents', info.toc);
+	if (info.links) table('Links list (l)', info.links);
 	table('Search prompt', info.search);
 	if (info.goto) table('Go-to prompt (:, or digits)', info.goto);
 	return rows;
