@@ -68,7 +68,7 @@ const openLtr: Run = {text: '', style: {}};
 const openRtl: Run = {text: '', style: {}};
 const close: Run = {text: '', style: {}};
 
-/** The glyphs of rules, bars and the progress bar: box drawing, or (implicit rows, Logic 5) others. */
+/** The glyphs of rules, bars and the progress bar: box drawing, or (implicit rows, Logic 6) others. */
 export interface Glyphs {
 	readonly rule: string;
 	readonly doubleRule: string;

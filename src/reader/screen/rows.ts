@@ -106,7 +106,7 @@ export function joinParts(parts: readonly ScreenRow[], gap: number, options: Scr
 	return rowOf(runs);
 }
 
-/** A rule across the text width (no box drawing in implicit rows: layout/implicit.ts, Logic 5). */
+/** A rule across the text width (no box drawing in implicit rows: layout/implicit.ts, Logic 6). */
 export function ruleRow(width: number, options?: ScreenOptions): ScreenRow {
 	const rule = glyphsFor(options !== undefined && isImplicit(options)).rule;
 	return {runs: [{text: rule.repeat(Math.max(0, width)), style: dimStyle}], width: Math.max(0, width)};
