@@ -273,18 +273,18 @@ export function lineTargets(paragraph: ParagraphBrackets, runs: readonly Run[], 
 	// L1 on the line's logical range: it ends after its last character and what the layout added after it.
 	let end = last + 1;
 	while (end > 0 && end < logical.length && added[end] === 1) end++;
-	const first = at[0] ?? 0;
-	const l1 = new Map<number, number>();
+	const first = Math.max(0, at[0] ?? 0);
+	const l1 = resolved.slice(first, Math.max(first, end));
 	let resetting = true;
-	for (let i = end - 1; i >= first && i >= 0; i--) {
+	for (let i = end - 1; i >= first; i--) {
 		const bit = 1 << classAt(logical, i);
 		if ((bit & SEPARATORS) !== 0) {
-			l1.set(i, level);
+			l1[i - first] = level;
 			resetting = true;
-		} else if (resetting && (bit & TRAILING) !== 0) l1.set(i, level);
+		} else if (resetting && (bit & TRAILING) !== 0) l1[i - first] = level;
 		else resetting = false;
 	}
-	return Uint8Array.from(at, (k) => (k < 0 ? level : (l1.get(k) ?? resolved[k] ?? level)));
+	return Uint8Array.from(at, (k) => (k < first ? level : (l1[k - first] ?? level)));
 }
 
 /**
@@ -310,7 +310,10 @@ export function settleUnit(unit: readonly Run[], dir: Direction, target: Uint8Ar
 	// The unit ends before a mark of its direction or its embedding's end: no L1 at its end.
 	const sim = resolveLevels(text + markOf(dir), dir).levels;
 	const got = Uint8Array.from(contentAt, (p) => sim[p] ?? 0);
-	if (visualOf(content, got) === visualOf(content, target)) return unit;
+	// The same levels (most lines), or other levels that give the same order and mirroring.
+	let same = true;
+	for (let k = 0; k < got.length && same; k++) same = got[k] === target[k];
+	if (same || visualOf(content, got) === visualOf(content, target)) return unit;
 	return [unit[0] ?? openLtr, ...overrideRuns(body, dir, target), unit[unit.length - 1] ?? close];
 }
 
