@@ -1,7 +1,9 @@
 // Code blocks: each line a paragraph with an LTR base direction, tabs
 // expanded, bidi controls removed; a line longer than the width wraps between
 // grapheme clusters with a dim '↩' at the cut. In visual order a line with
-// right-to-left letters is reordered and its Arabic shaped (issue 12).
+// right-to-left letters is reordered and its Arabic shaped (issue 12); for a
+// terminal that reorders, each piece of such a line is a unit of the line's
+// levels (implicit.ts, Logic 3–4).
 
 import {type Run, type RunStyle} from '../model/line.js';
 import {mirrorCode, reorderLineInto, resolveLevels} from '../text/bidi/index.js';
