@@ -343,28 +343,44 @@ function visualOf(text: string, levels: Uint8Array): string {
 	return out;
 }
 
-/** A unit's characters with each run of one level in overrides nested to that level (relative to the unit's own). */
+/**
+ * A unit's characters with each run of one level in overrides nested to that level (relative
+ * to the unit's own). Trailing whitespace at the unit's own level stays outside them, and a mark
+ * follows whitespace above it: L1 in a terminal puts whitespace at a row's end at the row's level,
+ * whatever overrides say.
+ */
 function overrideRuns(body: readonly Run[], dir: Direction, target: Uint8Array): Run[] {
 	const base = dir === 'rtl' ? 1 : 0;
-	const out: Run[] = [control(dir === 'rtl' ? RLO : LRO)];
-	let depth = 0;
+	let content = '';
+	for (const run of body) if (run.style !== CONTROL) content += run.text;
+	let tail = content.length;
+	// WS = 12 (text/bidi/classes.ts).
+	while (tail > 0 && target[tail - 1] === base && bidiClassOf(content.charCodeAt(tail - 1)) === 12) tail--;
+	const out: Run[] = [];
+	// Overrides open: the unit's own, then one a level above it.
+	let open = 0;
 	let k = 0;
+	const reach = (want: number): void => {
+		let marks = '';
+		for (; open > want; open--) marks += PDF;
+		for (; open < want; open++) marks += (base + open) % 2 === 1 ? RLO : LRO;
+		if (marks) out.push(control(marks));
+	};
 	for (const run of body) {
 		if (run.style === CONTROL) continue;
 		let from = 0;
 		for (let i = 0; i < run.text.length; i++, k++) {
-			const level = Math.max(0, (target[k] ?? base) - base);
-			if (level === depth) continue;
+			const want = k >= tail ? 0 : Math.max(0, (target[k] ?? base) - base) + 1;
+			if (want === open) continue;
 			if (i > from) out.push({text: run.text.slice(from, i), style: run.style});
 			from = i;
-			let marks = '';
-			for (; depth > level; depth--) marks += PDF;
-			while (depth < level) marks += (base + ++depth) % 2 === 1 ? RLO : LRO;
-			out.push(control(marks));
+			reach(want);
 		}
 		if (from < run.text.length) out.push({text: run.text.slice(from), style: run.style});
 	}
-	out.push(control(PDF.repeat(depth + 1)));
+	// Whitespace that ends the unit above its level: a mark after it keeps L1 off it at a row's end.
+	if (tail === content.length && bidiClassOf(content.charCodeAt(tail - 1)) === 12) out.push(control(markOf(dir)));
+	reach(0);
 	return out;
 }
 
