@@ -1,6 +1,6 @@
 // Loads a CommonJS bundle as require would, but compiled with the V8 code
 // cache written next to it at build time (`<bundle>.cache`, by
-// scripts/build.mjs through writeCodeCache): V8 then skips parsing and
+// scripts/build/build.mjs through writeCodeCache): V8 then skips parsing and
 // compiling what the cache holds, about 6 ms of each start of the CLI bundle.
 // Without a cache it is a plain require; a cache V8 refuses (another Node
 // version, other V8 flags) is ignored by V8 itself, and the bundle compiles

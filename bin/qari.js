@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: loads the CLI bundle built by `npm install` (scripts/build.mjs).
+// Entry point: loads the CLI bundle built by `npm install` (scripts/build/build.mjs).
 // CommonJS on purpose (bin/package.json says so): Node 20 starts a CommonJS
 // program without setting up its ES module loader, about 10 ms of every run.
 // The bundle is compiled from its V8 code cache (load-bundle.js).

@@ -38,7 +38,7 @@ const mayImport: Readonly<Record<Folder, readonly string[]>> = {
 const mayUsePackages: Readonly<Record<Folder, readonly string[]>> = {
 	model: [],
 	text: [],
-	parse: ['marked'],
+	parse: ['marked', 'entities'],
 	layout: [],
 	reader: [],
 	terminal: [],
@@ -57,7 +57,6 @@ const knownExceptions: readonly {readonly from: string; readonly to: string; rea
 	{from: 'ui/run.tsx', to: 'cli/signal-guard', why: 'called without the CLI (tests), the reader installs the one signal guard itself; the reader bundle has its own copy of the module'},
 	{from: 'ui/run.tsx', to: 'cli/positions', why: 'the reader entry point saves the reading position on the way out'},
 	{from: 'ui/run.tsx', to: 'parse/sanitize', why: 'the reader entry point escapes error messages'},
-	{from: 'ui/app.tsx', to: 'cli/reader-start', why: 'the Place type is defined beside prepareReader'},
 ];
 
 interface Import {

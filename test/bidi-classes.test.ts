@@ -8,8 +8,8 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {gunzipSync} from 'node:zlib';
 import bidiModule from 'bidi-js';
-import {bidiBracketOf, bidiClassOf, resolveLevels} from '../src/text/bidi.js';
-import {BIDI_CLASSES} from '../src/text/bidi-levels.js';
+import {BIDI_CLASSES, bidiBracketOf, bidiClassOf} from '../src/text/bidi/classes.js';
+import {resolveLevels} from '../src/text/bidi/index.js';
 import {MIRRORING_PAIRS} from '../src/text/data/mirroring-data.js';
 
 const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {gunzipSync} from 'node:zlib';
-import {type BaseDirection, reorderLine, resolveLevels, resolveLineLevels} from '../src/text/bidi.js';
+import {reorderLine, resolveLineLevels} from './helpers/bidi.js';
+import {type BaseDirection, resolveLevels} from '../src/text/bidi/index.js';
 
 const NO_L3 = {l3: false} as const;
 const SHOW_FAILURES = 8;

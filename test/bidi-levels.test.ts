@@ -1,4 +1,4 @@
-// qari's own embedding levels (bidi-levels.ts, through resolveLevels) against bidi-js's
+// qari's own embedding levels (src/text/bidi/, through resolveLevels) against bidi-js's
 // getEmbeddingLevels, which they replace for speed: every level of every character must
 // agree, including the characters X9 removes (§5.2 gives them levels; bidi-js does) and
 // texts with explicit embeddings, overrides, isolates, brackets and paragraph separators.
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import bidiModule from 'bidi-js';
 import fc from 'fast-check';
-import {resolveLevels} from '../src/text/bidi.js';
+import {resolveLevels} from '../src/text/bidi/index.js';
 
 const bidiFactory: typeof bidiModule.default = typeof bidiModule === 'function' ? bidiModule : bidiModule.default;
 const bidiJs = bidiFactory();
@@ -35,8 +35,8 @@ test('levels agree with bidi-js on random mixed text with explicit formatting', 
 	);
 });
 
-// Without explicit formatting a paragraph is one sequence, and bidi-levels.ts takes its
-// shortcuts (Logic 8): N1–N2 with I1–I2 in one pass, or I1–I2 by table with removed
+// Without explicit formatting a paragraph is one sequence, and bidi/fast-paths.ts takes its
+// shortcuts (its Logic 2): N1–N2 with I1–I2 in one pass, or I1–I2 by table with removed
 // characters, or the general loop with a tab. Each pool reaches one of them.
 const FLAT_POOLS: readonly (readonly [string, readonly string[]])[] = [
 	['no removed character, no tab', POOL.filter((c) => !/[\u200C\u200D\u00AD\t\u202A-\u202E\u2066-\u2069]/u.test(c))],
@@ -56,7 +56,7 @@ for (const [name, pool] of FLAT_POOLS) {
 	});
 }
 
-// Logic 9: a paragraph with no class that could take a level off the paragraph level is
+// bidi/fast-paths.ts Logic 1: a paragraph with no class that could take a level off the paragraph level is
 // filled without running a rule. Each pool holds only such classes for one direction (with
 // separators, brackets, removed characters and digits where they cannot raise a level), so
 // the shortcut is taken; the general rules and bidi-js must give the same levels.

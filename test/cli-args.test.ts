@@ -35,6 +35,8 @@ const accepted: string[][] = [
 	['export', '-w', '40', '-s', '2'],
 	['export', 'a.md', '--width', '10000', '--format', 'json', '--output', 'out.txt'],
 	['export', '--order=visual', '--dir', 'ltr', '-o', 'x.txt'],
+	['export', '--no-links', 'a.md'],
+	['export', '--links'],
 	['list'],
 	['list', '--order', 'visual'],
 ];

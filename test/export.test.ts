@@ -3,7 +3,9 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {type Article, type Block, type Section} from '../src/model/article.js';
-import {exportText, exportTextBytes, exportTextChunks, isTrimmed, lineText} from '../src/output/export.js';
+import {exportTextBytes, exportTextChunks, isTrimmed, lineText} from '../src/output/export.js';
+import {withReferences} from '../src/output/references.js';
+import {exportText} from './helpers/export-text.js';
 import {layoutBlocks, type LayoutOptions} from '../src/layout/blocks.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {boilerplate, seedParagraphs} from './helpers/article.js';
@@ -55,7 +57,7 @@ function joinedLines(source: Article, options: LayoutOptions, sections: readonly
 	const blocks: Block[] = [];
 	for (const section of sections) {
 		const title = section.level === 0 ? source.title : section.title;
-		blocks.push({kind: 'heading', level: section.level === 0 ? 1 : 2, inline: [{text: title, style: {}}]}, ...section.blocks);
+		blocks.push({kind: 'heading', level: section.level === 0 ? 1 : 2, inline: [{text: title, style: {}}]}, ...withReferences(section.blocks));
 	}
 	return layoutBlocks(blocks, options).map(lineText).join('\n') + '\n';
 }

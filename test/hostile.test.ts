@@ -14,7 +14,8 @@ import {closeBidi, escapeUnprintable, printable, stripControls} from '../src/par
 import {lineText} from '../src/output/export.js';
 import {layoutSection} from '../src/layout/blocks.js';
 import {decodeArticle} from '../src/parse/decode.js';
-import {limitNesting, MAX_INDENT, MAX_MARKERS, parseMarkdown} from '../src/parse/markdown.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {limitNesting, MAX_INDENT, MAX_MARKERS} from '../src/parse/nesting.js';
 import {tocRows} from '../src/reader/screen/contents.js';
 import {headerRows} from '../src/reader/screen/header.js';
 import {renderRuns} from '../src/terminal/sgr.js';
@@ -142,9 +143,10 @@ test('parse: quotes nested 5,000 deep keep their text, nested as deep as the lim
 	}
 	assert.equal(depth, MAX_MARKERS);
 	assert.deepEqual(blocks, [{kind: 'paragraph', inline: [{text: 'deep', style: {}}]}]);
+	// The only H1 names the article (issue 12, 11), and so the lead.
 	assert.deepEqual(
 		article.sections.map((s) => s.title),
-		['deep', 'After'],
+		['After', 'After'],
 	);
 });
 
@@ -416,6 +418,14 @@ test('--output: a path through a file is one line, exit 1', () => {
 	assert.equal(result.status, 1);
 	assert.equal(result.stdout, '');
 	assert.match(result.stderr, /^qari: cannot write '.*blocker\/x\.txt': a part of the path is not a directory\n$/);
+});
+
+test('--output: a name too long is said in words (the same words as reading), not in Node\'s message about the temporary file', () => {
+	const long = join(dir, `${'x'.repeat(300)}.txt`);
+	const result = runQari(['export', '-o', long]);
+	assert.equal(result.status, 1);
+	assert.equal(result.stderr, `qari: cannot write '${long}': name too long\n`);
+	assert.equal(runQari(['export', long]).stderr, `qari: cannot read '${long}': name too long\n`);
 });
 
 const readOnly = unwritableDir(dir);

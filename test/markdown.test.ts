@@ -4,7 +4,12 @@ import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
 import {Lexer, Tokenizer} from 'marked';
-import {inlineText, parseMarkdown, PlainTokenizer, plainInlineTokens, splitFrontMatter} from '../src/parse/markdown.js';
+import {splitFrontMatter} from '../src/parse/front-matter.js';
+import {parseMarkdown} from '../src/parse/markdown.js';
+import {INLINE_LIMIT, INLINE_SYNTAX_LIMIT, PlainTokenizer, plainInlineTokens, splitInline} from '../src/parse/marked-adapter.js';
+import {LazySection} from '../src/parse/sections.js';
+import {textStats} from '../src/parse/text-stats.js';
+import {inlineText} from '../src/parse/tokens-to-blocks.js';
 import {seedParagraphs} from './helpers/article.js';
 
 const bundled = readFileSync(new URL('../content/assad-putin-moscow.md', import.meta.url), 'utf8');
@@ -65,6 +70,29 @@ test('word counts and reading time', () => {
 	}
 });
 
+test('LazySection: its content is parsed when blocks, words, minutes or direction is read, not by a spread', () => {
+	let parsed = 0;
+	const blocks: Block[] = [{kind: 'paragraph', inline: [{text: 'שלום עולם', style: {}}]}];
+	const part = {
+		heading: {kind: 'heading', level: 2, inline: [{text: 'Title', style: {}}]} as const,
+		size: 42,
+		content: () => {
+			parsed++;
+			return {blocks, stats: () => textStats('שלום עולם'), prose: () => ({rtl: 8, ltr: 0})};
+		},
+	};
+	const section = new LazySection(part, 3, 'Title', 'he', 'ltr');
+	assert.deepEqual({...section}, {index: 3, title: 'Title', level: 2, size: 42});
+	assert.equal(parsed, 0, 'a spread copies what is known without parsing');
+	assert.equal(section.words, 2);
+	assert.equal(section.direction, 'rtl');
+	assert.equal(section.blocks, blocks);
+	assert.equal(JSON.stringify(section), JSON.stringify({index: 3, title: 'Title', level: 2, size: 42, blocks, words: 2, minutes: 1, direction: 'rtl'}));
+	assert.ok(parsed >= 1);
+	const article = parseMarkdown('# T\n\na\n\n## A\n\nb');
+	assert.equal(JSON.stringify(article.sections[1]), JSON.stringify({index: 2, title: 'A', level: 2, size: 7, blocks: [{kind: 'paragraph', inline: [{text: 'b', style: {}}]}], words: 1, minutes: 1, direction: 'ltr'}));
+});
+
 const frontMatterCases: [string, Record<string, string>, string][] = [
 	['---\ntitle: A\nlang: he\n---\nbody', {title: 'A', lang: 'he'}, 'body'],
 	['---\ntitle: "Quoted: yes"\n---\n', {title: 'Quoted: yes'}, ''],
@@ -80,11 +108,13 @@ for (const [source, meta, body] of frontMatterCases) {
 // [markdown, section titles, article title, dir]
 const sectionCases: [string, string[], string, string][] = [
 	['# T\n\nlead\n\n## A\n\na\n\n## B\n\nb', ['T', 'A', 'B'], 'T', 'ltr'],
-	['# T\n\n## A\n\na', ['A'], 'T', 'ltr'],
+	// Issue 12, 7: the title heads an empty lead, so export and sections keep it.
+	['# T\n\n## A\n\na', ['T', 'A'], 'T', 'ltr'],
 	['lead only', ['x'], 'x', 'ltr'],
 	['', ['x'], 'x', 'ltr'],
-	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['deep', 'deeper'], 'T', 'ltr'],
-	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'x', 'ltr'],
+	['# T\n\n### deep\n\nx\n\n### deeper\n\ny', ['T', 'deep', 'deeper'], 'T', 'ltr'],
+	// Issue 12, 11: the first heading names the article before the file name does.
+	['# One\n\na\n\n# Two\n\nb', ['One', 'Two'], 'One', 'ltr'],
 	['---\ndir: rtl\n---\nhello', ['x'], 'x', 'rtl'],
 	['---\nlang: fa\n---\nhello', ['x'], 'x', 'rtl'],
 	['שלום עולם, hello', ['x'], 'x', 'rtl'],
@@ -191,4 +221,25 @@ test('paragraphs of plain lines: the same tokens as marked, without its table an
 		Tokenizer.prototype.table = table;
 		Tokenizer.prototype.lheading = lheading;
 	}
+});
+
+test('splitInline: pieces make the text again, each within the limits; text within them is one piece', () => {
+	const syntax = /[\\<![\]()`*_~@]/g;
+	const count = (text: string): number => text.match(syntax)?.length ?? 0;
+	const atom = fc.constantFrom('a', 'ب', ' ', '\n', '*', '_', '[', ']', '(', ')', '`', '~', '@', '!', '<', '\\', '😀', 'word ', '**b** ');
+	fc.assert(
+		fc.property(fc.array(atom, {maxLength: 3000}), fc.integer({min: 1, max: 4}), (atoms, repeat) => {
+			const text = atoms.join('').repeat(repeat);
+			const pieces = splitInline(text);
+			assert.equal(pieces.join(''), text);
+			if (text.length <= INLINE_LIMIT * 2 && count(text) <= INLINE_SYNTAX_LIMIT * 2) assert.equal(pieces.length, 1);
+			else
+				for (const piece of pieces) {
+					assert.ok(piece.length <= INLINE_LIMIT + 1, `piece of ${piece.length} units`);
+					assert.ok(count(piece) <= INLINE_SYNTAX_LIMIT, `piece with ${count(piece)} syntax characters`);
+					assert.ok(!/^[\udc00-\udfff]/.test(piece), 'a piece starts inside a surrogate pair');
+				}
+		}),
+		{numRuns: 300},
+	);
 });

@@ -7,7 +7,7 @@ import {type Inline} from '../src/model/article.js';
 import {hasHidden, isHidden} from '../src/text/char-class.js';
 import {layoutParagraph, unitFlagTable} from '../src/text/paragraph.js';
 import {unshapeArabic} from '../src/text/shape.js';
-import {mirrorCode} from '../src/text/bidi.js';
+import {mirrorCode} from '../src/text/bidi/index.js';
 
 test('hasHidden agrees with isHidden on every BMP code point', () => {
 	for (let code = 0; code < 0x10000; code++) {

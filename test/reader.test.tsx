@@ -16,9 +16,11 @@ import {type ScreenOptions} from '../src/reader/screen/rows.js';
 import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal/detect.js';
-import {App, type Place} from '../src/ui/app.js';
+import {type Place} from '../src/reader/pager.js';
+import {App} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
 import {firstPaint, prepareReader} from '../src/cli/reader-start.js';
+import {brokenSection} from './helpers/sections.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
 const loaded = loadArticle(bundledArticle);
@@ -359,12 +361,7 @@ test('runReader: Ctrl-Z gives the terminal back and stops; SIGCONT takes it agai
 test('runReader: an exception inside the UI restores the terminal, prints one line, exits 1', async () => {
 	const broken: Article = {
 		...article,
-		sections: article.sections.map((s) => ({
-			...s,
-			get blocks(): never {
-				throw new Error('the layout broke');
-			},
-		})),
+		sections: article.sections.map((s) => brokenSection(s, 'the layout broke')),
 	};
 	const streams = fakeTerminal();
 	const code = await runReader(readerOptions(streams, broken, {fromStart: true}));

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createHighlighter, findMatches, foldQuery, foldText} from '../src/reader/search.js';
+import {createHighlighter, findFolded, foldQuery, foldText, type Range} from '../src/reader/search.js';
+
+/** Every match of a query as typed (folded first, as the reader does). */
+const findMatches = (text: string, query: string): Range[] => findFolded(text, foldQuery(query));
 import {shapeArabic} from '../src/text/shape.js';
 
 // One case a line: [text, query, the matched substrings of the ORIGINAL text].

@@ -9,7 +9,7 @@
 // The window where a signal was lost (the first paint's handlers removed
 // before the reader's were added, while the main thread was busy with the
 // reader bundle) is made wide on purpose with QARI_TEST_READER_DELAY_MS
-// (cli.ts, holdForTest). QARI_SIGNAL_SWEEP=n sweeps n moments instead of
+// (cli/read.ts, holdForTest). QARI_SIGNAL_SWEEP=n sweeps n moments instead of
 // the few `npm test` takes.
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -71,7 +71,7 @@ test('a signal while the reader bundle is still being evaluated (the window held
 	await Promise.all(
 		signals.map((signal) =>
 			t.test(signal, async () => {
-				// The first frame is on the screen and the main thread is held (cli.ts, holdForTest): the signal is sent inside that hold.
+				// The first frame is on the screen and the main thread is held (cli/read.ts, holdForTest): the signal is sent inside that hold.
 				const run = await reader([{wait: enter}, {signal}], {QARI_TEST_READER_DELAY_MS: '3000'});
 				assert.equal(assertStopped(run, signal, signal), 'taken');
 			}),

@@ -1,5 +1,5 @@
 // Start-up: `sections`, `export` and `list` never load Ink or React, nor
-// yargs, nor any ES module. scripts/build.mjs makes three bundles from the
+// yargs, nor any ES module. scripts/build/build.mjs makes three bundles from the
 // three entry points of src/: dist/cli.cjs from src/cli/main.ts (cli/ and the
 // core: parse, text, layout, output, terminal, and the reader/ modules of
 // the first paint), dist/cli-yargs.cjs from src/cli/yargs.ts, and

@@ -1,10 +1,10 @@
-// The bundle's stand-in for string-width 8 (scripts/string-width-shim.ts, swapped in
-// by scripts/build.mjs) gives string-width's answers, ANSI escape codes included.
+// The bundle's stand-in for string-width 8 (scripts/build/string-width-shim.ts, swapped in
+// by scripts/build/build.mjs) gives string-width's answers, ANSI escape codes included.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import shim from '../scripts/string-width-shim.js';
+import shim from '../scripts/build/string-width-shim.js';
 
 const pieces = [
 	'a', 'Z', ' ', '~', 'é', 'e\u0301', 'ب', 'ﻻ', 'א', '世', '한', '\u1100\u1161', 'ｶ', 'ﾞ', '😀', '👍🏽', '👩‍👩‍👧', '🇸🇾', '1\uFE0F\u20E3',

@@ -9,7 +9,6 @@ import {unlessExhaustive} from './helpers/exhaustive.js';
 import {
 	type Measure,
 	clusterBoundaries,
-	clusterWidth,
 	isBreakSpace,
 	measureClusters,
 	measureUnits,
@@ -190,7 +189,7 @@ for (const [what, text, width, clusters] of cases) {
 	test(`width: ${what}`, () => {
 		assert.equal(stringWidth(text), width, 'the oracle itself');
 		assert.equal(textWidth(text), width);
-		assert.equal(clusterWidth(text), width);
+		assert.equal(textWidth(text), width);
 		assert.deepEqual([...clusterBoundaries(text)], plainBoundaries(text));
 		assert.equal(clusterBoundaries(text).length - 1, clusters);
 	});
@@ -211,10 +210,10 @@ for (const [what, text, width, clusters, theirs] of [
 	});
 }
 
-test('width: clusterWidth of each cluster of a mixed paragraph', () => {
+test('width: textWidth of each cluster of a mixed paragraph', () => {
 	const text = 'قال 👨\u200D👩\u200D👧 في #\uFE0F\u20E3 🇸🇦 كَتَبَ 中文 한국어 नमस्ते';
 	for (const cluster of plainClusters(text)) {
-		assert.equal(clusterWidth(cluster), stringWidth(cluster), show(cluster));
+		assert.equal(textWidth(cluster), stringWidth(cluster), show(cluster));
 	}
 });
 
@@ -307,11 +306,11 @@ test('width: every code point assigned in Unicode 15.0, alone, agrees with strin
 		count++;
 		const text = String.fromCodePoint(codePoint);
 		const expected = stringWidth(text);
-		if (clusterWidth(text) !== expected || textWidth(text) !== expected) {
+		if (textWidth(text) !== expected) {
 			if (isChangedAfter15(codePoint)) {
 				changed.add(codePoint);
 			} else {
-				failures.push(`${show(text)}: ${clusterWidth(text)}/${textWidth(text)} != ${expected}`);
+				failures.push(`${show(text)}: ${textWidth(text)} != ${expected}`);
 			}
 		}
 	}
@@ -382,8 +381,8 @@ test('width: every RGI emoji of Unicode 15.0 is one cluster, 2 cells wide, as st
 				: [String.fromCodePoint(...points.split(' ').map(hex => Number.parseInt(hex, 16)))];
 			for (const text of sequences) {
 				count++;
-				if (textWidth(text) !== 2 || clusterWidth(text) !== 2 || stringWidth(text) !== 2 || clusterBoundaries(text).length !== 2) {
-					failures.push(`${show(text)}: ${textWidth(text)}/${clusterWidth(text)}/${stringWidth(text)}, ${clusterBoundaries(text).length - 1} clusters`);
+				if (textWidth(text) !== 2 || stringWidth(text) !== 2 || clusterBoundaries(text).length !== 2) {
+					failures.push(`${show(text)}: ${textWidth(text)}/${stringWidth(text)}, ${clusterBoundaries(text).length - 1} clusters`);
 				}
 			}
 		}
@@ -461,7 +460,7 @@ test('width: random text agrees with UAX #29 15.0 and string-width', () => {
 		assert.equal(sum, width, show(text));
 		assert.deepEqual([...measure.starts.subarray(0, measure.count + 1)], plainBoundaries(text), show(text));
 		for (const cluster of plainClusters(text)) {
-			assert.equal(clusterWidth(cluster), oracleClusterWidth(cluster), show(cluster));
+			assert.equal(textWidth(cluster), oracleClusterWidth(cluster), show(cluster));
 		}
 	}), {numRuns: 5000});
 });
@@ -477,7 +476,7 @@ test('width: random long text', () => {
 // scanClusters's fast path (Logic 8) takes runs of class-Other code units and hands the rest to
 // the full scan: text mostly of such units, broken by what may join them, crosses between the
 // two paths at every kind of edge. Each cluster is compared with the plain segmenter and with the
-// general per-cluster measure (clusterWidth), marks with what the line breaker expects.
+// general measure (textWidth of the cluster), marks with what the line breaker expects.
 const fastPathPiece = fc.oneof(
 	{weight: 6, arbitrary: fc.constantFrom('ب', 'ل', 'ا', 'a', '1', ' ', '\u3000', '.', '中', '\uFEFB', '\u00A0')},
 	{weight: 3, arbitrary: fc.constantFrom('\u064E', '\u0651', '\u0301', '\u200D', '\u200C', '\uFE0F', '\u0903')},
@@ -494,7 +493,7 @@ test('width: the fast path for class-Other runs agrees with the plain segmenter 
 		let index = 0;
 		for (const segment of plainClusters(text)) {
 			starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
-			widths[index] = clusterWidth(segment);
+			widths[index] = textWidth(segment);
 			total += stringWidth(segment, {countAnsiEscapeCodes: true});
 			index += segment.length;
 		}

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {majorityDirection} from '../src/parse/direction.js';
-import {countWords, readingMinutes} from '../src/parse/reading-time.js';
+import {readingMinutes} from '../src/parse/reading-time.js';
+import {textStats} from '../src/parse/text-stats.js';
+
+/** Words as the reader counts them: runs of non-space characters holding at least one letter or digit. */
+const countWords = (text: string): number => textStats(text).words;
 
 const referenceWords = (text: string) => text.split(/[\s\u2028]+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
 const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;

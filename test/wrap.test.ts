@@ -1,12 +1,12 @@
 // breakLines walks code units with the clusters marked on them (wrap.ts Logic 6). Here it is
-// checked against the rules stated over a list of clusters (grapheme.ts clusterEnd, clusterWidth):
+// checked against the rules stated over a list of clusters (grapheme.ts clusterEnd, width.ts textWidth of each cluster):
 // a table, then random text full of what makes units and clusters differ (harakat, a space
 // with a mark on it, Prepend before a space, pairs, wide letters, forced breaks).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {clusterEnd} from '../src/text/grapheme.js';
-import {clusterWidth, measureUnits} from '../src/text/width.js';
+import {measureUnits, textWidth} from '../src/text/width.js';
 import {breakLines, isBreakSpace, type LineRange} from '../src/text/wrap.js';
 
 /** The clusters of `text` (UAX #29 of Unicode 15.0, checked against its GraphemeBreakTest by test/grapheme.test.ts), as Intl.Segmenter lists them. */
@@ -22,7 +22,7 @@ function segment(text: string): Array<{segment: string; index: number}> {
 
 /** The line breaking rules (wrap.ts Logic 2–5), one cluster at a time. */
 function referenceLines(text: string, width: number): LineRange[] {
-	const clusters = segment(text).map(({segment, index}) => ({start: index, end: index + segment.length, width: clusterWidth(segment), segment}));
+	const clusters = segment(text).map(({segment, index}) => ({start: index, end: index + segment.length, width: textWidth(segment), segment}));
 	const limit = width > 0 ? width : Infinity;
 	const isSpace = (c: (typeof clusters)[number]): boolean => c.segment.length === 1 && isBreakSpace(c.segment.charCodeAt(0));
 	const isForced = (c: (typeof clusters)[number]): boolean => c.segment === '\u2028';
@@ -122,7 +122,7 @@ test('measureUnits marks the clusters UAX #29 finds, with their widths, break sp
 			let count = 0;
 			for (const {segment: cluster, index} of segment(text)) {
 				starts[index] = cluster === '\u2028' ? 3 : cluster.length === 1 && isBreakSpace(cluster.charCodeAt(0)) ? 2 : 1;
-				widths[index] = clusterWidth(cluster);
+				widths[index] = textWidth(cluster);
 				count++;
 			}
 			starts[text.length] = 1;
@@ -133,3 +133,26 @@ test('measureUnits marks the clusters UAX #29 finds, with their widths, break sp
 		{numRuns: 3000},
 	);
 });
+
+// wrap-ansi (the wrapper Ink and yargs use) as an oracle on left-to-right text: words of
+// letters and wide CJK letters, single spaces, no word wider than the line.
+test('breakLines: agrees with wrap-ansi on left-to-right text whose words fit the line', async () => {
+	const {default: wrapAnsi} = await import('wrap-ansi');
+	const letter = fc.constantFrom('a', 'b', 'z', 'Q', '1', '.', ',', '漢', '字');
+	fc.assert(
+		fc.property(fc.integer({min: 4, max: 40}), fc.array(fc.array(letter, {minLength: 1, maxLength: 12}), {minLength: 1, maxLength: 60}), (width, words) => {
+			const fitting = words.map((w) => w.join('')).filter((w) => clusterWidthOf(w) <= width);
+			fc.pre(fitting.length > 0);
+			const text = fitting.join(' ');
+			const ours = breakLines(text, measureUnits(text), width).map((line) => text.slice(line.start, line.end));
+			assert.deepEqual(ours, wrapAnsi(text, width, {hard: true, trim: true}).split('\n'), `width ${width}: ${JSON.stringify(text)}`);
+		}),
+		{numRuns: 500},
+	);
+});
+
+function clusterWidthOf(text: string): number {
+	let width = 0;
+	for (const ch of text) width += ch === '漢' || ch === '字' ? 2 : 1;
+	return width;
+}

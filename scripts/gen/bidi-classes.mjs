@@ -7,7 +7,7 @@
 // Usage: npm run gen (all generators), or node scripts/gen/bidi-classes.mjs
 //
 // The classes are written as runs of equal class over 0..10FFFF in a short string that
-// src/text/bidi.ts decodes once at start-up (src/text/data/decode.ts).
+// src/text/bidi/classes.ts decodes once at start-up (src/text/data/decode.ts).
 // BidiBrackets.txt is derived the way its header says it is: a paired bracket is a
 // character of General_Category Ps or Pe that has a Bidi_Mirroring_Glyph; Ps opens, Pe
 // closes, and its pair is its mirroring glyph. Canonical equivalents (BD16 compares them)
@@ -17,7 +17,7 @@ import {UNICODE_VERSION, encodeRuns, fail as failIn, readUcd, writeWhenMain} fro
 
 const OUT_FILE = 'src/text/data/bidi-class-data.ts';
 
-/** Class letters: 'A' + index. Same order as BIDI_CLASSES in src/text/bidi-levels.ts (bidi.ts maps by name anyway). */
+/** Class letters: 'A' + index. Same order as BIDI_CLASSES in src/text/bidi/classes.ts (classes.ts maps by name anyway). */
 const NAMES = ['L', 'R', 'AL', 'EN', 'ES', 'ET', 'AN', 'CS', 'NSM', 'BN', 'B', 'S', 'WS', 'ON', 'LRE', 'LRO', 'RLE', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI'];
 
 // Default Bidi_Class of unassigned code points, later entries winning. Sources:
@@ -118,7 +118,7 @@ for (const [cp, {name, gc}] of chars) {
 	else closings.add(cp);
 }
 if (closings.size !== pairs.length || pairs.some(([, c]) => !closings.has(c))) fail('openings and closings do not pair up');
-if (pairs.some(([o, c]) => o > 0xffff || c > 0xffff)) fail('an astral bracket: bidi.ts looks brackets up by code unit');
+if (pairs.some(([o, c]) => o > 0xffff || c > 0xffff)) fail('an astral bracket: bidi/classes.ts looks brackets up by code unit');
 
 const canonical = []; // [bracket, canonical equivalent]
 const isBracket = (cp) => pairs.some(([o, c]) => o === cp || c === cp);

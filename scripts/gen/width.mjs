@@ -1,10 +1,10 @@
 // Generates src/text/data/width-data.ts: what src/text/grapheme.ts and src/text/width.ts
 // need of each code point to segment text into extended grapheme clusters (UAX #29, Unicode
-// 15.0: GB1–GB13, GB999; 15.0 has no GB9c) and to measure them as string-width 8 does, and
-// what src/text/bidi.ts's L3 calls a mark. From the vendored UnicodeData.txt (General_Category),
+// 15.0: GB1–GB13, GB999; 15.0 has no GB9c) and to measure them as string-width 8 does.
+// From the vendored UnicodeData.txt (General_Category),
 // DerivedCoreProperties.txt (Default_Ignorable_Code_Point, Grapheme_Extend),
-// EastAsianWidth.txt, GraphemeBreakProperty.txt, emoji-data.txt (Extended_Pictographic,
-// Emoji_Modifier), emoji-sequences.txt and emoji-zwj-sequences.txt (RGI_Emoji).
+// EastAsianWidth.txt, GraphemeBreakProperty.txt, emoji-data.txt (Extended_Pictographic),
+// emoji-sequences.txt and emoji-zwj-sequences.txt (RGI_Emoji).
 //
 // Usage: npm run gen (all generators), or node scripts/gen/width.mjs
 //
@@ -88,10 +88,8 @@ forEachLine(readUcd('GraphemeBreakProperty.txt'), (first, last, [, value]) => {
 });
 
 const pictographic = new Uint8Array(SIZE);
-const emojiModifier = new Uint8Array(SIZE);
 forEachLine(readUcd('emoji-data.txt'), (first, last, [, property]) => {
 	if (property === 'Extended_Pictographic') pictographic.fill(1, first, last + 1);
-	if (property === 'Emoji_Modifier') emojiModifier.fill(1, first, last + 1);
 });
 for (let cp = 0; cp < SIZE; cp++) {
 	if (pictographic[cp] === 0) continue;
@@ -160,14 +158,6 @@ for (const value of table) {
 }
 const {lines, runCount, bmpRuns} = encodeRuns(table, (value) => letterOf.get(value));
 
-// Bidi L3 marks (src/text/bidi.ts Logic 7): 1 Grapheme_Extend, Mc, Emoji_Modifier or ZWJ; 2 Extended_Pictographic.
-const marks = new Uint8Array(SIZE);
-for (let cp = 0; cp < SIZE; cp++) {
-	const mark = graphemeExtend[cp] === 1 || category[cp] === 'Mc' || emojiModifier[cp] === 1 || cp === 0x200d;
-	marks[cp] = (mark ? 1 : 0) | (pictographic[cp] === 1 ? 2 : 0);
-}
-const markRuns = encodeRuns(marks);
-
 const hex = (cp) => cp.toString(16).toUpperCase();
 const narrowLines = [''];
 for (const sequence of narrow) {
@@ -200,18 +190,11 @@ ${lines.map((line) => `\t'${line}'`).join(' +\n')};
  */
 export const RGI_EMOJI_NARROW =
 ${narrowLines.map((line) => `\t'${line}'`).join(' +\n')};
-
-/**
- * Bidi L3 marks (src/text/bidi.ts Logic 7), in ${markRuns.runCount} runs: 1 for Grapheme_Extend, Mc,
- * Emoji_Modifier and ZWJ, 2 for Extended_Pictographic, else 0.
- */
-export const L3_MARK_RUNS =
-${markRuns.lines.map((line) => `\t'${line}'`).join(' +\n')};
 `;
 
 /** The file this generator writes (scripts/gen/ucd.mjs). */
 export function generate() {
-	return [{path: OUT_FILE, text, summary: `${runCount} width runs (${palette.length} values), ${narrow.length} narrow-first RGI emoji, ${markRuns.runCount} mark runs, ${text.length} bytes`}];
+	return [{path: OUT_FILE, text, summary: `${runCount} width runs (${palette.length} values), ${narrow.length} narrow-first RGI emoji, ${text.length} bytes`}];
 }
 
 writeWhenMain(import.meta.url, generate);

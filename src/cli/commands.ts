@@ -1,8 +1,9 @@
-// The command line's arguments as data: the commands, their options and
-// choices, and a strict parser for well-formed invocations. Anything it does
-// not recognize exactly goes to yargs (yargs.ts), which owns help and
-// every error message; a test checks that both read every accepted
-// invocation the same way.
+// The command line's arguments as data: ONE table of the commands, their
+// options, choices and descriptions (commandTable), and a strict parser for
+// well-formed invocations read from it. Anything the parser does not
+// recognize exactly goes to yargs (yargs.ts, built from the same table),
+// which owns help and every error message; a test checks that both read
+// every accepted invocation the same way.
 
 import {type Direction} from '../model/article.js';
 import {type Order} from '../text/paragraph.js';
@@ -14,11 +15,11 @@ export interface Io {
 
 export type Auto<T extends string> = T | 'auto';
 
-export const orderChoices = ['auto', 'logical', 'visual'] as const;
-export const shapeChoices = ['auto', 'on', 'off'] as const;
-export const dirChoices = ['auto', 'rtl', 'ltr'] as const;
-export const bidiChoices = ['auto', 'app', 'terminal'] as const;
-export const formatChoices = ['text', 'json'] as const;
+const orderChoices = ['auto', 'logical', 'visual'] as const;
+const shapeChoices = ['auto', 'on', 'off'] as const;
+const dirChoices = ['auto', 'rtl', 'ltr'] as const;
+const bidiChoices = ['auto', 'app', 'terminal'] as const;
+const formatChoices = ['text', 'json'] as const;
 
 interface LayoutArgs {
 	readonly order: Auto<Order>;
@@ -44,6 +45,8 @@ export interface ExportArgs extends LayoutArgs {
 	readonly section: string | undefined;
 	readonly output: string | undefined;
 	readonly format: (typeof formatChoices)[number];
+	/** Number the links and list their targets after each section (--no-links: not). */
+	readonly links: boolean;
 }
 export type ListArgs = LayoutArgs;
 
@@ -84,38 +87,104 @@ export function parseWidth(value: string): number | undefined {
 	return n <= 10000 ? n : undefined;
 }
 
-type Spec =
-	| {readonly kind: 'choice'; readonly values: readonly string[]}
-	| {readonly kind: 'width'}
-	| {readonly kind: 'string'}
-	| {readonly kind: 'flag'};
+/** An option as both parsers read it, and as --help describes it. */
+type OptionSpec =
+	| {readonly kind: 'choice'; readonly values: readonly string[]; readonly default: string; readonly describe: string}
+	| {readonly kind: 'width'; readonly alias: string; readonly describe: string}
+	/** `dash`: yargs turns its stand-in for a lone '-' (DASH) back into '-' (`-o -`: standard output). */
+	| {readonly kind: 'string'; readonly alias: string; readonly dash?: boolean; readonly describe: string}
+	| {readonly kind: 'flag'; readonly default: boolean; readonly describe: string};
 
-const layoutSpecs: Record<string, Spec> = {
-	order: {kind: 'choice', values: orderChoices},
-	shape: {kind: 'choice', values: shapeChoices},
-	dir: {kind: 'choice', values: dirChoices},
+export interface CommandSpec {
+	/** The command as yargs declares it ('$0' is the default command). */
+	readonly usage: string;
+	readonly describe: string;
+	/** Whether it takes a file (the positional `[file]`). */
+	readonly file: boolean;
+	/** Its options, in the order --help lists them. */
+	readonly options: Readonly<Record<string, OptionSpec>>;
+}
+
+export type CommandName = Invocation['command'];
+
+const layoutOptions: Record<string, OptionSpec> = {
+	order: {
+		kind: 'choice',
+		values: orderChoices,
+		default: 'auto',
+		describe: 'Character order: logical for files, visual for terminals that do not reorder (auto: visual on a terminal)',
+	},
+	shape: {kind: 'choice', values: shapeChoices, default: 'auto', describe: 'Arabic presentation forms (auto: on with visual order)'},
+	dir: {kind: 'choice', values: dirChoices, default: 'auto', describe: "Paragraph direction (auto: each paragraph's first strong letter)"},
 };
-const specs: Record<Invocation['command'], {readonly options: Record<string, Spec>; readonly file: boolean}> = {
+
+/**
+ * THE command table: what each command takes. The fast parser below reads
+ * well-formed invocations from it; yargs.ts builds the full parser (help,
+ * completion, messages) from it.
+ */
+export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 	read: {
+		usage: '$0 [file]',
+		describe: 'Read an article (prints it as `export` does when output is not a terminal)',
 		file: true,
 		options: {
-			...layoutSpecs,
-			width: {kind: 'width'},
-			bidi: {kind: 'choice', values: bidiChoices},
-			section: {kind: 'string'},
-			'from-start': {kind: 'flag'},
-			color: {kind: 'flag'},
-			mouse: {kind: 'flag'},
+			...layoutOptions,
+			width: {
+				kind: 'width',
+				alias: 'w',
+				describe: 'Text width in the reader at most (default: the terminal width minus margins, at most 100); wrap width when printing',
+			},
+			bidi: {
+				kind: 'choice',
+				values: bidiChoices,
+				default: 'auto',
+				describe: 'Who reorders right-to-left text in the reader: qari (app) or the terminal (auto: from the environment; see ? in the reader)',
+			},
+			section: {kind: 'string', alias: 's', describe: 'Open this section: its number or its title'},
+			'from-start': {kind: 'flag', default: false, describe: 'Open at the start, not where you left off'},
+			color: {kind: 'flag', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'},
+			mouse: {kind: 'flag', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'},
 		},
 	},
-	sections: {file: true, options: {...layoutSpecs, json: {kind: 'flag'}}},
-	export: {
+	sections: {
+		usage: 'sections [file]',
+		describe: "List the article's sections: index, title, words, minutes",
 		file: true,
-		options: {...layoutSpecs, width: {kind: 'width'}, section: {kind: 'string'}, output: {kind: 'string'}, format: {kind: 'choice', values: formatChoices}},
+		options: {...layoutOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
 	},
-	list: {file: false, options: {...layoutSpecs}},
+	export: {
+		usage: 'export [file]',
+		describe: 'Print the article as plain text or JSON',
+		file: true,
+		options: {
+			...layoutOptions,
+			width: {kind: 'width', alias: 'w', describe: 'Wrap at this many terminal cells (0: one line per paragraph; default: the terminal width, or 80)'},
+			section: {kind: 'string', alias: 's', describe: 'Only this section: its number or its title'},
+			output: {kind: 'string', alias: 'o', dash: true, describe: 'Write to this file (atomically) instead of standard output'},
+			format: {kind: 'choice', values: formatChoices, default: 'text', describe: 'Output format'},
+			links: {kind: 'flag', default: true, describe: 'Text: number each link, `text [1]`, and list the targets after its section (--no-links: leave them out)'},
+		},
+	},
+	list: {
+		usage: 'list',
+		describe: 'List the bundled articles: file, title, language, sections, words',
+		file: false,
+		options: {...layoutOptions},
+	},
 };
-const shortNames: Record<string, string> = {w: 'width', s: 'section', o: 'output'};
+
+/** The command yargs alone runs. */
+export const completionCommand = {name: 'completion', describe: 'Print a shell completion script (bash, zsh)'} as const;
+
+/** Every word that names a command (`qari WORD`): the table's names but the default command's, and completion. */
+export const commandWords: readonly string[] = [...Object.keys(commandTable).filter((name) => name !== 'read'), completionCommand.name];
+
+/** The option a one-letter alias (`-w`) stands for in a command. */
+function optionOfAlias(spec: CommandSpec, letter: string): string | undefined {
+	for (const [name, option] of Object.entries(spec.options)) if ('alias' in option && option.alias === letter) return name;
+	return undefined;
+}
 
 /**
  * The invocation when `argv` is well formed and plain — known command, known
@@ -125,10 +194,10 @@ const shortNames: Record<string, string> = {w: 'width', s: 'section', o: 'output
 export function parseInvocation(argv: readonly string[]): Invocation | undefined {
 	let i = 0;
 	const first = argv[0];
-	if (first === 'completion') return undefined;
-	const command: Invocation['command'] = first === 'sections' || first === 'export' || first === 'list' ? first : 'read';
+	if (first === completionCommand.name) return undefined;
+	const command: CommandName = first !== undefined && first !== 'read' && Object.hasOwn(commandTable, first) ? (first as CommandName) : 'read';
 	if (command !== 'read') i = 1;
-	const spec = specs[command];
+	const spec = commandTable[command];
 	const values = new Map<string, string | boolean>();
 	let file: string | undefined;
 	for (; i < argv.length; i++) {
@@ -146,13 +215,15 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 			name = long[1] ?? '';
 			inline = long[2];
 		} else if (short) {
-			const full = shortNames[short[1] ?? ''];
+			const full = optionOfAlias(spec, short[1] ?? '');
 			if (!full) return undefined;
 			name = full;
 		} else return undefined;
-		if (name === 'no-color' && inline === undefined && spec.options['color']) {
-			if (values.has('color')) return undefined;
-			values.set('color', false);
+		// --no-color, --no-links: a flag that is on by default, turned off.
+		const negated = name.startsWith('no-') ? spec.options[name.slice(3)] : undefined;
+		if (negated?.kind === 'flag' && negated.default && inline === undefined) {
+			if (values.has(name.slice(3))) return undefined;
+			values.set(name.slice(3), false);
 			continue;
 		}
 		const option = spec.options[name];
@@ -168,17 +239,25 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 		if (option.kind === 'width' && parseWidth(value) === undefined) return undefined;
 		values.set(name, value);
 	}
+	return invocationOf(command, file, (name) => values.get(name));
+}
+
+/**
+ * The typed invocation from an option's value by name, whichever parser read
+ * them: text or a number for --width, booleans for flags, undefined when not
+ * given (yargs gives the defaults itself; the table's apply otherwise).
+ */
+export function invocationOf(command: CommandName, file: string | undefined, value: (name: string) => unknown): Invocation {
+	const options = commandTable[command].options;
 	const text = (name: string): string | undefined => {
-		const v = values.get(name);
-		return typeof v === 'string' ? v : undefined;
+		const v = value(name);
+		if (typeof v === 'string') return v;
+		const option = options[name];
+		return option?.kind === 'choice' ? option.default : undefined;
 	};
-	const layout = {
-		order: (text('order') ?? 'auto') as Auto<Order>,
-		shape: (text('shape') ?? 'auto') as Auto<'on' | 'off'>,
-		dir: (text('dir') ?? 'auto') as Auto<Direction>,
-	};
-	const widthText = text('width');
-	const width = widthText === undefined ? undefined : parseWidth(widthText);
+	const layout = {order: text('order') as Auto<Order>, shape: text('shape') as Auto<'on' | 'off'>, dir: text('dir') as Auto<Direction>};
+	const widthValue = value('width');
+	const width = typeof widthValue === 'number' ? widthValue : typeof widthValue === 'string' ? parseWidth(widthValue) : undefined;
 	switch (command) {
 		case 'read':
 			return {
@@ -187,21 +266,35 @@ export function parseInvocation(argv: readonly string[]): Invocation | undefined
 					...layout,
 					file,
 					width,
-					bidi: (text('bidi') ?? 'auto') as ReadArgs['bidi'],
+					bidi: text('bidi') as ReadArgs['bidi'],
 					section: text('section'),
-					fromStart: values.get('from-start') === true,
-					color: values.get('color') !== false,
-					mouse: values.get('mouse') === true,
+					fromStart: value('from-start') === true,
+					color: value('color') !== false,
+					mouse: value('mouse') === true,
 				},
 			};
 		case 'sections':
-			return {command, args: {...layout, file, json: values.get('json') === true}};
+			return {command, args: {...layout, file, json: value('json') === true}};
 		case 'export':
 			return {
 				command,
-				args: {...layout, file, width, section: text('section'), output: text('output'), format: (text('format') ?? 'text') as ExportArgs['format']},
+				args: {...layout, file, width, section: text('section'), output: text('output'), format: text('format') as ExportArgs['format'], links: value('links') !== false},
 			};
 		case 'list':
 			return {command, args: layout};
+	}
+}
+
+/** Runs an invocation's command. */
+export function runInvocation(invocation: Invocation, handlers: CommandHandlers): Promise<void> | void {
+	switch (invocation.command) {
+		case 'read':
+			return handlers.read(invocation.args);
+		case 'sections':
+			return handlers.sections(invocation.args);
+		case 'export':
+			return handlers.export(invocation.args);
+		case 'list':
+			return handlers.list(invocation.args);
 	}
 }

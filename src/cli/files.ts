@@ -1,5 +1,6 @@
-// Reading articles from files and stdin: the edge where file-system errors
-// become one-line messages. Used by the CLI only.
+// Reading articles from files and stdin, and listing the bundled ones;
+// file-system errors become one-line messages (file-system.ts has the words).
+// Used by the CLI only.
 
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {basename, join} from 'node:path';
@@ -8,6 +9,7 @@ import {type Article} from '../model/article.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {decodeArticle} from '../parse/decode.js';
 import {parseMarkdown} from '../parse/markdown.js';
+import {fileErrorReason} from './file-system.js';
 
 /** A mistake of the user's (bad path, bad file): printed as one line, exit 1. */
 export class UserError extends Error {
@@ -31,26 +33,13 @@ export interface LoadedArticle {
 	readonly warnings: readonly string[];
 }
 
-const reasons: Record<string, string> = {
-	ENOENT: 'no such file',
-	EISDIR: 'is a directory',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	ENOTDIR: 'a part of the path is not a directory',
-	ELOOP: 'too many symbolic links',
-	ENAMETOOLONG: 'name too long',
-	EMFILE: 'too many open files',
-	EIO: 'input/output error',
-};
-
 function readBytes(path: string): Uint8Array {
 	try {
 		if (path === '-') return readFileSync(0);
 		if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), {code: 'EISDIR'});
 		return readFileSync(path);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? '';
-		throw new UserError(`cannot read ${showName(path)}: ${reasons[code] ?? escapeUnprintable((error as Error).message)}`);
+		throw new UserError(`cannot read ${showName(path)}: ${fileErrorReason(error, 'read')}`);
 	}
 }
 
@@ -92,7 +81,6 @@ export function listArticleFiles(dir: string): string[] {
 			.sort()
 			.map((name) => join(dir, name));
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? '';
-		throw new UserError(`cannot list '${escapeUnprintable(dir)}': ${reasons[code] ?? escapeUnprintable((error as Error).message)}`);
+		throw new UserError(`cannot list '${escapeUnprintable(dir)}': ${fileErrorReason(error, 'read')}`);
 	}
 }

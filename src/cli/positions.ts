@@ -13,10 +13,11 @@
 // 3. A file that cannot be parsed is ignored with one warning and rebuilt by
 //    the next save. Entries that do not look like positions are dropped.
 
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, isAbsolute, join} from 'node:path';
+import {fileErrorReason, writeAtomically} from './file-system.js';
 
 // node:crypto costs ~3 ms to load, and only the reader needs it: it is
 // required when a key is first made, not when the CLI starts.
@@ -104,11 +105,9 @@ export function loadPosition(path: string, key: string): Loaded {
 	};
 }
 
-let tempCounter = 0;
-
 /**
  * Remembers `position` for `key`, keeping the newest `limit` entries; atomic
- * (temp file + rename). Returns an error message instead of throwing: losing
+ * (file-system.ts). Returns an error message instead of throwing: losing
  * a bookmark must not stop anyone from reading.
  */
 export function savePosition(path: string, key: string, position: Position, limit = POSITIONS_LIMIT): string | undefined {
@@ -118,18 +117,11 @@ export function savePosition(path: string, key: string, position: Position, limi
 	const kept = [...entries].sort((a, b) => b[1].time - a[1].time).slice(0, Math.max(1, limit));
 	const data: Record<string, Position> = {};
 	for (const [k, v] of kept) data[k] = v;
-	const temp = join(dirname(path), `.positions.${process.pid}.${tempCounter++}.${Date.now()}.tmp`);
 	try {
 		mkdirSync(dirname(path), {recursive: true});
-		writeFileSync(temp, JSON.stringify(data, null, '\t') + '\n');
-		renameSync(temp, path);
+		writeAtomically(path, JSON.stringify(data, null, '\t') + '\n');
 		return undefined;
 	} catch (error) {
-		try {
-			rmSync(temp, {force: true});
-		} catch {
-			// Nothing was written, or the directory is not there at all.
-		}
-		return `cannot save the reading position to '${path}': ${(error as Error).message}`;
+		return `cannot save the reading position to '${path}': ${fileErrorReason(error, 'write')}`;
 	}
 }

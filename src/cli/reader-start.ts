@@ -1,5 +1,5 @@
 // What the reader decides before it draws anything, without Ink or React:
-// the bidi mode, the book, where to open, and the first frame.
+// the bidi mode, the book, where to open; and the first frame, painted.
 //
 // Logic:
 // 1. The CLI calls prepareReader as soon as the article is parsed and starts
@@ -18,9 +18,10 @@ import {createBook, type Book} from '../reader/book.js';
 import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
-import {createPager} from '../reader/pager.js';
+import {createPager, type Place} from '../reader/pager.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
-import {chooseBidi, detectTerminal, enterSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
+import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
+import {type SignalGuard} from './signal-guard.js';
 
 const CURSOR_HOME = '\u001B[H';
 
@@ -49,13 +50,6 @@ export interface ReaderOptions {
 	readonly debug?: boolean;
 	/** Where positions are kept; default from the environment (XDG_STATE_HOME). */
 	readonly positionsFile?: string;
-}
-
-export interface Place {
-	/** 0-based section. */
-	readonly section: number;
-	/** Logical offset of the first character on screen. */
-	readonly offset: number;
 }
 
 export interface ReaderSetup {
@@ -118,4 +112,36 @@ export function firstPaint(setup: ReaderSetup, size: {columns: number; rows: num
 	});
 	// The alternate screen keeps the cursor where the shell left it: the frame starts home.
 	return `${enterSequence(setup.choice)}${CURSOR_HOME}${frameText(rows)}${CURSOR_HOME}`;
+}
+
+/**
+ * Enters the alternate screen and draws the first frame (Logic 3), with the
+ * keyboard in raw mode so nothing typed meanwhile is echoed. Until
+ * runReader takes the terminal over, a signal (through the guard) or
+ * `restore` gives it back. Undefined if nothing was drawn.
+ */
+export function paintFirstFrame(
+	setup: ReaderSetup,
+	options: ReaderOptions,
+	keys: NodeJS.ReadStream,
+	stdout: NodeJS.WriteStream,
+	signals: SignalGuard,
+): {restore(): void} | undefined {
+	const frame = firstPaint(setup, terminalSize(stdout), {...(options.maxWidth ? {maxWidth: options.maxWidth} : {}), color: options.color});
+	if (frame === undefined) return undefined;
+	let restored = false;
+	const restore = (): void => {
+		if (restored) return;
+		restored = true;
+		try {
+			keys.setRawMode?.(false);
+			stdout.write(leaveSequence(setup.choice));
+		} catch {
+			// The terminal is gone.
+		}
+	};
+	signals.own(restore);
+	keys.setRawMode?.(true);
+	stdout.write(frame);
+	return {restore};
 }

@@ -1,129 +1,76 @@
 // The full command line, with yargs: help, completion, examples, and the
-// exact message for every mistake. cli.ts runs the common, well-formed
-// invocations itself and loads this module (a separate bundle chunk) for
-// everything else, so yargs costs nothing on `qari sections`.
+// exact message for every mistake, built from the command table
+// (commands.ts). main.ts runs the common, well-formed invocations itself and
+// loads this module (a separate bundle chunk) for everything else, so yargs
+// costs nothing on `qari sections`.
 
-import yargs, {type Argv} from 'yargs';
+import yargs, {type Argv, type Options} from 'yargs';
 import pkg from '../../package.json' with {type: 'json'};
 import {
 	type CommandHandlers,
+	type CommandName,
+	type CommandSpec,
 	type Io,
 	DASH,
+	commandTable,
+	completionCommand,
 	fromDash,
+	invocationOf,
 	parseWidth,
-	bidiChoices,
-	dirChoices,
-	formatChoices,
-	orderChoices,
-	shapeChoices,
+	runInvocation,
 	usageErrorOf,
 } from './commands.js';
 
-
-const widthOption = {
-	alias: 'w',
-	type: 'number',
-	describe: 'Wrap at this many terminal cells (0: one line per paragraph; default: the terminal width, or 80)',
-	coerce: (value: unknown): number => {
-		const n = parseWidth(String(value));
-		if (n === undefined) throw new Error(`--width must be a whole number from 0 to 10000, not '${String(Number(value))}'`);
-		return n;
-	},
-} as const;
+/** An option of the table as yargs declares it. */
+function yargsOption(option: CommandSpec['options'][string]): Options {
+	switch (option.kind) {
+		case 'choice':
+			return {choices: option.values, default: option.default, describe: option.describe};
+		case 'flag':
+			return {type: 'boolean', default: option.default, describe: option.describe};
+		case 'string':
+			return {alias: option.alias, type: 'string', ...(option.dash ? {coerce: fromDash} : {}), describe: option.describe};
+		case 'width':
+			return {
+				alias: option.alias,
+				type: 'number',
+				describe: option.describe,
+				coerce: (value: unknown): number => {
+					const n = parseWidth(String(value));
+					if (n === undefined) throw new Error(`--width must be a whole number from 0 to 10000, not '${String(Number(value))}'`);
+					return n;
+				},
+			};
+	}
+}
 
 /** The yargs parser over `argv`, running `handlers`. */
 export function buildParser(argv: readonly string[], io: Io, handlers: CommandHandlers): Argv {
-	const fileArg = <T>(y: Argv<T>) =>
-		y.positional('file', {
-			type: 'string',
-			coerce: fromDash,
-			describe: "Markdown article to read ('-' for standard input; default: the bundled article)",
-		});
-	const layoutOptions = <T>(y: Argv<T>) =>
-		y
-			.option('order', {
-				choices: orderChoices,
-				default: 'auto' as const,
-				describe: 'Character order: logical for files, visual for terminals that do not reorder (auto: visual on a terminal)',
-			})
-			.option('shape', {
-				choices: shapeChoices,
-				default: 'auto' as const,
-				describe: 'Arabic presentation forms (auto: on with visual order)',
-			})
-			.option('dir', {
-				choices: dirChoices,
-				default: 'auto' as const,
-				describe: "Paragraph direction (auto: each paragraph's first strong letter)",
-			});
-
 	// yargs-parser reads a lone '-' as an empty string; keep it as '-'.
-	return yargs(argv.map((a) => (a === '-' ? DASH : a)))
+	let parser = yargs(argv.map((a) => (a === '-' ? DASH : a)))
 		.scriptName('qari')
-		.usage('qari — a terminal reader that gets Arabic, Hebrew and Persian right\n\nUsage: $0 [file] [options]  or  $0 <command> [options]')
-		.command(
-			'$0 [file]',
-			'Read an article (prints it as `export` does when output is not a terminal)',
-			(y) =>
-				layoutOptions(fileArg(y))
-					.option('width', {...widthOption, describe: 'Text width in the reader at most (default: the terminal width minus margins, at most 100); wrap width when printing'})
-					.option('bidi', {
-						choices: bidiChoices,
-						default: 'auto' as const,
-						describe: 'Who reorders right-to-left text in the reader: qari (app) or the terminal (auto: from the environment; see ? in the reader)',
-					})
-					.option('section', {alias: 's', type: 'string', describe: 'Open this section: its number or its title'})
-					.option('from-start', {type: 'boolean', default: false, describe: 'Open at the start, not where you left off'})
-					.option('color', {type: 'boolean', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'})
-					.option('mouse', {type: 'boolean', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'}),
-			(args) =>
-				handlers.read({
-					file: args.file,
-					order: args.order,
-					shape: args.shape,
-					dir: args.dir,
-					width: args.width,
-					bidi: args.bidi,
-					section: args.section,
-					fromStart: args['from-start'],
-					color: args.color,
-					mouse: args.mouse,
-				}),
-		)
-		.command(
-			'sections [file]',
-			"List the article's sections: index, title, words, minutes",
-			(y) => layoutOptions(fileArg(y)).option('json', {type: 'boolean', default: false, describe: 'Print JSON'}),
-			(args) => handlers.sections({file: args.file, order: args.order, shape: args.shape, dir: args.dir, json: args.json}),
-		)
-		.command(
-			'export [file]',
-			'Print the article as plain text or JSON',
-			(y) =>
-				layoutOptions(fileArg(y))
-					.option('width', widthOption)
-					.option('section', {alias: 's', type: 'string', describe: 'Only this section: its number or its title'})
-					.option('output', {alias: 'o', type: 'string', coerce: fromDash, describe: 'Write to this file (atomically) instead of standard output'})
-					.option('format', {choices: formatChoices, default: 'text' as const, describe: 'Output format'}),
-			(args) =>
-				handlers.export({
-					file: args.file,
-					order: args.order,
-					shape: args.shape,
-					dir: args.dir,
-					width: args.width,
-					section: args.section,
-					output: args.output,
-					format: args.format,
-				}),
-		)
-		.command(
-			'list',
-			'List the bundled articles: file, title, language, sections, words',
-			(y) => layoutOptions(y),
-			(args) => handlers.list({order: args.order, shape: args.shape, dir: args.dir}),
-		)
-		.completion('completion', 'Print a shell completion script (bash, zsh)')
+		.usage('qari — a terminal reader that gets Arabic, Hebrew and Persian right\n\nUsage: $0 [file] [options]  or  $0 <command> [options]');
+	for (const [name, spec] of Object.entries(commandTable) as [CommandName, CommandSpec][]) {
+		parser = parser.command(
+			spec.usage,
+			spec.describe,
+			(y) => {
+				let built: Argv = y;
+				if (spec.file) {
+					built = built.positional('file', {
+						type: 'string',
+						coerce: fromDash,
+						describe: "Markdown article to read ('-' for standard input; default: the bundled article)",
+					});
+				}
+				for (const [option, declared] of Object.entries(spec.options)) built = built.option(option, yargsOption(declared));
+				return built;
+			},
+			(args) => runInvocation(invocationOf(name, spec.file ? (args['file'] as string | undefined) : undefined, (option) => args[option]), handlers),
+		);
+	}
+	return parser
+		.completion(completionCommand.name, completionCommand.describe)
 		.example('$0', 'read the bundled Arabic article')
 		.example('$0 article.md', 'read an article')
 		.example('cat article.md | $0 -', 'read from a pipe')

@@ -20,9 +20,11 @@
 //    direction goes inside an embedding (LRE or RLE … PDF), where it resolves
 //    as its own paragraph does. Inside a unit, a mark at either end stands for
 //    the strong character before or after the line in its paragraph, so a
-//    line's edges resolve as they did in the whole paragraph; inline code and
-//    URLs (isolated by the paragraph layout) go in LRE … PDF, code blocks in
-//    LRO … PDF (app mode never reorders them).
+//    line's edges resolve as they did in the whole paragraph; URLs (isolated
+//    by the paragraph layout) go in LRE … PDF, inline code in an embedding of
+//    its first strong direction between marks of it (text/paragraph.ts puts
+//    it in FSI … PDI so), code blocks in LRE … PDF in a right-to-left row
+//    (app mode reorders a code line left to right).
 // 4. The row's own direction is stated by the first character the terminal
 //    gets (RLM or LRM): frame.ts writes it, then the margin.
 // 5. No box-drawing or block character (U+2500–U+259F) in these rows: mlterm
@@ -34,7 +36,8 @@
 
 import {type Direction} from '../model/article.js';
 import {type Run, type RunStyle} from '../model/line.js';
-import {bidiBracketOf, bidiClassOf, mirrorCode, resolveLevels} from '../text/bidi.js';
+import {mirrorCode, resolveLevels} from '../text/bidi/index.js';
+import {bidiBracketOf, bidiClassOf} from '../text/bidi/classes.js';
 import {type StyledText} from '../text/paragraph.js';
 
 export const LRM = '\u200e';
@@ -43,6 +46,8 @@ const LRE = '\u202a';
 const RLE = '\u202b';
 const PDF = '\u202c';
 const LRO = '\u202d';
+/** Hebrew and Arabic-script letters, presentation forms included. */
+const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
 /** The style of a run of marks qari writes itself (see terminal/sgr). */
 export const CONTROL: RunStyle = {control: true};
@@ -226,14 +231,22 @@ export function unitRuns(
 			out.push(run);
 			return;
 		}
-		// An isolate is a neutral to the text around it: marks of the direction it
-		// takes there (N1, N2) stand for it outside the embedding.
-		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;
-		const next = strongAround(runs, i, 1) ?? after ?? dir;
-		const mark = markOf(previous === next ? previous : dir);
 		// An isolate cut by the line: the strong characters of its other lines, inside it.
 		const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 		const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
+		if (run.style.code) {
+			// Inline code: FSI…PDI between two marks of its first strong direction
+			// (text/paragraph.ts), which act outside as a strong character would.
+			const own = firstStrong(run.text, 0) ?? inside?.before ?? 'ltr';
+			const mark = markOf(own);
+			out.push(control(mark + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + mark));
+			return;
+		}
+		// A URL's isolate is a neutral to the text around it: marks of the
+		// direction it takes there (N1, N2) stand for it outside the embedding.
+		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;
+		const next = strongAround(runs, i, 1) ?? after ?? dir;
+		const mark = markOf(previous === next ? previous : dir);
 		out.push(control(mark + LRE + first), run, control(last + PDF + mark));
 	});
 	if (after && after !== dir) out.push(control(markOf(after)));
@@ -382,7 +395,11 @@ export function implicitRuns(runs: readonly Run[], dir: Direction): Run[] {
 			unit = undefined;
 		} else if (unit) unit.push(run);
 		else if (run.text === '') continue;
-		else if (run.style.code) items.push({runs: [control(mark + LRO), run, control(PDF + mark)]});
+		// Code blocks: a line with right-to-left letters comes laid out as app mode
+		// shows it (code.ts: visual order, shaped), and goes in an override; others
+		// in an embedding when the row is right to left.
+		else if (run.style.code && RTL_CHARS.test(run.text)) items.push({runs: [control((dir === 'ltr' ? '' : mark) + LRO), run, control(PDF + (dir === 'ltr' ? '' : mark))]});
+		else if (run.style.code) items.push({runs: dir === 'ltr' ? [run] : [control(mark + LRE), run, control(PDF + mark)]});
 		else items.push({runs: [dir === 'rtl' ? {text: reverseNeutral(run.text), style: run.style} : run]});
 	}
 	if (dir === 'rtl') items.reverse();

@@ -26,22 +26,33 @@ export type Inline = readonly Span[];
 
 export type TableAlign = 'left' | 'center' | 'right' | null;
 
+/**
+ * `dir` on a block: the direction an HTML wrapper around it declares (`<div dir="rtl">`,
+ * `lang="fa"`, `style="direction: rtl"`). It is the context the block's own direction is
+ * decided in (as the article's direction is for other blocks), not a forced direction:
+ * an English paragraph inside `<div dir="rtl">` still reads left to right.
+ * `align: 'center'` on a paragraph or heading: raw HTML centres it (`<p align="center">`).
+ */
 export type Block =
-	| {readonly kind: 'paragraph'; readonly inline: Inline}
-	| {readonly kind: 'heading'; readonly level: number; readonly inline: Inline}
+	| {readonly kind: 'paragraph'; readonly inline: Inline; readonly dir?: Direction; readonly align?: 'center'}
+	| {readonly kind: 'heading'; readonly level: number; readonly inline: Inline; readonly dir?: Direction; readonly align?: 'center'}
 	| {
 			readonly kind: 'list';
 			readonly ordered: boolean;
 			readonly start: number;
 			readonly items: readonly (readonly Block[])[];
+			/** A tight list (no blank line between its items): no blank rows inside an item either. */
+			readonly tight?: boolean;
+			readonly dir?: Direction;
 	  }
-	| {readonly kind: 'quote'; readonly blocks: readonly Block[]}
+	| {readonly kind: 'quote'; readonly blocks: readonly Block[]; readonly dir?: Direction}
 	| {readonly kind: 'code'; readonly lang: string; readonly text: string}
 	| {
 			readonly kind: 'table';
 			readonly align: readonly TableAlign[];
 			readonly header: readonly Inline[];
 			readonly rows: readonly (readonly Inline[])[];
+			readonly dir?: Direction;
 	  }
 	| {readonly kind: 'rule'};
 

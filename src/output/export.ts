@@ -28,8 +28,12 @@ import {type Line, type Run} from '../model/line.js';
 import {forEachLine, isPaddingRun, layoutBlocks, type LayoutOptions} from '../layout/blocks.js';
 import {LITTLE_ENDIAN} from '../text/utf16.js';
 import {stringifyJson} from './json.js';
+import {linksOf, withReferences} from './references.js';
 
-export type ExportOptions = LayoutOptions;
+export interface ExportOptions extends LayoutOptions {
+	/** Number the links and list their targets at the end of each section (references.ts); default on. */
+	readonly links?: boolean;
+}
 
 /** The text of a laid-out line: its runs, trailing spaces dropped. */
 export function lineText(line: Line): string {
@@ -159,36 +163,25 @@ function appendLine(sink: TextSink, runs: readonly Run[]): void {
  * Blocks of a whole article or of one section, with headings: the article's
  * title, the lead, then each section's title as a level-2 heading.
  */
-function exportBlocks(article: Article, sections: readonly Section[]): Block[] {
+export function exportBlocks(article: Article, sections: readonly Section[], links: boolean): Block[] {
 	const blocks: Block[] = [];
 	for (const section of sections) {
 		const level = section.level === 0 ? 1 : 2;
 		const title = section.level === 0 ? article.title : section.title;
 		blocks.push({kind: 'heading', level, inline: [{text: title, style: {}}]});
 		// One at a time: a section can have more blocks than a call can take arguments.
-		for (const block of section.blocks) blocks.push(block);
+		for (const block of links ? withReferences(section.blocks) : section.blocks) blocks.push(block);
 	}
 	return blocks;
 }
 
-/** Plain text of the article, or of the sections given. Ends with a newline. */
-export function exportText(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): string {
-	// The plain way, kept for tests to check exportTextBytes against: each line's text and a newline.
-	let text = '';
-	forEachLine(exportBlocks(article, sections), options, (line) => {
-		text += `${lineText(line)}\n`;
-	});
-	// With no line at all the text is one newline still.
-	return text || '\n';
-}
-
 /**
- * exportText's text as UTF-8, for writing, handed to `write` in chunks of about 32 to 96 KiB
+ * The article's plain text (of the sections given) as UTF-8, for writing, handed to `write` in chunks of about 32 to 96 KiB
  * as the lines are laid out (Logic 1). Each chunk is a Buffer of its own, which `write` may keep.
  */
 export function exportTextChunks(article: Article, options: ExportOptions, sections: readonly Section[], write: (chunk: Buffer) => void): void {
 	const sink = createSink(CHUNK, write);
-	forEachLine(exportBlocks(article, sections), options, (line) => {
+	forEachLine(exportBlocks(article, sections, options.links !== false), options, (line) => {
 		appendLine(sink, line.runs);
 	});
 	// Every line ends in a newline; with no line at all the text is one newline still.
@@ -199,7 +192,7 @@ export function exportTextChunks(article: Article, options: ExportOptions, secti
 	flush(sink);
 }
 
-/** exportText's text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */
+/** The article's plain text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */
 export function exportTextBytes(article: Article, options: ExportOptions, sections: readonly Section[] = article.sections): Buffer {
 	const chunks: Buffer[] = [];
 	exportTextChunks(article, options, sections, (chunk) => {
@@ -211,6 +204,8 @@ export function exportTextBytes(article: Article, options: ExportOptions, sectio
 export interface JsonBlock {
 	readonly kind: Block['kind'];
 	readonly text: string;
+	/** The block's links, text and target, in order (only when it has some). */
+	readonly links?: readonly {readonly text: string; readonly href: string}[];
 }
 
 /** JSON export: metadata, then each section with its blocks as plain logical text. */
@@ -227,9 +222,11 @@ export function exportJson(article: Article, sections: readonly Section[] = arti
 			words: section.words,
 			minutes: section.minutes,
 			direction: section.direction,
-			blocks: section.blocks.map(
-				(block): JsonBlock => ({kind: block.kind, text: layoutBlocks([block], plain).map(lineText).join('\n')}),
-			),
+			blocks: section.blocks.map((block): JsonBlock => {
+				const text = layoutBlocks([block], plain).map(lineText).join('\n');
+				const links = linksOf([block]);
+				return links.length ? {kind: block.kind, text, links} : {kind: block.kind, text};
+			}),
 		})),
 	};
 	// Titles and metadata are the article's text: bidi and C1 controls are escaped too.

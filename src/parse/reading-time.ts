@@ -1,14 +1,4 @@
-// Word counts and reading time.
-
-import {textStats} from './text-stats.js';
-
-/**
- * Words: runs of non-space characters holding at least one letter or digit
- * (so "—" and "…" alone are not words, "2011،" is one).
- */
-export function countWords(text: string): number {
-	return textStats(text).words;
-}
+// Reading time from a word count (text-stats.ts counts the words).
 
 // Silent reading speeds in words per minute from the IReST study
 // (Trauzettel-Klosinski & Dietz, 2012, Invest. Ophthalmol. Vis. Sci. 53:5452):

@@ -113,11 +113,15 @@ export type PagerAction =
 
 export type PagerActionType = PagerAction['type'];
 
-export interface StartOptions {
+/** Where a reader is in a book: what it saves and opens at. */
+export interface Place {
 	/** 0-based section. */
 	readonly section: number;
-	/** Logical offset to show at the top. */
+	/** Logical offset of the first character on screen. */
 	readonly offset: number;
+}
+
+export interface StartOptions extends Place {
 	readonly width: number;
 	readonly height: number;
 }

@@ -111,12 +111,8 @@ export function foldQuery(query: string): string {
 	return foldText(unshapeArabic(query)).text.trim();
 }
 
-/** Every non-overlapping match of `query` in `text`, as ranges of the original text. */
-export function findMatches(text: string, query: string): Range[] {
-	return findFolded(text, foldQuery(query));
-}
-
-function findFolded(text: string, needle: string): Range[] {
+/** Every non-overlapping match of `needle` (a query in search form: foldQuery) in `text`, as ranges of the original text. */
+export function findFolded(text: string, needle: string): Range[] {
 	if (!needle) return [];
 	const folded = foldText(text);
 	const ranges: Range[] = [];

@@ -45,14 +45,26 @@ const MAX_HREF = 2048;
  * printable ASCII (no spaces, no controls, no ESC, nothing that could end
  * the sequence early), and only web and mail links: a terminal hands the
  * target to the desktop's opener, so file: or javascript: from an article
- * are not passed on. A bare `www.` host gets `https://`.
+ * are not passed on. A bare `www.` host gets `https://`. An IRI (the normal
+ * link on an Arabic, Persian or Hebrew site: `https://fa.wikipedia.org/wiki/زبان_فارسی`)
+ * is mapped to its URI as RFC 3987 §3.1 says, by the WHATWG URL parser: the
+ * path, query and fragment percent-encoded as UTF-8, the host in punycode.
+ * Whitespace, controls and bidi formatting characters are never part of a link.
  */
 export function sanitizeHref(href: string): string | undefined {
 	if (href.length === 0 || href.length > MAX_HREF) return undefined;
-	if (!/^[\x21-\x7e]+$/.test(href)) return undefined;
-	if (/^www\./i.test(href)) return `https://${href}`;
-	if (!/^(?:https?:\/\/|ftp:\/\/|mailto:)./i.test(href)) return undefined;
-	return href;
+	let uri = /^www\./i.test(href) ? `https://${href}` : href;
+	if (!/^[\x21-\x7e]+$/.test(uri)) {
+		if (/[\s\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(uri)) return undefined;
+		try {
+			uri = new URL(uri).href;
+		} catch {
+			return undefined;
+		}
+		if (uri.length > MAX_HREF || !/^[\x21-\x7e]+$/.test(uri)) return undefined;
+	}
+	if (!/^(?:https?:\/\/|ftp:\/\/|mailto:)./i.test(uri)) return undefined;
+	return uri;
 }
 
 /** One line's runs as a string for the terminal. */

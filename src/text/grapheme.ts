@@ -17,8 +17,10 @@ Logic:
 3. Unicode 15.0 has no GB9c (Indic conjuncts, Unicode 15.1): क्ष is two clusters here, one for
    Intl.Segmenter on a Node whose ICU has Unicode 15.1 or later.
 */
-import {decodeRuns, farValue} from './data/decode.js';
+import {outOfRange} from './checked.js';
+import {decodeRuns, runValue} from './data/decode.js';
 import {WIDTH_PALETTE, WIDTH_RUNS} from './data/width-data.js';
+import {isHighSurrogate, isLowSurrogate, pairCodePoint} from './utf16.js';
 
 // Grapheme break classes: the high nibble of a table byte (scripts/gen/width.mjs CLASSES).
 export const OTHER = 0;
@@ -88,23 +90,16 @@ function buildPairRules(): Uint8Array {
 	return rules;
 }
 
-/** Code points below this are read from INFO_TABLE directly. */
-export const INFO_DIRECT = 0x4_00_00;
+/** Code points below this are read from a direct table, not the runs (Logic 1). */
+const INFO_DIRECT = 0x4_00_00;
 const infoRuns = decodeRuns(WIDTH_RUNS, INFO_DIRECT, WIDTH_PALETTE);
-/** The byte of each code point below INFO_DIRECT (Logic 1). */
-export const INFO_TABLE = infoRuns.direct;
-
-/** The byte of a code point at or above INFO_DIRECT. */
-export function farInfo(codePoint: number): number {
-	return farValue(infoRuns, codePoint);
-}
 
 /**
 Packed properties of a code point: bits 0–1 its width alone, bits 2–3 the width it adds after
 the first visible code point of a cluster, bits 4–7 its grapheme break class.
 */
 export function codePointInfo(codePoint: number): number {
-	return codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? 0) : farInfo(codePoint);
+	return runValue(infoRuns, codePoint);
 }
 
 /** GB11 for the ZWJ at `zwj`, followed by a pictographic: does ExtPict Extend* come right before it? */
@@ -112,10 +107,10 @@ export function joinsEmojiSequence(text: string, zwj: number): boolean {
 	let index = zwj;
 	while (index > 0) {
 		let codePoint = text.charCodeAt(--index);
-		if (codePoint >= 0xDC_00 && codePoint <= 0xDF_FF && index > 0) {
+		if (isLowSurrogate(codePoint) && index > 0) {
 			const high = text.charCodeAt(index - 1);
-			if (high >= 0xD8_00 && high <= 0xDB_FF) {
-				codePoint = 0x1_00_00 + ((high - 0xD8_00) << 10) + (codePoint - 0xDC_00);
+			if (isHighSurrogate(high)) {
+				codePoint = pairCodePoint(high, codePoint);
 				index--;
 			}
 		}
@@ -141,12 +136,12 @@ export function clusterEnd(text: string, start: number): number {
 		return length;
 	}
 
-	let codePoint = text.codePointAt(start) ?? 0;
+	let codePoint = text.codePointAt(start) ?? outOfRange();
 	let end = start + (codePoint > 0xFF_FF ? 2 : 1);
 	let previous = codePointInfo(codePoint) >> 4;
 	let pairedRegional = false;
 	while (end < length) {
-		codePoint = text.codePointAt(end) ?? 0;
+		codePoint = text.codePointAt(end) ?? outOfRange();
 		const next = codePointInfo(codePoint) >> 4;
 		const rule = PAIR_RULES[previous * 16 + next];
 		if (rule === BREAK) {

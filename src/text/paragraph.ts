@@ -2,18 +2,26 @@
 //
 // Logic:
 // 1. Flatten the spans into one logical string plus a style id per code
-//    unit. Inline code and URLs go inside LRI…PDI so they stay left to right
-//    whatever surrounds them. Styles never enter the string: no ANSI here.
-// 2. Resolve embedding levels once for the whole paragraph (bidi.ts). Levels
+//    unit. URLs go inside LRI…PDI so they stay left to right whatever
+//    surrounds them. Inline code goes inside FSI…PDI (RTL text in code reads
+//    right to left: `7 מטרים`), between two marks of its own first strong
+//    direction (LRM when it has none): outside, the span is one unit that acts
+//    as a strong character of that direction, as an English word would, so
+//    `finally running npm ci` keeps its order in a Hebrew sentence. The marks
+//    are outside the isolate, so P2–P3 would see them: an 'auto' paragraph's
+//    direction is taken from the text without them (as if the span were a
+//    plain isolate). Styles never enter the string: no ANSI here.
+// 2. Resolve embedding levels once for the whole paragraph (bidi/). Levels
 //    must not depend on where lines break, so this comes before wrapping. In
 //    logical order only the paragraph's direction is needed, not the levels.
-// 3. Shape Arabic in logical order (outside code), before measuring: shaping
-//    changes widths (lam + alef becomes one cell). The shaper keeps the
+// 3. Shape Arabic in logical order, before measuring: shaping changes widths
+//    (lam + alef becomes one cell). Inline code is shaped on its own (its
+//    letters never join across the span's edge). The shaper keeps the
 //    string's length, so levels and styles still line up index for index.
 // 4. Break lines in logical order by cluster widths (wrap.ts). The clusters
 //    are measured once, marked on the code units (width.ts measureUnits);
 //    the same marks keep each cluster whole when a line is reordered (L3).
-// 5. Per line: reorder (L1–L3, bidi.ts), mirror at odd levels (L4), drop
+// 5. Per line: reorder (L1–L3, bidi/), mirror at odd levels (L4), drop
 //    what must never be printed (bidi controls, the shaper's U+FEFF filler,
 //    the hard-break marker), and group neighbouring clusters of one style
 //    into runs. In logical order only step 5's dropping and grouping apply.
@@ -24,14 +32,15 @@
 //    String.fromCharCode.apply on a line). Whether a code unit is hidden, half
 //    of a surrogate pair or mirrored is one lookup in a table built on first
 //    use; a paragraph of one style (most) skips the style lookup per unit.
-//    When that paragraph's levels are all the paragraph's (bidi.ts `simple`
+//    When that paragraph's levels are all the paragraph's (bidi/index.ts `simple`
 //    and `uniform`: most prose in one script), a line is copied straight
 //    from the text, cluster by cluster, last to first at an odd level, with
-//    no order array to fill and read back (bidi.ts orderUniformLine).
+//    no order array to fill and read back (bidi/fast-paths.ts orderUniformLine).
 //    On a book this is most of the layout's time.
 
+import {outOfRange} from './checked.js';
 import {HIDDEN_RANGES, hasHidden, isHidden} from './char-class.js';
-import {firstStrongDirection, joinerEndsCluster, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi.js';
+import {extendsCluster, firstStrongDirection, mirrorCode, reorderLineInto, resolveLevels, type ParagraphLevels, type ReorderOptions} from './bidi/index.js';
 import {MIRRORING_PAIRS} from './data/mirroring-data.js';
 import {shapeArabic} from './shape.js';
 import {isLowSurrogate, unitsToString} from './utf16.js';
@@ -42,8 +51,8 @@ export type Order = 'visual' | 'logical';
 export type Direction = 'ltr' | 'rtl';
 
 /**
- * What the paragraph reads of a span's style: inline code is isolated and never
- * shaped, a link whose text is a URL is isolated. Any richer style (the model's)
+ * What the paragraph reads of a span's style: inline code is isolated (first
+ * strong) and shaped on its own, a link whose text is a URL is isolated LTR. Any richer style (the model's)
  * fits and is carried through to the runs untouched.
  */
 export interface SpanStyle {
@@ -61,7 +70,7 @@ export interface ParagraphOptions {
 	/** Line width in cells; 0 = no wrapping. */
 	readonly width: number;
 	readonly order: Order;
-	/** Arabic presentation forms (never inside code). */
+	/** Arabic presentation forms (inline code shaped on its own). */
 	readonly shape: boolean;
 	/** Paragraph direction: 'auto' = first strong character, else `fallback`. */
 	readonly dir: 'auto' | Direction;
@@ -99,7 +108,10 @@ export interface LaidParagraph<S extends object = SpanStyle> {
 }
 
 const LRI = '\u2066';
+const FSI = '\u2068';
 const PDI = '\u2069';
+const LRM = '\u200e';
+const RLM = '\u200f';
 
 /**
  * The paragraph's logical text and what is known about each code unit. The arrays are
@@ -113,9 +125,11 @@ interface Logical<S extends object> {
 	readonly styles: readonly S[];
 	/** Plain-text offset per code unit (isolates we added do not count); null = the identity. */
 	readonly plainOffset: Uint32Array | null;
-	/** Whether each code unit is inside inline code (never shaped); null = none is. */
+	/** Whether each code unit is inside inline code (shaped on its own); null = none is. */
 	readonly code: Uint8Array | null;
 	readonly plainLength: number;
+	/** The text P2–P3 read: `text` without the marks around code (Logic 1); null = `text`. */
+	readonly p2Text: string | null;
 }
 
 const urlPattern = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*$/i;
@@ -155,7 +169,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		const isolate = isolates(span, text);
 		anyIsolate ||= isolate;
 		anyCode ||= spanStyle(span.style).code === true;
-		length += text.length + (isolate ? 2 : 0);
+		length += text.length + (isolate ? 2 : 0) + (isolate && spanStyle(span.style).code === true ? 2 : 0);
 	}
 	if (styleScratch.length < length) {
 		const size = Math.max(length, styleScratch.length * 2);
@@ -172,12 +186,12 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 	// `styles` finds an id sooner than a Map would be built.
 	let styleIndex: Map<S, number> | undefined;
 	let text = '';
+	let p2Text: string | null = null;
 	let at = 0;
 	let plain = 0;
 	for (let k = 0; k < inline.length; k++) {
-		const span = inline[k];
-		if (!span) continue;
-		const piece = texts[k] ?? '';
+		const span = inline[k] ?? outOfRange();
+		const piece = texts[k] ?? outOfRange();
 		const style = span.style;
 		let id = styles.length <= 8 ? styles.indexOf(style) : (styleIndex?.get(style) ?? -1);
 		if (id < 0) {
@@ -190,12 +204,17 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		}
 		const isCode = spanStyle(style).code === true;
 		const isolate = isolates(span, piece);
-		// LRI and PDI take the span's style, are code (never shaped) and have no plain offset.
-		if (isolate) {
+		// Isolates and marks take the span's style, are code and have no plain offset.
+		const added = (): void => {
 			styleIds[at] = id;
 			if (code) code[at] = 1;
 			if (plainOffset) plainOffset[at] = plain;
 			at++;
+		};
+		const mark = isCode ? (firstStrongDirection(piece) === 'rtl' ? RLM : LRM) : '';
+		if (isolate) {
+			if (mark) added();
+			added();
 		}
 		const to = at + piece.length;
 		styleIds.fill(id, at, to);
@@ -204,21 +223,29 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 		plain += piece.length;
 		at = to;
 		if (isolate) {
-			styleIds[at] = id;
-			if (code) code[at] = 1;
-			if (plainOffset) plainOffset[at] = plain;
-			at++;
+			added();
+			if (mark) added();
 		}
-		text += isolate ? LRI + piece + PDI : piece;
+		if (!isolate) {
+			text += piece;
+			if (p2Text !== null) p2Text += piece;
+		} else if (mark) {
+			if (p2Text === null) p2Text = text;
+			text += mark + FSI + piece + PDI + mark;
+			p2Text += FSI + piece + PDI;
+		} else {
+			text += LRI + piece + PDI;
+			if (p2Text !== null) p2Text += LRI + piece + PDI;
+		}
 	}
 	if (marks?.length) {
 		// Marks refine the style of the code units they cover, each in turn.
 		const derived = new Map<number, number>();
 		marks.forEach((mark, m) => {
 			for (let k = firstUnitAt(plainOffset, length, mark.start); k < length; k++) {
-				const offset = plainOffset ? (plainOffset[k] ?? 0) : k;
+				const offset = plainOffset ? (plainOffset[k] ?? outOfRange()) : k;
 				if (offset >= mark.end) break;
-				const base = styleIds[k] ?? 0;
+				const base = styleIds[k] ?? outOfRange();
 				const key = base * marks.length + m;
 				let id = derived.get(key);
 				if (id === undefined) {
@@ -230,7 +257,7 @@ function buildLogical<S extends object>(inline: readonly StyledText<S>[], marks:
 			}
 		});
 	}
-	return {text, styleIds, styles, plainOffset, code, plainLength: plain};
+	return {text, styleIds, styles, plainOffset, code, plainLength: plain, p2Text};
 }
 
 /** The first code unit whose plain offset is at least `offset` (offsets never decrease). */
@@ -240,13 +267,13 @@ function firstUnitAt(plainOffset: Uint32Array | null, length: number, offset: nu
 	let hi = length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if ((plainOffset[mid] ?? 0) < offset) lo = mid + 1;
+		if ((plainOffset[mid] ?? outOfRange()) < offset) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
 
-function shapeOutsideCode(logical: Logical<object>): string {
+function shapeCodeApart(logical: Logical<object>): string {
 	const {text, code} = logical;
 	if (!code) return shapeArabic(text);
 	let out = '';
@@ -255,7 +282,7 @@ function shapeOutsideCode(logical: Logical<object>): string {
 		let j = k;
 		const isCode = code[k] === 1;
 		while (j < text.length && (code[j] === 1) === isCode) j++;
-		out += isCode ? text.slice(k, j) : shapeArabic(text.slice(k, j));
+		out += shapeArabic(text.slice(k, j));
 		k = j;
 	}
 	return out;
@@ -285,7 +312,7 @@ export function unitFlagTable(): Uint8Array {
 	const flags = new Uint8Array(0x10000);
 	// Lowest precedence first: a later fill wins.
 	for (let i = 0; i + 1 < MIRRORING_PAIRS.length; i += 2) {
-		const code = MIRRORING_PAIRS[i] ?? 0;
+		const code = MIRRORING_PAIRS[i] ?? outOfRange();
 		if (code <= 0xffff && mirrorCode(code) !== code) flags[code] = MIRRORED;
 	}
 	flags.fill(HIGH, 0xd800, 0xdc00);
@@ -301,9 +328,10 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	const logical = buildLogical(inline, options.marks);
 	// Logical order needs only the paragraph's direction, not every level.
 	if (levelScratch.length < logical.text.length) levelScratch = new Uint8Array(Math.max(logical.text.length, levelScratch.length * 2));
-	const para = options.order === 'visual' ? resolveLevels(logical.text, options.dir, options.fallback, levelScratch) : undefined;
-	const direction: Direction = para ? (para.level % 2 === 1 ? 'rtl' : 'ltr') : paragraphDirection(logical.text, options);
-	const text = options.shape ? shapeOutsideCode(logical) : logical.text;
+	const base = paragraphDirection(logical.p2Text ?? logical.text, options);
+	const para = options.order === 'visual' ? resolveLevels(logical.text, base, {fallback: options.fallback, into: levelScratch}) : undefined;
+	const direction: Direction = base;
+	const text = options.shape ? shapeCodeApart(logical) : logical.text;
 	const measure = measureUnits(text, scratch);
 	const ranges = breakLines(text, measure, options.width);
 	const lines: ParagraphLine<S>[] = [];
@@ -312,12 +340,12 @@ export function layoutParagraph<S extends object>(inline: readonly StyledText<S>
 	// (Visual order looks every character up in a table anyway.)
 	const hidden = !para && hasHidden(text);
 	// L3 keeps each cluster whole: the measure marks where they start.
-	const reorder: ReorderOptions | undefined = para ? {l3: true, clusterStarts: measure.starts} : undefined;
+	const reorder: ReorderOptions | undefined = para ? {clusterStarts: measure.starts} : undefined;
 	for (const range of ranges) {
 		const runs =
 			para && reorder ? visualRuns(text, para, logical, range.start, range.end, reorder) : logicalRuns(text, logical, range.start, range.end, hidden);
-		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? plainLength) : range.start) : plainLength;
-		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? offset) : range.end) : plainLength;
+		const offset = range.start < text.length ? (plainOffset ? (plainOffset[range.start] ?? outOfRange()) : range.start) : plainLength;
+		const end = range.end < text.length ? (plainOffset ? (plainOffset[range.end] ?? outOfRange()) : range.end) : plainLength;
 		lines.push({runs, width: range.width, offset, end: Math.max(offset, end)});
 	}
 	if (styleScratch.length > KEEP) {
@@ -346,7 +374,7 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	const runs: StyledText<S>[] = [];
 	// One style (most paragraphs): one run, no style to look up per character.
 	const oneStyle = styles.length === 1;
-	if (oneStyle && para.simple === true && para.uniform === true && reorder.l3 !== false && reorder.clusterStarts) {
+	if (oneStyle && para.simple && para.uniform && reorder.clusterStarts) {
 		pushRun(runs, styles[0], 0, copyUniformLine(text, start, end, para.level, reorder.clusterStarts, unitFlagTable()));
 		return runs;
 	}
@@ -360,21 +388,21 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 	let from = 0; // where the current run starts in `units`
 	let n = 0;
 	for (let k = 0; k < count; k++) {
-		const i = indices[k] ?? 0;
+		const i = indices[k] ?? outOfRange();
 		let code = text.charCodeAt(i);
-		const flag = flags[code] ?? 0;
+		const flag = flags[code] ?? outOfRange();
 		let pair = false;
 		if (flag !== 0) {
 			if (flag === HIDDEN) continue;
 			if (flag === MIRRORED) {
-				if ((levels[i] ?? 0) % 2 === 1) code = mirrorCode(code);
+				if ((levels[i] ?? outOfRange()) % 2 === 1) code = mirrorCode(code);
 			} else {
 				// reorderLine keeps a surrogate pair in logical order: the low half follows its high half.
 				pair = isLowSurrogate(text.charCodeAt(i + 1)) && indices[k + 1] === i + 1;
 			}
 		}
 		if (!oneStyle) {
-			const id = styleIds[i] ?? 0;
+			const id = styleIds[i] ?? outOfRange();
 			if (id !== runStyle) {
 				pushRun(runs, styles[runStyle], from, n);
 				runStyle = id;
@@ -392,10 +420,10 @@ function visualRuns<S extends object>(text: string, para: ParagraphLevels, logic
 }
 
 /**
- * visualRuns for a line of a `simple`, `uniform` paragraph (bidi.ts orderUniformLine): every
+ * visualRuns for a line of a `simple`, `uniform` paragraph (bidi/fast-paths.ts orderUniformLine): every
  * unit is at the paragraph level, so the line is its clusters in logical order at an even
  * level, last to first at an odd one (each cluster's units kept in order, L3, but a ZWNJ/ZWJ
- * that ends its cluster on its own: joinerEndsCluster), every unit mirrored at an odd level.
+ * that ends its cluster on its own: extendsCluster), every unit mirrored at an odd level.
  * Copied into `units` with no order array; returns the count.
  */
 function copyUniformLine(text: string, start: number, end: number, level: number, starts: Uint8Array, flags: Uint8Array): number {
@@ -410,10 +438,10 @@ function copyUniformLine(text: string, start: number, end: number, level: number
 	}
 	let clusterEnd = end;
 	for (let i = end - 1; i >= start; i--) {
-		if (i > start && starts[i] === 0 && !joinerEndsCluster(text, starts, i, end)) continue;
+		if (i > start && starts[i] === 0 && extendsCluster(text, starts, i, end)) continue;
 		for (let j = i; j < clusterEnd; j++) {
 			const code = text.charCodeAt(j);
-			const flag = flags[code] ?? 0;
+			const flag = flags[code] ?? outOfRange();
 			if (flag === 0) out[n++] = code;
 			else if (flag === MIRRORED) out[n++] = mirrorCode(code);
 			else if (flag !== HIDDEN) out[n++] = code;
@@ -438,7 +466,7 @@ function logicalRuns<S extends object>(text: string, logical: Logical<S>, start:
 	}
 	let k = start;
 	while (k < end) {
-		const id = styleIds[k] ?? 0;
+		const id = styleIds[k] ?? outOfRange();
 		let j = k;
 		let piece = '';
 		let from = k;

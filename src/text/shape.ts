@@ -39,6 +39,7 @@ Logic:
    a string in one copy, read as UTF-16LE through a Buffer over the same memory (charCodeAt
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
+import {outOfRange} from './checked.js';
 import {decodeRuns, farValue} from './data/decode.js';
 import {bytesOf, copyUnits, isHighSurrogate, isLowSurrogate, pairCodePoint, unitsToString} from './utf16.js';
 import {
@@ -112,8 +113,8 @@ function loadTables(): void {
 	for (let k = 0; k < FORMS.length; k++) formTable[k] = FORMS.charCodeAt(k);
 	for (let letter = FORMS_FIRST; letter <= FORMS_LAST; letter++) {
 		const at = (letter - FORMS_FIRST) << 2;
-		const any = (formTable[at] ?? 0) | (formTable[at + 1] ?? 0) | (formTable[at + 2] ?? 0) | (formTable[at + 3] ?? 0);
-		const flags = bmpFlags[letter] ?? 0;
+		const any = (formTable[at] ?? outOfRange()) | (formTable[at + 1] ?? outOfRange()) | (formTable[at + 2] ?? outOfRange()) | (formTable[at + 3] ?? outOfRange());
+		const flags = bmpFlags[letter] ?? outOfRange();
 		// R, D and L, not C (no letter with forms is C) and not U (hamza): Logic 6.
 		if (any !== 0 && (flags & (JOINS_BACK | JOINS_FORWARD)) !== 0) bmpFlags[letter] = flags | HAS_FORMS;
 	}
@@ -151,7 +152,7 @@ function isArabicUnit(c: number): boolean {
 
 /** Form of `letter` (flagged HAS_FORMS) for its joins; the letter itself when Unicode has no such form (Logic 6). */
 function formOf(letter: number, joinsPrevious: boolean, joinsNext: boolean): number {
-	const form = formTable[((letter - FORMS_FIRST) << 2) + (joinsPrevious ? 1 : 0) + (joinsNext ? 2 : 0)] ?? 0;
+	const form = formTable[((letter - FORMS_FIRST) << 2) + (joinsPrevious ? 1 : 0) + (joinsNext ? 2 : 0)] ?? outOfRange();
 	return form === 0 ? letter : form;
 }
 
@@ -198,10 +199,10 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 	let pendingJoinsPrevious = false;
 
 	for (let i = 0; i < length; i++) {
-		const c = out[i] ?? 0;
-		let flags = bmpFlags[c] ?? 0;
+		const c = out[i] ?? outOfRange();
+		let flags = bmpFlags[c] ?? outOfRange();
 		if (isHighSurrogate(c) && i + 1 < length) {
-			const low = out[i + 1] ?? 0;
+			const low = out[i + 1] ?? outOfRange();
 			if (isLowSurrogate(low)) {
 				flags = farValue(joiningFlags, pairCodePoint(c, low));
 				i++;
@@ -213,14 +214,14 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 		if (pending >= 0) {
 			if (pendingLetter === LAM && pending === i - 1 && ligatures && (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0627)) {
 				out[pending] = FILLER;
-				out[i] = lamAlef[c - 0x0622 + (pendingJoinsPrevious ? 8 : 0)] ?? pendingLetter;
+				out[i] = lamAlef[c - 0x0622 + (pendingJoinsPrevious ? 8 : 0)] ?? outOfRange();
 				changed = true;
 				pending = -1;
 				previousJoinsForward = false; // the alef is R
 				continue;
 			}
 			// formOf, with the lookup's first half done when the letter was seen.
-			const form = formTable[pendingForms + (joinsPrevious ? 2 : 0)] ?? 0;
+			const form = formTable[pendingForms + (joinsPrevious ? 2 : 0)] ?? outOfRange();
 			if (form !== 0 && form !== pendingLetter) {
 				out[pending] = form;
 				changed = true;
@@ -264,10 +265,10 @@ export function unshapeArabic(text: string): string {
 		if (c === FILLER) continue;
 		if (c >= LIGATURE_FIRST && c <= LIGATURE_LAST) {
 			out[o++] = LAM;
-			out[o++] = ligatureAlef[c - LIGATURE_FIRST] ?? c;
+			out[o++] = ligatureAlef[c - LIGATURE_FIRST] ?? outOfRange();
 			continue;
 		}
-		const base = c >= unshapeFirst && c <= last ? (unshapeTable[c - unshapeFirst] ?? 0) : 0;
+		const base = c >= unshapeFirst && c <= last ? (unshapeTable[c - unshapeFirst] ?? outOfRange()) : 0;
 		out[o++] = base === 0 ? c : base;
 	}
 	return unitsToString(out, bytesFor(out), 0, o);

@@ -39,6 +39,7 @@ Logic:
    else (marks, ZWJ, controls, surrogates, Hangul, regional indicators…) to the full scan.
 */
 
+import {outOfRange} from './checked.js';
 import {decodeRuns} from './data/decode.js';
 import {RGI_EMOJI_NARROW, WIDTH_PALETTE, WIDTH_RUNS} from './data/width-data.js';
 import {
@@ -48,9 +49,6 @@ import {
 	HANGUL_L,
 	HANGUL_T,
 	HANGUL_V,
-	INFO_DIRECT,
-	INFO_TABLE,
-	JOIN,
 	OTHER,
 	PAIR_RULES,
 	PICTOGRAPHIC,
@@ -58,9 +56,9 @@ import {
 	SPACING_MARK,
 	ZWJ,
 	codePointInfo,
-	farInfo,
 	joinsEmojiSequence,
 } from './grapheme.js';
+import {isHighSurrogate, isLowSurrogate, pairCodePoint} from './utf16.js';
 
 /** Classes whose presence in a multi-code-point cluster calls for string-width's emoji and Hangul rules. */
 const NEEDS_FULL_RULES = 1 << REGIONAL | 1 << PICTOGRAPHIC | 1 << HANGUL_L | 1 << HANGUL_V | 1 << HANGUL_T;
@@ -98,11 +96,11 @@ function isHangulJamo(codePoint: number): boolean {
 function fullRulesWidth(segment: string): number {
 	const codePoints: number[] = [];
 	for (const character of segment) {
-		codePoints.push(character.codePointAt(0) ?? 0);
+		codePoints.push(character.codePointAt(0) ?? outOfRange());
 	}
 
 	let first = 0;
-	while (first < codePoints.length && (codePointInfo(codePoints[first] ?? 0) & 3) === 0) {
+	while (first < codePoints.length && (codePointInfo(codePoints[first] ?? outOfRange()) & 3) === 0) {
 		first++;
 	}
 
@@ -115,14 +113,14 @@ function fullRulesWidth(segment: string): number {
 		return 2;
 	}
 
-	const base = codePoints[first] ?? 0;
+	const base = codePoints[first] ?? outOfRange();
 	if (isHangulJamo(base)) {
 		return hangulWidth(codePoints.slice(first).filter(codePoint => (codePointInfo(codePoint) & 3) !== 0));
 	}
 
 	let width = codePointInfo(base) & 3;
 	for (let index = first + 1; index < codePoints.length; index++) {
-		width += (codePointInfo(codePoints[index] ?? 0) >> 2) & 3;
+		width += (codePointInfo(codePoints[index] ?? outOfRange()) >> 2) & 3;
 	}
 
 	return width;
@@ -155,15 +153,16 @@ function isDoubleWidthNonRgiEmojiSequence(segment: string, codePoints: readonly 
 function hangulWidth(visible: readonly number[]): number {
 	let width = 0;
 	for (let index = 0; index < visible.length; index++) {
-		const codePoint = visible[index] ?? 0;
+		const codePoint = visible[index] ?? outOfRange();
 		if (!isHangulJamo(codePoint)) {
 			for (let remaining = index; remaining < visible.length; remaining++) {
-				width += codePointInfo(visible[remaining] ?? 0) & 3;
+				width += codePointInfo(visible[remaining] ?? outOfRange()) & 3;
 			}
 
 			return width;
 		}
 
+		// Past the end there is no next jamo: a code point of 0 is none.
 		if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(visible[index + 1] ?? 0)) {
 			width += 2;
 			index += isHangulTrailingJamo(visible[index + 2] ?? 0) ? 2 : 1;
@@ -223,7 +222,7 @@ export const BREAK_SPACE_START = 2;
 export const FORCED_BREAK_START = 3;
 const LINE_SEPARATOR = 0x20_28;
 
-// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as in INFO_TABLE),
+// Per BMP code unit, for scanClusters (Logic 8): bits 0–1 its width alone (as codePointInfo gives it),
 // bits 2–3 the UnitMeasure.starts mark of a cluster of this unit alone, ALONE when it is a code
 // point of class Other (not a surrogate), JOINS_PREVIOUS when a cluster may continue with it
 // (Extend, SpacingMark, ZWJ, or a high surrogate, which may start an astral one).
@@ -246,15 +245,15 @@ function buildUnitFast(): Uint8Array {
 
 	// Surrogates are never a code point alone; a high one may start an astral cluster.
 	for (let unit = 0xD8_00; unit <= 0xDF_FF; unit++) {
-		table[unit] = ((table[unit] ?? 0) & ~ALONE) | (unit <= 0xDB_FF ? JOINS_PREVIOUS : 0);
+		table[unit] = ((table[unit] ?? outOfRange()) & ~ALONE) | (unit <= 0xDB_FF ? JOINS_PREVIOUS : 0);
 	}
 
 	// Break spaces and the line separator mark their clusters as such.
 	for (let unit = 0x20; unit <= 0x30_00; unit = unit === 0x20 ? 0x16_80 : unit + 1) {
-		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? 0) & ~0x0C) | (BREAK_SPACE_START << 2);
+		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? outOfRange()) & ~0x0C) | (BREAK_SPACE_START << 2);
 	}
 
-	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? 0) & ~0x0C) | (FORCED_BREAK_START << 2);
+	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? outOfRange()) & ~0x0C) | (FORCED_BREAK_START << 2);
 	return table;
 }
 
@@ -280,12 +279,12 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	while (start < length) {
 		// Fast path (Logic 8): a BMP code point of class Other is a cluster of its own, as wide
 		// as it is alone, unless what follows may join it (GB9 Extend/ZWJ, or an astral character).
-		let unit = fast[text.charCodeAt(start)] ?? 0;
+		let unit = fast[text.charCodeAt(start)] ?? outOfRange();
 		if ((unit & ALONE) !== 0) {
 			const from = start;
 			while ((unit & ALONE) !== 0) {
 				const next = start + 1;
-				const nextUnit = next < length ? (fast[text.charCodeAt(next)] ?? 0) : 0;
+				const nextUnit = next < length ? (fast[text.charCodeAt(next)] ?? outOfRange()) : 0;
 				if ((nextUnit & JOINS_PREVIOUS) !== 0) {
 					break;
 				}
@@ -321,15 +320,15 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		} else {
 			codePoint = text.charCodeAt(start);
 			end = start + 1;
-			if (codePoint >= 0xD8_00 && codePoint <= 0xDB_FF && end < length) {
+			if (isHighSurrogate(codePoint) && end < length) {
 				const low = text.charCodeAt(end);
-				if (low >= 0xDC_00 && low <= 0xDF_FF) {
-					codePoint = 0x1_00_00 + ((codePoint - 0xD8_00) << 10) + (low - 0xDC_00);
+				if (isLowSurrogate(low)) {
+					codePoint = pairCodePoint(codePoint, low);
 					end++;
 				}
 			}
 
-			info = codePoint < INFO_DIRECT ? (INFO_TABLE[codePoint] ?? 0) : farInfo(codePoint);
+			info = codePointInfo(codePoint);
 		}
 
 		let previous = info >> 4;
@@ -341,15 +340,15 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		while (end < length) {
 			let next = text.charCodeAt(end);
 			let size = 1;
-			if (next >= 0xD8_00 && next <= 0xDB_FF && end + 1 < length) {
+			if (isHighSurrogate(next) && end + 1 < length) {
 				const low = text.charCodeAt(end + 1);
-				if (low >= 0xDC_00 && low <= 0xDF_FF) {
-					next = 0x1_00_00 + ((next - 0xD8_00) << 10) + (low - 0xDC_00);
+				if (isLowSurrogate(low)) {
+					next = pairCodePoint(next, low);
 					size = 2;
 				}
 			}
 
-			const nextInfo = next < INFO_DIRECT ? (INFO_TABLE[next] ?? 0) : farInfo(next);
+			const nextInfo = codePointInfo(next);
 			const nextClass = nextInfo >> 4;
 			const rule = PAIR_RULES[previous * 16 + nextClass];
 			// GB11 and GB12/13 look back (grapheme.ts Logic 2).
@@ -391,7 +390,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 		if (out === undefined) {
 			total += width;
 		} else {
-			out.starts[start] = end === start + 1 ? ((fast[codePoint] ?? 0) >> 2) & 3 : CLUSTER_START;
+			out.starts[start] = end === start + 1 ? ((fast[codePoint] ?? outOfRange()) >> 2) & 3 : CLUSTER_START;
 			out.widths[start] = width > 255 ? 255 : width;
 			count++;
 		}
@@ -406,74 +405,6 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 	}
 
 	return total;
-}
-
-/** Width of a string that is one cluster. */
-function oneClusterWidth(segment: string): number {
-	const first = segment.codePointAt(0) ?? 0;
-	const firstSize = first > 0xFF_FF ? 2 : 1;
-	const info = codePointInfo(first);
-	if (firstSize === segment.length) {
-		return info & 3;
-	}
-
-	let width = info & 3;
-	let visible = width !== 0;
-	let fullRules = isKeycapBase(first) || (NEEDS_FULL_RULES >> (info >> 4) & 1) !== 0;
-	for (let index = firstSize; index < segment.length;) {
-		const codePoint = segment.codePointAt(index) ?? 0;
-		const nextInfo = codePointInfo(codePoint);
-		if (visible) {
-			width += (nextInfo >> 2) & 3;
-		} else if ((nextInfo & 3) !== 0) {
-			width = nextInfo & 3;
-			visible = true;
-		}
-
-		if ((NEEDS_FULL_RULES >> (nextInfo >> 4) & 1) !== 0) {
-			fullRules = true;
-		}
-
-		index += codePoint > 0xFF_FF ? 2 : 1;
-	}
-
-	return fullRules ? fullRulesWidth(segment) : width;
-}
-
-/**
-Terminal cell width of one grapheme cluster, equal to `stringWidth(cluster)` from string-width 8
-with its defaults (ambiguous characters narrow, ANSI codes not counted): 0 for controls, marks
-and other invisible clusters, 2 for wide and fullwidth characters and emoji, else 1 — more only
-where string-width adds spacing marks or unjoined jamo (कि is 2). Given more than one cluster it
-returns their total width, like `textWidth`.
-*/
-export function clusterWidth(cluster: string): number {
-	const length = cluster.length;
-	if (length === 0) {
-		return 0;
-	}
-
-	const first = cluster.codePointAt(0) ?? 0;
-	const firstSize = first > 0xFF_FF ? 2 : 1;
-	const info = codePointInfo(first);
-	if (firstSize === length) {
-		return info & 3;
-	}
-
-	// One cluster only if every adjacent pair is certain to join; otherwise measure it as text.
-	let previous = info >> 4;
-	for (let index = firstSize; index < length;) {
-		const codePoint = cluster.codePointAt(index) ?? 0;
-		const next = codePointInfo(codePoint) >> 4;
-		if (PAIR_RULES[previous * 16 + next] !== JOIN) {
-			return textWidth(cluster);
-		}
-
-		previous = next;
-		index += codePoint > 0xFF_FF ? 2 : 1;
-	}
-
-	return oneClusterWidth(cluster);
 }
 
 /** Width of a whole string in terminal cells; equals `stringWidth(text)` for any text without ANSI escape codes (which it does not strip). */
@@ -526,7 +457,7 @@ export function measureClusters(text: string, into?: Measure): Measure {
 	for (let index = 0; index < length; index++) {
 		if (units.starts[index] !== 0) {
 			measure.starts[count] = index;
-			measure.widths[count] = units.widths[index] ?? 0;
+			measure.widths[count] = units.widths[index] ?? outOfRange();
 			count++;
 		}
 	}

@@ -18,6 +18,7 @@
 //    locals (no closure captures them), so it stays in registers. This runs
 //    for every code unit of a book.
 
+import {outOfRange} from './checked.js';
 import {BREAK_SPACE_START, FORCED_BREAK_START, type UnitMeasure} from './width.js';
 
 export {isBreakSpace} from './width.js';
@@ -50,7 +51,7 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 	// i is always where a cluster starts.
 	let i = 0;
 	while (i < length) {
-		const kind = starts[i] ?? 0;
+		const kind = starts[i] ?? outOfRange();
 		if (kind === FORCED_BREAK_START) {
 			lines.push(lineStart >= 0 ? {start: lineStart, end: lineEnd, width: lineWidth} : {start: i, end: i, width: 0});
 			lineStart = -1;
@@ -61,16 +62,16 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 		}
 		if (kind === BREAK_SPACE_START) {
 			// Spaces at the start of a line (after a break) are consumed.
-			if (lineStart >= 0) pendingSpaces += widths[i] ?? 0;
+			if (lineStart >= 0) pendingSpaces += widths[i] ?? outOfRange();
 			i++;
 			continue;
 		}
 		// A word: the clusters up to the next space or forced break.
 		let j = i + 1;
-		let wordWidth = widths[i] ?? 0;
+		let wordWidth = widths[i] ?? outOfRange();
 		while (j < length) {
-			if ((starts[j] ?? 0) >= BREAK_SPACE_START) break;
-			wordWidth += widths[j] ?? 0;
+			if ((starts[j] ?? outOfRange()) >= BREAK_SPACE_START) break;
+			wordWidth += widths[j] ?? outOfRange();
 			j++;
 		}
 		if (lineStart >= 0 && lineWidth + pendingSpaces + wordWidth <= limit) {
@@ -87,7 +88,7 @@ export function breakLines(text: string, measure: UnitMeasure, width: number): L
 				// The word is too wide for any line: cut it between clusters.
 				for (let k = i; k < j; k++) {
 					if (starts[k] === 0) continue;
-					const w = widths[k] ?? 0;
+					const w = widths[k] ?? outOfRange();
 					if (lineWidth + w > limit && lineWidth > 0) {
 						lines.push({start: lineStart, end: k, width: lineWidth});
 						lineWidth = 0;

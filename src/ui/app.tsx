@@ -14,13 +14,10 @@ import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
-import {createPager, linesOf, reducePager, type PagerAction, type PagerState} from '../reader/pager.js';
-import {type Place} from '../cli/reader-start.js';
+import {createPager, linesOf, reducePager, type PagerAction, type PagerState, type Place} from '../reader/pager.js';
 import {type BidiChoice} from '../terminal/detect.js';
 import {sectionLinks} from '../reader/links.js';
 import {FrameView} from './frame-view.js';
-
-export type {Place} from '../cli/reader-start.js';
 
 export interface AppProps {
 	readonly book: Book;

@@ -1,7 +1,7 @@
 // Runs the interactive reader: takes the screen over, renders the App with
 // Ink, and gives the terminal back on every way out — q, Ctrl-C, SIGTERM,
 // SIGHUP, SIGINT, an exception in the UI — then resolves with the exit code.
-// Loaded by dynamic import from cli.ts, so `sections` and `export` never load
+// Loaded by dynamic import from cli/read.ts, so `sections` and `export` never load
 // Ink or React.
 //
 // Signals go through the CLI's guard (signal-guard.ts), handed over as
@@ -14,7 +14,8 @@
 import {render, type Instance} from 'ink';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {savePosition} from '../cli/positions.js';
-import {prepareReader, type Place, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
+import {prepareReader, type ReaderOptions, type ReaderSetup} from '../cli/reader-start.js';
+import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {App} from './app.js';
@@ -102,7 +103,7 @@ function oneLine(message: string): string {
 
 /** How the CLI hands the terminal over to the reader. */
 export interface ReaderStart {
-	/** The CLI has already entered the alternate screen and drawn the first frame (reader-setup.ts, Logic 3). */
+	/** The CLI has already entered the alternate screen and drawn the first frame (cli/reader-start.ts, Logic 3). */
 	readonly painted?: boolean;
 	/** The process's signal guard, installed before the terminal was taken; one of the reader's own when not given. */
 	readonly signals?: SignalGuard;

@@ -4,7 +4,8 @@
 // must hold of everything that comes out.
 import fc from 'fast-check';
 import {type Article} from '../../src/model/article.js';
-import {exportJson, exportText, exportTextBytes, lineText} from '../../src/output/export.js';
+import {exportJson, exportTextBytes, lineText} from '../../src/output/export.js';
+import {exportText} from './export-text.js';
 import {layoutSection} from '../../src/layout/blocks.js';
 import {decodeArticle} from '../../src/parse/decode.js';
 import {parseMarkdown} from '../../src/parse/markdown.js';

@@ -6,7 +6,8 @@
 // Two implementations: qari's own UAX #9, and GNU FriBidi's command line.
 // Cells are counted as qari counts them (text/width.ts), as app mode pads.
 import {spawnSync} from 'node:child_process';
-import {firstStrongDirection, mirrorCode, reorderLine, resolveLevels} from '../../src/text/bidi.js';
+import {firstStrongDirection, mirrorCode, resolveLevels} from '../../src/text/bidi/index.js';
+import {reorderLine} from './bidi.js';
 import {unshapeArabic} from '../../src/text/shape.js';
 import {textWidth} from '../../src/text/width.js';
 
@@ -15,7 +16,7 @@ const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A row as the terminal shows it, `columns` cells wide, by qari's own UAX #9. */
 export function showRow(row: string, columns: number): string {
 	if (row === '') return ' '.repeat(columns);
-	const para = resolveLevels(row, 'auto', 'ltr');
+	const para = resolveLevels(row, 'auto', {fallback: 'ltr'});
 	const order = reorderLine(row, para, 0, row.length);
 	let visual = '';
 	for (const i of order) {

@@ -1,6 +1,6 @@
 // Markdown shaped to be slow (issue 10, item 3): runs of one piece of inline
 // syntax, nested openers and closers, and block constructs repeated line by
-// line. Shared by scripts/bench-pathological.ts (2 MB files through the real
+// line. Shared by scripts/bench/bench-pathological.ts (2 MB files through the real
 // CLI) and test/markdown-complexity.test.ts (in process, n against 4n).
 // Every generator fills a given number of UTF-8 bytes, give or take one unit.
 

@@ -18,6 +18,7 @@ import {join} from 'node:path';
 import {type Article} from '../../src/model/article.js';
 import {bundledArticle, loadArticle} from '../../src/cli/files.js';
 import {runReader} from '../../src/ui/run.js';
+import {brokenSection} from './sections.js';
 import {fakeStdin} from './terminal.js';
 
 const mode = process.argv[2] ?? 'quit';
@@ -48,14 +49,7 @@ const loaded = loadArticle(bundledArticle);
 const broken = (from: number): Article => ({
 	...loaded.article,
 	sections: loaded.article.sections.map((section, i) =>
-		i < from
-			? section
-			: {
-					...section,
-					get blocks(): never {
-						throw new Error(`the layout of section ${i + 1} broke`);
-					},
-				},
+		i < from ? section : brokenSection(section, `the layout of section ${i + 1} broke`),
 	),
 });
 const article = mode === 'render' ? broken(0) : mode === 'key' ? broken(1) : loaded.article;

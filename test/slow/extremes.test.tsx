@@ -19,7 +19,7 @@ import {bin, root} from '../helpers/run.js';
 /**
  * A hang guard, not a speed check: no test here asserts how long anything takes
  * (a busy machine may be many times slower). Speed on hostile input is measured
- * by scripts/bench-pathological.ts, as time per byte against the bundled article
+ * by scripts/bench/bench-pathological.ts, as time per byte against the bundled article
  * and the ratio of times between n and 4n.
  */
 const HANG_GUARD_MS = 300_000;

@@ -1,6 +1,6 @@
 /**
 The one format of the generated per-code-point tables (bidi classes, joining types, widths and
-grapheme classes, bidi marks) and its one decoder.
+grapheme classes) and its one decoder.
 
 Logic:
 1. A table gives every code point U+0000..U+10FFFF a small value. The generator
@@ -14,6 +14,8 @@ Logic:
    text has no astral character. Decoding is fills of typed arrays, run by run: it runs at
    every start of the CLI.
 */
+
+import {outOfRange} from '../checked.js';
 
 /** Value letters: index k stands for value k (or palette[k]). */
 export const RUN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_{|}~';
@@ -40,6 +42,16 @@ function buildLetterIndex(): Int8Array {
 	return index;
 }
 
+/** The value letter's index of a char code; −1 for a length digit and for any other character. */
+function letterIndex(code: number): number {
+	return code < LETTER_INDEX.length ? (LETTER_INDEX[code] ?? outOfRange()) : -1;
+}
+
+/** Whether a char code continues a run's length: below 128 and not a value letter (a letter or the end stops it). */
+function isLengthDigit(code: number): boolean {
+	return code < LETTER_INDEX.length && (LETTER_INDEX[code] ?? outOfRange()) < 0;
+}
+
 /**
 Decodes `runs` (Logic 1), mapping letter k to `palette[k]` when a palette is given. Throws when
 the runs do not cover U+0000..U+10FFFF exactly: the tables are generated, so that is a build error.
@@ -54,14 +66,14 @@ export function decodeRuns(runs: string, directSize: number, palette?: ArrayLike
 	let index = 0;
 	const length = runs.length;
 	while (index < length) {
-		const letter = LETTER_INDEX[runs.charCodeAt(index++)] ?? -1;
+		const letter = letterIndex(runs.charCodeAt(index++));
 		if (letter < 0) {
 			throw new Error(`decodeRuns: no value letter at offset ${index - 1}`);
 		}
 
-		const value = palette === undefined ? letter : (palette[letter] ?? 0);
+		const value = palette === undefined ? letter : (palette[letter] ?? outOfRange());
 		let extra = 0;
-		for (let code = runs.charCodeAt(index); index < length && (LETTER_INDEX[code] ?? 0) < 0; code = runs.charCodeAt(++index)) {
+		for (let code = runs.charCodeAt(index); index < length && isLengthDigit(code); code = runs.charCodeAt(++index)) {
 			extra = extra * 36 + (code <= 0x39 ? code - 0x30 : code - 0x57); // 0–9, a–z
 		}
 
@@ -92,17 +104,17 @@ export function farValue(table: RunTable, codePoint: number): number {
 	let high = starts.length - 1;
 	while (low < high) {
 		const middle = (low + high + 1) >> 1;
-		if ((starts[middle] ?? 0) <= codePoint) {
+		if ((starts[middle] ?? outOfRange()) <= codePoint) {
 			low = middle;
 		} else {
 			high = middle - 1;
 		}
 	}
 
-	return table.values[low] ?? 0;
+	return table.values[low] ?? outOfRange();
 }
 
 /** The value of any code point. */
 export function runValue(table: RunTable, codePoint: number): number {
-	return codePoint < table.direct.length ? (table.direct[codePoint] ?? 0) : farValue(table, codePoint);
+	return codePoint < table.direct.length ? (table.direct[codePoint] ?? outOfRange()) : farValue(table, codePoint);
 }

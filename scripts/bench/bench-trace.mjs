@@ -1,5 +1,5 @@
 // Frame timing for `npm run bench`, loaded into the reader with
-// `node --import ./scripts/bench-trace.mjs bin/qari.js …` and
+// `node --import ./scripts/bench/bench-trace.mjs bin/qari.js …` and
 // QARI_TRACE_FRAMES=<file>. Nothing in qari itself knows about it, so it costs
 // the reader nothing. Appends one line per event, times in milliseconds since
 // the epoch (fractional):

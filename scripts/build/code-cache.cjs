@@ -1,14 +1,14 @@
 // Writes dist/cli.cjs.cache, the V8 code cache bin/load-bundle.js compiles the
-// CLI bundle with. Run by scripts/build.mjs after bundling, with the Node that
+// CLI bundle with. Run by scripts/build/build.mjs after bundling, with the Node that
 // will run qari. Before the cache is taken, the bundle lists, exports and
 // prints the bundled article's sections (output discarded), so the functions
 // every command runs are compiled into it too.
 'use strict';
 const {join} = require('node:path');
 const {Writable} = require('node:stream');
-const {writeCodeCache} = require('../bin/load-bundle.js');
+const {writeCodeCache} = require('../../bin/load-bundle.js');
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const article = join(root, 'content', 'assad-putin-moscow.md');
 const discard = () => Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: false});
 

@@ -1,11 +1,11 @@
 // Times src/text/width.ts against string-width and Intl.Segmenter on a ~6 MB Arabic text (the
 // seed article repeated), one call per paragraph as the layout makes them. Five timed runs after
-// a warm-up; prints medians and ratios. Run: node --import tsx scripts/bench-width.mjs
+// a warm-up; prints medians and ratios. Run: node --import tsx scripts/bench/bench-width.mjs
 import {readFileSync} from 'node:fs';
 import stringWidth from 'string-width';
-import {measureClusters, textWidth} from '../src/text/width.js';
+import {measureClusters, textWidth} from '../../src/text/width.js';
 
-const seed = readFileSync(new URL('../test/fixtures/article-ar.seed.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../test/fixtures/article-ar.seed.txt', import.meta.url), 'utf8');
 const targetBytes = 6 * 1024 * 1024;
 const repeats = Math.ceil(targetBytes / Buffer.byteLength(seed));
 const text = Array.from({length: repeats}, () => seed).join('\n');

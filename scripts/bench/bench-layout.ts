@@ -3,11 +3,11 @@
 // after a warm-up. Writes the paragraphs' plain text, one per line, to
 // `linesFile` so the bench can give fribidi exactly the same text.
 //
-// Usage: node --import tsx scripts/bench-layout.ts corpus.md linesFile runs
+// Usage: node --import tsx scripts/bench/bench-layout.ts corpus.md linesFile runs
 import {readFileSync, writeFileSync} from 'node:fs';
-import {type Block, type Inline} from '../src/model/article.js';
-import {parseMarkdown} from '../src/parse/markdown.js';
-import {layoutParagraph, paragraphText} from '../src/text/paragraph.js';
+import {type Block, type Inline} from '../../src/model/article.js';
+import {parseMarkdown} from '../../src/parse/markdown.js';
+import {layoutParagraph, paragraphText} from '../../src/text/paragraph.js';
 
 const [corpus = '', linesFile = '', runsText = '5'] = process.argv.slice(2);
 const article = parseMarkdown(readFileSync(corpus, 'utf8'));

@@ -6,7 +6,7 @@
 //   bin/qari.js (bin/package.json): Node 20 starts a CommonJS program about
 //   10 ms sooner than an ES module one, because the ES module loader is never
 //   set up; `sections` and `export` never need it. dist/cli.cjs.cache is its
-//   V8 code cache (scripts/code-cache.cjs, bin/load-bundle.js).
+//   V8 code cache (scripts/build/code-cache.cjs, bin/load-bundle.js).
 // - dist/cli-yargs.cjs: yargs, for --help, completion and usage errors only.
 // - dist/reader.js (+ a chunk): the reader, Ink and React, loaded by dynamic
 //   import. An ES module, because Ink's layout engine (yoga) awaits its
@@ -14,7 +14,7 @@
 //   it uses; they hold no state the two copies would need to share.
 //
 // string-width 8 (imported by yargs and by Ink) is replaced by
-// scripts/string-width-shim.ts: the same answers from qari's own width table,
+// scripts/build/string-width-shim.ts: the same answers from qari's own width table,
 // without string-width's import-time cost (a regex compile and an
 // Intl.Segmenter on every start). Older copies nested under other packages
 // (cliui's, wrap-ansi's) are left as they are.
@@ -23,9 +23,9 @@ import {spawnSync} from 'node:child_process';
 import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const shim = fileURLToPath(new URL('string-width-shim.ts', import.meta.url));
-const topLevelStringWidth = fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url));
+const topLevelStringWidth = fileURLToPath(new URL('../../node_modules/string-width/index.js', import.meta.url));
 
 /** Resolves `string-width` to the shim wherever it would resolve to the top-level copy. */
 const stringWidthShim = {
@@ -90,4 +90,4 @@ await Promise.all([
 ]);
 
 // The CLI bundle's V8 code cache (bin/load-bundle.js), made by this Node.
-spawnSync(process.execPath, ['scripts/code-cache.cjs'], {cwd: root, stdio: 'inherit'});
+spawnSync(process.execPath, ['scripts/build/code-cache.cjs'], {cwd: root, stdio: 'inherit'});

@@ -27,22 +27,22 @@
 //    and 64 KB, and reported with the seed and shape that make them.
 //
 // Usage:
-//   node --import tsx scripts/bench-pathological.ts [--size BYTES] [--runs N]
+//   node --import tsx scripts/bench/bench-pathological.ts [--size BYTES] [--runs N]
 //        [--only name,name] [--timeout S] [--no-build] [--bin PATH]
 //   --bin: another build's bin/qari.js (a copy of bin/ and dist/), to compare.
-//   node --import tsx scripts/bench-pathological.ts --in-process [--size BYTES] [--runs N] [--only …]
-//   node --import tsx scripts/bench-pathological.ts --fuzz N [--seed S]
+//   node --import tsx scripts/bench/bench-pathological.ts --in-process [--size BYTES] [--runs N] [--only …]
+//   node --import tsx scripts/bench/bench-pathological.ts --fuzz N [--seed S]
 
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {exportText} from '../src/output/export.js';
-import {parseMarkdown} from '../src/parse/markdown.js';
-import {fill, pathologies} from '../test/helpers/pathological.js';
+import {exportText} from '../../test/helpers/export-text.js';
+import {parseMarkdown} from '../../src/parse/markdown.js';
+import {fill, pathologies} from '../../test/helpers/pathological.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 
 const args = process.argv.slice(2);
@@ -314,5 +314,5 @@ function fuzz(trials: number, seed: number): void {
 		const atSmall = bestOf(f.shape.make(small), 3);
 		console.log(`| ${f.seed} | ${f.shape.describe.replace(/\|/g, '\\|')} | ${times(atBig / refBig)} | ${(atBig / atSmall).toFixed(1)} |`);
 	}
-	console.log('(replay one: node --import tsx scripts/bench-pathological.ts --fuzz 1 --seed SEED)');
+	console.log('(replay one: node --import tsx scripts/bench/bench-pathological.ts --fuzz 1 --seed SEED)');
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Start-up in a bare pseudo-terminal, for `npm run bench` (scripts/bench.mjs).
+# Start-up in a bare pseudo-terminal, for `npm run bench` (scripts/bench/bench.mjs).
 #
 # Logic:
 # 1. Each command runs in a new pseudo-terminal of its own (pty.fork: a new

@@ -1,4 +1,4 @@
-// What the bundle imports instead of string-width 8 (scripts/build.mjs): the same
+// What the bundle imports instead of string-width 8 (scripts/build/build.mjs): the same
 // function over qari's own width table. textWidth agrees with string-width 8 on text of
 // Unicode 15.0 characters but where they changed since and where Unicode 15.1's Indic
 // conjunct rule would join clusters (test/width.test.ts lists them;
@@ -7,7 +7,7 @@
 // Intl.Segmenter when it is imported, about 12 ms of every start of every command, and
 // measures each line Ink draws about twenty times slower.
 import stripAnsi from 'strip-ansi';
-import {textWidth} from '../src/text/width.js';
+import {textWidth} from '../../src/text/width.js';
 
 export interface Options {
 	readonly ambiguousIsNarrow?: boolean;

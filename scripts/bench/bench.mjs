@@ -20,14 +20,14 @@
 //    load and is always judged.
 // 4. Peak memory is the child's own process.resourceUsage().maxRSS, written on
 //    exit by a preload (--import of a data: URL); no /usr/bin/time needed.
-// 5. Start-up is measured in a bare pseudo-terminal (scripts/bench-pty.py,
+// 5. Start-up is measured in a bare pseudo-terminal (scripts/bench/bench-pty.py,
 //    Python's pty module): from the fork to the moment the footer of the
 //    reader's first frame has been written to the terminal, against
 //    `node -e` printing a marker under the same harness. No multiplexer's
 //    start is added to both sides. The answer to a key sent at start is
 //    measured there too.
 // 6. Key latency runs the reader in tmux at 80×24 and comes from a trace the
-//    reader writes through a preload (scripts/bench-trace.mjs): the time from
+//    reader writes through a preload (scripts/bench/bench-trace.mjs): the time from
 //    the key's bytes reaching stdin to the end of the next frame written to
 //    the terminal.
 // 7. Scaling is the marginal cost of the visual export: the least-squares
@@ -38,7 +38,7 @@
 // 8. A missing reference tool (fribidi, pandoc, tmux, python3) skips its
 //    figures with a message; nothing here is part of `npm test`.
 //
-// Usage: node scripts/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling] [--no-build]
+// Usage: node scripts/bench/bench.mjs [--runs N] [--only layout,visual,logical,memory,sections,reader,keys,scaling] [--no-build]
 
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -46,12 +46,12 @@ import os from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpusDir = join(root, 'bench-corpus');
 const bin = join(root, 'bin', 'qari.js');
 const article = join(root, 'content', 'assad-putin-moscow.md');
-const traceModule = join(root, 'scripts', 'bench-trace.mjs');
-const ptyHarness = join(root, 'scripts', 'bench-pty.py');
+const traceModule = join(root, 'scripts', 'bench', 'bench-trace.mjs');
+const ptyHarness = join(root, 'scripts', 'bench', 'bench-pty.py');
 /** Above this 1-minute load average a target is not judged (Logic 3). */
 const MAX_LOAD = 1.5;
 
@@ -210,7 +210,7 @@ function figureLayout(corpus, tools) {
 	if (!tools.fribidi) return skip('layout throughput vs fribidi', target, 'fribidi is not installed');
 	const lines = join(corpusDir, 'x500.paragraphs.txt');
 	const before = loadNow();
-	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-layout.ts'), corpus[500], lines, String(runs)], {cwd: root, encoding: 'utf8'});
+	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'bench-layout.ts'), corpus[500], lines, String(runs)], {cwd: root, encoding: 'utf8'});
 	if (child.status !== 0) throw new Error(`bench-layout failed: ${child.stderr}`);
 	const {paragraphs, times} = JSON.parse(child.stdout);
 	const after = loadNow();
@@ -536,7 +536,7 @@ function figureScaling(corpus) {
 // ---- main -------------------------------------------------------------------------------
 
 if (!args.includes('--no-build')) {
-	const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit'});
+	const build = spawnSync(process.execPath, [join(root, 'scripts', 'build', 'build.mjs')], {stdio: 'inherit'});
 	if (build.status !== 0) process.exit(1);
 }
 const tools = {fribidi: has('fribidi', '--version'), pandoc: has('pandoc', '--version'), tmux: has('tmux', '-V'), python3: has('python3', '--version')};
@@ -558,7 +558,7 @@ if (wanted('memory')) figureMemory(corpus);
 if (wanted('sections')) figureSections();
 if (wanted('reader')) {
 	if (tools.python3) figureReaderStart(corpus);
-	else skip('reader start-up', '≤ 2× / ≤ 3×', 'python3 is not installed (the pty harness, scripts/bench-pty.py)');
+	else skip('reader start-up', '≤ 2× / ≤ 3×', 'python3 is not installed (the pty harness, scripts/bench/bench-pty.py)');
 }
 if (wanted('keys')) {
 	if (tools.tmux) figureKeys(corpus);

@@ -12,7 +12,7 @@
 // are medians in milliseconds. Nothing is written but stdout.
 //
 // Usage:
-//   node --import tsx scripts/bench-export.ts FILE [--runs N] [--order visual|logical]
+//   node --import tsx scripts/bench/bench-export.ts FILE [--runs N] [--order visual|logical]
 //        [--shape on|off|auto] [--width N] [--hashes] [--json]
 //   --hashes: no timing; prints the sha256 of the decoded text, the JSON export and the
 //             text export (the bytes exportTextBytes gives the CLI to write) in both
@@ -23,10 +23,11 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {PerformanceObserver} from 'node:perf_hooks';
-import {exportJson, exportText, exportTextBytes} from '../src/output/export.js';
-import {loadArticle} from '../src/cli/files.js';
-import {decodeArticle} from '../src/parse/decode.js';
-import {type Order} from '../src/text/paragraph.js';
+import {exportJson, exportTextBytes} from '../../src/output/export.js';
+import {exportText} from '../../test/helpers/export-text.js';
+import {loadArticle} from '../../src/cli/files.js';
+import {decodeArticle} from '../../src/parse/decode.js';
+import {type Order} from '../../src/text/paragraph.js';
 
 interface Args {
 	file: string;
@@ -52,7 +53,7 @@ function parseArgs(argv: readonly string[]): Args {
 		else args.file = arg;
 	}
 	if (!args.file) {
-		process.stderr.write('usage: node --import tsx scripts/bench-export.ts FILE [--runs N] [--order visual|logical] [--shape on|off|auto] [--width N] [--hashes] [--json]\n');
+		process.stderr.write('usage: node --import tsx scripts/bench/bench-export.ts FILE [--runs N] [--order visual|logical] [--shape on|off|auto] [--width N] [--hashes] [--json]\n');
 		process.exit(2);
 	}
 	return args;
