@@ -559,3 +559,53 @@ test('a front matter title that differs from the leading H1 keeps the H1 as text
 	assert.deepEqual(texts2(article.sections[0]?.blocks ?? []), ['عن الـ Node.js ®', 'نص.']);
 	assert.deepEqual(texts2(parseMarkdown('---\ntitle: T\n---\n\n# T\n\nx\n').sections[0]?.blocks ?? []), ['x']);
 });
+
+test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, table rows (issue 12, 10)', () => {
+	const blocks = parseMarkdown([
+		'intro',
+		'',
+		'<div dir="rtl">',
+		'<h2> על מה מדובר כאן?</h2>',
+		'<p>פסקה ראשונה.</p><p>פסקה <b>שנייה</b>.</p>',
+		'<details><summary>התרגומים:</summary>',
+		'<ul><li>עברית</li><li>English <ul><li>nested</li></ul></li></ul>',
+		'</details>',
+		'<table><tr><th>שם</th><th>תיאור</th></tr><tr><td>a</td><td>b</td></tr></table>',
+		'<hr>',
+		'</div>',
+	].join('\n')).sections.flatMap((s) => [{kind: 'heading', level: s.level, inline: [{text: s.title, style: {}}]} as Block, ...s.blocks]);
+	assert.deepEqual(
+		blocks.map((b) => [b.kind, b.kind === 'list' ? b.items.map((item) => texts2(item).join('/')).join(' + ') : texts2([b]).join('')]),
+		[
+			['heading', 'intro'],
+			['paragraph', 'intro'],
+			['heading', 'על מה מדובר כאן?'],
+			['paragraph', 'פסקה ראשונה.'],
+			['paragraph', 'פסקה שנייה.'],
+			['paragraph', 'התרגומים:'],
+			['list', 'עברית + English + nested'],
+			['paragraph', 'שם | תיאור'],
+			['paragraph', 'a | b'],
+			['rule', '─'],
+		],
+	);
+	const summary = blocks[5];
+	assert.ok(summary?.kind === 'paragraph' && summary.inline[0]?.style.strong, 'the summary is bold');
+	// (blocks[2] is the section's title, made here.)
+	assert.ok(blocks.slice(3).every((b) => b.kind === 'rule' || ('dir' in b && b.dir === 'rtl')), 'the wrapper’s dir on each');
+});
+
+test('an image inside a link takes the link’s target (export lists where the flag leads, not the flag)', () => {
+	const article = parseMarkdown('קראו: [![FR](./assets/flags/FR.png)**צרפתית**](./README.french.md)\n');
+	const text = exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'});
+	assert.ok(text.includes('[image: FR]צרפתית [1]') && text.includes('[1] ./README.french.md') && !text.includes('FR.png'), text);
+});
+
+test('align="center" in raw HTML centres its paragraphs and headings in visual order (issue 12, 10)', () => {
+	const article = parseMarkdown('<p align="center">\n  <img src="banner.png" alt="logo">\n</p>\n\n<h1 align="center">المكتبة</h1>\n\n<div style="text-align: center"><p>x</p></div>\n\nplain\n');
+	const lines = layoutBlocks(article.sections.flatMap((s) => s.blocks), {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
+	assert.deepEqual(lines.filter((l) => l.trim()), [' '.repeat(13) + '[image: logo]', ' '.repeat(19) + 'x', 'plain']);
+	const logical = layoutBlocks(article.sections[0]?.blocks ?? [], {width: 40, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
+	assert.equal(logical[0], '[image: logo]');
+	assert.equal(article.title, 'المكتبة');
+});

@@ -28,9 +28,9 @@ import {clusterBoundaries, textWidth} from '../text/width.js';
 import {codeLineText, layoutCode} from './code.js';
 import {layoutContainer} from './containers.js';
 import {blankRow, dimStyle, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {implicitRuns} from './implicit.js';
 import {layoutTable} from './table.js';
 import {layoutHeading, layoutInline, layoutRule} from './text-blocks.js';
-import {implicitRuns} from './implicit.js';
 
 export interface LayoutOptions {
 	/** Text width in cells; 0 = no wrapping (one line per paragraph). */
@@ -73,7 +73,8 @@ export function forEachLine(blocks: readonly Block[], options: LayoutOptions, vi
 	blocks.forEach((block, index) => {
 		state.block = index;
 		if (index > 0) visit(finishRow(blankRow(state, options.baseDir), options));
-		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(row, options));
+		const center = (block.kind === 'paragraph' || block.kind === 'heading') && block.align === 'center';
+		for (const row of layoutBlock(block, options.width, state, options.baseDir)) visit(finishRow(center ? centred(row, options) : row, options));
 	});
 }
 
@@ -124,6 +125,14 @@ function finishRow(row: Row, options: LayoutOptions): Line {
 		return {runs: implicitRuns(runs, dir), width, block: row.block, offset: row.offset, dir};
 	}
 	return {runs, width, block: row.block, offset: row.offset};
+}
+
+/** A row of a centred block (raw HTML's align="center"): in visual order, as much room on its left as on its right. */
+function centred(row: Row, options: LayoutOptions): Row {
+	if (!visualRows(options) || options.width <= 0 || row.width >= options.width) return row;
+	const left = Math.floor((options.width - row.width) / 2);
+	if (!left) return row;
+	return {...row, runs: [spaceRun(left), ...row.runs], width: row.width + left, align: 'left'};
 }
 
 /** Runs of spaces padding rows, by width: every right-aligned row of a page needs one. */

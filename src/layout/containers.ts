@@ -15,8 +15,8 @@
 import {type Block, type Direction, type Span} from '../model/article.js';
 import {directionOfLetters, inlineDirection} from '../text/direction.js';
 import {type Run} from '../model/line.js';
-import {glyphsFor} from './implicit.js';
 import {blankRow, dimStyle, maxOf, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {glyphsFor} from './implicit.js';
 
 /** Below this inner width, deeper quotes and lists stop adding gutters. */
 const minInnerWidth = 8;

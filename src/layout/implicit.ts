@@ -428,14 +428,22 @@ export function unitRuns(
 			out.push(run);
 			return;
 		}
-		// An isolate is a neutral to the text around it: marks of the direction it
-		// takes there (N1, N2) stand for it outside the embedding.
-		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;
-		const next = strongAround(runs, i, 1) ?? after ?? dir;
-		const mark = markOf(previous === next ? previous : dir);
 		// An isolate cut by the line: the strong characters of its other lines, inside it.
 		const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 		const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
+		if (run.style.code) {
+			// Inline code: FSI…PDI between two marks of its first strong direction
+			// (text/paragraph.ts), which act outside as a strong character would.
+			const own = firstStrong(run.text, 0) ?? inside?.before ?? 'ltr';
+			const mark = markOf(own);
+			out.push(control(mark + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + mark));
+			return;
+		}
+		// A URL's isolate is a neutral to the text around it: marks of the
+		// direction it takes there (N1, N2) stand for it outside the embedding.
+		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;
+		const next = strongAround(runs, i, 1) ?? after ?? dir;
+		const mark = markOf(previous === next ? previous : dir);
 		out.push(control(mark + LRE + first), run, control(last + PDF + mark));
 	});
 	if (after && after !== dir) out.push(control(markOf(after)));
@@ -662,7 +670,8 @@ export function implicitRuns(runs: readonly Run[], dir: Direction): Run[] {
 			unit = undefined;
 		} else if (unit) unit.push(run);
 		else if (run.text === '') continue;
-		else if (run.style.code) items.push({runs: [control(mark + LRE), run, control(PDF + mark)]});
+		// Code blocks: lines with right-to-left letters are units (code.ts); others need no mark in a left-to-right row.
+		else if (run.style.code) items.push({runs: dir === 'ltr' ? [run] : [control(mark + LRE), run, control(PDF + mark)]});
 		else items.push({runs: [dir === 'rtl' ? {text: reverseNeutral(run.text), style: run.style} : run]});
 	}
 	if (dir === 'rtl') items.reverse();

@@ -7,8 +7,8 @@ import {countProse, directionOfLetters} from '../text/direction.js';
 import {type Run} from '../model/line.js';
 import {paragraphText} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
-import {glyphsFor} from './implicit.js';
 import {dimStyle, headingStyle, maxOf, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {glyphsFor} from './implicit.js';
 import {layoutInline} from './text-blocks.js';
 
 /**

@@ -31,10 +31,11 @@ export type TableAlign = 'left' | 'center' | 'right' | null;
  * `lang="fa"`, `style="direction: rtl"`). It is the context the block's own direction is
  * decided in (as the article's direction is for other blocks), not a forced direction:
  * an English paragraph inside `<div dir="rtl">` still reads left to right.
+ * `align: 'center'` on a paragraph or heading: raw HTML centres it (`<p align="center">`).
  */
 export type Block =
-	| {readonly kind: 'paragraph'; readonly inline: Inline; readonly dir?: Direction}
-	| {readonly kind: 'heading'; readonly level: number; readonly inline: Inline; readonly dir?: Direction}
+	| {readonly kind: 'paragraph'; readonly inline: Inline; readonly dir?: Direction; readonly align?: 'center'}
+	| {readonly kind: 'heading'; readonly level: number; readonly inline: Inline; readonly dir?: Direction; readonly align?: 'center'}
 	| {
 			readonly kind: 'list';
 			readonly ordered: boolean;

@@ -29,7 +29,7 @@ import {type OutlineHeading} from './outline.js';
 import {textStats, type TextStats} from './text-stats.js';
 import {type LetterCounts} from '../text/direction.js';
 import {proseLetters} from './direction.js';
-import {blocksText, findCloser, htmlBlock, inlineText, plainInline, toBlock} from './tokens-to-blocks.js';
+import {blocksText, findCloser, htmlBlock, inlineText, plainInline, toBlock, tokenBlocks} from './tokens-to-blocks.js';
 
 /**
  * One section's worth of text before the Article is made: a heading (none for
@@ -235,7 +235,11 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				const after = token.raw.slice(end);
 				const indent = after.length - after.replace(/^[ \t]+/, '').length;
 				add(undefined, indent);
-				for (const rest of lexSafely(after.slice(indent))) add(withDir(toBlock(rest), scope.dir), rest.raw.length);
+				for (const rest of lexSafely(after.slice(indent))) {
+					const made = tokenBlocks(rest);
+					if (!made.length) add(undefined, rest.raw.length);
+					made.forEach((block, k) => add(withDir(block, scope.dir), k === 0 ? rest.raw.length : 0));
+				}
 				continue;
 			}
 			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
@@ -243,7 +247,8 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				const dir = scope.read(token.raw);
 				const html = htmlBlock((token as Tokens.HTML).text);
 				hidden = html.open;
-				add(withDir(html.block, dir), token.raw.length);
+				if (!html.blocks.length) add(undefined, token.raw.length);
+				html.blocks.forEach((block, k) => add(withDir(block, dir), k === 0 ? token.raw.length : 0));
 			} else add(withDir(toBlock(token), scope.dir), token.raw.length);
 		}
 		return {blocks, sizes};

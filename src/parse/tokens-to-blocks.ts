@@ -13,7 +13,8 @@
 //    when a blank line ends the HTML block before them: the section planner
 //    drops the blocks up to their end). <br> in any form is a hard break,
 //    <img> shows `[image: alt]` as a Markdown image does, and an HTML block
-//    that is one <h1>–<h6> holding text is a heading. Inside a paragraph,
+//    is cut into blocks at its block elements (htmlBlock): headings,
+//    paragraphs, lists, summaries, table rows, rules. Inside a paragraph,
 //    <b>, <em>, <code>, <kbd>, <del>, <a href> and the like style the text up
 //    to their end tag, as the Markdown they stand for would.
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
@@ -29,11 +30,15 @@ import {forEachLeafBlock} from '../model/walk.js';
 
 function toBlocks(tokens: readonly Token[]): Block[] {
 	const blocks: Block[] = [];
-	for (const token of tokens) {
-		const block = toBlock(token);
-		if (block) blocks.push(block);
-	}
+	for (const token of tokens) for (const block of tokenBlocks(token)) blocks.push(block);
 	return blocks;
+}
+
+/** The blocks a token stands for: an HTML block may make several, any other token one or none. */
+export function tokenBlocks(token: Token): Block[] {
+	if (token.type === 'html') return htmlBlock((token as Tokens.HTML).text).blocks;
+	const block = toBlock(token);
+	return block ? [block] : [];
 }
 
 /** The block a token stands for; undefined when it shows nothing (space, link definitions, empty text or HTML). */
@@ -77,7 +82,8 @@ export function toBlock(token: Token): Block | undefined {
 		case 'hr':
 			return {kind: 'rule'};
 		case 'html':
-			return htmlBlock((token as Tokens.HTML).text).block;
+			// An HTML block may make several blocks: tokenBlocks takes them all.
+			return htmlBlock((token as Tokens.HTML).text).blocks[0];
 		default:
 			// space, def (link reference definitions): nothing to show.
 			return undefined;
@@ -173,7 +179,8 @@ function toInline(tokens: readonly Token[] | undefined): Inline {
 			}
 			case 'image': {
 				const t = token as Tokens.Image;
-				push(imageLabel(decodeEntities(t.text)), intern({...style, href: stripControls(t.href)}));
+				// An image inside a link points where the link does (a flag that opens a translation).
+				push(imageLabel(decodeEntities(t.text)), intern({...style, href: style.href ?? stripControls(t.href)}));
 				break;
 			}
 			case 'br':
@@ -264,7 +271,7 @@ const hiddenStart = /<!--|<(script|style)(?=[\s>/])/gi;
  * is the end of hidden content that does not end in the fragment ('-->',
  * '</script>', '</style>'): what follows up to it is hidden too.
  */
-export function htmlText(html: string): {text: string; open: string | undefined} {
+export function htmlText(html: string, stripped = true): {text: string; open: string | undefined} {
 	let shown = '';
 	let from = 0;
 	let open: string | undefined;
@@ -286,7 +293,7 @@ export function htmlText(html: string): {text: string; open: string | undefined}
 		const alt = /(?:^|\s)alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
 		return alt ? ` ${imageLabel(decodeEntities(alt[1] ?? alt[2] ?? alt[3] ?? ''))} ` : '';
 	});
-	return {text: stripTags(marked), open};
+	return {text: stripped ? stripTags(marked) : marked, open};
 }
 
 /** The offset just after the first `closer` (case-insensitive; '</script >' too) at or after `from`, or -1. */
@@ -301,24 +308,96 @@ export function findCloser(text: string, closer: string, from: number): number {
 	return m ? m.index + m[0].length : -1;
 }
 
+/** Elements that end a paragraph in an HTML block: the text before and after them is a block of its own. */
+const blockElements = new Set([
+	'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+	'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+	'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
 /**
- * What an HTML block shows (Logic 2): a heading element that holds text is a
- * heading; else its text as one paragraph, `<br>`s kept as hard breaks, other
- * line ends and runs of spaces one space. `open` as htmlText's.
+ * What an HTML block shows (Logic 2): its text cut into blocks where block elements
+ * start and end. Text in <h1>–<h6> is a heading (unless it is only images), in <li> a
+ * list item (one list per <ul>/<ol>, nested ones flattened), in <summary> bold; table
+ * cells of a row are one paragraph, cells apart by ' | '; <hr> is a rule; the rest are
+ * paragraphs, `<br>`s kept as hard breaks, other line ends and runs of spaces one space.
+ * `open` as htmlText's.
  */
-export function htmlBlock(html: string): {block: Block | undefined; open: string | undefined} {
-	const heading = /^\s*<h([1-6])\b[^<>]{0,1000}>([\s\S]*?)<\/h\1\s*>\s*$/i.exec(html);
-	if (heading && !/<h[1-6]\b/i.test(heading[2] ?? '')) {
-		const inner = htmlText(heading[2] ?? '');
-		const text = inner.text.replace(/\s+/g, ' ').trim();
-		if (text && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) return {block: {kind: 'heading', level: Number(heading[1]), inline: plainInline(text)}, open: inner.open};
+export function htmlBlock(html: string): {blocks: Block[]; open: string | undefined} {
+	const {text: marked, open} = htmlText(html, false);
+	const blocks: Block[] = [];
+	let buffer = '';
+	let heading = 0;
+	let summary = 0;
+	let listDepth = 0;
+	let items: Block[][] = [];
+	let ordered = false;
+	let cell = false;
+	// Open block elements and whether each centres its content (align="center", text-align: center).
+	const elements: {readonly name: string; readonly center: boolean}[] = [];
+	const flush = (): void => {
+		const lines = decodeEntities(buffer).split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
+		buffer = '';
+		while (lines.length && !lines[0]) lines.shift();
+		while (lines.length && !lines[lines.length - 1]) lines.pop();
+		const text = lines.join('\u2028');
+		if (!text) return;
+		let block: Block;
+		const center = listDepth === 0 && elements.some((e) => e.center);
+		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) block = {kind: 'heading', level: heading, inline: [{text, style: {}}], ...(center ? {align: 'center' as const} : {})};
+		else block = {kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}], ...(center ? {align: 'center' as const} : {})};
+		if (listDepth > 0) {
+			if (!items.length) items.push([]);
+			items[items.length - 1]?.push(block);
+		} else blocks.push(block);
+	};
+	let from = 0;
+	for (const m of marked.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]{0,2000})>/g)) {
+		const name = (m[2] ?? '').toLowerCase();
+		buffer += marked.slice(from, m.index);
+		from = m.index + m[0].length;
+		if (!blockElements.has(name)) continue;
+		const closing = m[1] === '/';
+		if ((name === 'td' || name === 'th') && !closing) {
+			// A row's cells are one paragraph: a bar between them, no block.
+			if (cell) buffer += ' | ';
+			cell = true;
+			continue;
+		}
+		if (name === 'td' || name === 'th') continue;
+		if (name === 'tr') cell = false;
+		flush();
+		if (closing) {
+			const at = elements.findLastIndex((e) => e.name === name);
+			if (at !== -1) elements.length = at;
+		} else if (name !== 'hr' && elements.length < 64) {
+			const attributes = m[3] ?? '';
+			elements.push({name, center: /(?:^|\s)align\s*=\s*["']?center\b/i.test(attributes) || /text-align\s*:\s*center\b/i.test(attributes)});
+		}
+		if (/^h[1-6]$/.test(name)) heading = closing ? 0 : Number(name[1]);
+		else if (name === 'summary') summary = closing ? 0 : 1;
+		else if (name === 'hr') blocks.push({kind: 'rule'});
+		else if (name === 'li' && !closing && listDepth > 0) items.push([]);
+		else if (name === 'ul' || name === 'ol') {
+			if (!closing) {
+				if (listDepth++ === 0) {
+					items = [];
+					ordered = name === 'ol';
+				}
+			} else if (listDepth > 0 && --listDepth === 0) {
+				const kept = items.filter((item) => item.length);
+				if (kept.length) blocks.push({kind: 'list', ordered, start: 1, items: kept});
+				items = [];
+			}
+		}
 	}
-	const {text, open} = htmlText(html);
-	const lines = text.split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
-	while (lines.length && !lines[0]) lines.shift();
-	while (lines.length && !lines[lines.length - 1]) lines.pop();
-	const joined = lines.join('\u2028');
-	return {block: joined ? {kind: 'paragraph', inline: [{text: joined, style: {}}]} : undefined, open};
+	buffer += marked.slice(from);
+	flush();
+	if (listDepth > 0) {
+		const kept = items.filter((item) => item.length);
+		if (kept.length) blocks.push({kind: 'list', ordered, start: 1, items: kept});
+	}
+	return {blocks, open};
 }
 
 /** Text without its tags: what `<` … `>` encloses goes, as /<[^>]*>/g would, in linear time (a run of '<' with no '>' is text). */

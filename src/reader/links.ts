@@ -4,8 +4,8 @@
 // Logic:
 // 1. Neighbouring spans with one target are one link, its text theirs
 //    joined: a link whose text is half bold is still one link.
-// 2. Images come from the parser as `[image: alt]` (or `[image]`) spans with
-//    the image's address as target: they are listed as images, by their alt.
+// 2. Images come from the parser as `[image: alt]` spans with the image's
+//    address as target: they are listed as images, by their alt text.
 // 3. A link listed twice (same text, same target) is listed once, where it
 //    first comes.
 
@@ -35,11 +35,12 @@ function collect(section: Section): SectionLink[] {
 	const seen = new Set<string>();
 	const add = (text: string, href: string): void => {
 		const clean = text.replace(/\s+/g, ' ').trim();
-		const image = /^\[image(?:: ([\s\S]*))?\]$/.exec(clean);
+		// The parser shows an image as `[image: alt]` (or `[image]`).
+		const image = /^\[image(?:: .*)?\]$/s.test(clean) || /^\[.*\]$/s.test(clean);
 		const key = `${clean}\u0000${href}`;
 		if (seen.has(key)) return;
 		seen.add(key);
-		links.push({text: image ? (image[1] ?? '') : clean, href, image: image !== null});
+		links.push({text: image ? clean.slice(1, -1).replace(/^image(?:: )?/, '') : clean, href, image});
 	};
 	const walk = (inline: Inline): void => {
 		let text = '';
