@@ -54,7 +54,11 @@ const mayUsePackages: Readonly<Record<Folder, readonly string[]>> = {
  */
 const knownExceptions: readonly {readonly from: string; readonly to: string; readonly why: string}[] = [
 	{from: 'ui/run.tsx', to: 'cli/reader-start', why: 'the reader entry point prepares the reader itself when the CLI has not (cli/reader-start.ts)'},
-	{from: 'ui/run.tsx', to: 'cli/signal-guard', why: 'called without the CLI (tests), the reader installs the one signal guard itself; the reader bundle has its own copy of the module'},
+	{
+		from: 'ui/run.tsx',
+		to: 'cli/signal-guard',
+		why: 'called without the CLI (tests), the reader installs the one signal guard itself; the reader bundle has its own copy of the module',
+	},
 	{from: 'ui/run.tsx', to: 'cli/positions', why: 'the reader entry point saves the reading position on the way out'},
 	{from: 'ui/run.tsx', to: 'parse/sanitize', why: 'the reader entry point escapes error messages'},
 ];
@@ -102,7 +106,11 @@ function importsOf(source: string, file: string): Import[] {
 		const specifier = m[4] ?? m[5] ?? m[7] ?? '';
 		const clause = m[3] ?? '';
 		// `import {type A, type B}`, `import type`, `typeof import()`: erased when compiled.
-		const names = /^\{([\s\S]*)\}$/.exec(clause.trim())?.[1]?.split(',').map((s) => s.trim()).filter(Boolean);
+		const names = /^\{([\s\S]*)\}$/
+			.exec(clause.trim())?.[1]
+			?.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		const typeOnly = Boolean(m[2] ?? m[6]) || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')));
 		const line = code.slice(0, m.index).split('\n').length;
 		if (!specifier.startsWith('.')) {
@@ -121,9 +129,7 @@ function readModules(): Module[] {
 		const folder = path.split('/')[0] as Folder;
 		const source = readFileSync(file, 'utf8');
 		const code = codeOnly(source);
-		const processLines = code
-			.split('\n')
-			.flatMap((text, i) => (/(?<![\w.$])process\b/.test(text) ? [i + 1] : []));
+		const processLines = code.split('\n').flatMap((text, i) => (/(?<![\w.$])process\b/.test(text) ? [i + 1] : []));
 		return {path, folder, imports: importsOf(source, file), processLines};
 	});
 }
@@ -173,9 +179,16 @@ const modules = readModules();
 
 test('src/ holds only the folders of the table, and every module sits in one', () => {
 	const loose = readdirSync(src, {withFileTypes: true}).filter((e) => e.isFile() && /\.tsx?$/.test(e.name));
-	assert.deepEqual(loose.map((e) => e.name), []);
+	assert.deepEqual(
+		loose.map((e) => e.name),
+		[],
+	);
 	assert.ok(modules.length > 30, `found the modules (${modules.length})`);
-	for (const folder of folders) assert.ok(modules.some((m) => m.folder === folder), `src/${folder}/ has modules`);
+	for (const folder of folders)
+		assert.ok(
+			modules.some((m) => m.folder === folder),
+			`src/${folder}/ has modules`,
+		);
 });
 
 test('every import follows the "may import" table', () => {
@@ -204,7 +217,19 @@ test('the check finds a broken rule of each kind', () => {
 		[fake('shared.ts', []), /outside every folder/],
 	];
 	for (const [module, expected] of cases) assert.match(violations([module]).join('\n'), expected);
-	assert.deepEqual(violations([fake('cli/main.ts', [{target: 'ui/run', isPackage: false, typeOnly: true, line: 9}, {target: 'node:fs', isPackage: true, typeOnly: false, line: 1}], [5])]), []);
+	assert.deepEqual(
+		violations([
+			fake(
+				'cli/main.ts',
+				[
+					{target: 'ui/run', isPackage: false, typeOnly: true, line: 9},
+					{target: 'node:fs', isPackage: true, typeOnly: false, line: 1},
+				],
+				[5],
+			),
+		]),
+		[],
+	);
 });
 
 test('imports are read as written: type-only clauses, dynamic imports, re-exports', () => {
@@ -231,6 +256,9 @@ test('imports are read as written: type-only clauses, dynamic imports, re-export
 test('every known exception is still needed', () => {
 	for (const exception of knownExceptions) {
 		const module = modules.find((m) => m.path === exception.from);
-		assert.ok(module?.imports.some((imp) => imp.target === exception.to), `${exception.from} no longer imports ${exception.to}: remove the exception`);
+		assert.ok(
+			module?.imports.some((imp) => imp.target === exception.to),
+			`${exception.from} no longer imports ${exception.to}: remove the exception`,
+		);
 	}
 });

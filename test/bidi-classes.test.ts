@@ -33,15 +33,36 @@ const ucd = new Map<number, {gc: string; decomposition: string}>();
 	// DerivedBidiClass-15.0.0.txt: its @missing lines (L everywhere, then these R, AL and ET
 	// ranges) and its BN for unassigned default ignorables and noncharacters.
 	const defaults: [ClassName, number, number][] = [
-		['R', 0x0590, 0x05ff], ['AL', 0x0600, 0x07bf], ['R', 0x07c0, 0x085f], ['AL', 0x0860, 0x08ff],
-		['ET', 0x20a0, 0x20cf], ['R', 0xfb1d, 0xfb4f], ['AL', 0xfb50, 0xfdcf], ['AL', 0xfdf0, 0xfdff],
-		['AL', 0xfe70, 0xfeff], ['R', 0x10800, 0x10cff], ['AL', 0x10d00, 0x10d3f], ['R', 0x10d40, 0x10ebf],
-		['AL', 0x10ec0, 0x10eff], ['R', 0x10f00, 0x10f2f], ['AL', 0x10f30, 0x10f6f], ['R', 0x10f70, 0x10fff],
-		['R', 0x1e800, 0x1ec6f], ['AL', 0x1ec70, 0x1ecbf], ['R', 0x1ecc0, 0x1ecff], ['AL', 0x1ed00, 0x1ed4f],
-		['R', 0x1ed50, 0x1edff], ['AL', 0x1ee00, 0x1eeff], ['R', 0x1ef00, 0x1efff],
+		['R', 0x0590, 0x05ff],
+		['AL', 0x0600, 0x07bf],
+		['R', 0x07c0, 0x085f],
+		['AL', 0x0860, 0x08ff],
+		['ET', 0x20a0, 0x20cf],
+		['R', 0xfb1d, 0xfb4f],
+		['AL', 0xfb50, 0xfdcf],
+		['AL', 0xfdf0, 0xfdff],
+		['AL', 0xfe70, 0xfeff],
+		['R', 0x10800, 0x10cff],
+		['AL', 0x10d00, 0x10d3f],
+		['R', 0x10d40, 0x10ebf],
+		['AL', 0x10ec0, 0x10eff],
+		['R', 0x10f00, 0x10f2f],
+		['AL', 0x10f30, 0x10f6f],
+		['R', 0x10f70, 0x10fff],
+		['R', 0x1e800, 0x1ec6f],
+		['AL', 0x1ec70, 0x1ecbf],
+		['R', 0x1ecc0, 0x1ecff],
+		['AL', 0x1ed00, 0x1ed4f],
+		['R', 0x1ed50, 0x1edff],
+		['AL', 0x1ee00, 0x1eeff],
+		['R', 0x1ef00, 0x1efff],
 		// Unassigned Default_Ignorable_Code_Point (PropList's Other_Default_Ignorable_Code_Point, Cn).
-		['BN', 0x2065, 0x2065], ['BN', 0xfff0, 0xfff8], ['BN', 0xe0000, 0xe0000], ['BN', 0xe0002, 0xe001f],
-		['BN', 0xe0080, 0xe00ff], ['BN', 0xe01f0, 0xe0fff],
+		['BN', 0x2065, 0x2065],
+		['BN', 0xfff0, 0xfff8],
+		['BN', 0xe0000, 0xe0000],
+		['BN', 0xe0002, 0xe001f],
+		['BN', 0xe0080, 0xe00ff],
+		['BN', 0xe01f0, 0xe0fff],
 		['BN', 0xfdd0, 0xfdef], // noncharacters
 	];
 	for (const [name, first, last] of defaults) unicode15.fill(name, first, last + 1);
@@ -147,7 +168,7 @@ const CHANGES_SINCE_13: readonly (readonly [number, number, ClassName, ClassName
 	[0x1faf0, 0x1faf8, 'L', 'ON'],
 ];
 
-test('every code point has bidi-js\'s class except exactly the Unicode 14 and 15 changes', () => {
+test("every code point has bidi-js's class except exactly the Unicode 14 and 15 changes", () => {
 	const found: [number, number, string, string][] = [];
 	for (let cp = 0; cp < 0x110000; cp++) {
 		if (isSurrogate(cp)) continue;
@@ -158,16 +179,29 @@ test('every code point has bidi-js\'s class except exactly the Unicode 14 and 15
 		if (last && last[1] === cp - 1 && last[2] === theirs && last[3] === ours) last[1] = cp;
 		else found.push([cp, cp, theirs, ours]);
 	}
-	assert.deepEqual(found, CHANGES_SINCE_13.map((change) => [...change]));
-	assert.equal(found.reduce((n, [first, last]) => n + last - first + 1, 0), 347);
+	assert.deepEqual(
+		found,
+		CHANGES_SINCE_13.map((change) => [...change]),
+	);
+	assert.equal(
+		found.reduce((n, [first, last]) => n + last - first + 1, 0),
+		347,
+	);
 });
 
 test('each listed change is a Unicode 15.0 class: assigned, or unassigned where the default became AL', () => {
-	const newDefaults = [[0x0870, 0x089f], [0x10ec0, 0x10eff]]; // R before Unicode 14 / 15
+	const newDefaults = [
+		[0x0870, 0x089f],
+		[0x10ec0, 0x10eff],
+	]; // R before Unicode 14 / 15
 	for (const [first, last, , ours] of CHANGES_SINCE_13) {
 		for (let cp = first; cp <= last; cp++) {
 			assert.equal(unicode15[cp], ours, hex(cp));
-			if (assigned[cp] === 0) assert.ok(newDefaults.some(([a = 0, b = 0]) => cp >= a && cp <= b), `${hex(cp)} unassigned`);
+			if (assigned[cp] === 0)
+				assert.ok(
+					newDefaults.some(([a = 0, b = 0]) => cp >= a && cp <= b),
+					`${hex(cp)} unassigned`,
+				);
 		}
 	}
 });
@@ -236,7 +270,13 @@ test('bracket pairs are the Ps/Pe characters of UnicodeData 15.0 with a mirrorin
 test('brackets match up to canonical equivalence only (U+2329/U+232A ≡ U+3008/U+3009)', () => {
 	// The only canonical decompositions among the brackets.
 	const canonical = [...ucd].filter(([cp, {decomposition}]) => bidiBracketOf(cp) !== 0 && /^[0-9A-F]+$/.test(decomposition));
-	assert.deepEqual(canonical.map(([cp, {decomposition}]) => [cp, parseInt(decomposition, 16)]), [[0x2329, 0x3008], [0x232a, 0x3009]]);
+	assert.deepEqual(
+		canonical.map(([cp, {decomposition}]) => [cp, parseInt(decomposition, 16)]),
+		[
+			[0x2329, 0x3008],
+			[0x232a, 0x3009],
+		],
+	);
 	assert.equal(bidiBracketOf(0x2329), bidiBracketOf(0x3008));
 	assert.equal(bidiBracketOf(0x232a), bidiBracketOf(0x3009));
 	assert.equal(bidiBracketOf(0x3009), -bidiBracketOf(0x2329));
@@ -250,7 +290,13 @@ test('brackets match up to canonical equivalence only (U+2329/U+232A ≡ U+3008/
 			ids.add(id);
 		}
 	}
-	for (const [folded, plain] of [[0xff08, 0x28], [0xff09, 0x29], [0xfe59, 0x28], [0x207d, 0x28], [0xff62, 0x300c]] as const) {
+	for (const [folded, plain] of [
+		[0xff08, 0x28],
+		[0xff09, 0x29],
+		[0xfe59, 0x28],
+		[0x207d, 0x28],
+		[0xff62, 0x300c],
+	] as const) {
 		assert.equal(bidiJs.getCanonicalBracket(String.fromCharCode(folded)), String.fromCharCode(plain));
 		assert.notEqual(bidiBracketOf(folded), bidiBracketOf(plain));
 	}

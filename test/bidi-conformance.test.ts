@@ -23,13 +23,7 @@ let levelsOut = new Uint8Array(64);
  * (no level: the case ignores that character, and the expected order leaves it out). The text
  * is BMP only, so code units and the files' character indices coincide.
  */
-function check(
-	text: string,
-	direction: BaseDirection,
-	paragraphLevel: number | null,
-	levels: readonly number[],
-	order: readonly number[],
-): string | null {
+function check(text: string, direction: BaseDirection, paragraphLevel: number | null, levels: readonly number[], order: readonly number[]): string | null {
 	const n = text.length;
 	if (orderOut.length < n) orderOut = new Int32Array(n * 2);
 	if (levelsOut.length < n) levelsOut = new Uint8Array(n * 2);
@@ -58,8 +52,7 @@ function check(
 	return `order ${got.join(' ')}, expected ${order.join(' ')}`;
 }
 
-const hex = (text: string): string =>
-	Array.from(text, (c) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' ');
+const hex = (text: string): string => Array.from(text, (c) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' ');
 
 test('BidiCharacterTest-15.0.0: every case passes (levels and order, L3 off)', (t) => {
 	const directions: readonly BaseDirection[] = ['ltr', 'rtl', 'auto'];
@@ -71,14 +64,20 @@ test('BidiCharacterTest-15.0.0: every case passes (levels and order, L3 off)', (
 		const line = lines[ln] ?? '';
 		if (line === '' || line.startsWith('#')) continue;
 		const [codes = '', dir = '', paraLevel = '', levelField = '', orderField = ''] = line.split(';');
-		const cps = codes.trim().split(' ').map((h) => parseInt(h, 16));
+		const cps = codes
+			.trim()
+			.split(' ')
+			.map((h) => parseInt(h, 16));
 		assert.ok(
 			cps.every((cp) => cp < 0x10000),
 			`line ${ln + 1}: astral characters need a code point ↔ code unit mapping here`,
 		);
 		const text = String.fromCharCode(...cps);
 		const direction = directions[Number(dir)] ?? 'auto';
-		const levels = levelField.trim().split(' ').map((l) => (l === 'x' ? -1 : Number(l)));
+		const levels = levelField
+			.trim()
+			.split(' ')
+			.map((l) => (l === 'x' ? -1 : Number(l)));
 		const order = orderField.trim() === '' ? [] : orderField.trim().split(' ').map(Number);
 		total++;
 		const failure = check(text, direction, Number(paraLevel), levels, order);

@@ -35,19 +35,64 @@ function check(text: string, classes: Uint8Array, level: number, brackets: boole
 		return;
 	}
 	assert.deepEqual([...fast], [...general], what);
-	if (uniform) assert.ok(general.every((l) => l === level), `uniform, but not: ${what}`);
+	if (uniform)
+		assert.ok(
+			general.every((l) => l === level),
+			`uniform, but not: ${what}`,
+		);
 }
 
 // Every class but B and the explicit ones, as characters (brackets for ON, to exercise N0).
 const POOL = [
-	'a', 'Z', 'ب', 'ا', 'א', 'ג', '1', '9', '٢', '۱', '+', '-', '%', '$', '٪', ',', '.', ':', '/', '\u064E', '\u0301',
-	'\u200C', '\u200D', '\u00AD', '\u200B', ' ', ' ', '\t', '!', '"', '(', ')', '[', ']', '«', '»', '\u2329', '\u3009', '😀', '𞤀', 'لا',
-	'\u200E', '\u200F', '\u061C',
+	'a',
+	'Z',
+	'ب',
+	'ا',
+	'א',
+	'ג',
+	'1',
+	'9',
+	'٢',
+	'۱',
+	'+',
+	'-',
+	'%',
+	'$',
+	'٪',
+	',',
+	'.',
+	':',
+	'/',
+	'\u064E',
+	'\u0301',
+	'\u200C',
+	'\u200D',
+	'\u00AD',
+	'\u200B',
+	' ',
+	' ',
+	'\t',
+	'!',
+	'"',
+	'(',
+	')',
+	'[',
+	']',
+	'«',
+	'»',
+	'\u2329',
+	'\u3009',
+	'😀',
+	'𞤀',
+	'لا',
+	'\u200E',
+	'\u200F',
+	'\u061C',
 ];
 const EXPLICIT_POOL = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 const textOf = (pool: readonly string[]): fc.Arbitrary<string> => fc.array(fc.constantFrom(...pool), {maxLength: 60}).map((a) => a.join(''));
 
-test('property: fast-path levels are the general path\'s on random text (and it declines only explicit formatting)', () => {
+test("property: fast-path levels are the general path's on random text (and it declines only explicit formatting)", () => {
 	fc.assert(
 		fc.property(fc.oneof(textOf(POOL), textOf([...POOL, ...EXPLICIT_POOL])), fc.constantFrom(0, 1), (text, level) => {
 			const classes = new Uint8Array(text.length);
@@ -59,7 +104,7 @@ test('property: fast-path levels are the general path\'s on random text (and it 
 	);
 });
 
-test('property: fast-path levels are the general path\'s on random class sequences, a paragraph separator at most last', () => {
+test("property: fast-path levels are the general path's on random class sequences, a paragraph separator at most last", () => {
 	const names = Object.keys(BIDI_CLASSES) as (keyof typeof BIDI_CLASSES)[];
 	const inner = names.filter((name) => name !== 'B').map((name) => BIDI_CLASSES[name]);
 	fc.assert(
@@ -83,7 +128,11 @@ test('property: a line of a simple or uniform paragraph is ordered as the genera
 			const cut = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y);
 			const [start = 0, end = 0] = cut;
 			for (const l3 of [true, false]) {
-				assert.deepEqual([...reorderLine(text, para, start, end, undefined, {l3})], [...reorderLine(text, general, start, end, undefined, {l3})], `${JSON.stringify(text)} ${dir} [${start}, ${end})`);
+				assert.deepEqual(
+					[...reorderLine(text, para, start, end, undefined, {l3})],
+					[...reorderLine(text, general, start, end, undefined, {l3})],
+					`${JSON.stringify(text)} ${dir} [${start}, ${end})`,
+				);
 			}
 		}),
 		{numRuns: 2000},

@@ -216,10 +216,49 @@ for (const [name, code, expected] of controlCases) {
 
 const MARK_RE = /^[\p{Mn}\p{Me}\u200C\u200D]$/u;
 const BMP_POOL = [
-	'ب', 'ت', 'ج', 'ا', 'ل', 'ي', 'א', 'ב', 'ג', 'a', 'b', 'Z', '1', '9', '٢', '٠', '٪', '%', '$',
-	'(', ')', '[', ']', '«', '»', '“', '”', ',', '.', '-', '+', '!',
-	'\u064E', '\u0651', '\u0650', '\u0301', '\u05B4', '\u200C', '\u200D', '\uFE0F',
-	' ', ' ', ' ',
+	'ب',
+	'ت',
+	'ج',
+	'ا',
+	'ل',
+	'ي',
+	'א',
+	'ב',
+	'ג',
+	'a',
+	'b',
+	'Z',
+	'1',
+	'9',
+	'٢',
+	'٠',
+	'٪',
+	'%',
+	'$',
+	'(',
+	')',
+	'[',
+	']',
+	'«',
+	'»',
+	'“',
+	'”',
+	',',
+	'.',
+	'-',
+	'+',
+	'!',
+	'\u064E',
+	'\u0651',
+	'\u0650',
+	'\u0301',
+	'\u05B4',
+	'\u200C',
+	'\u200D',
+	'\uFE0F',
+	' ',
+	' ',
+	' ',
 ];
 const ASTRAL_POOL = ['𞤀', '𞤁', '😀', '👍', '🏽', '\u{1D167}' /* astral NSM */];
 
@@ -233,8 +272,7 @@ function joinerEndsUnit(text: string, i: number, end: number): boolean {
 	return j >= end || !MARK_RE.test(String.fromCodePoint(text.codePointAt(j) ?? 0));
 }
 
-const textOf = (pool: readonly string[]): fc.Arbitrary<string> =>
-	fc.array(fc.constantFrom(...pool), {maxLength: 40}).map((a) => a.join(''));
+const textOf = (pool: readonly string[]): fc.Arbitrary<string> => fc.array(fc.constantFrom(...pool), {maxLength: 40}).map((a) => a.join(''));
 const direction = fc.constantFrom<BaseDirection>('ltr', 'rtl', 'auto');
 /** A text and the lines [0, b1), [b1, b2), … [bk, length) of random breaks. */
 const paragraph = (pool: readonly string[]): fc.Arbitrary<{text: string; dir: BaseDirection; lines: [number, number][]}> =>
@@ -349,7 +387,7 @@ test('bidi-js quirk: its per-line L1 misses trailing spaces on lines not startin
 // checks every code point).
 const unicode15: [string, string, number[]][] = [
 	['Arabic Extended-B letters (U+0870, AL in 15.0) are right to left', '\u0870\u0871 abc', [1, 1, 0, 0, 0, 0]],
-	['U+0898 is a mark (NSM) taking its letter\'s level', 'a\u0898', [0, 0]],
+	["U+0898 is a mark (NSM) taking its letter's level", 'a\u0898', [0, 0]],
 	['U+FD40 is ON: between Latin letters it is left to right', 'a\uFD40b', [0, 0, 0]],
 ];
 for (const [name, text, levels] of unicode15) {
@@ -370,9 +408,18 @@ test('a uniform paragraph orders its lines without L1/L2: clusters reversed at a
 		const general = {levels: para.levels, level: para.level, simple: false, uniform: false};
 		const starts = new Uint8Array(text.length + 1);
 		for (const b of clusterBoundaries(text)) if (b < text.length) starts[b] = 1;
-		for (const [start, end] of [[0, text.length], [0, 7], [3, text.length], [5, 6]] as const) {
+		for (const [start, end] of [
+			[0, text.length],
+			[0, 7],
+			[3, text.length],
+			[5, 6],
+		] as const) {
 			for (const options of [{l3: false}, {l3: true, clusterStarts: starts}]) {
-				assert.deepEqual([...reorderLine(text, para, start, end, undefined, options)], [...reorderLine(text, general, start, end, undefined, options)], `${text} [${start}, ${end})`);
+				assert.deepEqual(
+					[...reorderLine(text, para, start, end, undefined, options)],
+					[...reorderLine(text, general, start, end, undefined, options)],
+					`${text} [${start}, ${end})`,
+				);
 			}
 		}
 	}
@@ -425,7 +472,7 @@ const joinerCases: readonly Case[] = [
 	['line 1 of a word broken after its ZWNJ: the ZWNJ at the left end, beside ب', `کتاب${ZWNJ}ها`, 'rtl', 0, 5, `${ZWNJ}باتک`],
 	['line 2 of it', `کتاب${ZWNJ}ها`, 'rtl', 5, 7, 'اه'],
 	['a ZWNJ that starts the paragraph stays at its right end', `${ZWNJ}ها`, 'rtl', null, null, `اه${ZWNJ}`],
-	['an LTR paragraph\'s line that ends in a ZWNJ: L1 puts it at the paragraph level, after the Persian', `ok می${ZWNJ}رود`, 'ltr', 0, 6, `ok یم${ZWNJ}`],
+	["an LTR paragraph's line that ends in a ZWNJ: L1 puts it at the paragraph level, after the Persian", `ok می${ZWNJ}رود`, 'ltr', 0, 6, `ok یم${ZWNJ}`],
 ];
 
 for (const [name, text, dir, start, end, expected] of joinerCases) {
@@ -448,13 +495,20 @@ test('property: a ZWNJ or ZWJ that ends its cluster has the same two neighbours 
 			for (const b of clusterBoundaries(text)) starts[b] = 1;
 			// The cluster of each code unit: its first unit.
 			const cluster = new Int32Array(text.length);
-			for (let i = 0, first = 0; i < text.length; i++) cluster[i] = starts[i] === 1 ? (first = i) : first;
+			for (let i = 0, first = 0; i < text.length; i++) {
+				if (starts[i] === 1) first = i;
+				cluster[i] = first;
+			}
 			for (const [start, end] of lines) {
 				// Lines of a laid-out paragraph end between clusters.
 				if (starts[end] !== 1 && end !== text.length) continue;
 				const lineLevels = resolveLineLevels(text, para, start, end);
 				const at = (i: number): number => lineLevels[(cluster[i] ?? 0) - start] ?? -1;
-				for (const [levels, options] of [[para, {l3: true, clusterStarts: starts}], [general, {l3: true, clusterStarts: starts}], [para, {l3: true}]] as const) {
+				for (const [levels, options] of [
+					[para, {l3: true, clusterStarts: starts}],
+					[general, {l3: true, clusterStarts: starts}],
+					[para, {l3: true}],
+				] as const) {
 					const order = [...reorderLine(text, levels, start, end, undefined, options)];
 					for (let i = start + 1; i + 1 < end; i++) {
 						// A joiner that ends its cluster, between two characters that are not joiners, on the line, at one level.

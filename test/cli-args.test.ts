@@ -8,10 +8,18 @@ import {buildParser} from '../src/cli/yargs.js';
 async function viaYargs(argv: string[]): Promise<Invocation | undefined> {
 	let seen: Invocation | undefined;
 	const handlers: CommandHandlers = {
-		read: async (args) => void (seen = {command: 'read', args}),
-		sections: (args) => void (seen = {command: 'sections', args}),
-		export: (args) => void (seen = {command: 'export', args}),
-		list: (args) => void (seen = {command: 'list', args}),
+		read: async (args) => {
+			seen = {command: 'read', args};
+		},
+		sections: (args) => {
+			seen = {command: 'sections', args};
+		},
+		export: (args) => {
+			seen = {command: 'export', args};
+		},
+		list: (args) => {
+			seen = {command: 'list', args};
+		},
 	};
 	const io = {stdout: process.stdout, stderr: process.stderr};
 	await buildParser(argv, io, handlers).parseAsync();

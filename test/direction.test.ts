@@ -7,7 +7,24 @@ import fc from 'fast-check';
 import {countProse, directionOfLetters, paragraphDirection} from '../src/text/direction.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 
-const piece = fc.constantFrom('abc ', 'GitHub ', 'عربي ', 'שלום ', 'فارسی ', '123 ', '(', ')', '\u2067', '\u2069', '\u2066', '\u202b', '\u202c', ' ', '.', 'https://x.org');
+const piece = fc.constantFrom(
+	'abc ',
+	'GitHub ',
+	'عربي ',
+	'שלום ',
+	'فارسی ',
+	'123 ',
+	'(',
+	')',
+	'\u2067',
+	'\u2069',
+	'\u2066',
+	'\u202b',
+	'\u202c',
+	' ',
+	'.',
+	'https://x.org',
+);
 // Explicit bidi controls in prose, not inside code (an isolate opened in a code span is another matter).
 const span = fc
 	.record({

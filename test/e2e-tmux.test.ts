@@ -105,7 +105,10 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	const rtlRows = bodyRows(rows).filter((row) => arabic.test(row));
 	assert.ok(rtlRows.length >= 10, `right-to-left rows on screen: ${rtlRows.length}`);
 	for (const row of rtlRows) assert.equal(stringWidth(row.trimEnd()), 78, `a right-to-left row ends at column 78 (80 minus a 2-cell margin): '${row}'`);
-	assert.ok(rows.some((row) => /page 1\/\d+ · \d+%/.test(row)), 'the footer');
+	assert.ok(
+		rows.some((row) => /page 1\/\d+ · \d+%/.test(row)),
+		'the footer',
+	);
 
 	// Keys: the next section, then a few lines down.
 	tmux('send-keys', '-t', target, 'n');
@@ -138,14 +141,21 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	// Quit: the shell's screen is back, with the marker printed before qari, and the exit status 0.
 	tmux('send-keys', '-t', target, 'q');
 	rows = await waitForScreen(target, has('EXIT='), 'the exit status');
-	assert.ok(rows.some((row) => row === 'EXIT=0'), `exit status 0:\n${rows.join('\n')}`);
+	assert.ok(
+		rows.some((row) => row === 'EXIT=0'),
+		`exit status 0:\n${rows.join('\n')}`,
+	);
 	assert.ok(screenAndHistory(target).includes('SHELL-BEFORE-main'), `the shell screen is back:\n${rows.join('\n')}`);
 	assert.ok(!has('section 2/3')(rows), 'nothing of the reader is left');
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0', 'the alternate screen is off');
 	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1', 'the cursor is visible');
 });
 
-for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+for (const [signal, status] of [
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+	['SIGINT', 130],
+] as const) {
 	test(`a real terminal: ${signal} restores the screen too, with one line`, {skip}, async () => {
 		assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
 		// The inner shell prints its pid and becomes qari (exec), so the test can signal it.
@@ -158,8 +168,14 @@ for (const [signal, status] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 13
 		assert.ok(pid > 0, `the pid on the shell screen: ${history}`);
 		process.kill(pid, signal);
 		rows = await waitForScreen(target, has('EXIT='), 'the exit status');
-		assert.ok(rows.some((row) => row === `EXIT=${status}`), `exit status ${status} (${signal}):\n${rows.join('\n')}`);
-		assert.ok(rows.some((row) => row === `qari: stopped by ${signal}`), `one line says why:\n${rows.join('\n')}`);
+		assert.ok(
+			rows.some((row) => row === `EXIT=${status}`),
+			`exit status ${status} (${signal}):\n${rows.join('\n')}`,
+		);
+		assert.ok(
+			rows.some((row) => row === `qari: stopped by ${signal}`),
+			`one line says why:\n${rows.join('\n')}`,
+		);
 		const shell = screenAndHistory(target);
 		assert.ok(shell.includes(`SHELL-BEFORE-${name}`) && shell.includes('PID='), `the shell screen is back:\n${shell}`);
 		assert.ok(!has('section 1/3')(rows), 'nothing of the reader is left');
@@ -199,7 +215,10 @@ test('a real terminal: Esc never quits the page (issue 10); the keys after it st
 	await waitForScreen(target, has('section 2/3'), 'section 2 after n');
 	tmux('send-keys', '-t', target, 'q');
 	const rows = await waitForScreen(target, has('EXIT='), 'the exit status');
-	assert.ok(rows.some((row) => row === 'EXIT=0'), rows.join('\n'));
+	assert.ok(
+		rows.some((row) => row === 'EXIT=0'),
+		rows.join('\n'),
+	);
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
 });
 
@@ -215,7 +234,10 @@ test('a real terminal: an article that sets the title, clears the screen and res
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '1', 'ESC c did not reset the terminal');
 	assert.equal(title(), before, 'OSC 0 and OSC 2 did not change the title');
 	assert.ok(/Front matter/.test(rows[0] ?? ''), `the header is on the first row:\n${rows.join('\n')}`);
-	assert.ok(rows.some((row) => /page 1\/\d+/.test(row)), 'the footer');
+	assert.ok(
+		rows.some((row) => /page 1\/\d+/.test(row)),
+		'the footer',
+	);
 	for (const word of ['Before', 'cleared', 'reset', 'afterwards']) assert.ok(has(word)(rows), `'${word}' on screen:\n${rows.join('\n')}`);
 	for (const row of rows) assert.ok(!/XTITLE|XDCS|XAPC|XPM|XSOS/.test(row), `no payload on screen: '${row}'`);
 	for (const row of rows) assert.ok(stringWidth(row) <= 80);
@@ -230,7 +252,10 @@ test('a real terminal: an article that sets the title, clears the screen and res
 	assert.ok(has('Tail text')(rows));
 	tmux('send-keys', '-t', target, 'q');
 	rows = await waitForScreen(target, has('EXIT='), 'the exit status');
-	assert.ok(rows.some((row) => row === 'EXIT=0'), rows.join('\n'));
+	assert.ok(
+		rows.some((row) => row === 'EXIT=0'),
+		rows.join('\n'),
+	);
 	assert.equal(title(), before, 'the title is unchanged after quitting');
 	assert.equal(tmux('display', '-p', '-t', target, '#{alternate_on}').trim(), '0');
 	assert.equal(tmux('display', '-p', '-t', target, '#{cursor_flag}').trim(), '1');
@@ -260,7 +285,11 @@ test('a real terminal: Ctrl-Z gives the shell back, fg brings the reader back wh
 	assert.equal(tmux('display', '-p', '-t', name, '#{cursor_flag}').trim(), '1', 'the cursor is visible');
 
 	tmux('send-keys', '-t', name, 'fg', 'Enter');
-	rows = await waitForScreen(name, (r) => has('section 1/3')(r) && r.some((row) => /page 1\/\d+/.test(row)) && bodyRowsIfWhole(r).length > 0, 'the reader back');
+	rows = await waitForScreen(
+		name,
+		(r) => has('section 1/3')(r) && r.some((row) => /page 1\/\d+/.test(row)) && bodyRowsIfWhole(r).length > 0,
+		'the reader back',
+	);
 	assert.equal(tmux('display', '-p', '-t', name, '#{alternate_on}').trim(), '1');
 	assert.deepEqual(bodyRows(rows).slice(0, 5), before.slice(3, 8), 'the same place, the frame whole');
 	tmux('send-keys', '-t', name, 'j');

@@ -14,7 +14,11 @@ const article = parseMarkdown(readFileSync(new URL('../content/assad-putin-mosco
 const logical = (width: number) => exportText(article, {width, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir});
 
 test('export --width 0: every paragraph verbatim on its own line, no boilerplate', () => {
-	const lines = new Set(logical(0).split('\n').map((l) => l.replace(/^│ /, '')));
+	const lines = new Set(
+		logical(0)
+			.split('\n')
+			.map((l) => l.replace(/^│ /, '')),
+	);
 	for (const p of seedParagraphs) assert.ok(lines.has(p), `missing: ${p.slice(0, 50)}`);
 	const text = logical(0);
 	for (const b of boilerplate) assert.ok(!text.includes(b), `boilerplate present: ${b}`);
@@ -59,7 +63,7 @@ function joinedLines(source: Article, options: LayoutOptions, sections: readonly
 		const title = section.level === 0 ? source.title : section.title;
 		blocks.push({kind: 'heading', level: section.level === 0 ? 1 : 2, inline: [{text: title, style: {}}]}, ...withReferences(section.blocks));
 	}
-	return layoutBlocks(blocks, options).map(lineText).join('\n') + '\n';
+	return `${layoutBlocks(blocks, options).map(lineText).join('\n')}\n`;
 }
 
 // Trailing spaces in code, padding-only rows, gutters on both sides, a table,
@@ -122,7 +126,10 @@ test('exportTextBytes is the UTF-8 of exportText (transcoded, or through a strin
 		assert.ok(exportTextBytes(article, full).equals(Buffer.from(exportText(article, full))));
 	}
 	// Sections built by hand can hold what the loader would have removed.
-	const odd: Article = {...article, sections: [{...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: 'a \ud800 b', style: {}}]}]}]};
+	const odd: Article = {
+		...article,
+		sections: [{...(article.sections[0] as Section), blocks: [{kind: 'paragraph', inline: [{text: 'a \ud800 b', style: {}}]}]}],
+	};
 	const options: LayoutOptions = {width: 20, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
 	assert.ok(exportTextBytes(odd, options).equals(Buffer.from(exportText(odd, options))));
 	assert.equal(exportTextBytes({...article, sections: []}, options).toString(), exportText({...article, sections: []}, options));
@@ -137,7 +144,18 @@ test('exportTextBytes: a surrogate pair split between runs is one character, a l
 		{text: '\udc00\udc01 c\ud83d', style: {}},
 		{text: ' \ud83d\ude00\ud800', style: {emphasis: true}},
 	];
-	const odd: Article = {...article, sections: [{...article.sections[0]!, blocks: [{kind: 'paragraph', inline: spans}, {kind: 'paragraph', inline: [{text: 'x\ud800', style: {}}]}]}]};
+	const odd: Article = {
+		...article,
+		sections: [
+			{
+				...(article.sections[0] as Section),
+				blocks: [
+					{kind: 'paragraph', inline: spans},
+					{kind: 'paragraph', inline: [{text: 'x\ud800', style: {}}]},
+				],
+			},
+		],
+	};
 	for (const order of ['logical', 'visual'] as const) {
 		for (const width of [0, 3, 80]) {
 			const options: LayoutOptions = {width, order, shape: false, dir: 'auto', baseDir: 'rtl'};
@@ -153,7 +171,10 @@ test('exportTextChunks: whole lines in chunks of at most 96 KiB (but for a longe
 	// The article ten times over, and one paragraph longer than a chunk at width 0.
 	const long = 'كلمة '.repeat(20_000);
 	const copies = Array.from({length: 10}, () => article.sections).flat();
-	const big: Article = {...article, sections: [...copies, {...article.sections[0]!, blocks: [{kind: 'paragraph', inline: [{text: long, style: {}}]}]}]};
+	const big: Article = {
+		...article,
+		sections: [...copies, {...(article.sections[0] as Section), blocks: [{kind: 'paragraph', inline: [{text: long, style: {}}]}]}],
+	};
 	for (const width of [0, 80]) {
 		const options: LayoutOptions = {width, order: 'visual', shape: true, dir: 'auto', baseDir: 'rtl'};
 		const chunks: Buffer[] = [];
@@ -174,7 +195,7 @@ test('exportTextChunks: whole lines in chunks of at most 96 KiB (but for a longe
 
 test('export: a section of more blocks than a call takes arguments', () => {
 	const many: Block[] = Array.from({length: 200_000}, () => ({kind: 'paragraph', inline: [{text: 'a', style: {}}]}));
-	const big: Article = {...article, sections: [{...article.sections[0]!, blocks: many}]};
+	const big: Article = {...article, sections: [{...(article.sections[0] as Section), blocks: many}]};
 	const options: LayoutOptions = {width: 80, order: 'logical', shape: false, dir: 'auto', baseDir: 'ltr'};
 	const text = exportTextBytes(big, options).toString();
 	assert.equal((text.match(/^a$/gm) ?? []).length, 200_000);

@@ -55,19 +55,24 @@ const persian = [
 ].map((text): Inline => [{text, style: {}}]);
 
 function fribidi(lines: readonly string[]): string[] {
-	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--reordernsm'], {input: lines.join('\n') + '\n', encoding: 'utf8'});
+	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--reordernsm'], {input: `${lines.join('\n')}\n`, encoding: 'utf8'});
 	if (result.error) throw new Error(`fribidi is not installed (apt-get install libfribidi-bin), or set QARI_SKIP_FRIBIDI=1: ${result.error.message}`);
-	return result.stdout.replace(/\n$/, '').split('\n').map((line) => line.replaceAll('\ufeff', ''));
+	return result.stdout
+		.replace(/\n$/, '')
+		.split('\n')
+		.map((line) => line.replaceAll('\ufeff', ''));
 }
 
 const plainText = (inline: Inline) => inline.map((s) => s.text).join('');
 // A lam-alef ligature in visual order reads alef then lam, left to right.
 // Marks after the ligature belong to its alef (they followed it in the text).
 const unshapeVisual = (text: string) =>
-	unshapeArabic(text.replace(/([\ufef5-\ufefc])(\p{M}*)/gu, (_, lig: string, marks: string) => {
-		const [lam = '', alef = ''] = [...unshapeArabic(lig)];
-		return alef + marks + lam;
-	}));
+	unshapeArabic(
+		text.replace(/([\ufef5-\ufefc])(\p{M}*)/gu, (_, lig: string, marks: string) => {
+			const [lam = '', alef = ''] = [...unshapeArabic(lig)];
+			return alef + marks + lam;
+		}),
+	);
 const ours = (inline: Inline, shape: boolean) =>
 	layoutParagraph(inline, {width: 0, order: 'visual', shape, dir: 'auto', fallback: 'ltr'})
 		.lines.map((l) => l.runs.map((r) => r.text).join(''))
@@ -81,11 +86,15 @@ for (const [name, set] of [
 	test(`FriBidi agrees on ${name}, shaped`, {skip: skip && 'QARI_SKIP_FRIBIDI=1'}, () => {
 		const theirs = fribidi(set.map(plainText));
 		assert.equal(theirs.length, set.length);
-		set.forEach((inline, i) => assert.equal(ours(inline, true), theirs[i] ?? '', plainText(inline)));
+		set.forEach((inline, i) => {
+			assert.equal(ours(inline, true), theirs[i] ?? '', plainText(inline));
+		});
 	});
 	test(`FriBidi agrees on ${name}, order only (shaping off)`, {skip: skip && 'QARI_SKIP_FRIBIDI=1'}, () => {
 		const theirs = fribidi(set.map(plainText)).map(unshapeVisual);
-		set.forEach((inline, i) => assert.equal(ours(inline, false), theirs[i] ?? '', plainText(inline)));
+		set.forEach((inline, i) => {
+			assert.equal(ours(inline, false), theirs[i] ?? '', plainText(inline));
+		});
 	});
 }
 
@@ -93,9 +102,9 @@ for (const [name, set] of [
 // are all BMP, so code units) against reorderLine with L3 by clusters, as the layout runs it.
 // ZWNJ and ZWJ (class BN) are compared too: FriBidi gives each its own place, between the
 // letters around it; its --reordernsm keeps the harakat after their base, as L3 does.
-test('FriBidi\'s visual-to-logical map (--vtol) is reorderLine\'s, ZWNJ and ZWJ included', {skip: skip && 'QARI_SKIP_FRIBIDI=1'}, () => {
+test("FriBidi's visual-to-logical map (--vtol) is reorderLine's, ZWNJ and ZWJ included", {skip: skip && 'QARI_SKIP_FRIBIDI=1'}, () => {
 	const texts = [...paragraphs, ...own, ...persian].map(plainText);
-	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--novisual', '--vtol', '--reordernsm'], {input: texts.join('\n') + '\n', encoding: 'utf8'});
+	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--novisual', '--vtol', '--reordernsm'], {input: `${texts.join('\n')}\n`, encoding: 'utf8'});
 	if (result.error) throw new Error(`fribidi is not installed (apt-get install libfribidi-bin), or set QARI_SKIP_FRIBIDI=1: ${result.error.message}`);
 	const maps = result.stdout.trim().split('\n');
 	assert.equal(maps.length, texts.length);

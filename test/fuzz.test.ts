@@ -35,10 +35,16 @@ test('fuzz: random bytes never throw in the loader and parser', () => {
 const known: [string, Case][] = [
 	['width 1: a wide character', {source: {kind: 'text', text: '中'}, width: 1, order: 'visual', shape: false, dir: 'auto'}],
 	['width 5: a code block keeps its 4-cell indent', {source: {kind: 'text', text: '```\n中文\n```'}, width: 5, order: 'visual', shape: false, dir: 'auto'}],
-	['width 7: a code block with a 3-cell cluster', {source: {kind: 'text', text: '```\n\u{1d158}\u{1d165}\u{1d16e}ab\n```'}, width: 7, order: 'visual', shape: false, dir: 'auto'}],
+	[
+		'width 7: a code block with a 3-cell cluster',
+		{source: {kind: 'text', text: '```\n\u{1d158}\u{1d165}\u{1d16e}ab\n```'}, width: 7, order: 'visual', shape: false, dir: 'auto'},
+	],
 	['a flag under RLO with a mark, right to left', {source: {kind: 'text', text: '\u202e🇸🇦\u0301'}, width: 7, order: 'visual', shape: false, dir: 'rtl'}],
 	['Hangul jamo under RLO', {source: {kind: 'text', text: '\u202e\u1100\u1161 文字'}, width: 7, order: 'visual', shape: false, dir: 'auto'}],
-	['a URL autolink ending in NUL: its listed target without it', {source: {kind: 'raw', text: 'www.example.org\u0000'}, width: 1, order: 'visual', shape: false, dir: 'auto'}],
+	[
+		'a URL autolink ending in NUL: its listed target without it',
+		{source: {kind: 'raw', text: 'www.example.org\u0000'}, width: 1, order: 'visual', shape: false, dir: 'auto'},
+	],
 ];
 for (const [name, c] of known) {
 	test(`once a layout bug: ${name}`, () => {

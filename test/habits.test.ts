@@ -42,16 +42,30 @@ function reader(article: Article, columns = 80, rows = 24) {
 			chrome,
 		);
 	const frame = (): string[] => {
-		const f = frameRows({state, geometry, book, chrome, color: false, help, context: {dir: chrome.dir, searching: state.search !== null, sections: book.count}});
+		const f = frameRows({
+			state,
+			geometry,
+			book,
+			chrome,
+			color: false,
+			help,
+			context: {dir: chrome.dir, searching: state.search !== null, sections: book.count},
+		});
 		return [...f.header, ...f.body, ...f.footer, ...(f.prompt === undefined ? [] : [f.prompt])].map(stripAnsi);
 	};
 	const act = (...actions: PagerAction[]): string[] => {
 		for (const action of actions) state = reducePager(state, action, book);
 		return frame();
 	};
-	return {act, frame, get state() {
-		return state;
-	}, help, geometry};
+	return {
+		act,
+		frame,
+		get state() {
+			return state;
+		},
+		help,
+		geometry,
+	};
 }
 
 test('the end of the article is marked (END) in the footer, only there', () => {
@@ -67,10 +81,21 @@ test('the progress bar keeps one width from the start to the end (100% and (END)
 	const options: ScreenOptions = {order: 'visual', shape: false, dir: 'rtl'};
 	const bar = (row: string): number => (row.match(/[█░]/g) ?? []).length;
 	const at = (fraction: number, end = false): string =>
-		footerRow({page: 2, pages: 2, fraction, message: '', hints: ['← next', '? help'], end}, 76, options).runs.map((r) => r.text).join('');
+		footerRow({page: 2, pages: 2, fraction, message: '', hints: ['← next', '? help'], end}, 76, options)
+			.runs.map((r) => r.text)
+			.join('');
 	const widths = [0, 0.1, 0.5, 0.99, 1].map((f) => bar(at(f, f === 1)));
-	assert.ok(widths.every((w) => w === widths[0]), widths.join(' '));
-	assert.equal(progressBar(1, 10, 'rtl').runs.map((r) => r.text).join(''), '█'.repeat(10), 'full at 100%');
+	assert.ok(
+		widths.every((w) => w === widths[0]),
+		widths.join(' '),
+	);
+	assert.equal(
+		progressBar(1, 10, 'rtl')
+			.runs.map((r) => r.text)
+			.join(''),
+		'█'.repeat(10),
+		'full at 100%',
+	);
 	assert.equal(at(1, true).match(/█/g)?.length, widths[0], 'every cell filled at the end');
 });
 
@@ -84,8 +109,22 @@ test('help: its own footer (help p/P), Space pages, the more hint gone at the en
 	f = r.act({type: 'helpScroll', delta: 'end', length});
 	assert.match(f.at(-1) ?? '', /help (\d+)\/\1 · 100%/);
 	assert.doesNotMatch(f.at(-1) ?? '', /more/);
-	const keys = r.help().map((row) => row.runs.map((x) => x.text).join('')).join('\n');
-	for (const word of ['half a page down', 'go to: a section number', 'Ctrl-Z', 'Ctrl-U', 'Go-to prompt', 'next page', 'Links list (l)', 'copy it (OSC 52', 'wheel']) assert.ok(keys.includes(word), word);
+	const keys = r
+		.help()
+		.map((row) => row.runs.map((x) => x.text).join(''))
+		.join('\n');
+	for (const word of [
+		'half a page down',
+		'go to: a section number',
+		'Ctrl-Z',
+		'Ctrl-U',
+		'Go-to prompt',
+		'next page',
+		'Links list (l)',
+		'copy it (OSC 52',
+		'wheel',
+	])
+		assert.ok(keys.includes(word), word);
 });
 
 test('search prompt: the cursor after a Latin query and left of an Arabic one; Ctrl-U empties it; the query stays in the footer after Enter', () => {
@@ -115,9 +154,7 @@ test('go-to prompt: ":" then digits or n%, Enter; shown in place of the footer',
 });
 
 test('contents: the gutter is reserved (entries do not move with the cursor); a long title keeps its (N min)', () => {
-	const long = parseMarkdown(
-		`# Book\n\n## ${'كلمة طويلة '.repeat(12)}\n\n${'نص '.repeat(400)}\n\n## قصير\n\n${'نص '.repeat(300)}\n`,
-	);
+	const long = parseMarkdown(`# Book\n\n## ${'كلمة طويلة '.repeat(12)}\n\n${'نص '.repeat(400)}\n\n## قصير\n\n${'نص '.repeat(300)}\n`);
 	const options: ScreenOptions = {order: 'visual', shape: false, dir: 'rtl'};
 	const text = (rows: ScreenRow[]): string[] => rows.map((row) => row.runs.map((r) => r.text).join(''));
 	const longAt = long.sections.findIndex((s) => s.title.startsWith('كلمة'));

@@ -22,7 +22,6 @@ import {waitForFrame} from './helpers/terminal.js';
 
 const ESC = '\u001B';
 /** What Ink and qari write around text: SGR, and OSC 8 hyperlinks with a printable-ASCII target. */
-// eslint-disable-next-line no-control-regex
 const ownEscapes = /\u001b\[[0-9;]*m|\u001b\]8;;[\x21-\x7e]*(?:\u0007|\u001b\\)/g;
 
 /**
@@ -56,7 +55,14 @@ function renderArticle(article: Article, mode: 'app' | 'terminal', color: boolea
 	const book = createBook(article, {order, shape, dir: 'auto', baseDir: article.dir});
 	const chrome: ScreenOptions = {order, shape, dir: article.dir};
 	const instance = render(
-		<App book={book} chrome={chrome} bidi={chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}))} color={color} start={{section: 0, offset: 0}} onQuit={() => undefined} />,
+		<App
+			book={book}
+			chrome={chrome}
+			bidi={chooseBidi(mode, detectTerminal({TERM: 'xterm-256color'}))}
+			color={color}
+			start={{section: 0, offset: 0}}
+			onQuit={() => undefined}
+		/>,
 	);
 	const plain = (): string => (instance.lastFrame() ?? '').replace(ownEscapes, '');
 	const waitFor = (predicate: (frame: string) => boolean, what: string): Promise<string> => waitForFrame(plain, predicate, what);
@@ -92,7 +98,11 @@ for (const mode of ['app', 'terminal'] as const) {
 					for (const payload of payloads.filter((p) => p !== 'XTITLE0')) assert.ok(!raw.includes(payload), payload);
 					for (const row of rest.split('\n')) assert.ok(stringWidth(row) <= 100, `a row fits: ${row}`);
 				}
-				if (color) assert.ok(instance.frames.some((raw) => raw.includes(`${ESC}[`)), 'colour is on: qari wrote its own SGR');
+				if (color)
+					assert.ok(
+						instance.frames.some((raw) => raw.includes(`${ESC}[`)),
+						'colour is on: qari wrote its own SGR',
+					);
 			} finally {
 				instance.unmount();
 			}

@@ -61,7 +61,11 @@ const realDir = new URL('./fixtures/real/', import.meta.url);
 
 const articles: Record<string, Article> = {
 	// Every real article (test/fixtures/real/MANIFEST.md).
-	...Object.fromEntries(readdirSync(realDir).filter((f) => /^[a-z]{2}-.*\.md$/.test(f)).map((f) => [f, parseMarkdown(read(`./fixtures/real/${f}`))])),
+	...Object.fromEntries(
+		readdirSync(realDir)
+			.filter((f) => /^[a-z]{2}-.*\.md$/.test(f))
+			.map((f) => [f, parseMarkdown(read(`./fixtures/real/${f}`))]),
+	),
 	bundled: parseMarkdown(read('../content/assad-putin-moscow.md')),
 	english: parseMarkdown(read('./fixtures/real/en-free-programming-books-readme.md')),
 	persian: parseMarkdown(persian),
@@ -172,7 +176,11 @@ for (const [name, article] of Object.entries(articles)) {
 				if (fribidi) {
 					const byFribidi = showRowsByFribidi(sent, columns);
 					for (let i = 0; i < want.length; i++) {
-						assert.equal(forFribidi(normalize(byFribidi[i] ?? '')), forFribidi(normalize(want[i] ?? '')), `FriBidi: ${name} ${columns}×${rows}, ${what}, row ${i}`);
+						assert.equal(
+							forFribidi(normalize(byFribidi[i] ?? '')),
+							forFribidi(normalize(want[i] ?? '')),
+							`FriBidi: ${name} ${columns}×${rows}, ${what}, row ${i}`,
+						);
 					}
 				}
 				checked++;
@@ -203,14 +211,22 @@ test('emphasis: italic (SGR 3) on Latin, magenta (SGR 35) on Arabic-script and H
 });
 
 test("qari's marks pass the terminal filter; the article's never do", () => {
-	const marks = renderRuns([{text: '\u200f\u202a', style: {control: true}}, {text: 'a\u200fb\u202ec', style: {}}], {color: false});
+	const marks = renderRuns(
+		[
+			{text: '\u200f\u202a', style: {control: true}},
+			{text: 'a\u200fb\u202ec', style: {}},
+		],
+		{color: false},
+	);
 	assert.equal(marks, '\u200f\u202aabc');
 });
 
-test('a body row of plain right-to-left text carries one mark, the row\'s own', () => {
+test("a body row of plain right-to-left text carries one mark, the row's own", () => {
 	const terminal = modeOf(articles['bundled'] as Article, 'logical');
 	const [, state] = states(terminal, 80, 24).next().value as [string, PagerState];
-	const body = frame(terminal, state, 80, 24).slice(3, 8).filter((row) => /[\u0600-\u06ff]/.test(row));
+	const body = frame(terminal, state, 80, 24)
+		.slice(3, 8)
+		.filter((row) => /[\u0600-\u06ff]/.test(row));
 	assert.ok(body.length > 2);
 	for (const row of body) assert.equal(row.match(/[\u200e\u200f\u202a-\u202e]/g)?.length, 1, JSON.stringify(row));
 });

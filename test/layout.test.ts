@@ -21,8 +21,7 @@ const visual = (width: number, extra: Partial<ParagraphOptions> = {}): Paragraph
 	fallback: 'rtl',
 	...extra,
 });
-const show = (inline: Inline, options: ParagraphOptions) =>
-	layoutParagraph(inline, options).lines.map((l) => l.runs.map((r) => r.text).join(''));
+const show = (inline: Inline, options: ParagraphOptions) => layoutParagraph(inline, options).lines.map((l) => l.runs.map((r) => r.text).join(''));
 
 // One case a line: [logical text, width, visual lines]. Visual lines are read
 // left to right as a terminal that does not reorder draws them.
@@ -86,11 +85,54 @@ test('styles follow their text through reordering', () => {
 // ---- Properties over random mixed-direction paragraphs ----
 
 const pieces = [
-	'سلام', 'عليكم', 'لا', 'لَا', 'مُحَمَّد', 'شالوم', 'שָׁלוֹם', 'עולם', 'Sputnik', 'V', 'hello', 'world',
-	'123', '6859', '٢٠٢١', '90٪', '(', ')', '[', ']', '«', '»', '“', '”', '.', '،', ',', '-', ' ', ' ', ' ', '  ',
-	'\u064e', '\u0651', '\u05b8', '\u0301', 'پژوهش', 'می\u200cخواهم', 'e\u0301', 'x\u200dy',
+	'سلام',
+	'عليكم',
+	'لا',
+	'لَا',
+	'مُحَمَّد',
+	'شالوم',
+	'שָׁלוֹם',
+	'עולם',
+	'Sputnik',
+	'V',
+	'hello',
+	'world',
+	'123',
+	'6859',
+	'٢٠٢١',
+	'90٪',
+	'(',
+	')',
+	'[',
+	']',
+	'«',
+	'»',
+	'“',
+	'”',
+	'.',
+	'،',
+	',',
+	'-',
+	' ',
+	' ',
+	' ',
+	'  ',
+	'\u064e',
+	'\u0651',
+	'\u05b8',
+	'\u0301',
+	'پژوهش',
+	'می\u200cخواهم',
+	'e\u0301',
+	'x\u200dy',
 ];
-const paragraph = fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 60}).map((parts) => parts.join('').trim().replace(/(^|\s)\p{M}+/gu, '$1') || 'x');
+const paragraph = fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 60}).map(
+	(parts) =>
+		parts
+			.join('')
+			.trim()
+			.replace(/(^|\s)\p{M}+/gu, '$1') || 'x',
+);
 const isMark = (ch: string) => /\p{M}/u.test(ch);
 const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 

@@ -34,7 +34,9 @@ const article = parseMarkdown(
 );
 
 test('sectionLinks: one entry per link (its spans joined), images marked, repeats once', () => {
-	const links = sectionLinks(article.sections[0]!);
+	const [first, second] = article.sections;
+	assert.ok(first && second);
+	const links = sectionLinks(first);
 	assert.deepEqual(
 		links.map((l) => [l.text, l.href, l.image]),
 		[
@@ -44,7 +46,7 @@ test('sectionLinks: one entry per link (its spans joined), images marked, repeat
 			['ملف', 'file:///etc/passwd', false],
 		],
 	);
-	assert.deepEqual(sectionLinks(article.sections[1]!), []);
+	assert.deepEqual(sectionLinks(second), []);
 });
 
 test('openLink: $BROWSER first (with %s), else xdg-open on the PATH, else the address is shown; never a file: link', () => {
@@ -86,8 +88,14 @@ for (const mode of ['app', 'terminal'] as const) {
 				color={false}
 				start={{section: 0, offset: 0}}
 				onQuit={() => undefined}
-				onOpenLink={(href) => (opened.push(href), `opened: ${href}`)}
-				onCopy={(href) => (copied.push(href), `copied: ${href}`)}
+				onOpenLink={(href) => {
+					opened.push(href);
+					return `opened: ${href}`;
+				}}
+				onCopy={(href) => {
+					copied.push(href);
+					return `copied: ${href}`;
+				}}
 			/>,
 		);
 		const frame = (): string => (instance.lastFrame() ?? '').replace(/[\u200e\u200f\u202a-\u202e]/g, '');
@@ -141,10 +149,18 @@ test('--mouse: the wheel (SGR 1006 reports) scrolls three lines a notch; other b
 		/>,
 	);
 	try {
-		const first = await waitForFrame(() => instance.lastFrame() ?? '', (f) => f.includes('line 0'), 'the first frame');
+		const first = await waitForFrame(
+			() => instance.lastFrame() ?? '',
+			(f) => f.includes('line 0'),
+			'the first frame',
+		);
 		const body = (f: string): string[] => f.split('\n').slice(3, -2);
 		instance.stdin.write('\u001b[<65;10;5M');
-		const f = await waitForFrame(() => instance.lastFrame() ?? '', (x) => x !== first, 'the wheel scrolled');
+		const f = await waitForFrame(
+			() => instance.lastFrame() ?? '',
+			(x) => x !== first,
+			'the wheel scrolled',
+		);
 		assert.deepEqual(body(f).slice(0, 5), body(first).slice(3, 8), 'three lines down');
 	} finally {
 		instance.unmount();

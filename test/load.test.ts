@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {decodeArticle, sanitizeText} from '../src/parse/decode.js';
 
-const bytes = (...parts: (string | number[])[]) =>
-	Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 // [name, input bytes, text, invalid count]
 const decodeCases: [string, Uint8Array, string, number][] = [

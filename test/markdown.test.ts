@@ -90,7 +90,19 @@ test('LazySection: its content is parsed when blocks, words, minutes or directio
 	assert.equal(JSON.stringify(section), JSON.stringify({index: 3, title: 'Title', level: 2, size: 42, blocks, words: 2, minutes: 1, direction: 'rtl'}));
 	assert.ok(parsed >= 1);
 	const article = parseMarkdown('# T\n\na\n\n## A\n\nb');
-	assert.equal(JSON.stringify(article.sections[1]), JSON.stringify({index: 2, title: 'A', level: 2, size: 7, blocks: [{kind: 'paragraph', inline: [{text: 'b', style: {}}]}], words: 1, minutes: 1, direction: 'ltr'}));
+	assert.equal(
+		JSON.stringify(article.sections[1]),
+		JSON.stringify({
+			index: 2,
+			title: 'A',
+			level: 2,
+			size: 7,
+			blocks: [{kind: 'paragraph', inline: [{text: 'b', style: {}}]}],
+			words: 1,
+			minutes: 1,
+			direction: 'ltr',
+		}),
+	);
 });
 
 const frontMatterCases: [string, Record<string, string>, string][] = [
@@ -122,7 +134,10 @@ const sectionCases: [string, string[], string, string][] = [
 for (const [source, titles, title, dir] of sectionCases) {
 	test(`sections of ${JSON.stringify(source).slice(0, 40)}`, () => {
 		const article = parseMarkdown(source, {fallbackTitle: 'x'});
-		assert.deepEqual(article.sections.map((s) => s.title), titles);
+		assert.deepEqual(
+			article.sections.map((s) => s.title),
+			titles,
+		);
 		assert.equal(article.title, title);
 		assert.equal(article.dir, dir);
 	});
@@ -153,7 +168,10 @@ test('blocks and inline styles', () => {
 	]);
 	const list = blocks[1];
 	assert.ok(list?.kind === 'list' && !list.ordered && list.items.length === 2);
-	assert.deepEqual(list.items[1]?.map((b) => b.kind), ['paragraph', 'list']);
+	assert.deepEqual(
+		list.items[1]?.map((b) => b.kind),
+		['paragraph', 'list'],
+	);
 	const table = blocks[4];
 	assert.ok(table?.kind === 'table');
 	assert.deepEqual(table.align, ['left', 'right']);
@@ -167,7 +185,42 @@ test('raw HTML is shown as text without tags, never rendered', () => {
 });
 
 test('text without inline syntax: the same tokens as marked, without its inline rules', () => {
-	const alphabet = ['a', 'Z', '0', ' ', '  ', '\n', '\t', 'ب', 'ة', '\u064e', 'א', '.', ',', '(', ')', '#', '-', '+', '=', '|', '"', "'", '?', '%', '$', '/', 'h', 't', 'p', 's', 'w', 'W', '\u00a0', '😀'];
+	const alphabet = [
+		'a',
+		'Z',
+		'0',
+		' ',
+		'  ',
+		'\n',
+		'\t',
+		'ب',
+		'ة',
+		'\u064e',
+		'א',
+		'.',
+		',',
+		'(',
+		')',
+		'#',
+		'-',
+		'+',
+		'=',
+		'|',
+		'"',
+		"'",
+		'?',
+		'%',
+		'$',
+		'/',
+		'h',
+		't',
+		'p',
+		's',
+		'w',
+		'W',
+		'\u00a0',
+		'😀',
+	];
 	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', ':', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
 	let plain = 0;
 	fc.assert(
@@ -188,7 +241,26 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 
 test('paragraphs of plain lines: the same tokens as marked, without its table and setext rules', () => {
 	const lines = ['Plain words', 'نص عربي', '"quoted"', "'single'", '(aside)', 'ends in spaces  ', 'a | b', 'x: y', '«guillemets»', '', '', ' ', '\t', ' \t '];
-	const other = ['# heading', '- item', '1. one', '> quote', '    code', '```', '---', '===', '|a|', '|---|---|', ':--', '<div>', '[x]: y', ' lead', '\u3000ideographic space', '2024 began', '*em*', '- - -'];
+	const other = [
+		'# heading',
+		'- item',
+		'1. one',
+		'> quote',
+		'    code',
+		'```',
+		'---',
+		'===',
+		'|a|',
+		'|---|---|',
+		':--',
+		'<div>',
+		'[x]: y',
+		' lead',
+		'\u3000ideographic space',
+		'2024 began',
+		'*em*',
+		'- - -',
+	];
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...lines, ...lines, ...other), {maxLength: 14}), fc.boolean(), (picked, newline) => {
 			const text = picked.join('\n') + (newline ? '\n' : '');

@@ -56,7 +56,7 @@ test('paginate: fixed chunks of height lines; page numbers', () => {
 	assert.equal(pageNumber(35, 16, 10), 3);
 });
 
-test('lineDown and lineUp move one line, on into the next section and back into the previous one; the same state at the article\'s ends', () => {
+test("lineDown and lineUp move one line, on into the next section and back into the previous one; the same state at the article's ends", () => {
 	const s0 = start();
 	assert.equal(run(s0, {type: 'lineUp'}), s0);
 	const s1 = run(s0, {type: 'lineDown'});
@@ -266,7 +266,10 @@ test('search: harakat-free query finds matches across sections; n/N step, wrap, 
 	assert.ok(s.search);
 	const {counts, total} = s.search;
 	assert.equal(counts.length, 3);
-	assert.equal(total, counts.reduce((a, b) => a + b, 0));
+	assert.equal(
+		total,
+		counts.reduce((a, b) => a + b, 0),
+	);
 	assert.ok(total >= 3 && counts.every((c) => c > 0), `counts ${counts.join(',')}`);
 	assert.deepEqual(s.search.current, {section: 0, index: 0});
 	assert.equal(s.message, `match 1/${total} of 'الاسد'`);
@@ -326,8 +329,14 @@ test('the page view quits on q and Ctrl-C only', () => {
 	for (const searching of [false, true]) assert.notEqual(actionForKey('page', 'escape', {dir: 'rtl', searching})?.type, 'quit');
 	// The help screen (made from the table) says so.
 	const rows = helpRows('page', 'rtl');
-	assert.ok(rows.some((r) => r.keys === 'q Ctrl-C' && /quit/.test(r.help)), JSON.stringify(rows));
-	assert.ok(rows.some((r) => r.keys === 'Esc' && /never quits/.test(r.help)), JSON.stringify(rows));
+	assert.ok(
+		rows.some((r) => r.keys === 'q Ctrl-C' && /quit/.test(r.help)),
+		JSON.stringify(rows),
+	);
+	assert.ok(
+		rows.some((r) => r.keys === 'Esc' && /never quits/.test(r.help)),
+		JSON.stringify(rows),
+	);
 });
 
 test('search starts at the first match at or below the top of the screen', () => {

@@ -21,7 +21,15 @@ const options = {width: 12, shape: true, dir: 'auto', fallback: 'rtl'} as const;
 // Each row: spans, and the text every line must hold (hidden characters dropped) in logical order.
 const cases: readonly [string, {text: string; style: Record<string, boolean>}[], readonly string[]][] = [
 	['one style: lines are slices', [{text: 'alpha beta gamma delta', style: {}}], ['alpha beta', 'gamma delta']],
-	['two styles', [{text: 'alpha ', style: {}}, {text: 'beta gamma', style: {strong: true}}, {text: ' delta', style: {}}], ['alpha beta', 'gamma delta']],
+	[
+		'two styles',
+		[
+			{text: 'alpha ', style: {}},
+			{text: 'beta gamma', style: {strong: true}},
+			{text: ' delta', style: {}},
+		],
+		['alpha beta', 'gamma delta'],
+	],
 	['a hard break is never printed', [{text: 'alpha\u2028beta', style: {}}], ['alpha', 'beta']],
 	['marks around Latin are dropped', [{text: 'a\u200eb\u200f c\u2066d\u2069', style: {}}], ['ab cd']],
 ];
@@ -33,11 +41,12 @@ for (const [name, spans, expected] of cases) {
 			laid.lines.map((line) => line.runs.map((run) => run.text).join('')),
 			expected,
 		);
-		for (const line of laid.lines) for (const run of line.runs) for (const ch of run.text) assert.ok(!isHidden(ch.charCodeAt(0)), `no hidden character in '${run.text}'`);
+		for (const line of laid.lines)
+			for (const run of line.runs) for (const ch of run.text) assert.ok(!isHidden(ch.charCodeAt(0)), `no hidden character in '${run.text}'`);
 	});
 }
 
-test('visual runs of a lam-alef: the shaper\'s filler is dropped', () => {
+test("visual runs of a lam-alef: the shaper's filler is dropped", () => {
 	const laid = layoutParagraph([{text: 'لا سلام', style: {}}], {...options, order: 'visual'});
 	const text = laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n');
 	assert.ok(!text.includes('\ufeff'), JSON.stringify(text));
@@ -63,7 +72,13 @@ for (const text of visualTexts) {
 				const one = layoutParagraph([{text, style: {}}], opts);
 				const cut = Math.floor(text.length / 2);
 				const bold: {strong?: boolean} = {strong: true};
-				const two = layoutParagraph([{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: bold}], opts);
+				const two = layoutParagraph(
+					[
+						{text: text.slice(0, cut), style: {}},
+						{text: text.slice(cut), style: bold},
+					],
+					opts,
+				);
 				const joined = (laid: typeof one) => laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
 				assert.deepEqual(joined(two), joined(one));
 				for (const line of one.lines) assert.ok(line.runs.length <= 1);
@@ -96,7 +111,13 @@ test('visual runs: random paragraphs, one style and two styles give the same tex
 				const opts = {...options, width, shape, dir, order: 'visual'} as const;
 				const one = layoutParagraph([{text, style: {}}], opts);
 				const cut = Math.floor(text.length / 2);
-				const two = layoutParagraph([{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}], opts);
+				const two = layoutParagraph(
+					[
+						{text: text.slice(0, cut), style: {}},
+						{text: text.slice(cut), style: {strong: true}},
+					],
+					opts,
+				);
 				const joined = (laid: typeof one) => laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
 				assert.deepEqual(joined(one), joined(two), JSON.stringify(text));
 			},
@@ -114,7 +135,12 @@ const ZWNJ = '\u200c';
 const ZWJ = '\u200d';
 const joinerParagraphs: readonly [string, string, number, readonly string[]][] = [
 	['او می‌رود.', `او می${ZWNJ}رود.`, 0, [`.دور${ZWNJ}یم وا`]],
-	['a sentence of ZWNJ words', `من نمی${ZWNJ}خواهم کتاب${ZWNJ}ها را در خانه${ZWNJ}ی او بگذارم`, 0, [`مراذگب وا ی${ZWNJ}هناخ رد ار اه${ZWNJ}باتک مهاوخ${ZWNJ}یمن نم`]],
+	[
+		'a sentence of ZWNJ words',
+		`من نمی${ZWNJ}خواهم کتاب${ZWNJ}ها را در خانه${ZWNJ}ی او بگذارم`,
+		0,
+		[`مراذگب وا ی${ZWNJ}هناخ رد ار اه${ZWNJ}باتک مهاوخ${ZWNJ}یمن نم`],
+	],
 	['wrapped at spaces', `او می${ZWNJ}رود و من نمی${ZWNJ}خواهم`, 10, [`و دور${ZWNJ}یم وا`, 'نم', `مهاوخ${ZWNJ}یمن`]],
 	['a word hard-broken after its ZWNJ: the ZWNJ ends line 1 beside ب', `کتاب${ZWNJ}ها`, 4, [`${ZWNJ}باتک`, 'اه']],
 	['Persian in an LTR paragraph, wrapped', `he said می${ZWNJ}رود ok`, 10, ['he said', `دور${ZWNJ}یم ok`]],
@@ -126,14 +152,25 @@ for (const [name, text, width, expected] of joinerParagraphs) {
 		for (const shape of [false, true]) {
 			const opts = {...options, width, shape, dir: 'auto', order: 'visual'} as const;
 			const cut = text.indexOf(' ') + 1;
-			const spanSets: Inline[] = [[{text, style: {}}], [{text: text.slice(0, cut), style: {}}, {text: text.slice(cut), style: {strong: true}}]];
+			const spanSets: Inline[] = [
+				[{text, style: {}}],
+				[
+					{text: text.slice(0, cut), style: {}},
+					{text: text.slice(cut), style: {strong: true}},
+				],
+			];
 			for (const spans of spanSets) {
 				const laid = layoutParagraph(spans, opts);
 				const lines = laid.lines.map((line) => line.runs.map((run) => run.text).join(''));
 				assert.deepEqual(lines.map(unshapeArabic), expected, `shape ${shape}, ${spans.length} span(s): ${JSON.stringify(lines)}`);
 				const plainWidths = layoutParagraph(spans, {...opts, shape: false}).lines.map((line) => line.width);
-				assert.deepEqual(laid.lines.map((line) => line.width), plainWidths);
-				laid.lines.forEach((line, k) => assert.equal(stringWidth(lines[k] ?? ''), line.width));
+				assert.deepEqual(
+					laid.lines.map((line) => line.width),
+					plainWidths,
+				);
+				laid.lines.forEach((line, k) => {
+					assert.equal(stringWidth(lines[k] ?? ''), line.width);
+				});
 				if (width > 0) for (const line of laid.lines) assert.ok(line.width <= width);
 			}
 		}

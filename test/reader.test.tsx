@@ -298,7 +298,11 @@ test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) a
 	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
 	assert.ok(streams.stdout.written.startsWith(enterSequence(choice)), 'alternate screen, hidden cursor, CSI 8 l first');
 	streams.stdin.type('n');
-	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 2/3'), 'section 2');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 2/3'),
+		'section 2',
+	);
 	streams.stdin.type('q');
 	assert.equal(await done, 0);
 	assert.ok(streams.stdout.written.endsWith(leaveSequence(choice)), 'restored last');
@@ -306,7 +310,11 @@ test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) a
 	// Reopening returns to section 2.
 	const again = fakeTerminal();
 	const second = runReader(readerOptions(again, article));
-	await pollFrame(() => stripAnsi(again.stdout.written), (frame) => frame.includes('section 2/3'), 'the remembered section 2');
+	await pollFrame(
+		() => stripAnsi(again.stdout.written),
+		(frame) => frame.includes('section 2/3'),
+		'the remembered section 2',
+	);
 	again.stdin.type('q');
 	assert.equal(await second, 0);
 });
@@ -316,21 +324,37 @@ test('runReader: a new view is drawn on a cleared screen, the clear inside the s
 	const done = runReader(readerOptions(streams, article, {fromStart: true}));
 	const BSU = `${ESC}[?2026h`;
 	const CLEAR = `${ESC}[2J${ESC}[H`;
-	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 1/3'), 'the first frame');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 1/3'),
+		'the first frame',
+	);
 	const before = streams.stdout.written.length;
 	streams.stdin.type('?');
-	await pollFrame(() => streams.stdout.written.slice(before), (frame) => frame.includes('Reading'), 'the help screen');
+	await pollFrame(
+		() => streams.stdout.written.slice(before),
+		(frame) => frame.includes('Reading'),
+		'the help screen',
+	);
 	const help = streams.stdout.written.slice(before);
 	assert.ok(help.includes(BSU + CLEAR), 'the clear right after the start of the synchronized update');
 	assert.ok(help.indexOf(CLEAR) < help.indexOf('Reading'), 'before the help is drawn');
 	const paging = streams.stdout.written.length;
 	streams.stdin.type('j');
-	await pollFrame(() => streams.stdout.written.slice(paging), (frame) => frame.includes('Reading'), 'the help scrolled');
+	await pollFrame(
+		() => streams.stdout.written.slice(paging),
+		(frame) => frame.includes('Reading'),
+		'the help scrolled',
+	);
 	assert.ok(!streams.stdout.written.slice(paging).includes(CLEAR), 'no clear within a view');
 	const resizing = streams.stdout.written.length;
 	Object.assign(streams.stdout, {columns: 70});
 	streams.stdout.emit('resize');
-	await pollFrame(() => streams.stdout.written.slice(resizing), (frame) => frame.includes(BSU + CLEAR), 'a clear at 70 columns');
+	await pollFrame(
+		() => streams.stdout.written.slice(resizing),
+		(frame) => frame.includes(BSU + CLEAR),
+		'a clear at 70 columns',
+	);
 	const resized = streams.stdout.written.slice(resizing);
 	assert.ok(resized.startsWith(BSU), `nothing is erased outside the synchronized update: ${JSON.stringify(resized.slice(0, 40))}`);
 	// q closes the help, the second q quits.
@@ -344,10 +368,18 @@ test('runReader: Ctrl-Z gives the terminal back and stops; SIGCONT takes it agai
 	let stops = 0;
 	const done = runReader(options, prepareReader(options), {stop: () => stops++});
 	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
-	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 1/3'), 'the first frame');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 1/3'),
+		'the first frame',
+	);
 	const before = streams.stdout.written.length;
 	streams.stdin.type('\u001a');
-	await pollFrame(() => String(stops), (n) => n === '1', 'the process stopped');
+	await pollFrame(
+		() => String(stops),
+		(n) => n === '1',
+		'the process stopped',
+	);
 	assert.ok(streams.stdout.written.slice(before).endsWith(leaveSequence(choice)), 'the terminal given back before stopping');
 	const resumed = streams.stdout.written.length;
 	process.emit('SIGCONT');
@@ -379,18 +411,32 @@ test('runReader: a corrupt positions file gives one warning (before the screen i
 	assert.equal(streams.stderr.written, `qari: warning: ignoring the unreadable reading-position file '${file}' (it will be rebuilt)\n`);
 	assert.ok(streams.stdout.written.length > 0);
 	streams.stdin.type('n');
-	await pollFrame(() => stripAnsi(streams.stdout.written), (frame) => frame.includes('section 2/3'), 'section 2');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 2/3'),
+		'section 2',
+	);
 	streams.stdin.type('q');
 	assert.equal(await done, 0);
 	assert.equal(streams.stderr.written.split('\n').filter(Boolean).length, 1, 'one warning only');
 	const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, {section: number}>;
-	assert.deepEqual(Object.values(saved).map((p) => p.section), [2]);
+	assert.deepEqual(
+		Object.values(saved).map((p) => p.section),
+		[2],
+	);
 });
 
 test('the first frame the CLI paints before Ink has loaded is the frame Ink then draws', async () => {
-	const rowsOf = (frame: string): string[] => stripAnsi(frame).split('\n').map((row) => row.trimEnd());
+	const rowsOf = (frame: string): string[] =>
+		stripAnsi(frame)
+			.split('\n')
+			.map((row) => row.trimEnd());
 	for (const mode of ['app', 'terminal'] as const) {
-		for (const start of [{section: 0, offset: 0}, {section: 1, offset: 400}, {section: 2, offset: 0}]) {
+		for (const start of [
+			{section: 0, offset: 0},
+			{section: 1, offset: 400},
+			{section: 2, offset: 0},
+		]) {
 			const order = mode === 'app' ? 'visual' : 'logical';
 			const book = createBook(article, {order, shape: mode === 'app', dir: 'auto', baseDir: article.dir});
 			const chrome: ScreenOptions = {order, shape: mode === 'app', dir: article.dir};
@@ -398,10 +444,17 @@ test('the first frame the CLI paints before Ink has loaded is the frame Ink then
 			const painted = firstPaint({choice, book, chrome, place: start, positionsFile: '', key: ''}, {columns: 100, rows: 24}, {color: true});
 			if (painted === undefined) throw new Error('nothing painted');
 			const home = '\u001B[H';
-			assert.ok(painted.startsWith(enterSequence(choice) + home) && painted.endsWith(home), 'enters the alternate screen, draws from the top left, ends with the cursor home');
+			assert.ok(
+				painted.startsWith(enterSequence(choice) + home) && painted.endsWith(home),
+				'enters the alternate screen, draws from the top left, ends with the cursor home',
+			);
 			const instance = render(<App book={book} chrome={chrome} bidi={choice} color start={start} onQuit={() => undefined} />);
 			try {
-				const ink = await pollFrame(() => instance.lastFrame() ?? '', (frame) => frame.includes('page '), 'the first frame');
+				const ink = await pollFrame(
+					() => instance.lastFrame() ?? '',
+					(frame) => frame.includes('page '),
+					'the first frame',
+				);
 				assert.deepEqual(rowsOf(painted.slice(enterSequence(choice).length + 3, -3)), rowsOf(ink), `${mode}, ${JSON.stringify(start)}`);
 			} finally {
 				instance.unmount();
@@ -410,7 +463,14 @@ test('the first frame the CLI paints before Ink has loaded is the frame Ink then
 	}
 	// Too small for a frame: nothing is painted (Ink says so itself).
 	const book = createBook(article, {order: 'logical', shape: false, dir: 'auto', baseDir: article.dir});
-	const setup = {choice: chooseBidi('terminal', detectTerminal({})), book, chrome: {order: 'logical', shape: false, dir: article.dir} as const, place: {section: 0, offset: 0}, positionsFile: '', key: ''};
+	const setup = {
+		choice: chooseBidi('terminal', detectTerminal({})),
+		book,
+		chrome: {order: 'logical', shape: false, dir: article.dir} as const,
+		place: {section: 0, offset: 0},
+		positionsFile: '',
+		key: '',
+	};
 	assert.equal(firstPaint(setup, {columns: 10, rows: 5}, {color: false}), undefined);
 });
 
@@ -425,9 +485,22 @@ test('the sections next to the one on screen are laid out while the reader is id
 		},
 	};
 	const chrome: ScreenOptions = {order: 'visual', shape: true, dir: article.dir};
-	const instance = render(<App book={spy} chrome={chrome} bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))} color={false} start={{section: 1, offset: 0}} onQuit={() => undefined} />);
+	const instance = render(
+		<App
+			book={spy}
+			chrome={chrome}
+			bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))}
+			color={false}
+			start={{section: 1, offset: 0}}
+			onQuit={() => undefined}
+		/>,
+	);
 	try {
-		await pollFrame(() => (asked.includes(0) && asked.includes(2) ? 'both' : ''), (frame) => frame === 'both', 'sections 1 and 3 laid out');
+		await pollFrame(
+			() => (asked.includes(0) && asked.includes(2) ? 'both' : ''),
+			(frame) => frame === 'both',
+			'sections 1 and 3 laid out',
+		);
 		assert.equal(asked[0], 1, 'the section on screen first');
 	} finally {
 		instance.unmount();

@@ -46,7 +46,11 @@ test('entities: only references closed by a semicolon, as CommonMark reads them;
 
 const visual = (spans: readonly {text: string; style: {code?: boolean; href?: string}}[], dir: 'auto' | 'ltr' | 'rtl' = 'auto') => {
 	const laid = layoutParagraph(spans, {width: 0, order: 'visual', shape: true, dir, fallback: 'ltr'});
-	return {direction: laid.direction, text: laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n'), runs: laid.lines.flatMap((l) => l.runs)};
+	return {
+		direction: laid.direction,
+		text: laid.lines.map((line) => line.runs.map((run) => run.text).join('')).join('\n'),
+		runs: laid.lines.flatMap((l) => l.runs),
+	};
 };
 const code = (text: string) => ({text, style: {code: true}});
 const prose = (text: string) => ({text, style: {}});
@@ -78,7 +82,10 @@ test('RTL text inside a code span reads right to left (first-strong isolate) and
 test('a paragraph that starts with a code span takes its direction from the text after it (the marks around code do not count for P2)', () => {
 	assert.equal(visual([code('npm ci'), prose(' را اجرا کنید')]).direction, 'rtl');
 	assert.equal(visual([code('B'), prose(' '), {text: 'قائمة مرتبطة', style: {href: 'src/list'}}]).direction, 'rtl');
-	assert.equal(layoutParagraph([code('npm ci'), prose(' را اجرا کنید')], {width: 0, order: 'logical', shape: false, dir: 'auto', fallback: 'ltr'}).direction, 'rtl');
+	assert.equal(
+		layoutParagraph([code('npm ci'), prose(' را اجرا کنید')], {width: 0, order: 'logical', shape: false, dir: 'auto', fallback: 'ltr'}).direction,
+		'rtl',
+	);
 });
 
 test('inline code is shaped, on its own: Arabic letters in a span join (issue 12, 4)', () => {
@@ -122,7 +129,10 @@ test('a long RTL code line wraps where an LTR one would, each piece reordered on
 	const line = `${'ب'.repeat(10)} ${'a'.repeat(10)}`;
 	const lines = codeLines(line, {width: 14});
 	// Ten cells of content a piece (14 − 4 indent), the continuation mark after all but the last.
-	assert.deepEqual(lines.map((l) => unshapeArabic(l.trimStart()).replace('↩', '')), ['ب'.repeat(9), `ب ${'a'.repeat(7)}`, 'aaa']);
+	assert.deepEqual(
+		lines.map((l) => unshapeArabic(l.trimStart()).replace('↩', '')),
+		['ب'.repeat(9), `ب ${'a'.repeat(7)}`, 'aaa'],
+	);
 });
 
 // ---- direction of paragraphs, lists, quotes and tables (issue 12, 2, 3, 14) ---------------
@@ -136,7 +146,10 @@ const hugsRight = (line: string | undefined, width = 40) => !!line && line.start
 test('HL1: in an RTL context a mostly-RTL paragraph that starts with a Latin word is RTL; mostly-Latin ones keep first-strong (issue 12, 3)', () => {
 	const persian = 'HTML مخفف عبارت HyperText Markup Language است و برای ساخت صفحات وب به کار می‌رود';
 	const lines = laidOut([para(persian)], {width: 60});
-	assert.ok(lines.every((line) => hugsRight(line, 60)), lines.join('\n'));
+	assert.ok(
+		lines.every((line) => hugsRight(line, 60)),
+		lines.join('\n'),
+	);
 	// The reading order: "HTML" is the rightmost word of the first line.
 	assert.ok(lines[0]?.trimEnd().endsWith('HTML'), lines[0]);
 	// The same paragraph in an LTR article: first strong (UAX #9's default), left.
@@ -149,30 +162,71 @@ test('HL1: in an RTL context a mostly-RTL paragraph that starts with a Latin wor
 
 test('a list or quote takes its side from its own items, not the article’s (issue 12, 2)', () => {
 	const item = (text: string): Block[] => [para(text)];
-	const persianList: Block = {kind: 'list', ordered: false, start: 1, items: [item('GitHub Actions تست‌ها را اجرا می‌کند'), item('یک مورد دیگر'), item('C: یک زبان بسیار سطح پایین است.')]};
+	const persianList: Block = {
+		kind: 'list',
+		ordered: false,
+		start: 1,
+		items: [item('GitHub Actions تست‌ها را اجرا می‌کند'), item('یک مورد دیگر'), item('C: یک زبان بسیار سطح پایین است.')],
+	};
 	// In an LTR article (a Persian README the letter count got wrong), the bullets still go right.
 	for (const baseDir of ['ltr', 'rtl'] as const) {
 		const lines = laidOut([persianList], {baseDir});
-		assert.ok(lines.filter((l) => l.trim()).every((l) => hugsRight(l) && l.endsWith(' •')), `${baseDir}:\n${lines.join('\n')}`);
+		assert.ok(
+			lines.filter((l) => l.trim()).every((l) => hugsRight(l) && l.endsWith(' •')),
+			`${baseDir}:\n${lines.join('\n')}`,
+		);
 	}
 	// An English table of contents inside an RTL article: bullets on the left.
 	const toc: Block = {kind: 'list', ordered: false, start: 1, items: [item('Arduino'), item('Artificial Intelligence'), item('تعلم JavaScript')]};
 	const tocLines = laidOut([toc]);
 	assert.deepEqual(tocLines.slice(0, 2), ['• Arduino', '• Artificial Intelligence']);
 	// An item of English book title in an RTL list keeps the list RTL (the majority decides).
-	const books: Block = {kind: 'list', ordered: false, start: 1, items: [item('أردوينو السهل - Abdallah Ali Abdallah (PDF)'), item('Eloquent Javascript (Second Edition) - Marijn Haverbeke'), item('تعلم JavaScript - Cody Lindley')]};
+	const books: Block = {
+		kind: 'list',
+		ordered: false,
+		start: 1,
+		items: [
+			item('أردوينو السهل - Abdallah Ali Abdallah (PDF)'),
+			item('Eloquent Javascript (Second Edition) - Marijn Haverbeke'),
+			item('تعلم JavaScript - Cody Lindley'),
+		],
+	};
 	assert.ok(laidOut([books], {width: 60, baseDir: 'ltr'}).every((l) => l.endsWith(' •')));
 });
 
 test('a table takes its direction from its header; one alignment per column, the start side unless the delimiter row says (issue 12, 14)', () => {
 	const cell = (text: string) => [{text, style: {}}];
-	const numbers: Block = {kind: 'table', align: [null, null], header: [cell('Big O Notation'), cell('1000 elements')], rows: [[cell('O(1)'), cell('1')], [cell('O(2^N)'), cell('1.07e+301')]]};
+	const numbers: Block = {
+		kind: 'table',
+		align: [null, null],
+		header: [cell('Big O Notation'), cell('1000 elements')],
+		rows: [
+			[cell('O(1)'), cell('1')],
+			[cell('O(2^N)'), cell('1.07e+301')],
+		],
+	};
 	// An English-headed table in an RTL article: columns left to right, every cell on the left.
-	assert.deepEqual(laidOut([numbers]), ['Big O Notation │ 1000 elements', '───────────────┼──────────────', 'O(1)           │ 1            ', 'O(2^N)         │ 1.07e+301    ']);
-	const arabic: Block = {kind: 'table', align: [null, 'center'], header: [cell('المصدر'), cell('كتب')], rows: [[cell('OMDb'), cell('1')], [cell('Open Library'), cell('1.07e+301')]]};
+	assert.deepEqual(laidOut([numbers]), [
+		'Big O Notation │ 1000 elements',
+		'───────────────┼──────────────',
+		'O(1)           │ 1            ',
+		'O(2^N)         │ 1.07e+301    ',
+	]);
+	const arabic: Block = {
+		kind: 'table',
+		align: [null, 'center'],
+		header: [cell('المصدر'), cell('كتب')],
+		rows: [
+			[cell('OMDb'), cell('1')],
+			[cell('Open Library'), cell('1.07e+301')],
+		],
+	};
 	const lines = laidOut([arabic], {baseDir: 'ltr'});
 	// RTL: the first column on the right, its cells on the right (the start side); the centred column centred.
-	assert.deepEqual(lines.map((l) => l.slice(40 - 24)), ['   بتك    │       ردصملا', '──────────┼─────────────', '    1     │         OMDb', '1.07e+301 │ Open Library']);
+	assert.deepEqual(
+		lines.map((l) => l.slice(40 - 24)),
+		['   بتك    │       ردصملا', '──────────┼─────────────', '    1     │         OMDb', '1.07e+301 │ Open Library'],
+	);
 });
 
 // ---- Markdown: entities, breaks, raw HTML, titles (issue 12, 1, 7–11) --------------------
@@ -188,15 +242,16 @@ const texts2 = (blocks: readonly Block[]) => {
 	return out;
 };
 
-const texts = (markdown: string) => parseMarkdown(markdown).sections.flatMap((s) => {
-	const out: string[] = [];
-	forEachLeafBlock(s.blocks, (b) => {
-		if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
-		else if (b.kind === 'table') for (const c of [...b.header, ...b.rows.flat()]) out.push(c.map((x) => x.text).join(''));
-		else if (b.kind === 'code') out.push(b.text);
+const texts = (markdown: string) =>
+	parseMarkdown(markdown).sections.flatMap((s) => {
+		const out: string[] = [];
+		forEachLeafBlock(s.blocks, (b) => {
+			if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inline.map((x) => x.text).join(''));
+			else if (b.kind === 'table') for (const c of [...b.header, ...b.rows.flat()]) out.push(c.map((x) => x.text).join(''));
+			else if (b.kind === 'code') out.push(b.text);
+		});
+		return out;
 	});
-	return out;
-});
 
 test('named entities are decoded in text, link text, headings and table cells, not in code (issue 12, 1)', () => {
 	assert.equal(parseMarkdown('# a&zwnj;b\n\ntext').title, 'a\u200cb');
@@ -214,14 +269,30 @@ test('the article’s direction counts prose only: code, inline code and URL lin
 	const persian = 'این راهنما نحوه مشارکت را توضیح می‌دهد و برای همه است.';
 	const code = '```js\nconst server = http.createServer((req, res) => { res.end("hello world from node"); });\n```';
 	assert.equal(parseMarkdown(`${persian}\n\n${code}\n\n${code}\n`).dir, 'rtl');
-	assert.equal(parseMarkdown(`${persian} \`npm install --save-dev typescript eslint prettier\` [https://github.com/example/repository](https://github.com/example/repository)\n`).dir, 'rtl');
+	assert.equal(
+		parseMarkdown(
+			`${persian} \`npm install --save-dev typescript eslint prettier\` [https://github.com/example/repository](https://github.com/example/repository)\n`,
+		).dir,
+		'rtl',
+	);
 	// An English README that quotes a Persian word stays LTR.
 	assert.equal(parseMarkdown('This library normalizes Persian text such as «سلام» and tokenizes it into sentences and words.\n').dir, 'ltr');
 });
 
 test('an HTML wrapper’s dir, lang or style declares the context of the Markdown blocks inside it (issue 12, 2)', () => {
-	const blocks = parseMarkdown('Intro in English, long enough to outvote the rest of the text here.\n\n<div dir="rtl" markdown="1">\n\n* GitHub Actions runs the checks\n* یک مورد\n\nEnglish note inside.\n\n</div>\n\nAfter.\n').sections[0]?.blocks ?? [];
-	assert.deepEqual(blocks.map((b) => [b.kind, 'dir' in b ? b.dir : undefined]), [['paragraph', undefined], ['list', 'rtl'], ['paragraph', 'rtl'], ['paragraph', undefined]]);
+	const blocks =
+		parseMarkdown(
+			'Intro in English, long enough to outvote the rest of the text here.\n\n<div dir="rtl" markdown="1">\n\n* GitHub Actions runs the checks\n* یک مورد\n\nEnglish note inside.\n\n</div>\n\nAfter.\n',
+		).sections[0]?.blocks ?? [];
+	assert.deepEqual(
+		blocks.map((b) => [b.kind, 'dir' in b ? b.dir : undefined]),
+		[
+			['paragraph', undefined],
+			['list', 'rtl'],
+			['paragraph', 'rtl'],
+			['paragraph', undefined],
+		],
+	);
 	const dirOf = (html: string) => (parseMarkdown(`${html}\n\ntext\n\n</section>\n`).sections[0]?.blocks[0] as {dir?: string} | undefined)?.dir;
 	assert.equal(dirOf('<section lang="fa">'), 'rtl');
 	assert.equal(dirOf('<section style="text-align: right; direction: rtl">'), 'rtl');
@@ -265,17 +336,25 @@ const realDir = new URL('fixtures/real/', import.meta.url);
 const readReal = (name: string) => readFileSync(new URL(`${name}.md`, realDir), 'utf8');
 
 test('the corpus: every document of test/fixtures/real is there, and gets the direction its readers expect', () => {
-	const files = readdirSync(realDir).filter((f) => /^[a-z]{2}-.*\.md$/.test(f)).map((f) => f.replace(/\.md$/, ''));
+	const files = readdirSync(realDir)
+		.filter((f) => /^[a-z]{2}-.*\.md$/.test(f))
+		.map((f) => f.replace(/\.md$/, ''));
 	assert.deepEqual(files.sort(), Object.keys(realDocuments).sort());
 	const wrong = Object.entries(realDocuments).filter(([name, dir]) => parseMarkdown(readReal(name)).dir !== dir);
 	assert.deepEqual(wrong, []);
 });
 
 test('the title survives an H1 followed by an HTML logo or straight by `##` (issue 12, 7)', () => {
-	for (const source of ['# عنوان المقال\n<p align="center"><img src="logo.png" alt="شعار"></p>\n\n## المقدمة\n\nنص.\n', '# عنوان المقال\n## المقدمة\n\nنص.\n']) {
+	for (const source of [
+		'# عنوان المقال\n<p align="center"><img src="logo.png" alt="شعار"></p>\n\n## المقدمة\n\nنص.\n',
+		'# عنوان المقال\n## المقدمة\n\nنص.\n',
+	]) {
 		const article = parseMarkdown(source, {fallbackTitle: 'file'});
 		assert.equal(article.title, 'عنوان المقال');
-		assert.deepEqual(article.sections.map((s) => s.title), ['عنوان المقال', 'المقدمة']);
+		assert.deepEqual(
+			article.sections.map((s) => s.title),
+			['عنوان المقال', 'المقدمة'],
+		);
 		assert.match(exportText(article, {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir}), /^عنوان المقال\n/);
 	}
 });
@@ -294,21 +373,46 @@ test('<br>, <br/>, <br /> and </br> are hard breaks, inline and in HTML blocks (
 		assert.deepEqual(texts(`שורה אחת${br}שורה שתיים\n`), ['שורה אחת\u2028שורה שתיים'], br);
 		assert.deepEqual(texts(`<p>שורה אחת${br}\nשורה שתיים</p>\n`), ['שורה אחת\u2028שורה שתיים'], br);
 	}
-	const lines = layoutBlocks(parseMarkdown('<p>one</br>two</br>three</p>\n').sections[0]?.blocks ?? [], {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	const lines = layoutBlocks(parseMarkdown('<p>one</br>two</br>three</p>\n').sections[0]?.blocks ?? [], {
+		width: 40,
+		order: 'visual',
+		shape: false,
+		dir: 'auto',
+		baseDir: 'ltr',
+	}).map(lineText);
 	assert.deepEqual(lines, ['one', 'two', 'three']);
 });
 
 test('raw HTML: <img alt> shows as a Markdown image does, a heading element is a heading (issue 12, 10, 17)', () => {
-	assert.deepEqual(texts('<p align="center"><img src="banner.png" alt="شعار مكتبة Obsidian" width="100%"></p>\n\n![alt text](a.png) ![](b.png)\n'), ['[image: شعار مكتبة Obsidian]', '[image: alt text] [image]']);
+	assert.deepEqual(texts('<p align="center"><img src="banner.png" alt="شعار مكتبة Obsidian" width="100%"></p>\n\n![alt text](a.png) ![](b.png)\n'), [
+		'[image: شعار مكتبة Obsidian]',
+		'[image: alt text] [image]',
+	]);
 	// The <h2> is a heading (here the top level: it opens a section); an <h1> holding only an image is not.
-	const sections = parseMarkdown('intro\n\n<h2 align="center">על מה מדובר כאן?</h2>\n\n<h1 align="center">\n  <img src="b.jpg" alt="Node.js Best Practices"/>\n</h1>\n').sections;
-	assert.deepEqual(sections.map((s) => [s.title, s.level, s.blocks.map((b) => b.kind)]), [['intro', 0, ['paragraph']], ['על מה מדובר כאן?', 2, ['paragraph']]]);
+	const sections = parseMarkdown(
+		'intro\n\n<h2 align="center">על מה מדובר כאן?</h2>\n\n<h1 align="center">\n  <img src="b.jpg" alt="Node.js Best Practices"/>\n</h1>\n',
+	).sections;
+	assert.deepEqual(
+		sections.map((s) => [s.title, s.level, s.blocks.map((b) => b.kind)]),
+		[
+			['intro', 0, ['paragraph']],
+			['על מה מדובר כאן?', 2, ['paragraph']],
+		],
+	);
 	assert.deepEqual(parseMarkdown('<h3>שגיאת אימות</h3>\n\ntext\n\n### b\n').sections[0]?.title, 'שגיאת אימות');
 });
 
 test('the title is the first heading before the file name: an HTML <h1>, one after a link definition (issue 12, 11)', () => {
-	assert.equal(parseMarkdown('> [EN](README.md)\n\n<p align="center"><img src="banner.png" alt="logo"></p>\n\n<h1 align="center">المكتبة</h1>\n\nنص.\n', {fallbackTitle: 'README.ar'}).title, 'المكتبة');
-	assert.equal(parseMarkdown('[✔]: assets/check.png\n\n# שיטות עבודה\n\nטקסט\n\n# Latest news\n\ntext\n', {fallbackTitle: 'README.hebrew'}).title, 'שיטות עבודה');
+	assert.equal(
+		parseMarkdown('> [EN](README.md)\n\n<p align="center"><img src="banner.png" alt="logo"></p>\n\n<h1 align="center">المكتبة</h1>\n\nنص.\n', {
+			fallbackTitle: 'README.ar',
+		}).title,
+		'المكتبة',
+	);
+	assert.equal(
+		parseMarkdown('[✔]: assets/check.png\n\n# שיטות עבודה\n\nטקסט\n\n# Latest news\n\ntext\n', {fallbackTitle: 'README.hebrew'}).title,
+		'שיטות עבודה',
+	);
 	assert.equal(parseMarkdown('### فهرست\n\n* [Java](#java)\n\n### Java\n\n* کتاب\n', {fallbackTitle: 'free-programming-books-fa_IR'}).title, 'فهرست');
 	// No heading at all: the file name.
 	assert.equal(parseMarkdown('just text\n', {fallbackTitle: 'notes'}).title, 'notes');
@@ -365,7 +469,9 @@ test('corpus: every code line with Arabic-script letters is shaped in visual ord
 	assert.ok(checked >= 40, `${checked} code lines`);
 });
 
-test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URLs or hard breaks), in the direction qari gives it', {skip: process.env['QARI_SKIP_FRIBIDI'] === '1' && 'QARI_SKIP_FRIBIDI=1'}, () => {
+test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URLs or hard breaks), in the direction qari gives it', {
+	skip: process.env['QARI_SKIP_FRIBIDI'] === '1' && 'QARI_SKIP_FRIBIDI=1',
+}, () => {
 	const cases: {text: string; dir: 'ltr' | 'rtl'; ours: string}[] = [];
 	for (const name of Object.keys(realDocuments)) {
 		const article = parseMarkdown(readReal(name));
@@ -373,12 +479,26 @@ test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URL
 			const lines: string[] = [];
 			const paragraphs: Inline[] = [];
 			forEachLeafBlock(section.blocks, (block) => {
-				if (block.kind === 'paragraph' && block.inline.every((s) => !s.style.code && !(s.style.href && /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i.test(s.text))) && !block.inline.some((s) => s.text.includes('\u2028'))) paragraphs.push(block.inline);
+				if (
+					block.kind === 'paragraph' &&
+					block.inline.every((s) => !s.style.code && !(s.style.href && /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i.test(s.text))) &&
+					!block.inline.some((s) => s.text.includes('\u2028'))
+				)
+					paragraphs.push(block.inline);
 			});
 			for (const inline of paragraphs) {
 				// Styles are left out (without code and URLs they do not change the order); the break spaces at the ends too.
-				const text = inline.map((s) => s.text).join('').trim();
-				const laid = layoutParagraph([{text, style: {}}], {width: 0, order: 'visual', shape: true, dir: paragraphDirection(inline, article.dir), fallback: article.dir});
+				const text = inline
+					.map((s) => s.text)
+					.join('')
+					.trim();
+				const laid = layoutParagraph([{text, style: {}}], {
+					width: 0,
+					order: 'visual',
+					shape: true,
+					dir: paragraphDirection(inline, article.dir),
+					fallback: article.dir,
+				});
 				lines.push(text);
 				cases.push({text, dir: laid.direction, ours: laid.lines.map((l) => l.runs.map((r) => r.text).join('')).join('')});
 			}
@@ -387,16 +507,25 @@ test('corpus: FriBidi agrees line by line on every plain paragraph (no code, URL
 	assert.ok(cases.length >= 300, `${cases.length} paragraphs`);
 	for (const dir of ['ltr', 'rtl'] as const) {
 		const set = cases.filter((c) => c.dir === dir);
-		const result = spawnSync('fribidi', [`--${dir}`, '--nobreak', '--nopad', '--reordernsm'], {input: set.map((c) => c.text).join('\n') + '\n', encoding: 'utf8'});
+		const result = spawnSync('fribidi', [`--${dir}`, '--nobreak', '--nopad', '--reordernsm'], {
+			input: `${set.map((c) => c.text).join('\n')}\n`,
+			encoding: 'utf8',
+		});
 		if (result.error) throw result.error;
-		const theirs = result.stdout.replace(/\n$/, '').split('\n').map((l) => removeBidiControls(l.replaceAll('\ufeff', '')));
+		const theirs = result.stdout
+			.replace(/\n$/, '')
+			.split('\n')
+			.map((l) => removeBidiControls(l.replaceAll('\ufeff', '')));
 		assert.equal(theirs.length, set.length);
-		set.forEach((c, i) => assert.equal(c.ours, theirs[i], c.text));
+		set.forEach((c, i) => {
+			assert.equal(c.ours, theirs[i], c.text);
+		});
 	}
 });
 
 test('a tight nested list stays tight; a loose one keeps its blank lines (issue 12, 15)', () => {
-	const lines = (markdown: string) => layoutBlocks(parseMarkdown(markdown).sections[0]?.blocks ?? [], {width: 30, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
+	const lines = (markdown: string) =>
+		layoutBlocks(parseMarkdown(markdown).sections[0]?.blocks ?? [], {width: 30, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'}).map(lineText);
 	assert.deepEqual(lines('- a\n- b\n  - c\n- d\n'), ['• a', '• b', '  • c', '• d']);
 	assert.deepEqual(lines('- a\n\n- b\n\n  - c\n- d\n'), ['• a', '• b', '  ', '  • c', '• d']);
 });
@@ -410,13 +539,22 @@ test('search finds a command that appears only in a fenced block, and highlights
 		const lines = book.lines(0, 60, {query, current: 0});
 		const hits = lines.flatMap((l) => l.runs).filter((r) => r.style.match || r.style.current);
 		assert.equal(hits.length, 1, query);
-		assert.equal(unshapeArabic(hits[0]?.text ?? '').split('').sort().join(''), query.split('').sort().join(''), query);
+		assert.equal(
+			unshapeArabic(hits[0]?.text ?? '')
+				.split('')
+				.sort()
+				.join(''),
+			query.split('').sort().join(''),
+			query,
+		);
 		assert.ok(hits[0]?.style.current && hits[0]?.style.code, 'the current match, still code');
 	}
 });
 
 test('export numbers the links and lists their targets after the section; --no-links leaves them out; JSON keeps targets (issue 12, 16, 17)', () => {
-	const article = parseMarkdown('# راهنما\n\nمقاله [ویکی‌پدیا](https://fa.wikipedia.org/wiki/زبان_فارسی) و [گیت‌هاب](https://github.com) و دوباره [ویکی](https://fa.wikipedia.org/wiki/زبان_فارسی) و <https://example.org> و [بخش](#بخش).\n\n![لوگو](logo.png)\n\n## دوم\n\n[یک](https://a.example/)\n');
+	const article = parseMarkdown(
+		'# راهنما\n\nمقاله [ویکی‌پدیا](https://fa.wikipedia.org/wiki/زبان_فارسی) و [گیت‌هاب](https://github.com) و دوباره [ویکی](https://fa.wikipedia.org/wiki/زبان_فارسی) و <https://example.org> و [بخش](#بخش).\n\n![لوگو](logo.png)\n\n## دوم\n\n[یک](https://a.example/)\n',
+	);
 	const logical = {width: 0, order: 'logical', shape: false, dir: 'auto', baseDir: article.dir} as const;
 	assert.equal(
 		exportText(article, logical),
@@ -454,9 +592,15 @@ test('export numbers the links and lists their targets after the section; --no-l
 test('one stray higher heading does not decide the sections: the level that splits the text does (issue 12, 12)', () => {
 	const deep = Array.from({length: 6}, (_, i) => `### بخش ${i + 1}\n\nمتن ${i + 1}.\n`).join('\n');
 	const article = parseMarkdown(`# کتاب\n\nمقدمه.\n\n## فصل\n\n${deep}`);
-	assert.deepEqual(article.sections.map((s) => s.title), ['کتاب', 'فصل', ...Array.from({length: 6}, (_, i) => `بخش ${i + 1}`)]);
+	assert.deepEqual(
+		article.sections.map((s) => s.title),
+		['کتاب', 'فصل', ...Array.from({length: 6}, (_, i) => `بخش ${i + 1}`)],
+	);
 	// Several headings at the top level: they alone cut.
-	assert.deepEqual(parseMarkdown('## a\n\n### a1\n\n## b\n\n### b1\n').sections.map((s) => s.title), ['a', 'b']);
+	assert.deepEqual(
+		parseMarkdown('## a\n\n### a1\n\n## b\n\n### b1\n').sections.map((s) => s.title),
+		['a', 'b'],
+	);
 	assert.equal(sectionLevel([2]), 2);
 	assert.equal(sectionLevel([]), Infinity);
 });
@@ -479,7 +623,8 @@ test('GitHub emoji shortcodes become their emoji in text, not in code, and unkno
 test('the emoji table is what scripts/gen/emoji.mjs makes of gemoji', async () => {
 	const generator = '../scripts/gen/emoji.mjs';
 	const {generate} = (await import(generator)) as {generate: () => {path: string; text: string}[]};
-	for (const {path, text} of generate()) assert.ok(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8') === text, `${path}: run node scripts/gen/emoji.mjs`);
+	for (const {path, text} of generate())
+		assert.ok(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8') === text, `${path}: run node scripts/gen/emoji.mjs`);
 });
 
 test('footnotes: references become ¹ ², the notes follow the section of their first reference, in export too (issue 12, 13)', () => {
@@ -518,7 +663,9 @@ test('footnotes: references become ¹ ², the notes follow the section of their 
 });
 
 test('inline HTML elements style their text as the Markdown they stand for (issue 12, 10)', () => {
-	const inline = parseMarkdown('הפקודה <code>git switch</code> ו-<kbd>Ctrl</kbd>+<kbd>C</kbd>, <b>מודגש</b> <a href="https://he.wikipedia.org/wiki/עברית">עברית</a> n<sup>2</sup> <span>x</span>\n').sections[0]?.blocks[0];
+	const inline = parseMarkdown(
+		'הפקודה <code>git switch</code> ו-<kbd>Ctrl</kbd>+<kbd>C</kbd>, <b>מודגש</b> <a href="https://he.wikipedia.org/wiki/עברית">עברית</a> n<sup>2</sup> <span>x</span>\n',
+	).sections[0]?.blocks[0];
 	assert.equal(inline?.kind, 'paragraph');
 	const spans = inline?.kind === 'paragraph' ? inline.inline : [];
 	assert.deepEqual(
@@ -539,8 +686,16 @@ test('inline HTML elements style their text as the Markdown they stand for (issu
 	);
 });
 
-test('corpus: every word pandoc (-f gfm -t plain) shows is in qari’s export; qari also keeps the text of raw HTML, which pandoc drops', {skip: process.env['QARI_SKIP_PANDOC'] === '1' && 'QARI_SKIP_PANDOC=1'}, () => {
-	const words = (text: string) => new Set(text.normalize('NFKC').replace(/[\u200c\u200d]/g, '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? []);
+test('corpus: every word pandoc (-f gfm -t plain) shows is in qari’s export; qari also keeps the text of raw HTML, which pandoc drops', {
+	skip: process.env['QARI_SKIP_PANDOC'] === '1' && 'QARI_SKIP_PANDOC=1',
+}, () => {
+	const words = (text: string) =>
+		new Set(
+			text
+				.normalize('NFKC')
+				.replace(/[\u200c\u200d]/g, '')
+				.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [],
+		);
 	const missing: string[] = [];
 	for (const name of Object.keys(realDocuments)) {
 		const source = readReal(name);
@@ -561,19 +716,21 @@ test('a front matter title that differs from the leading H1 keeps the H1 as text
 });
 
 test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, table rows (issue 12, 10)', () => {
-	const blocks = parseMarkdown([
-		'intro',
-		'',
-		'<div dir="rtl">',
-		'<h2> על מה מדובר כאן?</h2>',
-		'<p>פסקה ראשונה.</p><p>פסקה <b>שנייה</b>.</p>',
-		'<details><summary>התרגומים:</summary>',
-		'<ul><li>עברית</li><li>English <ul><li>nested</li></ul></li></ul>',
-		'</details>',
-		'<table><tr><th>שם</th><th>תיאור</th></tr><tr><td>a</td><td>b</td></tr></table>',
-		'<hr>',
-		'</div>',
-	].join('\n')).sections.flatMap((s) => [{kind: 'heading', level: s.level, inline: [{text: s.title, style: {}}]} as Block, ...s.blocks]);
+	const blocks = parseMarkdown(
+		[
+			'intro',
+			'',
+			'<div dir="rtl">',
+			'<h2> על מה מדובר כאן?</h2>',
+			'<p>פסקה ראשונה.</p><p>פסקה <b>שנייה</b>.</p>',
+			'<details><summary>התרגומים:</summary>',
+			'<ul><li>עברית</li><li>English <ul><li>nested</li></ul></li></ul>',
+			'</details>',
+			'<table><tr><th>שם</th><th>תיאור</th></tr><tr><td>a</td><td>b</td></tr></table>',
+			'<hr>',
+			'</div>',
+		].join('\n'),
+	).sections.flatMap((s) => [{kind: 'heading', level: s.level, inline: [{text: s.title, style: {}}]} as Block, ...s.blocks]);
 	assert.deepEqual(
 		blocks.map((b) => [b.kind, b.kind === 'list' ? b.items.map((item) => texts2(item).join('/')).join(' + ') : texts2([b]).join('')]),
 		[
@@ -592,7 +749,10 @@ test('an HTML block is cut into blocks at its block elements: headings, paragrap
 	const summary = blocks[5];
 	assert.ok(summary?.kind === 'paragraph' && summary.inline[0]?.style.strong, 'the summary is bold');
 	// (blocks[2] is the section's title, made here.)
-	assert.ok(blocks.slice(3).every((b) => b.kind === 'rule' || ('dir' in b && b.dir === 'rtl')), 'the wrapper’s dir on each');
+	assert.ok(
+		blocks.slice(3).every((b) => b.kind === 'rule' || ('dir' in b && b.dir === 'rtl')),
+		'the wrapper’s dir on each',
+	);
 });
 
 test('an image inside a link takes the link’s target (export lists where the flag leads, not the flag)', () => {
@@ -602,9 +762,17 @@ test('an image inside a link takes the link’s target (export lists where the f
 });
 
 test('align="center" in raw HTML centres its paragraphs and headings in visual order (issue 12, 10)', () => {
-	const article = parseMarkdown('<p align="center">\n  <img src="banner.png" alt="logo">\n</p>\n\n<h1 align="center">المكتبة</h1>\n\n<div style="text-align: center"><p>x</p></div>\n\nplain\n');
-	const lines = layoutBlocks(article.sections.flatMap((s) => s.blocks), {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
-	assert.deepEqual(lines.filter((l) => l.trim()), [' '.repeat(13) + '[image: logo]', ' '.repeat(19) + 'x', 'plain']);
+	const article = parseMarkdown(
+		'<p align="center">\n  <img src="banner.png" alt="logo">\n</p>\n\n<h1 align="center">المكتبة</h1>\n\n<div style="text-align: center"><p>x</p></div>\n\nplain\n',
+	);
+	const lines = layoutBlocks(
+		article.sections.flatMap((s) => s.blocks),
+		{width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'},
+	).map(lineText);
+	assert.deepEqual(
+		lines.filter((l) => l.trim()),
+		[`${' '.repeat(13)}[image: logo]`, `${' '.repeat(19)}x`, 'plain'],
+	);
 	const logical = layoutBlocks(article.sections[0]?.blocks ?? [], {width: 40, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
 	assert.equal(logical[0], '[image: logo]');
 	assert.equal(article.title, 'المكتبة');

@@ -21,7 +21,10 @@ const hrefs: [string, string | undefined][] = [
 	// IRIs (issue 12, 16): percent-encoded path, punycode host; never with bidi controls or spaces.
 	['https://مثال.example/', 'https://xn--mgbh0fb.example/'],
 	['https://fa.wikipedia.org/wiki/زبان_فارسی', 'https://fa.wikipedia.org/wiki/%D8%B2%D8%A8%D8%A7%D9%86_%D9%81%D8%A7%D8%B1%D8%B3%DB%8C'],
-	['https://academy.hsoub.com/files/14-التحريك-عبر-css/', 'https://academy.hsoub.com/files/14-%D8%A7%D9%84%D8%AA%D8%AD%D8%B1%D9%8A%D9%83-%D8%B9%D8%A8%D8%B1-css/'],
+	[
+		'https://academy.hsoub.com/files/14-التحريك-عبر-css/',
+		'https://academy.hsoub.com/files/14-%D8%A7%D9%84%D8%AA%D8%AD%D8%B1%D9%8A%D9%83-%D8%B9%D8%A8%D8%B1-css/',
+	],
 	['www.ויקיפדיה.org/ויקי', 'https://www.xn--7dbcbqab9ewa.org/%D7%95%D7%99%D7%A7%D7%99'],
 	['https://example.org/\u202eevil', undefined],
 	['https://example.org/א ב', undefined],
@@ -68,10 +71,7 @@ test('colour on: SGR per run and OSC 8 around links; colour off: the text only; 
 		{text: 'bad', style: {href: 'https://x.org/\u001B'}},
 	];
 	const color = renderRuns(runs, {color: true});
-	assert.equal(
-		color,
-		`  see ${ESC}]8;;https://example.org${ESC}\\${ESC}[4mthis${ESC}[0m${ESC}]8;;${ESC}\\${ESC}[1m لينك${ESC}[0m${ESC}[4mbad${ESC}[0m`,
-	);
+	assert.equal(color, `  see ${ESC}]8;;https://example.org${ESC}\\${ESC}[4mthis${ESC}[0m${ESC}]8;;${ESC}\\${ESC}[1m لينك${ESC}[0m${ESC}[4mbad${ESC}[0m`);
 	const plain = renderRuns(runs, {color: false});
 	assert.equal(plain, '  see this لينكbad');
 	assert.equal(stringWidth(color), stringWidth(plain));

@@ -97,5 +97,8 @@ test('the highlighter numbers matches in layout order and marks the current one'
 		first.map((m) => m.style),
 		[{match: true}, {match: true}],
 	);
-	assert.deepEqual(second.map((m) => m.style), [{match: true, current: true}]);
+	assert.deepEqual(
+		second.map((m) => m.style),
+		[{match: true, current: true}],
+	);
 });

@@ -139,7 +139,14 @@ const LETTERS = Array.from({length: 0x064a - 0x0621 + 1}, (_, k) => String.fromC
 const MARKS = Array.from('\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u06E1\u06ED\u08F0');
 const OTHERS = [' ', ZWNJ, ZWJ, '\u0640', '1', '٣', 'a', '،', '\u200F', '\u200E', '\u2067', '\u2069', '😀', '\u{1D167}'];
 const arabicText = fc
-	.array(fc.oneof({weight: 6, arbitrary: fc.constantFrom(...LETTERS)}, {weight: 2, arbitrary: fc.constantFrom(...MARKS)}, {weight: 2, arbitrary: fc.constantFrom(...OTHERS)}), {maxLength: 40})
+	.array(
+		fc.oneof(
+			{weight: 6, arbitrary: fc.constantFrom(...LETTERS)},
+			{weight: 2, arbitrary: fc.constantFrom(...MARKS)},
+			{weight: 2, arbitrary: fc.constantFrom(...OTHERS)},
+		),
+		{maxLength: 40},
+	)
 	.map((chars) => chars.join(''));
 const markSet = new Set(MARKS);
 
@@ -231,10 +238,10 @@ function oracleLines(): string[] {
 	}
 	// Lam-alef: all four alefs, isolated and final, after R letters and joiners, with marks.
 	for (const alef of ['آ', 'أ', 'إ', 'ا']) {
-		const la = 'ل' + alef;
-		lines.push(la, beh + la, 'و' + la, 'ـ' + la, ZWJ + la, la + beh, beh + la + beh, 'ل' + la, `${la} ${la}`);
-		lines.push(la + '\u064B', 'لَ' + alef, 'لِ' + alef, 'لّ' + alef, 'لَّ' + alef, 'لْ' + alef, beh + 'لَ' + alef);
-		lines.push('ل' + ZWNJ + alef, 'ل' + ZWJ + alef, 'لـ' + alef, 'ل ' + alef);
+		const la = `ل${alef}`;
+		lines.push(la, beh + la, `و${la}`, `ـ${la}`, ZWJ + la, la + beh, beh + la + beh, `ل${la}`, `${la} ${la}`);
+		lines.push(`${la}\u064B`, `لَ${alef}`, `لِ${alef}`, `لّ${alef}`, `لَّ${alef}`, `لْ${alef}`, `${beh}لَ${alef}`);
+		lines.push(`ل${ZWNJ}${alef}`, `ل${ZWJ}${alef}`, `لـ${alef}`, `ل ${alef}`);
 	}
 	// Joiners and tatweel around letters of each type.
 	for (const x of ['ب', 'ا', 'ء', 'ی', 'ں']) {
@@ -258,7 +265,7 @@ test('oracle: agrees with GNU FriBidi (fribidi --nobreak --nopad --reordernsm --
 	const lines = oracleLines();
 	for (const line of lines) assert.ok(!line.includes('\n'));
 	const result = spawnSync('fribidi', ['--nobreak', '--nopad', '--reordernsm', '--rtl'], {
-		input: lines.join('\n') + '\n',
+		input: `${lines.join('\n')}\n`,
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});

@@ -50,7 +50,11 @@ const count = (text: string, part: string): number => text.split(part).length - 
 function assertStopped(run: PtyResult, signal: Signal, what: string): 'taken' | 'before' {
 	const tail = JSON.stringify(run.output.slice(-300));
 	assert.equal(run.timedOut, null, `${what}: qari still ran after ${signal} (waiting for ${run.timedOut}); the terminal's last bytes: ${tail}`);
-	assert.equal(run.status, 128 + constants.signals[signal], `${what}: status 128 + ${constants.signals[signal]} (${signal}); it ended ${run.signal ?? `with ${run.code}`}`);
+	assert.equal(
+		run.status,
+		128 + constants.signals[signal],
+		`${what}: status 128 + ${constants.signals[signal]} (${signal}); it ended ${run.signal ?? `with ${run.code}`}`,
+	);
 	assert.ok(run.echo && run.canonical, `${what}: the terminal echoes and reads lines again (raw mode off)`);
 	const line = `qari: stopped by ${signal}`;
 	const took = run.output.indexOf(ALT_SCREEN_ON);

@@ -64,7 +64,15 @@ test('the bundle has a chunk with Ink and React, apart from the CLI', () => {
 	assert.ok(!ui.includes('cli.cjs'), 'dist/cli.cjs itself holds no React or Ink');
 });
 
-for (const args of [['sections'], ['sections', '--json'], ['export'], ['export', '--order', 'visual', '--width', '60'], ['export', '--format', 'json'], ['list'], ['--version']]) {
+for (const args of [
+	['sections'],
+	['sections', '--json'],
+	['export'],
+	['export', '--order', 'visual', '--width', '60'],
+	['export', '--format', 'json'],
+	['list'],
+	['--version'],
+]) {
 	test(`qari ${args.join(' ')} loads neither Ink nor React`, () => {
 		const loaded = filesLoadedBy(args);
 		assert.ok(loaded.includes('cli.cjs'), `the bundled CLI is loaded: ${loaded.join(', ')}`);

@@ -12,7 +12,6 @@ import {GENERATORS, UNICODE_VERSION, root} from '../scripts/gen/ucd.mjs';
 test('unicode data: every generated table is what its generator makes of the vendored data', async () => {
 	assert.equal(UNICODE_VERSION, '15.0.0');
 	for (const name of GENERATORS as string[]) {
-		// eslint-disable-next-line no-await-in-loop
 		const {generate} = (await import(`../scripts/gen/${name}`)) as {generate: () => Array<{path: string; text: string}>};
 		for (const {path: file, text} of generate()) {
 			const committed = readFileSync(path.join(root as string, file), 'utf8');

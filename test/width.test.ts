@@ -6,14 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {clusterEnd, codePointInfo} from '../src/text/grapheme.js';
 import {unlessExhaustive} from './helpers/exhaustive.js';
-import {
-	type Measure,
-	clusterBoundaries,
-	isBreakSpace,
-	measureClusters,
-	measureUnits,
-	textWidth,
-} from '../src/text/width.js';
+import {type Measure, clusterBoundaries, isBreakSpace, measureClusters, measureUnits, textWidth} from '../src/text/width.js';
 
 // Oracles. Boundaries: UAX #29 of Unicode 15.0 — grapheme.ts's plain segmenter, itself checked
 // against GraphemeBreakTest-15.0.0.txt by test/grapheme.test.ts. Widths: string-width 8, over
@@ -54,12 +47,12 @@ code points that are Extended_Pictographic in 15.0's emoji-data.txt and not in t
 */
 const CHANGED_AFTER_15: ReadonlyArray<readonly [number, number, string]> = [
 	[0x26_30, 0x26_37, 'trigrams: East_Asian_Width N in 15.0, W in 16.0'],
-	[0x26_8A, 0x26_8F, 'monograms and digrams: East_Asian_Width N in 15.0, W in 16.0'],
-	[0x4D_C0, 0x4D_FF, 'Yijing hexagrams: East_Asian_Width N in 15.0, W in 16.0'],
-	[0x1_D3_00, 0x1_D3_56, 'Tai Xuan Jing symbols: East_Asian_Width N in 15.0, W in 16.0'],
-	[0x1_D3_60, 0x1_D3_76, 'counting rod numerals: East_Asian_Width N in 15.0, W in 16.0'],
-	[0x1_17_1E, 0x1_17_1E, 'AHOM CONSONANT SIGN MEDIAL RA: Mn (invisible) in 15.0, Mc in the running ICU'],
-	[0x1_1A_3A, 0x1_1A_3A, 'ZANABAZAR SQUARE CLUSTER-INITIAL LETTER RA: Prepend in 15.0, not in the running ICU'],
+	[0x26_8a, 0x26_8f, 'monograms and digrams: East_Asian_Width N in 15.0, W in 16.0'],
+	[0x4d_c0, 0x4d_ff, 'Yijing hexagrams: East_Asian_Width N in 15.0, W in 16.0'],
+	[0x1_d3_00, 0x1_d3_56, 'Tai Xuan Jing symbols: East_Asian_Width N in 15.0, W in 16.0'],
+	[0x1_d3_60, 0x1_d3_76, 'counting rod numerals: East_Asian_Width N in 15.0, W in 16.0'],
+	[0x1_17_1e, 0x1_17_1e, 'AHOM CONSONANT SIGN MEDIAL RA: Mn (invisible) in 15.0, Mc in the running ICU'],
+	[0x1_1a_3a, 0x1_1a_3a, 'ZANABAZAR SQUARE CLUSTER-INITIAL LETTER RA: Prepend in 15.0, not in the running ICU'],
 ];
 
 function isChangedAfter15(codePoint: number): boolean {
@@ -79,7 +72,7 @@ function agreed(codePoint: number): string {
 /** Our clusters by the plain segmenter (grapheme.ts). */
 function plainClusters(text: string): string[] {
 	const clusters: string[] = [];
-	for (let start = 0; start < text.length;) {
+	for (let start = 0; start < text.length; ) {
 		const end = clusterEnd(text, start);
 		clusters.push(text.slice(start, end));
 		start = end;
@@ -120,7 +113,7 @@ function oracleWidth(text: string): number {
 }
 
 function show(text: string): string {
-	return [...text].map(character => 'U+' + (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')).join(' ');
+	return [...text].map((character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
 // [what, text, width in cells, clusters]
@@ -220,12 +213,12 @@ test('width: textWidth of each cluster of a mixed paragraph', () => {
 // Context rules (GB11, GB12/13) in long stretches.
 const longCases: Array<[string, string]> = [
 	['300 regional indicators', '🇸'.repeat(300)],
-	['301 regional indicators then Arabic', '🇸'.repeat(301) + 'قال'],
+	['301 regional indicators then Arabic', `${'🇸'.repeat(301)}قال`],
 	['emoji ZWJ chain of 200', Array.from({length: 200}, () => '😀').join('\u200D')],
-	['one cluster of 600 code units with ZWJ', '😀' + '\u0301'.repeat(600) + '\u200D😀 x'],
-	['Devanagari conjunct chain of 300', Array.from({length: 300}, () => 'क').join('\u094D') + ' a'],
-	['surrogate pair across a slice edge', 'a\u0301\u200D😀' + '🇸'.repeat(127) + '😀'.repeat(200)],
-	['Zalgo: a letter with 5000 marks', 'a' + '\u0301\u064E'.repeat(2500) + 'b'],
+	['one cluster of 600 code units with ZWJ', `😀${'\u0301'.repeat(600)}\u200D😀 x`],
+	['Devanagari conjunct chain of 300', `${Array.from({length: 300}, () => 'क').join('\u094D')} a`],
+	['surrogate pair across a slice edge', `a\u0301\u200D😀${'🇸'.repeat(127)}${'😀'.repeat(200)}`],
+	['Zalgo: a letter with 5000 marks', `a${'\u0301\u064E'.repeat(2500)}b`],
 ];
 
 for (const [what, text] of longCases) {
@@ -259,7 +252,7 @@ test('width: measureClusters reuses and grows the Measure it is given', () => {
 });
 
 test('width: a cluster wider than 255 cells saturates in widths but not in textWidth', () => {
-	const text = 'क' + '\u093F'.repeat(300);
+	const text = `क${'\u093F'.repeat(300)}`;
 	assert.equal(textWidth(text), stringWidth(text));
 	assert.equal(measureClusters(text).widths[0], 255);
 });
@@ -290,14 +283,14 @@ function compareMany(texts: readonly string[]): string[] {
 
 /** Every code point assigned in Unicode 15.0, the private use planes 15 and 16 sampled. */
 function* assignedCodePoints(): Generator<number> {
-	for (let codePoint = 0; codePoint <= 0x10_FF_FF; codePoint++) {
-		if (assigned15[codePoint] === 1 && (codePoint < 0xF_00_00 || codePoint % 61 === 0)) {
+	for (let codePoint = 0; codePoint <= 0x10_ff_ff; codePoint++) {
+		if (assigned15[codePoint] === 1 && (codePoint < 0xf_00_00 || codePoint % 61 === 0)) {
 			yield codePoint;
 		}
 	}
 }
 
-test('width: every code point assigned in Unicode 15.0, alone, agrees with string-width but for the listed changes', {skip: unlessExhaustive}, t => {
+test('width: every code point assigned in Unicode 15.0, alone, agrees with string-width but for the listed changes', {skip: unlessExhaustive}, (t) => {
 	const started = performance.now();
 	const failures: string[] = [];
 	const changed = new Set<number>();
@@ -319,17 +312,17 @@ test('width: every code point assigned in Unicode 15.0, alone, agrees with strin
 	t.diagnostic(`${count} code points, ${changed.size} listed as changed after 15.0: ${Math.round(performance.now() - started)} ms`);
 });
 
-test('width: every code point assigned in Unicode 15.0, in context, agrees with string-width but for the listed changes', {skip: unlessExhaustive}, t => {
+test('width: every code point assigned in Unicode 15.0, in context, agrees with string-width but for the listed changes', {skip: unlessExhaustive}, (t) => {
 	const started = performance.now();
 	// After a letter, before a letter, before a fatha, after a Prepend (width of marks after the
 	// first visible code point), after emoji + ZWJ (GB11). Lone surrogates are included: they are
 	// assigned (Cs).
 	const contexts: Array<(text: string) => string> = [
-		text => text + 'a',
-		text => 'a' + text,
-		text => text + '\u064E',
-		text => '\u0D4E' + text,
-		text => '😀\u200D' + text,
+		(text) => `${text}a`,
+		(text) => `a${text}`,
+		(text) => `${text}\u064E`,
+		(text) => `\u0D4E${text}`,
+		(text) => `😀\u200D${text}`,
 	];
 	const failures: string[] = [];
 	const changed = new Set<number>();
@@ -361,10 +354,15 @@ test('width: every code point assigned in Unicode 15.0, in context, agrees with 
 	assert.deepEqual(failures.slice(0, 20), []);
 	// Every listed range does differ: one the oracle agrees with would be no exception.
 	for (const [first, last, why] of CHANGED_AFTER_15) {
-		assert.ok([...changed].some(codePoint => codePoint >= first && codePoint <= last), `no difference in ${why}`);
+		assert.ok(
+			[...changed].some((codePoint) => codePoint >= first && codePoint <= last),
+			`no difference in ${why}`,
+		);
 	}
 
-	t.diagnostic(`${count} strings; ${changed.size} code points listed as changed after 15.0; ${pictographic} Extended_Pictographic in 15.0 only; ${Math.round(performance.now() - started)} ms`);
+	t.diagnostic(
+		`${count} strings; ${changed.size} code points listed as changed after 15.0; ${pictographic} Extended_Pictographic in 15.0 only; ${Math.round(performance.now() - started)} ms`,
+	);
 });
 
 test('width: every RGI emoji of Unicode 15.0 is one cluster, 2 cells wide, as string-width says', () => {
@@ -375,10 +373,10 @@ test('width: every RGI emoji of Unicode 15.0 is one cluster, 2 cells wide, as st
 			const data = line.replace(/#.*/, '').trim();
 			if (data === '') continue;
 			const points = data.split(';')[0]?.trim() ?? '';
-			const [first = 0, last = first] = points.includes('..') ? points.split('..').map(hex => Number.parseInt(hex, 16)) : [];
+			const [first = 0, last = first] = points.includes('..') ? points.split('..').map((hex) => Number.parseInt(hex, 16)) : [];
 			const sequences = points.includes('..')
 				? Array.from({length: last - first + 1}, (_, k) => String.fromCodePoint(first + k))
-				: [String.fromCodePoint(...points.split(' ').map(hex => Number.parseInt(hex, 16)))];
+				: [String.fromCodePoint(...points.split(' ').map((hex) => Number.parseInt(hex, 16)))];
 			for (const text of sequences) {
 				count++;
 				if (textWidth(text) !== 2 || stringWidth(text) !== 2 || clusterBoundaries(text).length !== 2) {
@@ -395,7 +393,12 @@ test('width: every RGI emoji of Unicode 15.0 is one cluster, 2 cells wide, as st
 test('width: every Hangul syllable part next to each kind of jamo and syllable', {skip: unlessExhaustive}, () => {
 	const neighbours = ['\u1100', '\u1161', '\u11A8', '\uAC00', '\uAC01', 'a'];
 	const texts: string[] = [];
-	for (const [low, high] of [[0x11_00, 0x11_FF], [0xA9_60, 0xA9_7F], [0xAC_00, 0xD7_A3], [0xD7_B0, 0xD7_FF]] as const) {
+	for (const [low, high] of [
+		[0x11_00, 0x11_ff],
+		[0xa9_60, 0xa9_7f],
+		[0xac_00, 0xd7_a3],
+		[0xd7_b0, 0xd7_ff],
+	] as const) {
 		for (let codePoint = low; codePoint <= high; codePoint++) {
 			const text = String.fromCodePoint(codePoint);
 			for (const neighbour of neighbours) {
@@ -408,69 +411,108 @@ test('width: every Hangul syllable part next to each kind of jamo and syllable',
 });
 
 // Random text from pieces that exercise every rule.
-const range = (low: number, high: number) => fc.integer({min: low, max: high}).map(codePoint => String.fromCodePoint(codePoint));
+const range = (low: number, high: number) => fc.integer({min: low, max: high}).map((codePoint) => String.fromCodePoint(codePoint));
 const piece = fc.oneof(
-	{weight: 6, arbitrary: range(0x06_21, 0x06_4A)}, // Arabic letters
-	{weight: 4, arbitrary: range(0x06_4B, 0x06_5F)}, // harakat
+	{weight: 6, arbitrary: range(0x06_21, 0x06_4a)}, // Arabic letters
+	{weight: 4, arbitrary: range(0x06_4b, 0x06_5f)}, // harakat
 	{weight: 1, arbitrary: fc.constantFrom('\u0670', '\u0600', '\u0601', '\u06DD', '\u08E2', '\uFEFB', '\uFDFA')},
-	{weight: 3, arbitrary: range(0x05_D0, 0x05_EA)}, // Hebrew letters
-	{weight: 2, arbitrary: range(0x05_B0, 0x05_C7)}, // niqqud and other points
-	{weight: 4, arbitrary: range(0x61, 0x7A)},
+	{weight: 3, arbitrary: range(0x05_d0, 0x05_ea)}, // Hebrew letters
+	{weight: 2, arbitrary: range(0x05_b0, 0x05_c7)}, // niqqud and other points
+	{weight: 4, arbitrary: range(0x61, 0x7a)},
 	{weight: 2, arbitrary: fc.constantFrom('0', '5', '#', '*', '١', '۴', ' ', ' ', '\u00A0', '-', '.')},
 	{weight: 2, arbitrary: fc.constantFrom('😀', '👍', '👨', '👩', '❤', '☝', '©', '⌚', '🏳', '🏴', '\u{1F9D1}')},
 	{weight: 2, arbitrary: fc.constantFrom('\u200D', '\u200C', '\uFE0F', '\uFE0E', '\u20E3', '\u{E0100}')},
-	{weight: 1, arbitrary: range(0x1_F3_FB, 0x1_F3_FF)}, // skin tones
-	{weight: 2, arbitrary: range(0x1_F1_E6, 0x1_F1_FF)}, // regional indicators
+	{weight: 1, arbitrary: range(0x1_f3_fb, 0x1_f3_ff)}, // skin tones
+	{weight: 2, arbitrary: range(0x1_f1_e6, 0x1_f1_ff)}, // regional indicators
 	{weight: 1, arbitrary: fc.constantFrom('\u{E0067}', '\u{E0062}', '\u{E007F}')}, // tags
 	{weight: 2, arbitrary: fc.constantFrom('\u1100', '\u1112', '\u1161', '\u1175', '\u11A8', '\u11AB', '\uAC00', '\uAC01', '\uD7B0', '\uD7CB', '\uA960')},
-	{weight: 1, arbitrary: range(0x4E_00, 0x4E_FF)}, // CJK
+	{weight: 1, arbitrary: range(0x4e_00, 0x4e_ff)}, // CJK
 	{weight: 1, arbitrary: fc.constantFrom('Ａ', 'ｶ', '\uFF9E', '\uFFA0', '\u3099')},
-	{weight: 2, arbitrary: fc.constantFrom('\u0915', '\u0937', '\u094D', '\u093F', '\u0940', '\u0901', '\u09CD', '\u0995', '\u0D4E', '\u0E01', '\u0E33', '\u0E34')},
-	{weight: 2, arbitrary: fc.constantFrom('\t', '\n', '\r', '\0', '\x1B', '\x7F', '\x85', '\u00AD', '\u200B', '\u200E', '\u200F', '\u061C', '\u2028', '\uFEFF', '\u2066', '\u2069')},
-	{weight: 1, arbitrary: range(0xD8_00, 0xDF_FF)}, // lone surrogates
-	{weight: 2, arbitrary: range(0x03_00, 0x03_6F)}, // combining marks, also at the start
-	{weight: 1, arbitrary: fc.integer({min: 0, max: 0x10_FF_FF}).map(agreed)},
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom('\u0915', '\u0937', '\u094D', '\u093F', '\u0940', '\u0901', '\u09CD', '\u0995', '\u0D4E', '\u0E01', '\u0E33', '\u0E34'),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom(
+			'\t',
+			'\n',
+			'\r',
+			'\0',
+			'\x1B',
+			'\x7F',
+			'\x85',
+			'\u00AD',
+			'\u200B',
+			'\u200E',
+			'\u200F',
+			'\u061C',
+			'\u2028',
+			'\uFEFF',
+			'\u2066',
+			'\u2069',
+		),
+	},
+	{weight: 1, arbitrary: range(0xd8_00, 0xdf_ff)}, // lone surrogates
+	{weight: 2, arbitrary: range(0x03_00, 0x03_6f)}, // combining marks, also at the start
+	{weight: 1, arbitrary: fc.integer({min: 0, max: 0x10_ff_ff}).map(agreed)},
 	// Sequences for the rules with context: consonant (marks) linker (marks) consonant (GB9c),
 	// emoji (marks) ZWJ emoji (GB11).
-	{weight: 3, arbitrary: fc.tuple(
-		fc.constantFrom('क', 'ष', 'ক', 'ક', 'a', 'ب'),
-		fc.array(fc.constantFrom('\u093C', '\u0301', '\u200D', '\u094D', '\u09CD', '\u0ACD', '\u093F', '\u0D4D', '\u064E'), {maxLength: 3}),
-		fc.constantFrom('क', 'ष', 'ক', 'ક', '😀'),
-	).map(([first, marks, last]) => first + marks.join('') + last)},
-	{weight: 3, arbitrary: fc.tuple(
-		fc.constantFrom('😀', '👨', '🏳', '❤', '#', '🇸', 'a'),
-		fc.array(fc.constantFrom('\uFE0F', '🏽', '\u0301', '\u093F', '\u20E3', '\u200D', '\u{E0067}'), {maxLength: 3}),
-		fc.constantFrom('😀', '👩', '🌈', '❤', 'क'),
-	).map(([first, marks, last]) => first + marks.join('') + '\u200D' + last)},
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(
+				fc.constantFrom('क', 'ष', 'ক', 'ક', 'a', 'ب'),
+				fc.array(fc.constantFrom('\u093C', '\u0301', '\u200D', '\u094D', '\u09CD', '\u0ACD', '\u093F', '\u0D4D', '\u064E'), {maxLength: 3}),
+				fc.constantFrom('क', 'ष', 'ক', 'ક', '😀'),
+			)
+			.map(([first, marks, last]) => first + marks.join('') + last),
+	},
+	{
+		weight: 3,
+		arbitrary: fc
+			.tuple(
+				fc.constantFrom('😀', '👨', '🏳', '❤', '#', '🇸', 'a'),
+				fc.array(fc.constantFrom('\uFE0F', '🏽', '\u0301', '\u093F', '\u20E3', '\u200D', '\u{E0067}'), {maxLength: 3}),
+				fc.constantFrom('😀', '👩', '🌈', '❤', 'क'),
+			)
+			.map(([first, marks, last]) => `${first + marks.join('')}\u200D${last}`),
+	},
 );
-const randomText = fc.array(piece, {maxLength: 40}).map(pieces => pieces.join(''));
+const randomText = fc.array(piece, {maxLength: 40}).map((pieces) => pieces.join(''));
 
 test('width: random text agrees with UAX #29 15.0 and string-width', () => {
 	const measure: Measure = {starts: new Uint32Array(0), widths: new Uint8Array(0), count: 0};
-	fc.assert(fc.property(randomText, text => {
-		assert.deepEqual([...clusterBoundaries(text)], plainBoundaries(text), show(text));
-		const width = textWidth(text);
-		assert.equal(width, oracleWidth(text), show(text));
-		measureClusters(text, measure);
-		let sum = 0;
-		for (let index = 0; index < measure.count; index++) {
-			sum += measure.widths[index] ?? 0;
-		}
+	fc.assert(
+		fc.property(randomText, (text) => {
+			assert.deepEqual([...clusterBoundaries(text)], plainBoundaries(text), show(text));
+			const width = textWidth(text);
+			assert.equal(width, oracleWidth(text), show(text));
+			measureClusters(text, measure);
+			let sum = 0;
+			for (let index = 0; index < measure.count; index++) {
+				sum += measure.widths[index] ?? 0;
+			}
 
-		assert.equal(sum, width, show(text));
-		assert.deepEqual([...measure.starts.subarray(0, measure.count + 1)], plainBoundaries(text), show(text));
-		for (const cluster of plainClusters(text)) {
-			assert.equal(textWidth(cluster), oracleClusterWidth(cluster), show(cluster));
-		}
-	}), {numRuns: 5000});
+			assert.equal(sum, width, show(text));
+			assert.deepEqual([...measure.starts.subarray(0, measure.count + 1)], plainBoundaries(text), show(text));
+			for (const cluster of plainClusters(text)) {
+				assert.equal(textWidth(cluster), oracleClusterWidth(cluster), show(cluster));
+			}
+		}),
+		{numRuns: 5000},
+	);
 });
 
 test('width: random long text', () => {
-	const longText = fc.array(piece, {minLength: 200, maxLength: 700}).map(pieces => pieces.join(''));
-	fc.assert(fc.property(longText, text => {
-		assert.deepEqual([...clusterBoundaries(text)], plainBoundaries(text), show(text));
-		assert.equal(textWidth(text), oracleWidth(text), show(text));
-	}), {numRuns: 300});
+	const longText = fc.array(piece, {minLength: 200, maxLength: 700}).map((pieces) => pieces.join(''));
+	fc.assert(
+		fc.property(longText, (text) => {
+			assert.deepEqual([...clusterBoundaries(text)], plainBoundaries(text), show(text));
+			assert.equal(textWidth(text), oracleWidth(text), show(text));
+		}),
+		{numRuns: 300},
+	);
 });
 
 // scanClusters's fast path (Logic 8) takes runs of class-Other code units and hands the rest to
@@ -485,22 +527,28 @@ const fastPathPiece = fc.oneof(
 );
 
 test('width: the fast path for class-Other runs agrees with the plain segmenter and the general measure', () => {
-	fc.assert(fc.property(fc.array(fastPathPiece, {maxLength: 60}).map(pieces => pieces.join('')), text => {
-		const measure = measureUnits(text);
-		const starts = new Array<number>(text.length + 1).fill(0);
-		const widths = new Array<number>(text.length).fill(0);
-		let total = 0;
-		let index = 0;
-		for (const segment of plainClusters(text)) {
-			starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
-			widths[index] = textWidth(segment);
-			total += stringWidth(segment, {countAnsiEscapeCodes: true});
-			index += segment.length;
-		}
+	fc.assert(
+		fc.property(
+			fc.array(fastPathPiece, {maxLength: 60}).map((pieces) => pieces.join('')),
+			(text) => {
+				const measure = measureUnits(text);
+				const starts = new Array<number>(text.length + 1).fill(0);
+				const widths = new Array<number>(text.length).fill(0);
+				let total = 0;
+				let index = 0;
+				for (const segment of plainClusters(text)) {
+					starts[index] = segment === '\u2028' ? 3 : segment.length === 1 && isBreakSpace(segment.charCodeAt(0)) ? 2 : 1;
+					widths[index] = textWidth(segment);
+					total += stringWidth(segment, {countAnsiEscapeCodes: true});
+					index += segment.length;
+				}
 
-		starts[text.length] = 1;
-		assert.deepEqual([...measure.starts.subarray(0, text.length + 1)], starts, show(text));
-		assert.deepEqual([...measure.widths.subarray(0, text.length)], widths, show(text));
-		assert.equal(textWidth(text), total, show(text));
-	}), {numRuns: 5000});
+				starts[text.length] = 1;
+				assert.deepEqual([...measure.starts.subarray(0, text.length + 1)], starts, show(text));
+				assert.deepEqual([...measure.widths.subarray(0, text.length)], widths, show(text));
+				assert.equal(textWidth(text), total, show(text));
+			},
+		),
+		{numRuns: 5000},
+	);
 });

@@ -22,20 +22,28 @@ const referenceDirection = (text: string) => {
 	return r === l ? undefined : r > l ? 'rtl' : 'ltr';
 };
 
-const text = fc.array(
-	fc.oneof(
-		fc.constantFrom('سلام', 'שלום', 'hello', '2011،', '—', '…', ' ', '\n', '\u2028', '\t', '١٢', '𞤀𞤁', '𝐀', '😀', 'e\u0301', '\ud800'),
-		fc.string({unit: 'binary', maxLength: 4}),
-	),
-	{maxLength: 40},
-).map((parts) => parts.join(''));
+const text = fc
+	.array(
+		fc.oneof(
+			fc.constantFrom('سلام', 'שלום', 'hello', '2011،', '—', '…', ' ', '\n', '\u2028', '\t', '١٢', '𞤀𞤁', '𝐀', '😀', 'e\u0301', '\ud800'),
+			fc.string({unit: 'binary', maxLength: 4}),
+		),
+		{maxLength: 40},
+	)
+	.map((parts) => parts.join(''));
 
 test('countWords agrees with splitting on whitespace and keeping tokens with a letter or digit', () => {
-	fc.assert(fc.property(text, (t) => assert.equal(countWords(t), referenceWords(t))), {numRuns: 2000});
+	fc.assert(
+		fc.property(text, (t) => assert.equal(countWords(t), referenceWords(t))),
+		{numRuns: 2000},
+	);
 });
 
 test('majorityDirection agrees with counting \\p{L} letters by script', () => {
-	fc.assert(fc.property(text, (t) => assert.equal(majorityDirection(t), referenceDirection(t))), {numRuns: 2000});
+	fc.assert(
+		fc.property(text, (t) => assert.equal(majorityDirection(t), referenceDirection(t))),
+		{numRuns: 2000},
+	);
 });
 
 // [words, lang, minutes]

@@ -12,7 +12,7 @@ import {breakLines, isBreakSpace, type LineRange} from '../src/text/wrap.js';
 /** The clusters of `text` (UAX #29 of Unicode 15.0, checked against its GraphemeBreakTest by test/grapheme.test.ts), as Intl.Segmenter lists them. */
 function segment(text: string): Array<{segment: string; index: number}> {
 	const clusters: Array<{segment: string; index: number}> = [];
-	for (let index = 0; index < text.length;) {
+	for (let index = 0; index < text.length; ) {
 		const end = clusterEnd(text, index);
 		clusters.push({segment: text.slice(index, end), index});
 		index = end;
@@ -93,14 +93,39 @@ const cases: readonly [string, string, number, readonly string[]][] = [
 for (const [what, text, width, expected] of cases) {
 	test(`breakLines: ${what}`, () => {
 		const lines = breakLines(text, measureUnits(text), width);
-		assert.deepEqual(lines.map((line) => text.slice(line.start, line.end)), expected);
+		assert.deepEqual(
+			lines.map((line) => text.slice(line.start, line.end)),
+			expected,
+		);
 		assert.deepEqual(lines, referenceLines(text, width));
 	});
 }
 
 const piece = fc.constantFrom(
-	'a', 'b', 'ب', 'ل', 'ا', '\u064E', '\u0651', '\u0301', ' ', '  ', '\u200B', '\u3000', '\u00A0', '\u2028',
-	'中', '😀', '👨\u200D👩', '🇸🇦', '\u0600', '\u0D4E', '\uFEFF', '\t', '\uD800', 'कि',
+	'a',
+	'b',
+	'ب',
+	'ل',
+	'ا',
+	'\u064E',
+	'\u0651',
+	'\u0301',
+	' ',
+	'  ',
+	'\u200B',
+	'\u3000',
+	'\u00A0',
+	'\u2028',
+	'中',
+	'😀',
+	'👨\u200D👩',
+	'🇸🇦',
+	'\u0600',
+	'\u0D4E',
+	'\uFEFF',
+	'\t',
+	'\uD800',
+	'कि',
 );
 const randomText = fc.array(piece, {maxLength: 60}).map((pieces) => pieces.join(''));
 

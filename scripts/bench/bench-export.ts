@@ -53,7 +53,9 @@ function parseArgs(argv: readonly string[]): Args {
 		else args.file = arg;
 	}
 	if (!args.file) {
-		process.stderr.write('usage: node --import tsx scripts/bench/bench-export.ts FILE [--runs N] [--order visual|logical] [--shape on|off|auto] [--width N] [--hashes] [--json]\n');
+		process.stderr.write(
+			'usage: node --import tsx scripts/bench/bench-export.ts FILE [--runs N] [--order visual|logical] [--shape on|off|auto] [--width N] [--hashes] [--json]\n',
+		);
 		process.exit(2);
 	}
 	return args;

@@ -20,7 +20,7 @@ const walk = (blocks: readonly Block[]): void => {
 	}
 };
 for (const section of article.sections) walk(section.blocks);
-writeFileSync(linesFile, paragraphs.map((p) => paragraphText(p).replace(/\u2028/g, ' ')).join('\n') + '\n');
+writeFileSync(linesFile, `${paragraphs.map((p) => paragraphText(p).replace(/\u2028/g, ' ')).join('\n')}\n`);
 
 const layoutAll = (): number => {
 	let lines = 0;
@@ -36,4 +36,4 @@ for (let r = 0; r < Number(runsText); r++) {
 	layoutAll();
 	times.push(performance.now() - started);
 }
-process.stdout.write(JSON.stringify({paragraphs: paragraphs.length, times}) + '\n');
+process.stdout.write(`${JSON.stringify({paragraphs: paragraphs.length, times})}\n`);

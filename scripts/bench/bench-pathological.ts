@@ -44,7 +44,6 @@ import {fill, pathologies} from '../../test/helpers/pathological.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
 	const i = args.indexOf(name);
@@ -127,7 +126,9 @@ function bench(): void {
 		const tiny = write('tiny', 'word\n');
 		const ref = {full: write('ref-full', reference(size)), quarter: write('ref-quarter', reference(quarter))};
 		const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-		console.log(`pathological Markdown at ${size.toLocaleString('en')} and ${quarter.toLocaleString('en')} bytes, ${runs} rounds, node ${process.version}, load ${load()}`);
+		console.log(
+			`pathological Markdown at ${size.toLocaleString('en')} and ${quarter.toLocaleString('en')} bytes, ${runs} rounds, node ${process.version}, load ${load()}`,
+		);
 		console.log('columns: wall median at the full size | ×ref (same bytes of the bundled article) | n→4n (CPU, start-up subtracted)');
 
 		const startup = median(Array.from({length: 3}, () => time(['export', '--width', '80', tiny]).cpu));
@@ -180,7 +181,11 @@ function bench(): void {
 		}
 		console.log(`\n| shape | export | ×ref | n→4n | sections | ×ref | n→4n |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
 		console.log(`\nload ${load()}; start-up (export of one word) ${startup.toFixed(0)} ms CPU`);
-		console.log(misses.length ? `over the targets (≤ 3 s, ≤ 10× ref, n→4n ≤ 5):\n  ${misses.join('\n  ')}` : 'every shape within the targets (≤ 3 s, ≤ 10× ref, n→4n ≤ 5)');
+		console.log(
+			misses.length
+				? `over the targets (≤ 3 s, ≤ 10× ref, n→4n ≤ 5):\n  ${misses.join('\n  ')}`
+				: 'every shape within the targets (≤ 3 s, ≤ 10× ref, n→4n ≤ 5)',
+		);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
@@ -192,7 +197,9 @@ function inProcess(): void {
 	const quarter = Math.floor(size / 4);
 	for (let i = 0; i < 5; i++) costOf(reference(quarter));
 	const refFull = bestOf(reference(size), runs);
-	console.log(`in process, CPU ms, best of ${runs}: parse, every section's blocks, export at 80 columns; reference ${refFull.toFixed(0)} ms at ${size.toLocaleString('en')} bytes`);
+	console.log(
+		`in process, CPU ms, best of ${runs}: parse, every section's blocks, export at 80 columns; reference ${refFull.toFixed(0)} ms at ${size.toLocaleString('en')} bytes`,
+	);
 	console.log('| shape | ms | ×ref | n→4n |\n|---|---|---|---|');
 	for (const p of pathologies) {
 		if (only && !only.includes(p.name)) continue;
@@ -214,8 +221,56 @@ function inProcess(): void {
 // ---- searching for slow input (Logic 5) ---------------------------------------------------
 
 const atoms = [
-	'*', '_', '~', '`', '[', ']', '(', ')', '!', '<', '>', '&', '#', '\\', '@', '.', ':', '/', '-', '=', '|', '"', "'", ' ', '\n', '\n\n',
-	'a', 'b', 'ب', '1', 'www.', 'http://', '<!--', '-->', 'mailto:', '<a ', '</a>', '&#', '**', '~~', '```', '> ', '- ', '1. ', '    ', '\t', '{', '?', ';', '$',
+	'*',
+	'_',
+	'~',
+	'`',
+	'[',
+	']',
+	'(',
+	')',
+	'!',
+	'<',
+	'>',
+	'&',
+	'#',
+	'\\',
+	'@',
+	'.',
+	':',
+	'/',
+	'-',
+	'=',
+	'|',
+	'"',
+	"'",
+	' ',
+	'\n',
+	'\n\n',
+	'a',
+	'b',
+	'ب',
+	'1',
+	'www.',
+	'http://',
+	'<!--',
+	'-->',
+	'mailto:',
+	'<a ',
+	'</a>',
+	'&#',
+	'**',
+	'~~',
+	'```',
+	'> ',
+	'- ',
+	'1. ',
+	'    ',
+	'\t',
+	'{',
+	'?',
+	';',
+	'$',
 ];
 
 /** mulberry32: a small seeded generator, so a case can be made again from its seed. */
@@ -307,7 +362,9 @@ function fuzz(trials: number, seed: number): void {
 		found.sort((x, y) => y.ratio - x.ratio);
 		found.length = Math.min(found.length, 12);
 	}
-	console.log(`reference: the bundled article, ${refBig.toFixed(1)} ms CPU at ${big.toLocaleString('en')} bytes, ${refSmall.toFixed(1)} ms at ${small.toLocaleString('en')}`);
+	console.log(
+		`reference: the bundled article, ${refBig.toFixed(1)} ms CPU at ${big.toLocaleString('en')} bytes, ${refSmall.toFixed(1)} ms at ${small.toLocaleString('en')}`,
+	);
 	console.log('| seed | shape | ×ref at 64 KB | 16 KB → 64 KB |\n|---|---|---|---|');
 	for (const f of found) {
 		const atBig = bestOf(f.shape.make(big), 3);

@@ -31,7 +31,9 @@ function time(name, fn) {
 	return ms;
 }
 
-console.log(`text: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${text.length} UTF-16 units, ${paragraphs.length} paragraphs; median of ${runs} runs after a warm-up`);
+console.log(
+	`text: ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${text.length} UTF-16 units, ${paragraphs.length} paragraphs; median of ${runs} runs after a warm-up`,
+);
 
 const widthOurs = time('textWidth, per paragraph', () => {
 	let total = 0;

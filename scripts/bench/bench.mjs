@@ -210,7 +210,10 @@ function figureLayout(corpus, tools) {
 	if (!tools.fribidi) return skip('layout throughput vs fribidi', target, 'fribidi is not installed');
 	const lines = join(corpusDir, 'x500.paragraphs.txt');
 	const before = loadNow();
-	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'bench-layout.ts'), corpus[500], lines, String(runs)], {cwd: root, encoding: 'utf8'});
+	const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench', 'bench-layout.ts'), corpus[500], lines, String(runs)], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	if (child.status !== 0) throw new Error(`bench-layout failed: ${child.stderr}`);
 	const {paragraphs, times} = JSON.parse(child.stdout);
 	const after = loadNow();
@@ -236,14 +239,19 @@ function figureLogical(corpus, tools) {
 		{name: 'pandoc', argv: ['pandoc', '-f', 'markdown', '-t', 'plain', corpus[500]]},
 	]);
 	const r = ratio(t.pandoc, t.qari);
-	report('`export --order logical --width 80`, ×500, vs `pandoc -f markdown -t plain`', `${ms(median(t.qari))} vs ${ms(median(t.pandoc))}: ${r.toFixed(1)}× faster`, target, r >= 10, loads);
+	report(
+		'`export --order logical --width 80`, ×500, vs `pandoc -f markdown -t plain`',
+		`${ms(median(t.qari))} vs ${ms(median(t.pandoc))}: ${r.toFixed(1)}× faster`,
+		target,
+		r >= 10,
+		loads,
+	);
 }
 
 const maxRssPreload =
 	'data:text/javascript,' +
 	encodeURIComponent(
-		'import {writeFileSync} from "node:fs";' +
-			'process.on("exit", () => writeFileSync(process.env.QARI_BENCH_RSS, String(process.resourceUsage().maxRSS)));',
+		'import {writeFileSync} from "node:fs";' + 'process.on("exit", () => writeFileSync(process.env.QARI_BENCH_RSS, String(process.resourceUsage().maxRSS)));',
 	);
 
 /** Peak resident memory (MiB) of a qari command, from the child's own maxRSS. */
@@ -269,7 +277,14 @@ function figureMemory(corpus) {
 	const visual = peakMemory(['export', corpus[500], '--order', 'visual', '--shape', 'on', '--width', '80']);
 	console.log(`  logical ${logical.toFixed(0)} MiB, visual ${visual.toFixed(0)} MiB`);
 	const worst = Math.max(logical, visual);
-	report('peak memory of the ×500 export (logical / visual)', `${logical.toFixed(0)} MiB / ${visual.toFixed(0)} MiB`, '≤ 250 MiB', worst <= 250, [before, loadNow()], true);
+	report(
+		'peak memory of the ×500 export (logical / visual)',
+		`${logical.toFixed(0)} MiB / ${visual.toFixed(0)} MiB`,
+		'≤ 250 MiB',
+		worst <= 250,
+		[before, loadNow()],
+		true,
+	);
 }
 
 function figureSections() {
@@ -395,7 +410,13 @@ function figureReaderStart(corpus) {
 		}
 		for (const {what, times: t, loads} of figures) {
 			const r = ratio(t.key, t.node);
-			report(`reader: start to the answer to a key sent at start (n), ${what} (bare pty)`, `${ms(median(t.key))}: ${r.toFixed(2)}× \`node -e\``, 'none (keys wait until Ink is up)', 'n/a', loads);
+			report(
+				`reader: start to the answer to a key sent at start (n), ${what} (bare pty)`,
+				`${ms(median(t.key))}: ${r.toFixed(2)}× \`node -e\``,
+				'none (keys wait until Ink is up)',
+				'n/a',
+				loads,
+			);
 		}
 	} finally {
 		rmSync(dir, {recursive: true, force: true, maxRetries: 10, retryDelay: 50});
@@ -426,7 +447,8 @@ function figureKeys(corpus) {
 		const events = readTrace(trace);
 		const start = events.find((e) => e.event === 'start');
 		const first = events.find((e) => e.event === 'frame' && e.size > 500);
-		if (start && first) console.log(`  in-process: process start to first frame ${ms(first.t - start.t)} (tmux showed it ${ms(seen - asked)} after the session was asked for)`);
+		if (start && first)
+			console.log(`  in-process: process start to first frame ${ms(first.t - start.t)} (tmux showed it ${ms(seen - asked)} after the session was asked for)`);
 		// The first frame is painted before Ink has loaded; keys are read once Ink has
 		// drawn its own first frame (the second big one). This trace's early stdin
 		// listener would otherwise see a key Ink then never hears of.
@@ -522,7 +544,9 @@ function figureScaling(corpus) {
 	const low = step(100, 500);
 	const high = step(500, 1000);
 	console.log(`  ${sizesTimed.map((n) => `×${n}: ${ms(median(t[`x${n}`]))}`).join(', ')}`);
-	console.log(`  fit over ×100, ×500, ×1000: ${ms(slope)} per ×100 copies + ${ms(intercept)} fixed; steps ×100→×500 ${ms(low)} and ×500→×1000 ${ms(high)} per ×100`);
+	console.log(
+		`  fit over ×100, ×500, ×1000: ${ms(slope)} per ×100 copies + ${ms(intercept)} fixed; steps ×100→×500 ${ms(low)} and ×500→×1000 ${ms(high)} per ×100`,
+	);
 	const steady = Math.max(low, high) / Math.min(low, high);
 	report(
 		'scaling of the visual export: marginal cost per ×100 copies (fit over ×100/×500/×1000; each step)',
@@ -545,7 +569,12 @@ const missing = Object.entries(tools)
 	.map(([tool]) => tool);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`qari bench: ${os.availableParallelism()} cores (${cpu}), node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs} runs after a warm-up; medians`);
+console.log(
+	`load average at start: ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}; ${runs} runs after a warm-up; medians`,
+);
 console.log(`targets are judged only where the 1-minute load average stayed at most ${MAX_LOAD} through the figure's rounds`);
 if (missing.length) console.log(`reference tools missing: ${missing.join(', ')} — their figures are skipped`);
 const corpus = buildCorpus();
@@ -566,6 +595,11 @@ if (wanted('keys')) {
 }
 if (wanted('scaling')) figureScaling(corpus);
 
-console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+	`\nload average at the end: ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}`,
+);
 console.log('\n| figure | measured | load (1-min) | target | met? |\n| --- | --- | --- | --- | --- |');
 for (const row of results) console.log(`| ${row.figure} | ${row.measured} | ${row.load} | ${row.target} | ${row.judged} |`);

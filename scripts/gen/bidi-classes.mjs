@@ -163,7 +163,13 @@ ${canonical.map(([a, b]) => `\t${hex(a)}, ${hex(b)}, // ${chars.get(a).name}`).j
 `;
 /** The file this generator writes (scripts/gen/ucd.mjs). */
 export function generate() {
-	return [{path: OUT_FILE, text: out, summary: `${runCount} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`}];
+	return [
+		{
+			path: OUT_FILE,
+			text: out,
+			summary: `${runCount} class runs (${bmpRuns} in the BMP), ${pairs.length} bracket pairs, ${canonical.length} canonical equivalents, ${out.length} bytes`,
+		},
+	];
 }
 
 writeWhenMain(import.meta.url, generate);

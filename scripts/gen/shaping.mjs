@@ -148,11 +148,13 @@ export const LAM_ALEF = '${ligatureTable}';
 
 /** The file this generator writes (scripts/gen/ucd.mjs). */
 export function generate() {
-	return [{
-		path: OUT_FILE,
-		text: output,
-		summary: `${runCount} joining runs, ${bases.length} letters with forms, ${ligatures.size} lam-alef ligatures, ${output.length} bytes`,
-	}];
+	return [
+		{
+			path: OUT_FILE,
+			text: output,
+			summary: `${runCount} joining runs, ${bases.length} letters with forms, ${ligatures.size} lam-alef ligatures, ${output.length} bytes`,
+		},
+	];
 }
 
 writeWhenMain(import.meta.url, generate);

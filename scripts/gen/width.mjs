@@ -28,8 +28,21 @@ const fail = (message) => failIn('gen/width', message);
 // Grapheme break classes, as src/text/grapheme.ts numbers them. Extended_Pictographic is a
 // class of its own: no such code point has a Grapheme_Cluster_Break other than Other (checked).
 const CLASSES = {
-	Other: 0, Extend: 1, ZWJ: 2, Control: 3, CR: 4, LF: 5, Prepend: 6, Regional_Indicator: 7,
-	Extended_Pictographic: 8, SpacingMark: 9, L: 10, V: 11, T: 12, LV: 13, LVT: 14,
+	Other: 0,
+	Extend: 1,
+	ZWJ: 2,
+	Control: 3,
+	CR: 4,
+	LF: 5,
+	Prepend: 6,
+	Regional_Indicator: 7,
+	Extended_Pictographic: 8,
+	SpacingMark: 9,
+	L: 10,
+	V: 11,
+	T: 12,
+	LV: 13,
+	LVT: 14,
 };
 
 /** Calls visit(first, last, fields) for each data line of a UCD property file ("X..Y ; value ; … # comment"). */
@@ -99,7 +112,14 @@ for (let cp = 0; cp < SIZE; cp++) {
 
 // RGI_Emoji: every sequence of emoji-sequences.txt and emoji-zwj-sequences.txt.
 const rgi = []; // arrays of code points
-const RGI_TYPES = ['Basic_Emoji', 'Emoji_Keycap_Sequence', 'RGI_Emoji_Flag_Sequence', 'RGI_Emoji_Tag_Sequence', 'RGI_Emoji_Modifier_Sequence', 'RGI_Emoji_ZWJ_Sequence'];
+const RGI_TYPES = [
+	'Basic_Emoji',
+	'Emoji_Keycap_Sequence',
+	'RGI_Emoji_Flag_Sequence',
+	'RGI_Emoji_Tag_Sequence',
+	'RGI_Emoji_Modifier_Sequence',
+	'RGI_Emoji_ZWJ_Sequence',
+];
 for (const name of ['emoji-sequences.txt', 'emoji-zwj-sequences.txt']) {
 	for (const line of readUcd(name).split('\n')) {
 		const data = line.replace(/#.*/, '').trim();

@@ -278,7 +278,15 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 		case 'export':
 			return {
 				command,
-				args: {...layout, file, width, section: text('section'), output: text('output'), format: text('format') as ExportArgs['format'], links: value('links') !== false},
+				args: {
+					...layout,
+					file,
+					width,
+					section: text('section'),
+					output: text('output'),
+					format: text('format') as ExportArgs['format'],
+					links: value('links') !== false,
+				},
 			};
 		case 'list':
 			return {command, args: layout};

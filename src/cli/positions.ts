@@ -119,7 +119,7 @@ export function savePosition(path: string, key: string, position: Position, limi
 	for (const [k, v] of kept) data[k] = v;
 	try {
 		mkdirSync(dirname(path), {recursive: true});
-		writeAtomically(path, JSON.stringify(data, null, '\t') + '\n');
+		writeAtomically(path, `${JSON.stringify(data, null, '\t')}\n`);
 		return undefined;
 	} catch (error) {
 		return `cannot save the reading position to '${path}': ${fileErrorReason(error, 'write')}`;

@@ -46,7 +46,11 @@ export function runExport(args: ExportArgs, io: Io): void {
 	const text =
 		args.format === 'json'
 			? exportJson(article, sections)
-			: exportTextBytes(article, {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links}, sections);
+			: exportTextBytes(
+					article,
+					{width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links},
+					sections,
+				);
 	if (toFile && args.output) writeOutput(args.output, text);
 	else io.stdout.write(text);
 }

@@ -66,7 +66,11 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 				for (const [option, declared] of Object.entries(spec.options)) built = built.option(option, yargsOption(declared));
 				return built;
 			},
-			(args) => runInvocation(invocationOf(name, spec.file ? (args['file'] as string | undefined) : undefined, (option) => args[option]), handlers),
+			(args) =>
+				runInvocation(
+					invocationOf(name, spec.file ? (args['file'] as string | undefined) : undefined, (option) => args[option]),
+					handlers,
+				),
 		);
 	}
 	return parser

@@ -204,4 +204,3 @@ function layoutBlock(block: Block, width: number, state: State, around: Directio
 			return layoutContainer(block, width, state, dir, layoutBlock);
 	}
 }
-

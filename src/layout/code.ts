@@ -46,8 +46,7 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 		const plain = !visual && !marks.length;
 		const orders = visual ? visualCodeOrders(line, shown, ranges) : plain ? [] : ranges.map(([a, b]) => Array.from({length: b - a}, (_, k) => a + k));
 		// For a terminal that reorders (implicit.ts): a line with right-to-left letters, each piece a unit of the line's levels.
-		const implicit =
-			state.options.implicit === true && rtlLetter.test(line) ? paragraphBrackets([{text: line, style: plainStyle}], line, 'ltr') : undefined;
+		const implicit = state.options.implicit === true && rtlLetter.test(line) ? paragraphBrackets([{text: line, style: plainStyle}], line, 'ltr') : undefined;
 		ranges.forEach(([a, b], i) => {
 			let piece: readonly Run[] = plain ? [{text: shown.slice(a, b), style: codeStyle}] : codeRuns(shown, orders[i] ?? [], styles, styleAt);
 			if (implicit) {

@@ -170,4 +170,3 @@ function mirrorGutter(gutter: string): string {
 	const numbered = /^(\d+)\.$/.exec(mark);
 	return space + (numbered ? `.${numbered[1] ?? ''}` : mark);
 }
-

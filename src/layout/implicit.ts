@@ -661,7 +661,7 @@ export function implicitRuns(runs: readonly Run[], dir: Direction): Run[] {
 			unit = [];
 			unitDir = run === openRtl ? 'rtl' : 'ltr';
 		} else if (run === close) {
-			if (unit && unit.some((r) => r.text !== '' && r.style !== CONTROL)) {
+			if (unit?.some((r) => r.text !== '' && r.style !== CONTROL)) {
 				if (unitDir === dir) items.push({runs: [control(mark), ...unit, control(mark)], own: true});
 				// Left-to-right text with nothing right to left in it needs no embedding, only the marks that keep it apart.
 				else if (unitDir === 'ltr' && plainLtr(unit.map((r) => r.text).join(''))) items.push({runs: [control(mark), ...unit, control(mark)]});

@@ -48,9 +48,7 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 	const start = dir === 'rtl' ? 'right' : 'left';
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
-		const laid = Array.from({length: columns}, (_, c) =>
-			layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined, dir),
-		);
+		const laid = Array.from({length: columns}, (_, c) => layoutInline(cells[c] ?? [], natural[c] ?? 1, state, r === 0 ? headingStyle : undefined, dir));
 		const height = maxOf(laid, (l) => l.length, 1);
 		for (let k = 0; k < height; k++) {
 			const parts: Run[][] = [];

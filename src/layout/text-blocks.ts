@@ -5,17 +5,7 @@
 import {type Direction, type Inline, type Style} from '../model/article.js';
 import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
-import {
-	edgeContext,
-	glyphsFor,
-	isolateContext,
-	isolatedStyles,
-	lineTargets,
-	paragraphBrackets,
-	pinBrackets,
-	settleUnit,
-	unitRuns,
-} from './implicit.js';
+import {edgeContext, glyphsFor, isolateContext, isolatedStyles, lineTargets, paragraphBrackets, pinBrackets, settleUnit, unitRuns} from './implicit.js';
 import {dimStyle, headingStyle, maxOf, type Row, type State} from './rows.js';
 
 /**

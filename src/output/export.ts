@@ -230,5 +230,5 @@ export function exportJson(article: Article, sections: readonly Section[] = arti
 		})),
 	};
 	// Titles and metadata are the article's text: bidi and C1 controls are escaped too.
-	return stringifyJson(data, 2) + '\n';
+	return `${stringifyJson(data, 2)}\n`;
 }

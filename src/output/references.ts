@@ -62,7 +62,12 @@ function forEachLink(inline: Inline, visit: (text: string, href: string, last: n
 /** Whether a link needs a number: its text does not show its target, and it leaves the page (Logic 1). */
 function needsNumber(text: string, href: string): boolean {
 	if (!href || href.startsWith('#')) return false;
-	const bare = (s: string): string => s.trim().replace(/^(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)/i, '').replace(/\/$/, '').toLowerCase();
+	const bare = (s: string): string =>
+		s
+			.trim()
+			.replace(/^(?:[a-z][a-z0-9+.-]*:(?:\/\/)?)/i, '')
+			.replace(/\/$/, '')
+			.toLowerCase();
 	return bare(text) !== bare(href);
 }
 

@@ -19,7 +19,7 @@ export function sectionRows(article: Article): SectionRow[] {
 
 export function formatSectionsJson(article: Article): string {
 	// Titles are the article's text: bidi and C1 controls are escaped too.
-	return stringifyJson(sectionRows(article)) + '\n';
+	return `${stringifyJson(sectionRows(article))}\n`;
 }
 
 export interface TableOptions {
@@ -66,7 +66,7 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
 			.join('  ')
 			.trimEnd();
 	const header = columns.map((column) => ({text: column.header, width: textWidth(column.header), rtl: false}));
-	return [line(header), ...cells.map(line)].join('\n') + '\n';
+	return `${[line(header), ...cells.map(line)].join('\n')}\n`;
 }
 
 /** The numbered list of sections: index, title, words, minutes. */

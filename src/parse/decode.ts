@@ -65,7 +65,6 @@ function decodeValid(bytes: Uint8Array): string | undefined {
 export function sanitizeText(input: string): {text: string; removed: number} {
 	let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 	// Logic 5: nothing below would change a text without any of these.
-	// eslint-disable-next-line no-control-regex
 	if (!/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(text)) return {text, removed: 0};
 	text = text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
 	let removed = 0;
@@ -73,15 +72,10 @@ export function sanitizeText(input: string): {text: string; removed: number} {
 	// | ESC + intermediates + one final byte. An unterminated string sequence
 	// runs to the end of its line, no further. An 8-bit C1 introducer is
 	// removed alone below: without it what follows is harmless text.
-	text = text.replace(
-		// eslint-disable-next-line no-control-regex
-		/\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]?/g,
-		() => {
-			removed++;
-			return '';
-		},
-	);
-	// eslint-disable-next-line no-control-regex
+	text = text.replace(/\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]?/g, () => {
+		removed++;
+		return '';
+	});
 	text = text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]/g, () => {
 		removed++;
 		return '';

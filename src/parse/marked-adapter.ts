@@ -159,7 +159,20 @@ function plainToken(text: string): Tokens.Text {
  */
 function isInlineSyntax(c: number): boolean {
 	// \ < ! [ ] ( ) ` * _ ~ @
-	return c === 0x5c || c === 0x3c || c === 0x21 || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x60 || c === 0x2a || c === 0x5f || c === 0x7e || c === 0x40;
+	return (
+		c === 0x5c ||
+		c === 0x3c ||
+		c === 0x21 ||
+		c === 0x5b ||
+		c === 0x5d ||
+		c === 0x28 ||
+		c === 0x29 ||
+		c === 0x60 ||
+		c === 0x2a ||
+		c === 0x5f ||
+		c === 0x7e ||
+		c === 0x40
+	);
 }
 
 /** The characters of isInlineSyntax, for counting them in native code (most paragraphs are one piece). */

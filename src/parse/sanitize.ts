@@ -23,10 +23,8 @@
 import {BIDI_CONTROL_CLASS} from '../text/char-class.js';
 import {isSurrogate} from '../text/utf16.js';
 
-// eslint-disable-next-line no-control-regex
 const textControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** What textControls can match, surrogate pairs included: no match here, none there. */
-// eslint-disable-next-line no-control-regex
 const maybeTextControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ud800-\udfff]/;
 
 /**

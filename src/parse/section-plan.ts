@@ -238,7 +238,9 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				for (const rest of lexSafely(after.slice(indent))) {
 					const made = tokenBlocks(rest);
 					if (!made.length) add(undefined, rest.raw.length);
-					made.forEach((block, k) => add(withDir(block, scope.dir), k === 0 ? rest.raw.length : 0));
+					made.forEach((block, k) => {
+						add(withDir(block, scope.dir), k === 0 ? rest.raw.length : 0);
+					});
 				}
 				continue;
 			}
@@ -248,7 +250,9 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 				const html = htmlBlock((token as Tokens.HTML).text);
 				hidden = html.open;
 				if (!html.blocks.length) add(undefined, token.raw.length);
-				html.blocks.forEach((block, k) => add(withDir(block, dir), k === 0 ? token.raw.length : 0));
+				html.blocks.forEach((block, k) => {
+					add(withDir(block, dir), k === 0 ? token.raw.length : 0);
+				});
 			} else add(withDir(toBlock(token), scope.dir), token.raw.length);
 		}
 		return {blocks, sizes};
@@ -323,7 +327,9 @@ export function firstText(plan: Plan): string | undefined {
 		if (part.heading) blocks.push(part.heading);
 		for (const block of part.content().blocks) blocks.push(block);
 	}
-	const line = blocksText(blocks.slice(0, 3)).split('\n').find((l) => l.trim());
+	const line = blocksText(blocks.slice(0, 3))
+		.split('\n')
+		.find((l) => l.trim());
 	if (!line) return undefined;
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

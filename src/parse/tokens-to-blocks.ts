@@ -241,18 +241,14 @@ function inlineElementStyle(name: string, attributes: string): Style | undefined
 
 /** Text as one unstyled span: controls stripped, each line break and the spaces around it one space, trimmed. */
 export function plainInline(text: string): Inline {
-	const t = stripControls(text).replace(/\s*\n\s*/g, ' ').trim();
+	const t = stripControls(text)
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
 	return t ? [{text: t, style: {}}] : [];
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-	return (
-		!!a.strong === !!b.strong &&
-		!!a.emphasis === !!b.emphasis &&
-		!!a.code === !!b.code &&
-		!!a.strike === !!b.strike &&
-		a.href === b.href
-	);
+	return !!a.strong === !!b.strong && !!a.emphasis === !!b.emphasis && !!a.code === !!b.code && !!a.strike === !!b.strike && a.href === b.href;
 }
 
 /** How an image shows in text: `[image: alt]`, or `[image]` without alt text. */
@@ -310,9 +306,45 @@ export function findCloser(text: string, closer: string, from: number): number {
 
 /** Elements that end a paragraph in an HTML block: the text before and after them is a block of its own. */
 const blockElements = new Set([
-	'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-	'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-	'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+	'address',
+	'article',
+	'aside',
+	'blockquote',
+	'center',
+	'dd',
+	'details',
+	'dialog',
+	'div',
+	'dl',
+	'dt',
+	'figcaption',
+	'figure',
+	'footer',
+	'form',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'hr',
+	'li',
+	'main',
+	'nav',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'summary',
+	'table',
+	'tbody',
+	'td',
+	'tfoot',
+	'th',
+	'thead',
+	'tr',
+	'ul',
 ]);
 
 /**
@@ -336,7 +368,9 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 	// Open block elements and whether each centres its content (align="center", text-align: center).
 	const elements: {readonly name: string; readonly center: boolean}[] = [];
 	const flush = (): void => {
-		const lines = decodeEntities(buffer).split('\u2028').map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
+		const lines = decodeEntities(buffer)
+			.split('\u2028')
+			.map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
 		buffer = '';
 		while (lines.length && !lines[0]) lines.shift();
 		while (lines.length && !lines[lines.length - 1]) lines.pop();
@@ -344,7 +378,8 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		if (!text) return;
 		let block: Block;
 		const center = listDepth === 0 && elements.some((e) => e.center);
-		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text)) block = {kind: 'heading', level: heading, inline: [{text, style: {}}], ...(center ? {align: 'center' as const} : {})};
+		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text))
+			block = {kind: 'heading', level: heading, inline: [{text, style: {}}], ...(center ? {align: 'center' as const} : {})};
 		else block = {kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}], ...(center ? {align: 'center' as const} : {})};
 		if (listDepth > 0) {
 			if (!items.length) items.push([]);

@@ -406,7 +406,7 @@ function showMatch(book: Book, state: PagerState, section: number, index: number
 	const top = visible ? state.top : pageTopOf(line, state.height);
 	const lines = linesOf(book, marked, section);
 	const n = search.counts.slice(0, section).reduce((a, b) => a + b, 0) + index + 1;
-	const note = `match ${n}/${search.total} of '${search.query}'` + (message ? ` · ${message}` : '');
+	const note = `match ${n}/${search.total} of '${search.query}'${message ? ` · ${message}` : ''}`;
 	return {...marked, section, top, anchor: anchorOf(lines, top), tocCursor: section, message: note};
 }
 
@@ -414,7 +414,7 @@ function stepMatch(book: Book, state: PagerState, step: 1 | -1): PagerState {
 	const {search} = state;
 	if (!search || search.total === 0) return state;
 	const {counts} = search;
-	const current = search.current ?? {section: state.section, index: step === 1 ? -1 : counts[state.section] ?? 0};
+	const current = search.current ?? {section: state.section, index: step === 1 ? -1 : (counts[state.section] ?? 0)};
 	let section = current.section;
 	let index = current.index + step;
 	let wrapped = false;

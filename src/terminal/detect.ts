@@ -60,25 +60,21 @@ export function detectTerminal(env: Env): TerminalInfo {
 	const term = env['TERM'] ?? '';
 	if (has(env, 'TMUX') || program === 'tmux')
 		return app('tmux draws cells left to right and does not pass the BiDi mode switch on (turn bidi off in the outer terminal if it reorders)');
-	if (has(env, 'STY') || term.startsWith('screen'))
-		return app('GNU screen draws cells left to right (turn bidi off in the outer terminal if it reorders)');
+	if (has(env, 'STY') || term.startsWith('screen')) return app('GNU screen draws cells left to right (turn bidi off in the outer terminal if it reorders)');
 	if (program === 'mintty') return app('mintty reorders by itself but obeys CSI 8 l: qari reorders and switches it to explicit mode', true);
 	if (program === 'Apple_Terminal') return terminal('Terminal.app always reorders right-to-left text and cannot be switched off');
 	if (has(env, 'VTE_VERSION'))
 		return app(`VTE ${env['VTE_VERSION'] ?? ''} (GNOME Terminal and friends) obeys CSI 8 l: qari reorders and switches it to explicit mode`, true);
 	if (has(env, 'KONSOLE_VERSION')) return terminal('Konsole reorders right-to-left text by itself and ignores CSI 8 l');
-	if (has(env, 'MLTERM') || term.startsWith('mlterm'))
-		return {...terminal('mlterm reorders and shapes right-to-left text by itself'), marksTakeCells: true};
-	if (has(env, 'KITTY_WINDOW_ID') || term === 'xterm-kitty')
-		return app('kitty draws cells left to right (set force_ltr yes if Arabic words look reversed)');
+	if (has(env, 'MLTERM') || term.startsWith('mlterm')) return {...terminal('mlterm reorders and shapes right-to-left text by itself'), marksTakeCells: true};
+	if (has(env, 'KITTY_WINDOW_ID') || term === 'xterm-kitty') return app('kitty draws cells left to right (set force_ltr yes if Arabic words look reversed)');
 	if (program === 'WezTerm' || has(env, 'WEZTERM_PANE')) return app('WezTerm draws cells left to right unless bidi_enabled is set');
 	if (has(env, 'WT_SESSION')) return app('Windows Terminal draws cells left to right');
 	if (has(env, 'ALACRITTY_WINDOW_ID') || has(env, 'ALACRITTY_SOCKET') || has(env, 'ALACRITTY_LOG') || term === 'alacritty')
 		return app('Alacritty draws cells left to right');
 	if (program === 'ghostty' || term === 'xterm-ghostty') return app('Ghostty draws cells left to right');
 	if (program === 'vscode') return app("VS Code's terminal (xterm.js) draws cells left to right");
-	if (program === 'iTerm.app' || has(env, 'ITERM_SESSION_ID'))
-		return app('iTerm2 draws cells left to right unless its bidi preference is on');
+	if (program === 'iTerm.app' || has(env, 'ITERM_SESSION_ID')) return app('iTerm2 draws cells left to right unless its bidi preference is on');
 	if (has(env, 'XTERM_VERSION')) return app('xterm draws cells left to right');
 	if (term.startsWith('foot')) return app('foot draws cells left to right');
 	return app(`an unknown terminal${term ? ` (TERM=${term})` : ''}: most draw cells left to right`);

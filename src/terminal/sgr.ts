@@ -19,7 +19,8 @@ const LINK_CLOSE = `${ESC}]8;;${ESC}\\`;
 /** SGR parameters for a style, in a fixed order; '' when plain. `rtlScript`: the run's text is Arabic-script or Hebrew (no italic). */
 export function sgrOf(style: RunStyle, rtlScript = false): string {
 	const codes: string[] = [];
-	if (style.current) codes.push('1', '30', '43'); // bold black on yellow: unlike any other style
+	if (style.current)
+		codes.push('1', '30', '43'); // bold black on yellow: unlike any other style
 	else if (style.match) codes.push('7'); // reverse video
 	if (style.strong && !style.current) codes.push('1');
 	if (style.dim && !style.match) codes.push('2');

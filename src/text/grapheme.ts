@@ -137,7 +137,7 @@ export function clusterEnd(text: string, start: number): number {
 	}
 
 	let codePoint = text.codePointAt(start) ?? outOfRange();
-	let end = start + (codePoint > 0xFF_FF ? 2 : 1);
+	let end = start + (codePoint > 0xff_ff ? 2 : 1);
 	let previous = codePointInfo(codePoint) >> 4;
 	let pairedRegional = false;
 	while (end < length) {
@@ -157,7 +157,7 @@ export function clusterEnd(text: string, start: number): number {
 		}
 
 		previous = next;
-		end += codePoint > 0xFF_FF ? 2 : 1;
+		end += codePoint > 0xff_ff ? 2 : 1;
 	}
 
 	return end;

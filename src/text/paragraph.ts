@@ -288,7 +288,6 @@ function shapeCodeApart(logical: Logical<object>): string {
 	return out;
 }
 
-
 let scratch: UnitMeasure = {starts: new Uint8Array(256), widths: new Uint8Array(256), count: 0};
 let order = new Int32Array(256);
 /** A visual line's code units before they become strings, one per run; `unitBytes` is the same memory. */
@@ -363,7 +362,14 @@ function paragraphDirection(text: string, options: ParagraphOptions): Direction 
 	return options.dir === 'auto' ? (firstStrongDirection(text) ?? options.fallback) : options.dir;
 }
 
-function visualRuns<S extends object>(text: string, para: ParagraphLevels, logical: Logical<S>, start: number, end: number, reorder: ReorderOptions): StyledText<S>[] {
+function visualRuns<S extends object>(
+	text: string,
+	para: ParagraphLevels,
+	logical: Logical<S>,
+	start: number,
+	end: number,
+	reorder: ReorderOptions,
+): StyledText<S>[] {
 	const count = end - start;
 	if (order.length < count) order = new Int32Array(Math.max(count, order.length * 2));
 	if (units.length < 2 * count) {

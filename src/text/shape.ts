@@ -87,7 +87,11 @@ function flagsOf(type: number): number {
 }
 
 /** Flags of every code point: `direct` holds the BMP's. */
-const joiningFlags = decodeRuns(JOINING_RUNS, 0x10000, Array.from({length: JOINING_TYPE_COUNT}, (_, type) => flagsOf(type)));
+const joiningFlags = decodeRuns(
+	JOINING_RUNS,
+	0x10000,
+	Array.from({length: JOINING_TYPE_COUNT}, (_, type) => flagsOf(type)),
+);
 /** Flags of each BMP code point. */
 const bmpFlags = joiningFlags.direct;
 /** FORMS as numbers: isolated, final, initial, medial for each letter from FORMS_FIRST. */
@@ -113,7 +117,8 @@ function loadTables(): void {
 	for (let k = 0; k < FORMS.length; k++) formTable[k] = FORMS.charCodeAt(k);
 	for (let letter = FORMS_FIRST; letter <= FORMS_LAST; letter++) {
 		const at = (letter - FORMS_FIRST) << 2;
-		const any = (formTable[at] ?? outOfRange()) | (formTable[at + 1] ?? outOfRange()) | (formTable[at + 2] ?? outOfRange()) | (formTable[at + 3] ?? outOfRange());
+		const any =
+			(formTable[at] ?? outOfRange()) | (formTable[at + 1] ?? outOfRange()) | (formTable[at + 2] ?? outOfRange()) | (formTable[at + 3] ?? outOfRange());
 		const flags = bmpFlags[letter] ?? outOfRange();
 		// R, D and L, not C (no letter with forms is C) and not U (hamza): Logic 6.
 		if (any !== 0 && (flags & (JOINS_BACK | JOINS_FORWARD)) !== 0) bmpFlags[letter] = flags | HAS_FORMS;

@@ -61,31 +61,33 @@ import {
 import {isHighSurrogate, isLowSurrogate, pairCodePoint} from './utf16.js';
 
 /** Classes whose presence in a multi-code-point cluster calls for string-width's emoji and Hangul rules. */
-const NEEDS_FULL_RULES = 1 << REGIONAL | 1 << PICTOGRAPHIC | 1 << HANGUL_L | 1 << HANGUL_V | 1 << HANGUL_T;
+const NEEDS_FULL_RULES = (1 << REGIONAL) | (1 << PICTOGRAPHIC) | (1 << HANGUL_L) | (1 << HANGUL_V) | (1 << HANGUL_T);
 
 /** RGI_EMOJI_NARROW as strings, made when first needed (Logic 4). */
 let narrowRgiEmoji: Set<string> | undefined;
 const unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
 
 function isNarrowRgiEmoji(segment: string): boolean {
-	narrowRgiEmoji ??= new Set(RGI_EMOJI_NARROW.split(' ').map(sequence => String.fromCodePoint(...sequence.split('.').map(hex => Number.parseInt(hex, 16)))));
+	narrowRgiEmoji ??= new Set(
+		RGI_EMOJI_NARROW.split(' ').map((sequence) => String.fromCodePoint(...sequence.split('.').map((hex) => Number.parseInt(hex, 16)))),
+	);
 	return narrowRgiEmoji.has(segment);
 }
 
 function isKeycapBase(codePoint: number): boolean {
-	return (codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x23 || codePoint === 0x2A;
+	return (codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x23 || codePoint === 0x2a;
 }
 
 function isHangulLeadingJamo(codePoint: number): boolean {
-	return (codePoint >= 0x11_00 && codePoint <= 0x11_5F) || (codePoint >= 0xA9_60 && codePoint <= 0xA9_7C);
+	return (codePoint >= 0x11_00 && codePoint <= 0x11_5f) || (codePoint >= 0xa9_60 && codePoint <= 0xa9_7c);
 }
 
 function isHangulVowelJamo(codePoint: number): boolean {
-	return (codePoint >= 0x11_60 && codePoint <= 0x11_A7) || (codePoint >= 0xD7_B0 && codePoint <= 0xD7_C6);
+	return (codePoint >= 0x11_60 && codePoint <= 0x11_a7) || (codePoint >= 0xd7_b0 && codePoint <= 0xd7_c6);
 }
 
 function isHangulTrailingJamo(codePoint: number): boolean {
-	return (codePoint >= 0x11_A8 && codePoint <= 0x11_FF) || (codePoint >= 0xD7_CB && codePoint <= 0xD7_FB);
+	return (codePoint >= 0x11_a8 && codePoint <= 0x11_ff) || (codePoint >= 0xd7_cb && codePoint <= 0xd7_fb);
 }
 
 function isHangulJamo(codePoint: number): boolean {
@@ -115,7 +117,7 @@ function fullRulesWidth(segment: string): number {
 
 	const base = codePoints[first] ?? outOfRange();
 	if (isHangulJamo(base)) {
-		return hangulWidth(codePoints.slice(first).filter(codePoint => (codePointInfo(codePoint) & 3) !== 0));
+		return hangulWidth(codePoints.slice(first).filter((codePoint) => (codePointInfo(codePoint) & 3) !== 0));
 	}
 
 	let width = codePointInfo(base) & 3;
@@ -141,7 +143,7 @@ function isDoubleWidthNonRgiEmojiSequence(segment: string, codePoints: readonly 
 
 	let pictographics = 0;
 	for (const codePoint of codePoints) {
-		if ((codePointInfo(codePoint) >> 4) === PICTOGRAPHIC) {
+		if (codePointInfo(codePoint) >> 4 === PICTOGRAPHIC) {
 			pictographics++;
 		}
 	}
@@ -207,11 +209,11 @@ export function isBreakSpace(code: number): boolean {
 	return (
 		code === 0x20 ||
 		(code >= 0x16_80 &&
-			(code === 0x20_0B ||
+			(code === 0x20_0b ||
 				code === 0x16_80 ||
 				(code >= 0x20_00 && code <= 0x20_06) ||
-				(code >= 0x20_08 && code <= 0x20_0A) ||
-				code === 0x20_5F ||
+				(code >= 0x20_08 && code <= 0x20_0a) ||
+				code === 0x20_5f ||
 				code === 0x30_00))
 	);
 }
@@ -244,16 +246,16 @@ function buildUnitFast(): Uint8Array {
 	const table = decodeRuns(WIDTH_RUNS, 0x1_00_00, WIDTH_PALETTE.map(unitFastBits)).direct;
 
 	// Surrogates are never a code point alone; a high one may start an astral cluster.
-	for (let unit = 0xD8_00; unit <= 0xDF_FF; unit++) {
-		table[unit] = ((table[unit] ?? outOfRange()) & ~ALONE) | (unit <= 0xDB_FF ? JOINS_PREVIOUS : 0);
+	for (let unit = 0xd8_00; unit <= 0xdf_ff; unit++) {
+		table[unit] = ((table[unit] ?? outOfRange()) & ~ALONE) | (unit <= 0xdb_ff ? JOINS_PREVIOUS : 0);
 	}
 
 	// Break spaces and the line separator mark their clusters as such.
 	for (let unit = 0x20; unit <= 0x30_00; unit = unit === 0x20 ? 0x16_80 : unit + 1) {
-		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? outOfRange()) & ~0x0C) | (BREAK_SPACE_START << 2);
+		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? outOfRange()) & ~0x0c) | (BREAK_SPACE_START << 2);
 	}
 
-	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? outOfRange()) & ~0x0C) | (FORCED_BREAK_START << 2);
+	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? outOfRange()) & ~0x0c) | (FORCED_BREAK_START << 2);
 	return table;
 }
 
@@ -372,10 +374,10 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 
 			if (!joined) {
 				joined = true;
-				fullRules = isKeycapBase(codePoint) || (NEEDS_FULL_RULES >> previous & 1) !== 0;
+				fullRules = isKeycapBase(codePoint) || ((NEEDS_FULL_RULES >> previous) & 1) !== 0;
 			}
 
-			if ((NEEDS_FULL_RULES >> nextClass & 1) !== 0) {
+			if (((NEEDS_FULL_RULES >> nextClass) & 1) !== 0) {
 				fullRules = true;
 			}
 
@@ -391,7 +393,7 @@ function scanClusters(text: string, out: UnitMeasure | undefined): number {
 			total += width;
 		} else {
 			out.starts[start] = end === start + 1 ? ((fast[codePoint] ?? outOfRange()) >> 2) & 3 : CLUSTER_START;
-			out.widths[start] = width > 255 ? 255 : width;
+			out.widths[start] = Math.min(width, 255);
 			count++;
 		}
 

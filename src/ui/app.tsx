@@ -8,7 +8,8 @@
 // previous one left (after '/', the next 'a' is typed into the prompt).
 
 import {Text, useInput, useStdout} from 'ink';
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type React from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
 import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
@@ -101,6 +102,7 @@ export function App(props: AppProps): React.JSX.Element {
 	// The sections before and after the one on screen are laid out while the
 	// reader is idle (after this frame), so n and p open them from the cache.
 	const {section: onScreen, width: laidWidth, search: activeSearch} = stateRef.current;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads stateRef; these are the changes after which it runs again
 	useEffect(() => {
 		const timer = setImmediate(() => {
 			const current = stateRef.current;

@@ -4,7 +4,7 @@
 // (the rows are already at most as wide as the terminal; truncation is a
 // safety net). An empty row is drawn as one space so it keeps its height.
 import {Box, Text} from 'ink';
-import React from 'react';
+import type React from 'react';
 import {frameRows, type FrameInput} from '../reader/screen/frame.js';
 
 /** Header, body and footer for a state; exactly `rows − 1` rows. */
@@ -17,6 +17,7 @@ export function FrameView(props: FrameInput): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			{all.map((line, i) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: a row of the screen is its position
 				<Text key={i} wrap="truncate-end">
 					{line === '' ? ' ' : line}
 				</Text>

@@ -41,7 +41,7 @@ const ERASE_ONLY = /^(?:\u001B\[2K\u001B\[1A)*\u001B\[2K\u001B\[G$/;
  * takes the patch off `stdout.write`.
  */
 function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; redraw: () => void; raw: (text: string) => void; restore: () => void} {
-	const own = Object.prototype.hasOwnProperty.call(stdout, 'write');
+	const own = Object.hasOwn(stdout, 'write');
 	const original = stdout.write;
 	const write = (text: string): boolean => original.call(stdout, text);
 	let pending = false;

@@ -14,14 +14,10 @@ import {textWidth} from '../../src/text/width.js';
 import {formatSectionsJson, formatSectionsText} from '../../src/output/sections-table.js';
 
 /** Nothing a terminal would act on: C0 (LF aside, between lines only), DEL, C1, bidi controls, U+FEFF. */
-// eslint-disable-next-line no-control-regex
 export const executable = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /** The escapes qari itself writes around runs: SGR, and OSC 8 with a printable-ASCII target. */
-// eslint-disable-next-line no-control-regex
 const ownEscapes = /\u001b\[[0-9;]*m|\u001b\]8;;[\x21-\x7e]*\u001b\\/g;
-
-
 
 const controlPieces = [
 	...Array.from({length: 32}, (_, i) => String.fromCharCode(i)),
@@ -162,7 +158,10 @@ export const hostileText: fc.Arbitrary<string> = fc
 	)
 	.map((parts) => parts.join(''));
 
-export type Source = {readonly kind: 'text'; readonly text: string} | {readonly kind: 'bytes'; readonly bytes: Uint8Array} | {readonly kind: 'raw'; readonly text: string};
+export type Source =
+	| {readonly kind: 'text'; readonly text: string}
+	| {readonly kind: 'bytes'; readonly bytes: Uint8Array}
+	| {readonly kind: 'raw'; readonly text: string};
 
 /** Where the article comes from: hostile text as UTF-8 bytes, random bytes, or text given to the parser unsanitized. */
 export const source: fc.Arbitrary<Source> = fc.oneof(
@@ -196,7 +195,6 @@ function articleOf(input: Source): Article | undefined {
 		return undefined;
 	}
 	// The loader's own promise: nothing executable but bidi controls (which the layout applies).
-	// eslint-disable-next-line no-control-regex
 	const left = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/.exec(decoded.text);
 	if (left) throw new Error(`the loader left U+${(left[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')} in the text`);
 	return parseMarkdown(decoded.text, {fallbackTitle: 'fuzz'});

@@ -28,7 +28,20 @@ export const rawSequences: readonly string[] = [
 export const payloads: readonly string[] = ['XTITLE0', 'XTITLE2', 'evil.example', 'WFBBU1RF', 'XDCS', 'XAPC', 'XPM', 'XSOS'];
 
 /** Words of the article's own text that must survive. */
-export const keptWords: readonly string[] = ['Before', 'cleared', 'reset', 'afterwards', 'Tail', 'quoted', 'listed', 'celled', 'Second', 'linked', 'coded', 'fenced'];
+export const keptWords: readonly string[] = [
+	'Before',
+	'cleared',
+	'reset',
+	'afterwards',
+	'Tail',
+	'quoted',
+	'listed',
+	'celled',
+	'Second',
+	'linked',
+	'coded',
+	'fenced',
+];
 
 const all = rawSequences.join(' ');
 
@@ -76,7 +89,6 @@ export const hostileMarkdown = [
 export const hostileBytes: Uint8Array = new TextEncoder().encode(hostileMarkdown);
 
 /** What no output may hold: C0 but LF, DEL, C1, bidi controls, U+FEFF. */
-// eslint-disable-next-line no-control-regex
 export const executable = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /** The first forbidden character of `text` as U+XXXX with its context, or ''. */

@@ -39,12 +39,14 @@ export function hasFribidi(): boolean {
 
 /** Rows as the terminal shows them by GNU FriBidi (one process for all rows; its shaping undone). */
 export function showRowsByFribidi(rows: readonly string[], columns: number): string[] {
-	const input = rows.map((r) => (r === '' ? ' ' : r)).join('\n') + '\n';
+	const input = `${rows.map((r) => (r === '' ? ' ' : r)).join('\n')}\n`;
 	const out = spawnSync('fribidi', ['--nobreak', '--nopad', '--clean', '--reordernsm'], {input, encoding: 'utf8'});
 	if (out.status !== 0) throw new Error(`fribidi: ${out.stderr}`);
 	const lines = out.stdout.split('\n');
 	return rows.map((row, i) => {
-		const visual = unshapeArabic(lines[i] ?? '').replace(/\ufeff/g, '').replace(controls, '');
+		const visual = unshapeArabic(lines[i] ?? '')
+			.replace(/\ufeff/g, '')
+			.replace(controls, '');
 		return place(row === '' ? '' : visual, firstStrongDirection(row) === 'rtl', columns);
 	});
 }

@@ -64,7 +64,14 @@ export function runInPty(plan: PtyPlan): Promise<PtyResult> {
 		proc.on('error', reject);
 		proc.on('close', (code) => {
 			if (code !== 0) return reject(new Error(`pty-run.py exited with ${code}: ${stderr}`));
-			const raw = JSON.parse(stdout) as {code: number | null; signal: number | null; output: string; echo: boolean; canonical: boolean; timedOut: string | null};
+			const raw = JSON.parse(stdout) as {
+				code: number | null;
+				signal: number | null;
+				output: string;
+				echo: boolean;
+				canonical: boolean;
+				timedOut: string | null;
+			};
 			resolve({
 				code: raw.code,
 				signal: raw.signal === null ? null : signalName(raw.signal),

@@ -48,9 +48,7 @@ const stdin = fakeStdin();
 const loaded = loadArticle(bundledArticle);
 const broken = (from: number): Article => ({
 	...loaded.article,
-	sections: loaded.article.sections.map((section, i) =>
-		i < from ? section : brokenSection(section, `the layout of section ${i + 1} broke`),
-	),
+	sections: loaded.article.sections.map((section, i) => (i < from ? section : brokenSection(section, `the layout of section ${i + 1} broke`))),
 });
 const article = mode === 'render' ? broken(0) : mode === 'key' ? broken(1) : loaded.article;
 
@@ -64,16 +62,17 @@ setTimeout(() => {
 
 // Once the first frame has been drawn, on the next turn of the event loop
 // (set before the reader starts: its first frame is written synchronously).
-onFrame = () => setImmediate(() => {
-	if (mode === 'SIGTERM' || mode === 'SIGHUP' || mode === 'SIGINT') process.kill(process.pid, mode);
-	else if (mode === 'key') stdin.type('n');
-	else if (mode === 'timer')
-		setTimeout(() => {
-			throw new Error('a timer broke');
-		}, 1);
-	else if (mode === 'rejection') void Promise.reject(new Error('a promise broke'));
-	else if (mode === 'quit') stdin.type('q');
-});
+onFrame = () =>
+	setImmediate(() => {
+		if (mode === 'SIGTERM' || mode === 'SIGHUP' || mode === 'SIGINT') process.kill(process.pid, mode);
+		else if (mode === 'key') stdin.type('n');
+		else if (mode === 'timer')
+			setTimeout(() => {
+				throw new Error('a timer broke');
+			}, 1);
+		else if (mode === 'rejection') void Promise.reject(new Error('a promise broke'));
+		else if (mode === 'quit') stdin.type('q');
+	});
 
 const done = runReader({
 	article,

@@ -13,13 +13,13 @@ const vm = require('node:vm');
 const log = process.env.QARI_LOAD_LOG;
 if (log) {
 	const load = Module._load;
-	Module._load = function (request, parent, isMain) {
+	Module._load = function (request, parent, isMain, ...rest) {
 		try {
 			if (!Module.isBuiltin(request)) appendFileSync(log, `${pathToFileURL(Module._resolveFilename(request, parent, isMain)).href}\n`);
 		} catch {
 			// Not resolvable: the load below reports it.
 		}
-		return load.apply(this, arguments);
+		return load.call(this, request, parent, isMain, ...rest);
 	};
 
 	const Script = vm.Script;
@@ -27,7 +27,8 @@ if (log) {
 		constructor(code, options) {
 			super(code, options);
 			const file = typeof options === 'object' && options.filename ? options.filename : '';
-			if (file) appendFileSync(log, `${pathToFileURL(file).href}${options.cachedData ? (this.cachedDataRejected ? ' code-cache-rejected' : ' code-cache') : ''}\n`);
+			if (file)
+				appendFileSync(log, `${pathToFileURL(file).href}${options.cachedData ? (this.cachedDataRejected ? ' code-cache-rejected' : ' code-cache') : ''}\n`);
 		}
 	};
 }

@@ -59,7 +59,13 @@ interface Timed {
 
 function timed(args: string[]): Timed {
 	const started = performance.now();
-	const result = spawnSync(process.execPath, [bin, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 512 * 1024 * 1024, timeout: HANG_GUARD_MS});
+	const result = spawnSync(process.execPath, [bin, ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		env: {...process.env, NO_COLOR: '1'},
+		maxBuffer: 512 * 1024 * 1024,
+		timeout: HANG_GUARD_MS,
+	});
 	return {ms: performance.now() - started, status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
@@ -70,7 +76,12 @@ for (const [name, make, word] of extremes) {
 	writeFileSync(path, make());
 
 	test(`extreme, ${name}: export and sections finish, every line within the width`, () => {
-		for (const args of [['export', path, '-w', '80'], ['export', path, '-w', '80', '--order', 'visual'], ['sections', path], ['sections', path, '--json']]) {
+		for (const args of [
+			['export', path, '-w', '80'],
+			['export', path, '-w', '80', '--order', 'visual'],
+			['sections', path],
+			['sections', path, '--json'],
+		]) {
 			const result = timed(args);
 			report.push(`${name} ${args[0] ?? ''}${args.includes('visual') ? ' visual' : args.includes('--json') ? ' json' : ''} ${Math.round(result.ms)}`);
 			assert.equal(result.stderr, '', `${args.join(' ')}: no error`);
@@ -89,7 +100,14 @@ for (const [name, make, word] of extremes) {
 		const book = createBook(article, {order, shape: true, dir: 'auto', baseDir: article.dir});
 		const chrome: ScreenOptions = {order, shape: true, dir: article.dir};
 		const instance = render(
-			<App book={book} chrome={chrome} bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))} color={false} start={{section: 0, offset: 0}} onQuit={() => undefined} />,
+			<App
+				book={book}
+				chrome={chrome}
+				bidi={chooseBidi('app', detectTerminal({TERM: 'xterm-256color'}))}
+				color={false}
+				start={{section: 0, offset: 0}}
+				onQuit={() => undefined}
+			/>,
 		);
 		const frame = (): string => instance.lastFrame() ?? '';
 		const waitFor = async (predicate: (f: string) => boolean, what: string): Promise<string> => {

@@ -76,7 +76,10 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 	else if (state.view === 'links') {
 		const section = article.sections[state.section];
 		body = linkRows(section ? sectionLinks(section) : [], state.linkCursor, width, height, chrome).map((row) => draw(row));
-	} else if (state.view === 'help') body = help().slice(state.helpTop, state.helpTop + height).map((row) => draw(row, 'ltr'));
+	} else if (state.view === 'help')
+		body = help()
+			.slice(state.helpTop, state.helpTop + height)
+			.map((row) => draw(row, 'ltr'));
 	else body = pageAt(lines, state.top, height).lines.map((line) => drawRuns(line.runs, line.dir ?? 'ltr'));
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');

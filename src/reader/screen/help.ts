@@ -26,7 +26,13 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ScreenOpt
 	const ltr: ScreenOptions = {...options, dir: 'ltr'};
 	const rows: ScreenRow[] = [];
 	const text = (t: string, style: RunStyle = plainStyle, indent = 0): void => {
-		const laid = layoutParagraph([{text: t, style}], {width: Math.max(1, width - indent), order: options.order, shape: options.shape, dir: 'ltr', fallback: 'ltr'});
+		const laid = layoutParagraph([{text: t, style}], {
+			width: Math.max(1, width - indent),
+			order: options.order,
+			shape: options.shape,
+			dir: 'ltr',
+			fallback: 'ltr',
+		});
 		const pad: Run[] = indent ? [{text: ' '.repeat(indent), style: plainStyle}] : [];
 		for (const line of laid.lines) rows.push({runs: [...pad, ...line.runs], width: indent + line.width});
 	};
@@ -44,7 +50,11 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ScreenOpt
 	// The mode first: it is what explains a screen that looks wrong.
 	text('Mode', strongStyle);
 	text(`bidi: ${info.bidi} — ${info.reason}`, plainStyle, 2);
-	text(info.bidi === 'app' ? 'qari reorders each line (--bidi terminal hands the terminal logical order)' : 'the terminal reorders (--bidi app makes qari do it)', plainStyle, 2);
+	text(
+		info.bidi === 'app' ? 'qari reorders each line (--bidi terminal hands the terminal logical order)' : 'the terminal reorders (--bidi app makes qari do it)',
+		plainStyle,
+		2,
+	);
 	text(`shaping: ${info.shape ? 'on (Arabic presentation forms; --shape off to turn it off)' : 'off'}`, plainStyle, 2);
 	rows.push({runs: [], width: 0});
 	table('Reading', info.page);

@@ -64,7 +64,11 @@ export const TRAILING = (1 << WS) | ISOLATE_INITIATORS | (1 << PDI) | REMOVED;
 
 // ---- per-code-point tables (Logic 2, 3) --------------------------------------------------
 
-const classTable = decodeRuns(BIDI_CLASS_RUNS, 0x10000, BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]));
+const classTable = decodeRuns(
+	BIDI_CLASS_RUNS,
+	0x10000,
+	BIDI_CLASS_NAMES.map((name) => BIDI_CLASSES[name]),
+);
 /** Class number per BMP code point. */
 const bmpClass = classTable.direct;
 
@@ -93,7 +97,8 @@ export function classAt(text: string, i: number): number {
 const bracketIds = new Int32Array(0x10000);
 {
 	const canonical = new Map<number, number>();
-	for (let i = 0; i + 1 < BIDI_BRACKET_CANONICAL.length; i += 2) canonical.set(BIDI_BRACKET_CANONICAL[i] ?? outOfRange(), BIDI_BRACKET_CANONICAL[i + 1] ?? outOfRange());
+	for (let i = 0; i + 1 < BIDI_BRACKET_CANONICAL.length; i += 2)
+		canonical.set(BIDI_BRACKET_CANONICAL[i] ?? outOfRange(), BIDI_BRACKET_CANONICAL[i + 1] ?? outOfRange());
 	for (let i = 0; i + 1 < BIDI_BRACKET_PAIRS.length; i += 2) {
 		const opening = BIDI_BRACKET_PAIRS[i] ?? outOfRange();
 		const id = canonical.get(opening) ?? opening;

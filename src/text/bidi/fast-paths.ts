@@ -28,8 +28,19 @@
 import {outOfRange} from '../checked.js';
 import {AL, AN, bidiClassOf, CS, EN, ES, ET, EXPLICIT, L, NEUTRAL, ON, R, REMOVED, S, TRAILING} from './classes.js';
 import {
-	RAISE_EVEN, RAISE_ODD, resetTrailingL1, resolveBracketPairsN0, resolveImplicitLevels, resolveSequence, resolveWeakW1toW3, resolveWeakW4, resolveWeakW5, resolveWeakW6W7, strongOf,
-	type ParagraphInput, type Sequence,
+	RAISE_EVEN,
+	RAISE_ODD,
+	resetTrailingL1,
+	resolveBracketPairsN0,
+	resolveImplicitLevels,
+	resolveSequence,
+	resolveWeakW1toW3,
+	resolveWeakW4,
+	resolveWeakW5,
+	resolveWeakW6W7,
+	strongOf,
+	type ParagraphInput,
+	type Sequence,
 } from './levels.js';
 import {extendsCluster, reverse, type Line} from './reorder.js';
 import {scratch} from './scratch.js';

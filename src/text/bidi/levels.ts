@@ -38,8 +38,33 @@
 
 import {outOfRange} from '../checked.js';
 import {
-	AL, AN, B, BN, bidiBracketOf, CS, EN, ES, ET, FSI, ISOLATE_INITIATORS, L, LRE, LRI, LRO, NEUTRAL, NSM, ON, PDF, PDI, R, REMOVED, RLE, RLI, RLO,
-	SEPARATORS, TRAILING,
+	AL,
+	AN,
+	B,
+	BN,
+	bidiBracketOf,
+	CS,
+	EN,
+	ES,
+	ET,
+	FSI,
+	ISOLATE_INITIATORS,
+	L,
+	LRE,
+	LRI,
+	LRO,
+	NEUTRAL,
+	NSM,
+	ON,
+	PDF,
+	PDI,
+	R,
+	REMOVED,
+	RLE,
+	RLI,
+	RLO,
+	SEPARATORS,
+	TRAILING,
 } from './classes.js';
 import {doubled, growSequenceScratch, MAX_DEPTH, MAX_OPENERS, scratch} from './scratch.js';
 
@@ -454,7 +479,7 @@ export function resolveWeakW6W7(s: Sequence, present: number): number {
 }
 
 /** Index into the text of position k of a sequence (Logic 6). */
-const textIndex = (k: number, base: number): number => (base >= 0 ? k : scratch.seq[k] ?? outOfRange());
+const textIndex = (k: number, base: number): number => (base >= 0 ? k : (scratch.seq[k] ?? outOfRange()));
 
 /**
  * N0: paired brackets (BD16) in order of their opening bracket take the embedding direction
@@ -579,7 +604,7 @@ export function resolveImplicitLevels({classes, start, end, level: p, levels}: P
 	let floor = start; // below this, L1 has already been applied
 	for (let i = start; i < end; i++) {
 		const t = ty[i] ?? outOfRange();
-		levels[i] = isRemoved(t) ? (i === start ? p : levels[i - 1] ?? outOfRange()) : implicitLevel(levels[i] ?? outOfRange(), t);
+		levels[i] = isRemoved(t) ? (i === start ? p : (levels[i - 1] ?? outOfRange())) : implicitLevel(levels[i] ?? outOfRange(), t);
 		if (((1 << (classes[i] ?? outOfRange())) & SEPARATORS) !== 0 || i === end - 1) {
 			resetTrailingL1(classes, levels, floor, i, p);
 			floor = i + 1;

@@ -20,7 +20,7 @@ import {outOfRange} from '../checked.js';
 /** Value letters: index k stands for value k (or palette[k]). */
 export const RUN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_{|}~';
 
-const LAST_CODE_POINT = 0x10_FF_FF;
+const LAST_CODE_POINT = 0x10_ff_ff;
 
 /** A decoded table: `direct[cp]` below `direct.length`, else the run of `starts` (ascending) that holds cp. */
 export interface RunTable {
