@@ -220,6 +220,7 @@ export function unitRuns(
 	after?: Direction,
 	isolatedRuns?: ReadonlySet<RunStyle>,
 	inside?: IsolateContext,
+	fewMarks = false,
 ): Run[] {
 	isolatedSet = isolatedRuns ?? new Set();
 	const out: Run[] = [dir === 'rtl' ? openRtl : openLtr];
@@ -238,7 +239,8 @@ export function unitRuns(
 			// Inline code: FSI…PDI between two marks of its first strong direction
 			// (text/paragraph.ts), which act outside as a strong character would.
 			const own = firstStrong(run.text, 0) ?? inside?.before ?? 'ltr';
-			const mark = markOf(own);
+			// With few marks (mlterm), the embedding alone: its edges act on the text around it much as the marks do.
+			const mark = fewMarks ? '' : markOf(own);
 			out.push(control(mark + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + mark));
 			return;
 		}

@@ -41,6 +41,7 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 				firstStrong(text, line.end),
 				styles,
 				isolateContext(spans, text, line.offset, line.end),
+				options.fewMarks,
 			),
 			width: line.width,
 			align,
