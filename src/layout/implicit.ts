@@ -396,6 +396,7 @@ export function unitRuns(
 	after?: Direction,
 	isolatedRuns?: ReadonlySet<RunStyle>,
 	inside?: IsolateContext,
+	fewMarks = false,
 ): Run[] {
 	isolatedSet = isolatedRuns ?? new Set();
 	const out: Run[] = [dir === 'rtl' ? openRtl : openLtr];
@@ -421,7 +422,9 @@ export function unitRuns(
 				if (strongAt(run.text, run.text.length - 1) !== own) out.push(control(markOf(own)));
 				return;
 			}
-			out.push(control(markOf(own) + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + markOf(own)));
+			// With few marks (mlterm), the embedding alone: its edges act on the text around it much as the marks do.
+			const outside = fewMarks ? '' : mark;
+			out.push(control(outside + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + outside));
 			return;
 		}
 		if (!isolated(run) || plainLtr(run.text)) {
@@ -431,14 +434,6 @@ export function unitRuns(
 		// An isolate cut by the line: the strong characters of its other lines, inside it.
 		const first = i === 0 && inside?.before ? markOf(inside.before) : '';
 		const last = i === runs.length - 1 && inside?.after ? markOf(inside.after) : '';
-		if (run.style.code) {
-			// Inline code: FSI…PDI between two marks of its first strong direction
-			// (text/paragraph.ts), which act outside as a strong character would.
-			const own = firstStrong(run.text, 0) ?? inside?.before ?? 'ltr';
-			const mark = markOf(own);
-			out.push(control(mark + (own === 'rtl' ? RLE : LRE) + first), run, control(last + PDF + mark));
-			return;
-		}
 		// A URL's isolate is a neutral to the text around it: marks of the
 		// direction it takes there (N1, N2) stand for it outside the embedding.
 		const previous = strongAround(runs, i, -1) ?? (before === 'al' ? 'rtl' : before) ?? dir;

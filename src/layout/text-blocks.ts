@@ -43,6 +43,7 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 				after,
 				styles,
 				isolateContext(spans, text, line.offset, line.end),
+				options.fewMarks,
 			);
 			return {
 				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset, line.end)),

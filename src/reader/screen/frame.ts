@@ -56,11 +56,12 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 		if (!chrome.marksTakeCells) return markOf(dir) + start + renderRuns(runs, {color});
 		// Each mark is a blank cell there: the row's mark takes a margin cell, the others' cells come off the row's
 		// logical end, and a row that would still wrap gives up margin cells.
-		const marks = markCount(runs);
+		// A zero-width joiner or non-joiner in the text is a cell there too; and the row stops short of the last column.
+		const marks = markCount(runs) + joinerCount(runs);
 		const trimmed = trimEnd(runs, marks);
 		let cells = marks;
 		for (const run of trimmed) if (!run.style.control) cells += textWidth(run.text);
-		const excess = Math.max(0, start.length + cells - geometry.columns);
+		const excess = Math.max(0, start.length + cells - (geometry.columns - 1));
 		const fromPad = Math.min(excess, Math.max(0, start.length - 1));
 		return markOf(dir) + start.slice(1 + fromPad) + renderRuns(squeeze(trimmed, excess - fromPad), {color});
 	};
@@ -131,6 +132,13 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 function markCount(runs: readonly Run[]): number {
 	let n = 0;
 	for (const run of runs) if (run.style.control) n += run.text.length;
+	return n;
+}
+
+/** How many ZWNJ and ZWJ the text of runs holds (mlterm draws them as cells, as it draws marks). */
+function joinerCount(runs: readonly Run[]): number {
+	let n = 0;
+	for (const run of runs) if (!run.style.control) n += (run.text.match(/[\u200c\u200d]/g) ?? []).length;
 	return n;
 }
 
