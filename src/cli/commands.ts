@@ -20,6 +20,7 @@ const shapeChoices = ['auto', 'on', 'off'] as const;
 const dirChoices = ['auto', 'rtl', 'ltr'] as const;
 const bidiChoices = ['auto', 'app', 'terminal'] as const;
 const formatChoices = ['text', 'json'] as const;
+const uiLangChoices = ['auto', 'en', 'ar', 'fa', 'he', 'ur'] as const;
 
 interface LayoutArgs {
 	readonly order: Auto<Order>;
@@ -34,6 +35,7 @@ export interface ReadArgs extends LayoutArgs {
 	readonly fromStart: boolean;
 	readonly color: boolean;
 	readonly mouse: boolean;
+	readonly uiLang: (typeof uiLangChoices)[number];
 }
 export interface SectionsArgs extends LayoutArgs {
 	readonly file: string | undefined;
@@ -145,6 +147,12 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 			'from-start': {kind: 'flag', default: false, describe: 'Open at the start, not where you left off'},
 			color: {kind: 'flag', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'},
 			mouse: {kind: 'flag', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'},
+			'ui-lang': {
+				kind: 'choice',
+				values: uiLangChoices,
+				default: 'auto',
+				describe: "The reader's language, right to left for ar, fa, he, ur (auto: LC_ALL, LC_MESSAGES or LANG; else English)",
+			},
 		},
 	},
 	sections: {
@@ -271,6 +279,7 @@ export function invocationOf(command: CommandName, file: string | undefined, val
 					fromStart: value('from-start') === true,
 					color: value('color') !== false,
 					mouse: value('mouse') === true,
+					uiLang: text('ui-lang') as ReadArgs['uiLang'],
 				},
 			};
 		case 'sections':

@@ -76,6 +76,7 @@ export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: Read
 		...(section === undefined ? {} : {section}),
 		fromStart: args.fromStart,
 		mouse: args.mouse,
+		uiLang: args.uiLang,
 		color: args.color && !noColor,
 		debug,
 	};

@@ -19,6 +19,7 @@ import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
 import {createPager, type Place} from '../reader/pager.js';
+import {uiLangFromEnv, type UiLang} from '../reader/i18n/index.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
 import {type SignalGuard} from './signal-guard.js';
@@ -45,6 +46,8 @@ export interface ReaderOptions {
 	readonly fromStart?: boolean;
 	/** Scroll with the mouse wheel (--mouse; the terminal's text selection then needs Shift). */
 	readonly mouse?: boolean;
+	/** The chrome's language (--ui-lang); 'auto' or undefined: from the locale. */
+	readonly uiLang?: 'auto' | UiLang;
 	readonly color: boolean;
 	/** Print a stack with internal errors. */
 	readonly debug?: boolean;
@@ -70,7 +73,14 @@ export function prepareReader(options: ReaderOptions): ReaderSetup {
 	const order = choice.bidi === 'app' ? 'visual' : 'logical';
 	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
 	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir, ...(choice.marksTakeCells ? {fewMarks: true} : {})});
-	const chrome: ScreenOptions = {order, shape, dir: article.dir, ...(choice.marksTakeCells ? {marksTakeCells: true} : {})};
+	const lang = options.uiLang && options.uiLang !== 'auto' ? options.uiLang : uiLangFromEnv(options.env);
+	const chrome: ScreenOptions = {
+		order,
+		shape,
+		dir: article.dir,
+		...(choice.marksTakeCells ? {marksTakeCells: true} : {}),
+		...(lang === 'en' ? {} : {lang}),
+	};
 
 	const positionsFile = options.positionsFile ?? positionsPath(options.env);
 	const key = articleKey(options.text);

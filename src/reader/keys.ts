@@ -20,6 +20,7 @@
 //    1 2 Enter is section 12 (`:` opens the prompt empty).
 
 import {type Direction} from '../model/article.js';
+import {messagesFor, type HintName, type KeyHelpName, type UiLang} from './i18n/index.js';
 import {type PagerAction, type View} from './pager.js';
 
 /** The part of a key press (Ink's `Key`) that naming needs. */
@@ -96,14 +97,14 @@ export interface Binding {
 	readonly keys: readonly string[];
 	/** The action, or a function of the key (digits). */
 	readonly action: PagerAction | ((key: string, context: KeyContext) => PagerAction);
-	/** What the keys do, for the help screen. */
-	readonly help: string;
+	/** What the keys do, for the help screen: its words in the catalogues (i18n/). */
+	readonly help: KeyHelpName;
 	/** Only in articles of this direction. */
 	readonly dir?: Direction;
 	/** Only while a search is active (true) or not (false). */
 	readonly searching?: boolean;
-	/** Short label for the footer's hints. */
-	readonly hint?: string;
+	/** Short label for the footer's hints (its words in the catalogues). */
+	readonly hint?: HintName;
 }
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -113,72 +114,72 @@ const goToDigit = (key: string, context: KeyContext): PagerAction =>
 /** Every key of every view. Order matters: the first match wins. */
 export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	page: [
-		{keys: ['space', 'pagedown'], action: {type: 'pageForward'}, help: 'next page (then the next section)', hint: 'next'},
-		{keys: ['right'], dir: 'ltr', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
-		{keys: ['left'], dir: 'rtl', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
-		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
-		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['j', 'down', 'wheeldown'], action: {type: 'lineDown'}, help: 'one line down (on into the next section)'},
-		{keys: ['k', 'up', 'wheelup'], action: {type: 'lineUp'}, help: 'one line up (back into the previous section)'},
-		{keys: ['d'], action: {type: 'halfDown'}, help: 'half a page down'},
-		{keys: ['u'], action: {type: 'halfUp'}, help: 'half a page up'},
-		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
-		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previous match (during a search)'},
-		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'next section', hint: 'section'},
-		{keys: ['p'], action: {type: 'previousSection'}, help: 'previous section'},
-		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'start of the section'},
-		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'end of the section'},
-		{keys: digits, action: goToDigit, help: 'go to section 1–9; with more sections, type the number then Enter'},
-		{keys: [':'], action: {type: 'openGoto'}, help: 'go to: a section number, or a percentage (50%), then Enter'},
-		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
-		{keys: ['l'], action: {type: 'openLinks'}, help: "the section's links and images, numbered", hint: 'links'},
-		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
-		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
-		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
-		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell (fg comes back)'},
-		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
+		{keys: ['space', 'pagedown'], action: {type: 'pageForward'}, help: 'pageForward', hint: 'next'},
+		{keys: ['right'], dir: 'ltr', action: {type: 'pageForward'}, help: 'pageForwardArrow'},
+		{keys: ['left'], dir: 'rtl', action: {type: 'pageForward'}, help: 'pageForwardArrow'},
+		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'pageBack'},
+		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'pageBackArrow'},
+		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'pageBackArrow'},
+		{keys: ['j', 'down', 'wheeldown'], action: {type: 'lineDown'}, help: 'lineDown'},
+		{keys: ['k', 'up', 'wheelup'], action: {type: 'lineUp'}, help: 'lineUp'},
+		{keys: ['d'], action: {type: 'halfDown'}, help: 'halfDown'},
+		{keys: ['u'], action: {type: 'halfUp'}, help: 'halfUp'},
+		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'nextMatch'},
+		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previousMatch'},
+		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'nextSection', hint: 'section'},
+		{keys: ['p'], action: {type: 'previousSection'}, help: 'previousSection'},
+		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'sectionStart'},
+		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'sectionEnd'},
+		{keys: digits, action: goToDigit, help: 'digits'},
+		{keys: [':'], action: {type: 'openGoto'}, help: 'goto'},
+		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'toc', hint: 'contents'},
+		{keys: ['l'], action: {type: 'openLinks'}, help: 'links', hint: 'links'},
+		{keys: ['/'], action: {type: 'openSearch'}, help: 'search', hint: 'search'},
+		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clearSearch'},
+		{keys: ['?'], action: {type: 'openHelp'}, help: 'help', hint: 'help'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend'},
+		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quitRemembered', hint: 'quit'},
 	],
 	toc: [
-		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
-		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
-		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
-		{keys: digits, action: goToDigit, help: 'open section 1–9'},
-		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
-		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previousEntry'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'nextEntry'},
+		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'openSection', hint: 'open'},
+		{keys: digits, action: goToDigit, help: 'openDigit'},
+		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspendShort'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	help: [
-		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'next page', hint: 'more'},
-		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'previous page'},
-		{keys: ['down', 'j', 'wheeldown'], action: {type: 'helpScroll', delta: 1}, help: 'one line down'},
-		{keys: ['up', 'k', 'wheelup'], action: {type: 'helpScroll', delta: -1}, help: 'one line up'},
-		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'the start'},
-		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'the end'},
-		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
-		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend to the shell'},
+		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'helpNext', hint: 'more'},
+		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'helpPrevious'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'helpScroll', delta: 1}, help: 'helpLineDown'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'helpScroll', delta: -1}, help: 'helpLineUp'},
+		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'helpStart'},
+		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'helpEnd'},
+		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspendShort'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	search: [
-		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'search', hint: 'search'},
+		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'searchSubmit', hint: 'search'},
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
-		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
-		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'eraseAll'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	links: [
-		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previous link'},
-		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'next link'},
-		{keys: ['return'], action: {type: 'linkOpen'}, help: 'open it ($BROWSER, xdg-open or open; else it is shown)', hint: 'open'},
-		{keys: ['y'], action: {type: 'linkCopy'}, help: 'copy it (OSC 52, where the terminal allows)', hint: 'copy'},
-		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previousLink'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'nextLink'},
+		{keys: ['return'], action: {type: 'linkOpen'}, help: 'linkOpen', hint: 'open'},
+		{keys: ['y'], action: {type: 'linkCopy'}, help: 'linkCopy', hint: 'copy'},
+		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	goto: [
 		{keys: ['return'], action: {type: 'gotoSubmit'}, help: 'go', hint: 'go'},
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
-		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
-		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'erase what is typed'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'eraseAll'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 };
@@ -239,18 +240,20 @@ export interface HelpRow {
 	readonly help: string;
 }
 
-/** The bindings of a view that apply in an article of direction `dir`, as help rows. */
-export function helpRows(view: View, dir: Direction): HelpRow[] {
+/** The bindings of a view that apply in an article of direction `dir`, as help rows in the chrome's language. */
+export function helpRows(view: View, dir: Direction, lang?: UiLang): HelpRow[] {
+	const t = messagesFor(lang);
 	return keyTable[view]
 		.filter((b) => b.dir === undefined || b.dir === dir)
-		.map((b) => ({keys: b.keys === digits ? '1–9' : b.keys.map(keyLabel).join(' '), help: b.help}));
+		.map((b) => ({keys: b.keys === digits ? '1–9' : b.keys.map(keyLabel).join(' '), help: t.keys[b.help]}));
 }
 
 /** Which hints stay when the footer is short of room: the first ones. */
-const hintRank = ['next', 'help', 'quit', 'open', 'go', 'back', 'copy', 'more', 'search', 'contents', 'links', 'section', 'cancel'];
+const hintRank: readonly HintName[] = ['next', 'help', 'quit', 'open', 'go', 'back', 'copy', 'more', 'search', 'contents', 'links', 'section', 'cancel'];
 
 /** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
-export function hintsFor(view: View, context: KeyContext): string[] {
+export function hintsFor(view: View, context: KeyContext, lang?: UiLang): string[] {
+	const t = messagesFor(lang);
 	const hints: {rank: number; text: string}[] = [];
 	for (const binding of keyTable[view]) {
 		if (!binding.hint || !applies(binding, context)) continue;
@@ -259,7 +262,7 @@ export function hintsFor(view: View, context: KeyContext): string[] {
 		// The reading-direction arrow is the better hint for paging.
 		if (typeof binding.action !== 'function' && binding.action.type === 'pageForward') keys = context.dir === 'rtl' ? 'left' : 'right';
 		const rank = hintRank.indexOf(binding.hint);
-		hints.push({rank: rank < 0 ? hintRank.length : rank, text: `${keyLabel(keys)} ${binding.hint}`});
+		hints.push({rank: rank < 0 ? hintRank.length : rank, text: `${keyLabel(keys)} ${t.hints[binding.hint]}`});
 	}
 	return hints.sort((a, b) => a.rank - b.rank).map((h) => h.text);
 }

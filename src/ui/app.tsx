@@ -136,11 +136,11 @@ export function App(props: AppProps): React.JSX.Element {
 		return (): readonly ScreenRow[] =>
 			(rows ??= helpScreenRows(
 				{
-					page: helpRows('page', chrome.dir),
-					toc: helpRows('toc', chrome.dir),
-					search: helpRows('search', chrome.dir),
-					goto: helpRows('goto', chrome.dir),
-					links: helpRows('links', chrome.dir),
+					page: helpRows('page', chrome.dir, chrome.lang),
+					toc: helpRows('toc', chrome.dir, chrome.lang),
+					search: helpRows('search', chrome.dir, chrome.lang),
+					goto: helpRows('goto', chrome.dir, chrome.lang),
+					links: helpRows('links', chrome.dir, chrome.lang),
 					bidi: props.bidi.bidi,
 					reason: props.bidi.reason,
 					shape: chrome.shape,

@@ -10,11 +10,13 @@
 
 import {type Article} from '../../model/article.js';
 import {type RunStyle} from '../../model/line.js';
+import {localDigits, messagesFor} from '../i18n/index.js';
 import {alignRow, fitText, joinParts, ltrRow, placesVisually, plainStyle, rowOf, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** The table of contents: a title row, then one row per section, the cursor's row highlighted; scrolled to keep the cursor visible. */
 export function tocRows(article: Article, cursor: number, current: number, width: number, height: number, options: ScreenOptions): ScreenRow[] {
-	const rows: ScreenRow[] = [alignRow(fitText('Contents', strongStyle, width, options.dir === 'rtl' ? 'rtl' : 'ltr', options), width, options)];
+	const t = messagesFor(options.lang);
+	const rows: ScreenRow[] = [alignRow(fitText(t.contents, strongStyle, width, options.dir === 'rtl' ? 'rtl' : 'ltr', options), width, options)];
 	const room = Math.max(1, height - 1);
 	const count = article.sections.length;
 	const first = Math.max(0, Math.min(cursor - Math.floor(room / 2), count - room));
@@ -25,11 +27,12 @@ export function tocRows(article: Article, cursor: number, current: number, width
 		if (!s) continue;
 		const style: RunStyle = i === cursor ? {strong: true, match: true} : plainStyle;
 		const gutter = rowOf([{text: i === cursor ? arrow : i === current ? '•' : ' ', style}]);
-		const minutes = s.minutes > 0 ? ltrRow(`(${s.minutes} min)`, style, options) : undefined;
+		const spent = t.minutes(localDigits(s.minutes, options.lang));
+		const minutes = s.minutes <= 0 ? undefined : t.rtl ? fitText(spent, style, width, 'rtl', options) : ltrRow(spent, style, options);
 		const titleRoom = width - gutter.width - 1 - (minutes ? minutes.width + 1 : 0);
 		// At a width too narrow for both, the title goes first.
 		const keepMinutes = minutes !== undefined && titleRoom >= 8;
-		const title = fitText(`${i + 1}. ${s.title}`, style, keepMinutes ? titleRoom : width - gutter.width - 1, options.dir, options);
+		const title = fitText(`${localDigits(i + 1, options.lang)}. ${s.title}`, style, keepMinutes ? titleRoom : width - gutter.width - 1, options.dir, options);
 		const parts = keepMinutes && minutes ? [gutter, title, minutes] : [gutter, title];
 		rows.push(alignRow(joinParts(parts, 1, options), width, options));
 	}

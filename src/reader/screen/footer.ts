@@ -6,7 +6,8 @@ import {type Article, type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
 import {textWidth} from '../../text/width.js';
 import {BOX_GLYPHS, glyphsFor, type Glyphs} from '../../layout/implicit.js';
-import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle} from './rows.js';
+import {localDigits, localMessage, messagesFor} from '../i18n/index.js';
+import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle, wordsDir} from './rows.js';
 import {type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** A progress bar `width` cells wide, filled in reading direction. */
@@ -40,23 +41,27 @@ const MIN_BAR = 4;
 /** The footer: `page p/P · n%`, the progress bar, then hints or a message; as much as fits. */
 export function footerRow(info: FooterInfo, width: number, options: ScreenOptions): ScreenRow {
 	const percent = Math.floor(info.fraction * 100);
-	const label = info.label ?? 'page';
-	const position = fitText(`${label} ${info.page}/${info.pages} · ${percent}%${info.end ? ' (END)' : ''}`, plainStyle, width, 'ltr', options);
+	const t = messagesFor(options.lang);
+	const n = (x: number): string => localDigits(x, options.lang);
+	const label = info.label ?? t.page;
+	const position = fitText(t.position(label, n(info.page), n(info.pages), n(percent), info.end === true), plainStyle, width, wordsDir(options), options);
 	// The bar's width does not change as the reader goes on: measured beside the widest position (100%, END).
-	const widest = Math.max(position.width, textWidth(`${label} ${info.pages}/${info.pages} · 100% (END)`));
+	const widest = Math.max(position.width, textWidth(t.position(label, n(info.pages), n(info.pages), n(100), true)));
 	const gap = 2;
 	let tail: ScreenRow | undefined;
 	if (info.message) {
-		tail = fitText(info.message, strongStyle, Math.max(0, width - position.width - gap), options.dir === 'rtl' ? 'auto' : 'ltr', options);
+		const dir = t.rtl ? 'rtl' : options.dir === 'rtl' ? 'auto' : 'ltr';
+		tail = fitText(localMessage(info.message, options.lang), strongStyle, Math.max(0, width - position.width - gap), dir, options);
 	} else {
-		const mirrored = options.dir === 'rtl' && placesVisually(options);
+		// Hints in a right-to-left language are one right-to-left paragraph: the layout puts them in order.
+		const mirrored = options.dir === 'rtl' && placesVisually(options) && !t.rtl;
 		const hints = mirrored ? [...info.hints].reverse() : [...info.hints];
 		// Drop hints from the end of the list until they fit beside a short bar.
 		while (hints.length > 0 && widest + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
 			if (mirrored) hints.shift();
 			else hints.pop();
 		}
-		if (hints.length > 0) tail = ltrRow(hints.join('  '), dimStyle, options);
+		if (hints.length > 0) tail = t.rtl ? fitText(hints.join('  '), dimStyle, width, 'rtl', options) : ltrRow(hints.join('  '), dimStyle, options);
 	}
 	const used = widest + (tail && tail.width > 0 ? gap + tail.width : 0);
 	const barWidth = Math.min(MAX_BAR, width - used - gap);
@@ -72,7 +77,7 @@ export function footerRow(info: FooterInfo, width: number, options: ScreenOption
  * logical end: right of a Latin query, left of an Arabic one.
  */
 export function promptRow(input: string, width: number, options: ScreenOptions, prompt = 'search:'): ScreenRow {
-	const label = fitText(prompt, plainStyle, width, 'ltr', options);
+	const label = fitText(prompt, plainStyle, width, wordsDir(options), options);
 	const query = fitText(`${input}${glyphsFor(isImplicit(options)).cursor}`, plainStyle, Math.max(1, width - label.width - 1), 'auto', options);
 	return alignRow(joinParts([label, query], 1, options), width, options);
 }

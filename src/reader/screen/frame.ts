@@ -15,7 +15,8 @@ import {sectionLinks} from '../links.js';
 import {footerRow, promptRow, readFraction} from './footer.js';
 import {type Geometry} from './geometry.js';
 import {headerRows} from './header.js';
-import {isImplicit, ruleRow, type ScreenOptions, type ScreenRow} from './rows.js';
+import {chromeOptions, isImplicit, ruleRow, wordsDir, type ScreenOptions, type ScreenRow} from './rows.js';
+import {messagesFor} from '../i18n/index.js';
 import {implicitRuns, markOf} from '../../layout/implicit.js';
 import {type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
@@ -44,6 +45,9 @@ export interface FrameRows {
 /** Header, body and footer for a state: `rows − 1` rows in all, rendered (styles, margin). */
 export function frameRows({state, geometry, book, chrome, color, help, context}: FrameInput): FrameRows {
 	const {width, height, margin, compact} = geometry;
+	// The chrome in its language: right to left in a right-to-left one (rows.ts).
+	const ui = chromeOptions(chrome);
+	const t = messagesFor(chrome.lang);
 	const pad = ' '.repeat(margin);
 	const implicit = isImplicit(chrome);
 	// A terminal that reorders lays a right-to-left row out from its right edge: the margin there comes first.
@@ -65,29 +69,29 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 		const fromPad = Math.min(excess, Math.max(0, start.length - 1));
 		return markOf(dir) + start.slice(1 + fromPad) + renderRuns(squeeze(trimmed, excess - fromPad), {color});
 	};
-	const draw = (row: ScreenRow, dir: Direction = chrome.dir): string => drawRuns(implicit ? implicitRuns(row.runs, dir) : row.runs, dir);
+	const draw = (row: ScreenRow, dir: Direction = ui.dir): string => drawRuns(implicit ? implicitRuns(row.runs, dir) : row.runs, dir);
 	const article = book.article;
 	const lines = linesOf(book, state);
 
-	const header = headerRows(article, state.section, width, compact, chrome);
-	if (!compact) header.push(ruleRow(width, chrome));
+	const header = headerRows(article, state.section, width, compact, ui);
+	if (!compact) header.push(ruleRow(width, ui));
 
 	let body: string[];
-	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, chrome).map((row) => draw(row));
+	if (state.view === 'toc') body = tocRows(article, state.tocCursor, state.section, width, height, ui).map((row) => draw(row));
 	else if (state.view === 'links') {
 		const section = article.sections[state.section];
-		body = linkRows(section ? sectionLinks(section) : [], state.linkCursor, width, height, chrome).map((row) => draw(row));
+		body = linkRows(section ? sectionLinks(section) : [], state.linkCursor, width, height, ui).map((row) => draw(row));
 	} else if (state.view === 'help')
 		body = help()
 			.slice(state.helpTop, state.helpTop + height)
-			.map((row) => draw(row, 'ltr'));
+			.map((row) => draw(row, wordsDir(ui)));
 	else body = pageAt(lines, state.top, height).lines.map((line) => drawRuns(line.runs, line.dir ?? 'ltr'));
 	body = body.slice(0, height);
 	while (body.length < height) body.push('');
 
-	const footer: ScreenRow[] = compact ? [] : [ruleRow(width, chrome)];
+	const footer: ScreenRow[] = compact ? [] : [ruleRow(width, ui)];
 	if (state.view === 'search' || state.view === 'goto') {
-		footer.push(promptRow(state.input, width, chrome, state.view === 'goto' ? 'go to (section, or n%):' : 'search:'));
+		footer.push(promptRow(state.input, width, ui, state.view === 'goto' ? t.gotoPrompt : t.searchPrompt));
 	} else if (state.view === 'help') {
 		// The help's own pages, not the article's.
 		const length = help().length;
@@ -99,11 +103,11 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 					pages: pageCount(length, height),
 					fraction: length === 0 ? 1 : Math.min(1, (state.helpTop + height) / length),
 					message: state.message,
-					hints: hintsFor('help', {...context, atEnd}),
-					label: 'help',
+					hints: hintsFor('help', {...context, atEnd}, chrome.lang),
+					label: t.help,
 				},
 				width,
-				chrome,
+				ui,
 			),
 		);
 	} else {
@@ -115,11 +119,11 @@ export function frameRows({state, geometry, book, chrome, color, help, context}:
 					pages: pageCount(lines.length, height),
 					fraction: readFraction(article, state.section, state.top, height, lines.length),
 					message: state.message,
-					hints: hintsFor(state.view, context),
+					hints: hintsFor(state.view, context, chrome.lang),
 					end: last && state.view === 'page',
 				},
 				width,
-				chrome,
+				ui,
 			),
 		);
 	}

@@ -4,12 +4,14 @@
 
 import {type RunStyle} from '../../model/line.js';
 import {type SectionLink} from '../links.js';
-import {alignRow, fitText, joinParts, ltrRow, placesVisually, plainStyle, rowOf, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
+import {localDigits, messagesFor} from '../i18n/index.js';
+import {alignRow, fitText, joinParts, ltrRow, placesVisually, plainStyle, rowOf, strongStyle, wordsDir, type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** The links list, scrolled to keep the cursor visible. */
 export function linkRows(links: readonly SectionLink[], cursor: number, width: number, height: number, options: ScreenOptions): ScreenRow[] {
-	const title = `Links and images in this section (${links.length})`;
-	const rows: ScreenRow[] = [alignRow(fitText(title, strongStyle, width, 'ltr', options), width, options)];
+	const t = messagesFor(options.lang);
+	const title = t.linksTitle(localDigits(links.length, options.lang));
+	const rows: ScreenRow[] = [alignRow(fitText(title, strongStyle, width, wordsDir(options), options), width, options)];
 	const room = Math.max(1, height - 1);
 	const first = Math.max(0, Math.min(cursor - Math.floor(room / 2), links.length - room));
 	const arrow = options.dir === 'rtl' && placesVisually(options) ? '<' : '>';
@@ -18,7 +20,7 @@ export function linkRows(links: readonly SectionLink[], cursor: number, width: n
 		if (!link) continue;
 		const style: RunStyle = i === cursor ? {strong: true, match: true} : plainStyle;
 		const gutter = rowOf([{text: i === cursor ? arrow : ' ', style}]);
-		const label = `${i + 1}. ${link.image ? 'image: ' : ''}${link.text || link.href}`;
+		const label = `${localDigits(i + 1, options.lang)}. ${link.image ? t.image : ''}${link.text || link.href}`;
 		const textRoom = Math.max(8, Math.floor((width - 2) / 2));
 		const text = fitText(label, style, textRoom, options.dir, options);
 		const address = fitText(link.href, {dim: true}, Math.max(1, width - 2 - text.width - 1), 'ltr', options);

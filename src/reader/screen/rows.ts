@@ -17,6 +17,7 @@ import {type Run, type RunStyle} from '../../model/line.js';
 import {layoutParagraph, type Order} from '../../text/paragraph.js';
 import {textWidth} from '../../text/width.js';
 import {firstStrong, glyphsFor, unitRuns} from '../../layout/implicit.js';
+import {messagesFor, type UiLang} from '../i18n/index.js';
 
 /** How the screen's rows are laid out: as the body is, in the article's direction. */
 export interface ScreenOptions {
@@ -26,6 +27,18 @@ export interface ScreenOptions {
 	readonly dir: Direction;
 	/** The terminal draws bidi marks as blank cells (mlterm): frame.ts makes room for them. */
 	readonly marksTakeCells?: boolean;
+	/** The chrome's language (i18n/): English when not given. */
+	readonly lang?: UiLang;
+}
+
+/** The options the chrome is laid out with: a right-to-left language lays it out right to left, whatever the article. */
+export function chromeOptions(options: ScreenOptions): ScreenOptions {
+	return messagesFor(options.lang).rtl && options.dir !== 'rtl' ? {...options, dir: 'rtl'} : options;
+}
+
+/** The paragraph direction of the chrome's own words: right to left in a right-to-left language, else left to right. */
+export function wordsDir(options: ScreenOptions): Direction {
+	return messagesFor(options.lang).rtl ? 'rtl' : 'ltr';
 }
 
 /** A row of the screen: styled runs, left to right, `width` cells wide. */
