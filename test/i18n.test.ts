@@ -152,6 +152,14 @@ test('Arabic chrome: header, footer, contents and help in Arabic with Arabic-Ind
 		help.some((row) => row.includes('q Ctrl-C') && row.includes(visual('خروج'))),
 		'keys keep their names, their help is Arabic',
 	);
+	assert.ok(
+		help.some((row) => row.includes(' --bidi terminal')),
+		'an option in Arabic text keeps its dashes in front',
+	);
+	assert.ok(
+		help.some((row) => row.includes('$BROWSER')),
+		'and $BROWSER its dollar',
+	);
 	const prompt = r.act({type: 'closeView'}, {type: 'openSearch'}).at(-1) ?? '';
 	assert.ok(prompt.includes(visual('بحث')), prompt);
 });
