@@ -19,6 +19,7 @@ import {screenGeometry} from '../src/reader/screen/geometry.js';
 import {helpScreenRows} from '../src/reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
 import {textWidth} from '../src/text/width.js';
+import {showRow} from './helpers/implicit-terminal.js';
 
 const stripAnsi = (text: string): string => text.replace(/\u001B\[[0-9;]*m/g, '');
 const bundled = loadArticle(bundledArticle).article;
@@ -153,12 +154,12 @@ test('Arabic chrome: header, footer, contents and help in Arabic with Arabic-Ind
 		'keys keep their names, their help is Arabic',
 	);
 	assert.ok(
-		help.some((row) => row.includes(' --bidi terminal')),
-		'an option in Arabic text keeps its dashes in front',
+		help.some((row) => row.includes('qari --bidi terminal')),
+		'an option in Arabic text keeps its dashes in front (after qari: no mark needed, so terminal mode shows it alike)',
 	);
 	assert.ok(
-		help.some((row) => row.includes('$BROWSER')),
-		'and $BROWSER its dollar',
+		help.some((row) => row.includes(' BROWSER ')),
+		'BROWSER, the variable, in its place',
 	);
 	const prompt = r.act({type: 'closeView'}, {type: 'openSearch'}).at(-1) ?? '';
 	assert.ok(prompt.includes(visual('بحث')), prompt);
@@ -245,4 +246,42 @@ test('--ui-lang is a reader option; it wins over the locale, which decides other
 	assert.equal(prepareReader(options('auto', {LANG: 'C.UTF-8'})).chrome.lang, undefined);
 	const painted = firstPaint(prepareReader(options('fa', {})), {columns: 80, rows: 24}, {color: false}) ?? '';
 	assert.ok(painted.includes(visual('بخش')), 'the first paint is in the language too');
+});
+
+test('terminal mode: a terminal that reorders each row shows the chrome in every language as app mode does', () => {
+	// Terminal mode draws without box-drawing glyphs (layout/implicit.ts): app mode's, compared as those.
+	const plain: Record<string, string> = {'─': '―', '═': '=', '│': '|', '┼': '+', '█': '■', '░': '□', '▏': '|'};
+	const pad = (row: string, columns: number): string =>
+		(row + ' '.repeat(Math.max(0, columns - textWidth(row)))).replace(/[─═│┼█░▏]/g, (ch) => plain[ch] ?? ch);
+	for (const lang of UI_LANGS) {
+		for (const article of [bundled, english]) {
+			for (const [columns, rows] of [
+				[80, 24],
+				[50, 20],
+			] as const) {
+				const app = reader(article, lang, columns, rows, 'visual');
+				const term = reader(article, lang, columns, rows, 'logical');
+				const views: PagerAction[][] = [
+					[],
+					[{type: 'openToc'}],
+					[{type: 'closeView'}, {type: 'openLinks'}],
+					[{type: 'closeView'}, {type: 'openHelp'}],
+					[{type: 'closeView'}, {type: 'openSearch'}],
+				];
+				for (const actions of views) {
+					const a = app.act(...actions);
+					const t = term.act(...actions);
+					// The chrome: the header rows, the footer rows, and the whole screen of the help, contents and links.
+					const chrome = actions.length === 0 || actions.at(-1)?.type === 'openSearch' ? [0, 1, a.length - 2, a.length - 1] : a.map((_, i) => i);
+					for (const i of chrome) {
+						assert.equal(
+							showRow(t[i] ?? '', columns).trimEnd(),
+							pad(a[i] ?? '', columns).trimEnd(),
+							`${lang} ${columns}×${rows} ${actions.at(-1)?.type ?? 'page'} row ${i}`,
+						);
+					}
+				}
+			}
+		}
+	}
 });
