@@ -116,6 +116,24 @@ test("the pager's messages are said again in the language's words; unknown ones 
 	assert.equal(localMessage("no match for 'abc'", undefined), "no match for 'abc'");
 });
 
+test("every message the pager and the link actions word in English (the English catalogue's) is recognised in every language", () => {
+	const {en} = catalogues;
+	for (const lang of UI_LANGS) {
+		const t = catalogues[lang];
+		const n = (x: string): string => localDigits(x, lang);
+		const href = 'https://example.com/x';
+		assert.equal(localMessage(en.opened('xdg-open', href), lang), t.opened('xdg-open', href), lang);
+		assert.equal(localMessage(en.notOpened('file:///etc/passwd'), lang), t.notOpened('file:///etc/passwd'), lang);
+		assert.equal(localMessage(en.copied(href), lang), t.copied(href), lang);
+		assert.equal(localMessage(en.noSection('12', '3'), lang), t.noSection(n('12'), n('3')), lang);
+		assert.equal(localMessage(en.gotoUsage('7'), lang), t.gotoUsage(n('7')), lang);
+		assert.equal(localMessage(en.noMatch("it's"), lang), t.noMatch("it's"), lang);
+		assert.equal(localMessage(`${en.match('1', '20', 'q')} · ${en.wrappedEnd}`, lang), `${t.match(n('1'), n('20'), 'q')} · ${t.wrappedEnd}`, lang);
+		assert.equal(localMessage(en.quitHint, lang), t.quitHint, lang);
+		assert.equal(localMessage(en.noLinks, lang), t.noLinks, lang);
+	}
+});
+
 test('English is the default: a frame with lang en is the frame without one', () => {
 	for (const article of [bundled, english]) {
 		const plain = reader(article, undefined, 80, 24);

@@ -97,4 +97,7 @@ export const ar: Messages = {
 	match: (n, total, query) => `النتيجة ${n}/${total} لـ«${query}»`,
 	wrappedStart: 'عاد البحث إلى البداية',
 	wrappedEnd: 'عاد البحث إلى النهاية',
+	opened: (command, href) => `فُتح بواسطة ${command}: ${href}`,
+	notOpened: (href) => `لم يُفتح (روابط الويب والبريد فقط): ${href}`,
+	copied: (href) => `نُسخ (OSC 52، حيث تسمح الطرفية): ${href}`,
 };

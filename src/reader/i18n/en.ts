@@ -97,4 +97,7 @@ export const en: Messages = {
 	match: (n, total, query) => `match ${n}/${total} of '${query}'`,
 	wrappedStart: 'search wrapped to the start',
 	wrappedEnd: 'search wrapped to the end',
+	opened: (command, href) => `opened with ${command}: ${href}`,
+	notOpened: (href) => `not opened (only web and mail links): ${href}`,
+	copied: (href) => `copied (OSC 52, where the terminal allows): ${href}`,
 };

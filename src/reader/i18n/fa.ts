@@ -97,4 +97,7 @@ export const fa: Messages = {
 	match: (n, total, query) => `یافتهٔ ${n}/${total} برای «${query}»`,
 	wrappedStart: 'جستجو از آغاز ادامه یافت',
 	wrappedEnd: 'جستجو از پایان ادامه یافت',
+	opened: (command, href) => `با ${command} باز شد: ${href}`,
+	notOpened: (href) => `باز نشد (فقط پیوندهای وب و ایمیل): ${href}`,
+	copied: (href) => `کپی شد (OSC 52، اگر پایانه اجازه دهد): ${href}`,
 };

@@ -97,4 +97,7 @@ export const he: Messages = {
 	match: (n, total, query) => `תוצאה ${n}/${total} עבור "${query}"`,
 	wrappedStart: 'החיפוש חזר להתחלה',
 	wrappedEnd: 'החיפוש חזר לסוף',
+	opened: (command, href) => `נפתח ב-${command}: ${href}`,
+	notOpened: (href) => `לא נפתח (רק קישורי רשת ודואר): ${href}`,
+	copied: (href) => `הועתק (OSC 52, אם המסוף מרשה): ${href}`,
 };

@@ -66,5 +66,11 @@ export function localMessage(message: string, lang: UiLang | undefined): string 
 		const wrapped = m[4] === 'start' ? t.wrappedStart : m[4] === 'end' ? t.wrappedEnd : '';
 		return `${t.match(n(m[1]), n(m[2]), m[3] ?? '')}${wrapped ? ` · ${wrapped}` : ''}`;
 	}
+	m = /^opened with (\S+): ([\s\S]*)$/.exec(message);
+	if (m) return t.opened(m[1] ?? '', m[2] ?? '');
+	m = /^not opened \(only web and mail links\): ([\s\S]*)$/.exec(message);
+	if (m) return t.notOpened(m[1] ?? '');
+	m = /^copied \(OSC 52, where the terminal allows\): ([\s\S]*)$/.exec(message);
+	if (m) return t.copied(m[1] ?? '');
 	return message;
 }

@@ -100,4 +100,8 @@ export interface Messages {
 	readonly match: (n: string, total: string, query: string) => string;
 	readonly wrappedStart: string;
 	readonly wrappedEnd: string;
+	/** A link opened, not opened, copied (ui/open-link.ts, ui/run.tsx word them in English). */
+	readonly opened: (command: string, href: string) => string;
+	readonly notOpened: (href: string) => string;
+	readonly copied: (href: string) => string;
 }

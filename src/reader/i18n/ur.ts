@@ -97,4 +97,7 @@ export const ur: Messages = {
 	match: (n, total, query) => `نتیجہ ${n}/${total} برائے "${query}"`,
 	wrappedStart: 'تلاش دوبارہ شروع سے',
 	wrappedEnd: 'تلاش دوبارہ آخر سے',
+	opened: (command, href) => `${command} سے کھولا گیا: ${href}`,
+	notOpened: (href) => `نہیں کھولا گیا (صرف ویب اور میل روابط): ${href}`,
+	copied: (href) => `نقل ہو گیا (OSC 52، جہاں ٹرمینل اجازت دے): ${href}`,
 };
