@@ -59,6 +59,11 @@ async function waitForScreen(target: string, predicate: (rows: string[]) => bool
 }
 
 const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
+
+/** bodyRows of a whole frame, or [] for one caught while it is drawn (for predicates: tmux 3.3 has no synchronized update). */
+function bodyRowsIfWhole(rows: string[]): string[] {
+	return rows.filter((row) => /^\s*─{10,}$/.test(row)).length >= 2 ? bodyRows(rows) : [];
+}
 const arabic = /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
 
 /** Body rows: between the header's rule (row 3) and the footer's rule. */
@@ -298,4 +303,43 @@ test('web pages in a real terminal: a URL and saved pages open with title, metad
 	} finally {
 		await server.close();
 	}
+});
+
+test('a real terminal: Ctrl-Z gives the shell back, fg brings the reader back whole; --mouse: the wheel scrolls', {skip}, async () => {
+	assert.ok(hasTmux, 'tmux is needed for this test (CI installs it); set QARI_SKIP_TMUX=1 to skip it');
+	const name = 'suspend';
+	const stateHome = join(temp, `state-${name}`);
+	// An interactive shell, for job control.
+	tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-c', root, `env -u CI -u CONTINUOUS_INTEGRATION PS1='$ ' bash --norc --noprofile -i`);
+	tmux('set', '-w', '-t', name, 'window-size', 'manual');
+	socketPath ||= tmux('display', '-p', '-t', name, '#{socket_path}').trim();
+	tmux('send-keys', '-t', name, `XDG_STATE_HOME=${stateHome} node bin/qari.js --from-start --mouse`, 'Enter');
+	let rows = await waitForScreen(name, (r) => has('section 1/3')(r) && bodyRowsIfWhole(r).length > 0, 'the first frame');
+	assert.equal(tmux('display', '-p', '-t', name, '#{mouse_sgr_flag}').trim(), '1', 'SGR mouse mode on');
+	const before = bodyRows(rows);
+	// A wheel notch down, as the terminal reports it.
+	tmux('send-keys', '-t', name, '-l', '\u001b[<65;10;10M');
+	rows = await waitForScreen(name, (r) => has('section 1/3')(r) && bodyRowsIfWhole(r).length > 0 && bodyRowsIfWhole(r)[0] !== before[0], 'the wheel scrolled');
+	assert.deepEqual(bodyRows(rows).slice(0, 5), before.slice(3, 8), 'three lines a notch');
+
+	tmux('send-keys', '-t', name, 'C-z');
+	rows = await waitForScreen(name, (r) => !has('section 1/3')(r) && r.some((row) => /Stopped/.test(row)), 'the shell, with the reader stopped');
+	assert.equal(tmux('display', '-p', '-t', name, '#{alternate_on}').trim(), '0', 'the alternate screen is off while stopped');
+	assert.equal(tmux('display', '-p', '-t', name, '#{mouse_sgr_flag}').trim(), '0', 'mouse mode off while stopped');
+	assert.equal(tmux('display', '-p', '-t', name, '#{cursor_flag}').trim(), '1', 'the cursor is visible');
+
+	tmux('send-keys', '-t', name, 'fg', 'Enter');
+	rows = await waitForScreen(
+		name,
+		(r) => has('section 1/3')(r) && r.some((row) => /page 1\/\d+/.test(row)) && bodyRowsIfWhole(r).length > 0,
+		'the reader back',
+	);
+	assert.equal(tmux('display', '-p', '-t', name, '#{alternate_on}').trim(), '1');
+	assert.deepEqual(bodyRows(rows).slice(0, 5), before.slice(3, 8), 'the same place, the frame whole');
+	tmux('send-keys', '-t', name, 'j');
+	await waitForScreen(name, (r) => bodyRowsIfWhole(r)[0] === before[4], 'keys work again');
+
+	tmux('send-keys', '-t', name, 'q');
+	rows = await waitForScreen(name, (r) => !has('section 1/3')(r), 'the shell again');
+	assert.equal(tmux('display', '-p', '-t', name, '#{mouse_sgr_flag}').trim(), '0', 'mouse mode off after quitting');
 });

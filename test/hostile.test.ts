@@ -310,7 +310,8 @@ test('bidi controls in a title stay in the title: the contents row keeps "(N min
 	);
 	const chrome = {order: 'visual' as const, shape: false, dir: 'ltr' as const};
 	const rows = tocRows(article, 0, 0, 60, 10, chrome).map((row) => renderRuns(row.runs, {color: false}));
-	assert.deepEqual(rows.slice(1), ['> 1. T (1 min)', '2. Open edirrevo (1 min)', '3. Open isolate (1 min)']);
+	// The cursor's gutter is kept on every row (issue 13): entries do not move when it reaches them.
+	assert.deepEqual(rows.slice(1), ['> 1. T (1 min)', '  2. Open edirrevo (1 min)', '  3. Open isolate (1 min)']);
 	const header = headerRows(article, 1, 60, false, chrome).map((row) => renderRuns(row.runs, {color: false}).trim());
 	assert.deepEqual(header, ['T', 'section 2/3: Open edirrevo']);
 });

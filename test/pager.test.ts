@@ -56,14 +56,103 @@ test('paginate: fixed chunks of height lines; page numbers', () => {
 	assert.equal(pageNumber(35, 16, 10), 3);
 });
 
-test('lineDown and lineUp move one line; stop at the section edges with the same state', () => {
+test("lineDown and lineUp move one line, on into the next section and back into the previous one; the same state at the article's ends", () => {
 	const s0 = start();
 	assert.equal(run(s0, {type: 'lineUp'}), s0);
 	const s1 = run(s0, {type: 'lineDown'});
 	assert.equal(s1.top, 1);
 	assert.equal(run(s1, {type: 'lineUp'}).top, 0);
+	// The end of section 1 on screen: ↓ opens section 2 at its top (as Space does), ↑ there comes back to section 1's end.
 	const end = start({top: count(0) - 10});
-	assert.equal(run(end, {type: 'lineDown'}), end);
+	const next = run(end, {type: 'lineDown'});
+	assert.equal(next.section, 1);
+	assert.equal(next.top, 0);
+	const back = run(next, {type: 'lineUp'});
+	assert.equal(back.section, 0);
+	assert.equal(back.top, count(0) - 10);
+	const last = start({section: 2, top: count(2) - 10});
+	assert.equal(run(last, {type: 'lineDown'}), last);
+});
+
+test('d and u move half a page, crossing sections as j and k do', () => {
+	const s0 = start();
+	assert.equal(run(s0, {type: 'halfDown'}).top, 5);
+	assert.equal(run(run(s0, {type: 'halfDown'}), {type: 'halfUp'}).top, 0);
+	assert.equal(run(s0, {type: 'halfUp'}), s0);
+	const end = start({top: count(0) - 10});
+	assert.equal(run(end, {type: 'halfDown'}).section, 1);
+});
+
+test('go to: a section number or a percentage, typed then Enter; a digit opens the prompt when there are more than nine sections', () => {
+	let s = run(start(), {type: 'openGoto'});
+	assert.equal(s.view, 'goto');
+	for (const ch of '3') s = run(s, {type: 'searchType', text: ch});
+	s = run(s, {type: 'gotoSubmit'});
+	assert.equal(s.view, 'page');
+	assert.equal(s.section, 2);
+	s = run(run(run(start(), {type: 'openGoto', text: '9'}), {type: 'searchType', text: '9'}), {type: 'gotoSubmit'});
+	assert.equal(s.section, 0);
+	assert.match(s.message, /no section 99/);
+	s = run(run(run(start(), {type: 'openGoto', text: '10'}), {type: 'searchType', text: '0%'}), {type: 'gotoSubmit'});
+	assert.equal(s.section, 2, '100% is the last section');
+	assert.equal(s.top, count(2) - 10, 'at its end');
+	s = run(start(), {type: 'goToPercent', percent: 0});
+	assert.equal(s.section, 0);
+	assert.equal(s.top, 0);
+	s = run(start(), {type: 'goToPercent', percent: 50});
+	assert.ok(s.section >= 0 && s.section <= 2);
+	s = run(run(run(start(), {type: 'openGoto'}), {type: 'searchType', text: '%'}), {type: 'gotoSubmit'});
+	assert.match(s.message, /section number/);
+	const ctx = (sections: number) => ({dir: 'rtl' as const, searching: false, sections});
+	assert.deepEqual(actionForKey('page', '3', ctx(3)), {type: 'goToSection', section: 2});
+	assert.deepEqual(actionForKey('page', '1', ctx(12)), {type: 'openGoto', text: '1'});
+	assert.deepEqual(actionForKey('page', ':', ctx(3)), {type: 'openGoto'});
+	assert.deepEqual(actionForKey('goto', '5', ctx(12)), {type: 'searchType', text: '5'});
+	assert.deepEqual(actionForKey('goto', '%', ctx(12)), {type: 'searchType', text: '%'});
+	assert.equal(actionForKey('goto', 'x', ctx(12)), undefined);
+});
+
+test('Ctrl-U clears the search and go-to prompts; Ctrl-Z asks the UI to suspend and changes nothing', () => {
+	let s = run(start(), {type: 'openSearch'});
+	s = run(s, {type: 'searchType', text: 'abc'});
+	assert.equal(actionForKey('search', 'ctrl+u', {dir: 'rtl', searching: false})?.type, 'inputClear');
+	s = run(s, {type: 'inputClear'});
+	assert.equal(s.input, '');
+	assert.equal(s.view, 'search');
+	const page = start();
+	assert.equal(actionForKey('page', 'ctrl+z', {dir: 'rtl', searching: false})?.type, 'suspend');
+	assert.equal(run(page, {type: 'suspend'}), page);
+});
+
+test('help: Space and PgDn page, b and PgUp back, g Home and G End to the ends, never past the last row', () => {
+	let s = run(start(), {type: 'openHelp'});
+	const length = 35;
+	const scroll = (delta: 'page' | '-page' | 'start' | 'end' | number) => (s = run(s, {type: 'helpScroll', delta, length}));
+	assert.equal(actionForKey('help', 'space', {dir: 'rtl', searching: false})?.type, 'helpScroll');
+	scroll('page');
+	assert.equal(s.helpTop, 10);
+	scroll('page');
+	scroll('page');
+	assert.equal(s.helpTop, 25, 'the last page ends at the last row');
+	scroll('-page');
+	assert.equal(s.helpTop, 15);
+	scroll('end');
+	assert.equal(s.helpTop, 25);
+	scroll(1);
+	assert.equal(s.helpTop, 25);
+	scroll('start');
+	assert.equal(s.helpTop, 0);
+	for (const [key, delta] of [
+		['g', 'start'],
+		['home', 'start'],
+		['G', 'end'],
+		['end', 'end'],
+		['pagedown', 'page'],
+		['b', '-page'],
+	] as const) {
+		const action = actionForKey('help', key, {dir: 'ltr', searching: false});
+		assert.deepEqual(action, {type: 'helpScroll', delta}, key);
+	}
 });
 
 test('pageForward pages, then opens the next section; stops at the end of the article', () => {
@@ -183,7 +272,7 @@ test('search: harakat-free query finds matches across sections; n/N step, wrap, 
 	);
 	assert.ok(total >= 3 && counts.every((c) => c > 0), `counts ${counts.join(',')}`);
 	assert.deepEqual(s.search.current, {section: 0, index: 0});
-	assert.equal(s.message, `match 1/${total}`);
+	assert.equal(s.message, `match 1/${total} of 'الاسد'`);
 	const seen: string[] = [];
 	for (let k = 0; k < total; k++) {
 		// The current match is on the page.
@@ -335,9 +424,21 @@ test('every action type is handled without throwing, in every view', () => {
 		previousMatch: {type: 'previousMatch'},
 		clearSearch: {type: 'clearSearch'},
 		resize: {type: 'resize', width: 40, height: 7},
+		halfDown: {type: 'halfDown'},
+		halfUp: {type: 'halfUp'},
+		openGoto: {type: 'openGoto', text: '1'},
+		gotoSubmit: {type: 'gotoSubmit'},
+		goToPercent: {type: 'goToPercent', percent: 50},
+		inputClear: {type: 'inputClear'},
+		suspend: {type: 'suspend'},
+		openLinks: {type: 'openLinks'},
+		linkMove: {type: 'linkMove', delta: 1},
+		linkOpen: {type: 'linkOpen'},
+		linkCopy: {type: 'linkCopy'},
+		showMessage: {type: 'showMessage', text: 'hello'},
 		quit: {type: 'quit'},
 	};
-	for (const view of ['page', 'toc', 'help', 'search'] as const) {
+	for (const view of ['page', 'toc', 'help', 'search', 'goto', 'links'] as const) {
 		for (const action of Object.values(all)) {
 			const s = run(start({view}), action);
 			assert.ok(s.section >= 0 && s.section < 3 && s.top >= 0);

@@ -19,7 +19,7 @@ import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/t
 import {type Place} from '../src/reader/pager.js';
 import {App} from '../src/ui/app.js';
 import {runReader} from '../src/ui/run.js';
-import {firstPaint} from '../src/cli/reader-start.js';
+import {firstPaint, prepareReader} from '../src/cli/reader-start.js';
 import {brokenSection} from './helpers/sections.js';
 import {fakeStdin, waitForFrame as pollFrame} from './helpers/terminal.js';
 
@@ -50,7 +50,8 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}
 			onQuit={() => events.quit++}
 		/>,
 	);
-	const frame = (): string => stripAnsi(instance.lastFrame() ?? '');
+	// Terminal mode's rows carry qari's direction marks (layout/implicit.ts); the text is checked without them.
+	const frame = (): string => stripAnsi(instance.lastFrame() ?? '').replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 	/** Polls the last frame until `predicate` holds (3 s at most). */
 	const waitForFrame = (predicate: (frame: string) => boolean, what: string): Promise<string> => pollFrame(frame, predicate, what);
 	const press = async (keys: string, predicate: (frame: string) => boolean, what: string): Promise<string> => {
@@ -116,6 +117,35 @@ test('frames: title and section 1, then n, p, t+Enter, 3, / search, n, ?, q', as
 		while (events.quit === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 		assert.equal(events.quit, 1, 'q quits');
 		assert.ok(events.places.length > 0, 'places were reported for saving');
+	} finally {
+		instance.unmount();
+	}
+});
+
+test('keys of less users, through Ink: j across a section end, d and u, : 3 Enter, 2, help Space and G, Ctrl-U in the prompt', async () => {
+	const {instance, waitForFrame, press} = renderReader('terminal');
+	try {
+		let f = await waitForFrame((x) => x.includes('section 1/3'), 'the first frame');
+		// G to the end of section 1, then j: section 2 at its top.
+		await press('G', (x) => /page (\d+)\/\1/.test(x), 'the end of section 1');
+		f = await press('j', (x) => x.includes('section 2/3'), 'j crosses into section 2');
+		f = await press('k', (x) => x.includes('section 1/3'), 'k goes back into section 1');
+		await press('g', (x) => /page 1\//.test(x), 'the start of section 1');
+		const top = f;
+		f = await press('d', (x) => x !== top && x.includes('section 1/3'), 'd: half a page down');
+		await press('u', (x) => x === top || /page 1\//.test(x), 'u: back up');
+		await press(':', (x) => x.includes('go to (section, or n%):'), 'the go-to prompt');
+		f = await press('3\r', (x) => x.includes('section 3/3'), ': 3 Enter opens section 3');
+		f = await press(':100%\r', (x) => x.includes('(END)'), ':100% Enter: the end of the article');
+		f = await press('2', (x) => x.includes('section 2/3'), 'a digit opens its section at once (3 sections)');
+		f = await press('?', (x) => x.includes('Reading') && /help 1\/\d+/.test(x), 'the help, with its own footer');
+		f = await press(' ', (x) => /help 2\/\d+/.test(x), 'Space pages the help');
+		f = await press('G', (x) => /help (\d+)\/\1/.test(x) && !x.includes('more'), 'G: the end of the help');
+		await press('q', (x) => !x.includes('Reading'), 'back to the page');
+		await press('/abc', (x) => x.includes('search: abc'), 'a typed query');
+		f = await press('\u0015', (x) => x.includes('search:') && !x.includes('abc'), 'Ctrl-U empties the prompt');
+		await press('\u001b', (x) => !x.includes('search:'), 'Esc');
+		assertFits(f);
 	} finally {
 		instance.unmount();
 	}
@@ -287,6 +317,77 @@ test('runReader: q restores the terminal (alternate screen, cursor, BiDi mode) a
 	);
 	again.stdin.type('q');
 	assert.equal(await second, 0);
+});
+
+test('runReader: a new view is drawn on a cleared screen, the clear inside the synchronized update; so is a resize', async () => {
+	const streams = fakeTerminal();
+	const done = runReader(readerOptions(streams, article, {fromStart: true}));
+	const BSU = `${ESC}[?2026h`;
+	const CLEAR = `${ESC}[2J${ESC}[H`;
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 1/3'),
+		'the first frame',
+	);
+	const before = streams.stdout.written.length;
+	streams.stdin.type('?');
+	await pollFrame(
+		() => streams.stdout.written.slice(before),
+		(frame) => frame.includes('Reading'),
+		'the help screen',
+	);
+	const help = streams.stdout.written.slice(before);
+	assert.ok(help.includes(BSU + CLEAR), 'the clear right after the start of the synchronized update');
+	assert.ok(help.indexOf(CLEAR) < help.indexOf('Reading'), 'before the help is drawn');
+	const paging = streams.stdout.written.length;
+	streams.stdin.type('j');
+	await pollFrame(
+		() => streams.stdout.written.slice(paging),
+		(frame) => frame.includes('Reading'),
+		'the help scrolled',
+	);
+	assert.ok(!streams.stdout.written.slice(paging).includes(CLEAR), 'no clear within a view');
+	const resizing = streams.stdout.written.length;
+	Object.assign(streams.stdout, {columns: 70});
+	streams.stdout.emit('resize');
+	await pollFrame(
+		() => streams.stdout.written.slice(resizing),
+		(frame) => frame.includes(BSU + CLEAR),
+		'a clear at 70 columns',
+	);
+	const resized = streams.stdout.written.slice(resizing);
+	assert.ok(resized.startsWith(BSU), `nothing is erased outside the synchronized update: ${JSON.stringify(resized.slice(0, 40))}`);
+	// q closes the help, the second q quits.
+	streams.stdin.type('qq');
+	assert.equal(await done, 0);
+});
+
+test('runReader: Ctrl-Z gives the terminal back and stops; SIGCONT takes it again and draws the frame whole', async () => {
+	const streams = fakeTerminal();
+	const options = readerOptions(streams, article, {fromStart: true});
+	let stops = 0;
+	const done = runReader(options, prepareReader(options), {stop: () => stops++});
+	const choice = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 1/3'),
+		'the first frame',
+	);
+	const before = streams.stdout.written.length;
+	streams.stdin.type('\u001a');
+	await pollFrame(
+		() => String(stops),
+		(n) => n === '1',
+		'the process stopped',
+	);
+	assert.ok(streams.stdout.written.slice(before).endsWith(leaveSequence(choice)), 'the terminal given back before stopping');
+	const resumed = streams.stdout.written.length;
+	process.emit('SIGCONT');
+	const redrawn = (frame: string): boolean => frame.includes(`${ESC}[2J`) && stripAnsi(frame).includes('section 1/3');
+	await pollFrame(() => streams.stdout.written.slice(resumed), redrawn, 'the frame again');
+	assert.ok(streams.stdout.written.slice(resumed).startsWith(enterSequence(choice)), 'the screen taken again first');
+	streams.stdin.type('q');
+	assert.equal(await done, 0);
 });
 
 test('runReader: an exception inside the UI restores the terminal, prints one line, exits 1', async () => {

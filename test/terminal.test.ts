@@ -80,3 +80,21 @@ test('escape sequences, and leaving undoes entering in reverse order', () => {
 	assert.equal(enterSequence(xterm), '\u001B[?1049h\u001B[?25l');
 	assert.equal(leaveSequence(xterm), '\u001B[?25h\u001B[?1049l');
 });
+
+test('mlterm draws bidi marks as blank cells (3.9, seen under Xvfb): only it is said to', () => {
+	for (const env of [{MLTERM: '3.9.3'}, {TERM: 'mlterm'}]) {
+		assert.equal(detectTerminal(env).marksTakeCells, true);
+		assert.equal(chooseBidi('auto', detectTerminal(env)).marksTakeCells, true);
+		assert.equal(chooseBidi('app', detectTerminal(env)).marksTakeCells, true);
+	}
+	for (const [env] of cases) if (!env['MLTERM'] && env['TERM'] !== 'mlterm') assert.notEqual(detectTerminal(env).marksTakeCells, true, JSON.stringify(env));
+});
+
+test('terminal mode turns paragraph direction autodetection on (VTE mode 2501) while the reader runs, and off after', async () => {
+	const {AUTODETECT_ON, AUTODETECT_OFF} = await import('../src/terminal/detect.js');
+	const terminal = chooseBidi('terminal', detectTerminal({VTE_VERSION: '7200'}));
+	assert.ok(enterSequence(terminal).includes(AUTODETECT_ON));
+	assert.ok(leaveSequence(terminal).includes(AUTODETECT_OFF));
+	const app = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
+	assert.ok(!enterSequence(app).includes(AUTODETECT_ON), 'app mode: explicit mode instead');
+});

@@ -20,6 +20,7 @@ const shapeChoices = ['auto', 'on', 'off'] as const;
 const dirChoices = ['auto', 'rtl', 'ltr'] as const;
 const bidiChoices = ['auto', 'app', 'terminal'] as const;
 const formatChoices = ['text', 'json'] as const;
+const uiLangChoices = ['auto', 'en', 'ar', 'fa', 'he', 'ur'] as const;
 
 interface LayoutArgs {
 	readonly order: Auto<Order>;
@@ -39,6 +40,8 @@ export interface ReadArgs extends LayoutArgs, SourceArgs {
 	readonly section: string | undefined;
 	readonly fromStart: boolean;
 	readonly color: boolean;
+	readonly mouse: boolean;
+	readonly uiLang: (typeof uiLangChoices)[number];
 }
 export interface SectionsArgs extends LayoutArgs, SourceArgs {
 	readonly file: string | undefined;
@@ -195,6 +198,13 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 			section: {kind: 'string', alias: 's', describe: 'Open this section: its number or its title'},
 			'from-start': {kind: 'flag', default: false, describe: 'Open at the start, not where you left off'},
 			color: {kind: 'flag', default: true, describe: 'Styles and colours (--no-color; NO_COLOR also turns them off)'},
+			mouse: {kind: 'flag', default: false, describe: 'Scroll with the mouse wheel (selecting text then needs Shift)'},
+			'ui-lang': {
+				kind: 'choice',
+				values: uiLangChoices,
+				default: 'auto',
+				describe: "The reader's language, right to left for ar, fa, he, ur (auto: LC_ALL, LC_MESSAGES or LANG; else English)",
+			},
 		},
 	},
 	sections: {
@@ -339,6 +349,8 @@ export function invocationOf(command: CommandName, positional: string | undefine
 					section: text('section'),
 					fromStart: value('from-start') === true,
 					color: value('color') !== false,
+					mouse: value('mouse') === true,
+					uiLang: text('ui-lang') as ReadArgs['uiLang'],
 				},
 			};
 		case 'sections':

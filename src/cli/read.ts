@@ -75,6 +75,8 @@ export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: Read
 		...(args.width ? {maxWidth: args.width} : {}),
 		...(section === undefined ? {} : {section}),
 		fromStart: args.fromStart,
+		mouse: args.mouse,
+		uiLang: args.uiLang,
 		color: args.color && !noColor,
 		debug,
 	};

@@ -15,10 +15,11 @@
 
 import {type Article, type Direction} from '../model/article.js';
 import {createBook, type Book} from '../reader/book.js';
-import {screenGeometry} from '../reader/screen/geometry.js';
+import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
 import {createPager, type Place} from '../reader/pager.js';
+import {uiLangFromEnv, type UiLang} from '../reader/i18n/index.js';
 import {articleKey, loadPosition, positionsPath} from './positions.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
 import {type SignalGuard} from './signal-guard.js';
@@ -43,6 +44,10 @@ export interface ReaderOptions {
 	readonly section?: number;
 	/** Ignore the remembered place (--from-start). */
 	readonly fromStart?: boolean;
+	/** Scroll with the mouse wheel (--mouse; the terminal's text selection then needs Shift). */
+	readonly mouse?: boolean;
+	/** The chrome's language (--ui-lang); 'auto' or undefined: from the locale. */
+	readonly uiLang?: 'auto' | UiLang;
 	readonly color: boolean;
 	/** Print a stack with internal errors. */
 	readonly debug?: boolean;
@@ -64,11 +69,18 @@ export interface ReaderSetup {
 /** Decides the bidi mode, makes the book and finds the place to open (Logic 2). */
 export function prepareReader(options: ReaderOptions): ReaderSetup {
 	const {article, stderr} = options;
-	const choice = chooseBidi(options.bidi, detectTerminal(options.env));
+	const choice = {...chooseBidi(options.bidi, detectTerminal(options.env)), ...(options.mouse ? {mouse: true} : {})};
 	const order = choice.bidi === 'app' ? 'visual' : 'logical';
 	const shape = options.shape === 'auto' ? choice.bidi === 'app' : options.shape === 'on';
-	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir});
-	const chrome: ScreenOptions = {order, shape, dir: article.dir};
+	const book = createBook(article, {order, shape, dir: options.dir, baseDir: article.dir, ...(choice.marksTakeCells ? {fewMarks: true} : {})});
+	const lang = options.uiLang && options.uiLang !== 'auto' ? options.uiLang : uiLangFromEnv(options.env);
+	const chrome: ScreenOptions = {
+		order,
+		shape,
+		dir: article.dir,
+		...(choice.marksTakeCells ? {marksTakeCells: true} : {}),
+		...(lang === 'en' ? {} : {lang}),
+	};
 
 	const positionsFile = options.positionsFile ?? positionsPath(options.env);
 	const key = articleKey(options.text);
@@ -96,7 +108,7 @@ export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows
  * (Logic 3); undefined when the terminal is too small (Ink says so).
  */
 export function firstPaint(setup: ReaderSetup, size: {columns: number; rows: number}, options: {maxWidth?: number; color: boolean}): string | undefined {
-	const geometry = screenGeometry(size.columns, size.rows, options.maxWidth);
+	const geometry = screenGeometry(size.columns, size.rows, options.maxWidth, markReserve(setup.chrome));
 	if (geometry.tooSmall) return undefined;
 	const state = createPager(setup.book, {...setup.place, width: geometry.width, height: geometry.height});
 	const rows = frameRows({

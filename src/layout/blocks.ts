@@ -27,7 +27,8 @@ import {paragraphText, type Mark, type Order} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
 import {codeLineText, layoutCode} from './code.js';
 import {layoutContainer} from './containers.js';
-import {blankRow, dimStyle, plainStyle, type Row, type State} from './rows.js';
+import {blankRow, dimStyle, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {implicitRuns} from './implicit.js';
 import {layoutTable} from './table.js';
 import {layoutHeading, layoutInline, layoutRule} from './text-blocks.js';
 
@@ -42,6 +43,14 @@ export interface LayoutOptions {
 	readonly baseDir: Direction;
 	/** Returns the logical ranges to highlight in a paragraph's plain text. */
 	readonly highlight?: (text: string) => readonly Mark[];
+	/**
+	 * Rows for a terminal that reorders each row itself (with order 'logical'):
+	 * assembled as in visual order, then sent so the terminal shows them so
+	 * (implicit.ts); no box-drawing glyphs.
+	 */
+	readonly implicit?: boolean;
+	/** With `implicit`: the terminal draws each mark as a blank cell (mlterm), so only the marks it needs. */
+	readonly fewMarks?: boolean;
 }
 
 /** Lays out a section's blocks (the heading is the caller's). */
@@ -101,21 +110,26 @@ export function forEachParagraphText(blocks: readonly Block[], visit: (text: str
 function finishRow(row: Row, options: LayoutOptions): Line {
 	let runs = row.runs;
 	let width = row.width;
+	const visual = visualRows(options);
 	// Only a cluster wider than the whole width (a wide letter at width 1) can
 	// get here too wide: cut the row on its end side, and say so with '…'.
-	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && options.order === 'visual'));
-	if (options.order === 'visual' && options.width > 0 && row.align === 'right' && width < options.width) {
+	if (options.width > 0 && width > options.width) ({runs, width} = clipRuns(runs, options.width, row.align === 'right' && visual));
+	if (visual && options.width > 0 && row.align === 'right' && width < options.width) {
 		const padded: Run[] = [spaceRun(options.width - width)];
 		for (const run of runs) padded.push(run);
 		runs = padded;
 		width = options.width;
+	}
+	if (options.implicit) {
+		const dir = row.align === 'right' ? 'rtl' : 'ltr';
+		return {runs: implicitRuns(runs, dir), width, block: row.block, offset: row.offset, dir};
 	}
 	return {runs, width, block: row.block, offset: row.offset};
 }
 
 /** A row of a centred block (raw HTML's align="center"): in visual order, as much room on its left as on its right. */
 function centred(row: Row, options: LayoutOptions): Row {
-	if (options.order !== 'visual' || options.width <= 0 || row.width >= options.width) return row;
+	if (!visualRows(options) || options.width <= 0 || row.width >= options.width) return row;
 	const left = Math.floor((options.width - row.width) / 2);
 	if (!left) return row;
 	return {...row, runs: [spaceRun(left), ...row.runs], width: row.width + left, align: 'left'};

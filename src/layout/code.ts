@@ -1,13 +1,16 @@
 // Code blocks: each line a paragraph with an LTR base direction, tabs
 // expanded, bidi controls removed; a line longer than the width wraps between
 // grapheme clusters with a dim '↩' at the cut. In visual order a line with
-// right-to-left letters is reordered and its Arabic shaped (issue 12).
+// right-to-left letters is reordered and its Arabic shaped (issue 12); for a
+// terminal that reorders, each piece of such a line is a unit of the line's
+// levels (implicit.ts, Logic 3–4).
 
 import {type Run, type RunStyle} from '../model/line.js';
 import {mirrorCode, reorderLineInto, resolveLevels} from '../text/bidi/index.js';
 import {removeBidiControls} from '../text/char-class.js';
 import {shapeArabic} from '../text/shape.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
+import {codeUnit, edgeContext, lineTargets, paragraphBrackets, pinBrackets, settleUnit} from './implicit.js';
 import {dimStyle, plainStyle, type Row, type State} from './rows.js';
 
 /**
@@ -42,11 +45,18 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 		// Most code lines: LTR, no match, each piece a slice.
 		const plain = !visual && !marks.length;
 		const orders = visual ? visualCodeOrders(line, shown, ranges) : plain ? [] : ranges.map(([a, b]) => Array.from({length: b - a}, (_, k) => a + k));
+		// For a terminal that reorders (implicit.ts): a line with right-to-left letters, each piece a unit of the line's levels.
+		const implicit = state.options.implicit === true && rtlLetter.test(line) ? paragraphBrackets([{text: line, style: plainStyle}], line, 'ltr') : undefined;
 		ranges.forEach(([a, b], i) => {
-			const piece = plain ? [{text: shown.slice(a, b), style: codeStyle}] : codeRuns(shown, orders[i] ?? [], styles, styleAt);
+			let piece: readonly Run[] = plain ? [{text: shown.slice(a, b), style: codeStyle}] : codeRuns(shown, orders[i] ?? [], styles, styleAt);
+			if (implicit) {
+				const {before, after} = edgeContext(line, 'ltr', a, b);
+				const pinned = pinBrackets(piece, implicit, a, b, noStyles, state.options.fewMarks, true);
+				piece = settleUnit(codeUnit(pinned, before, after), 'ltr', lineTargets(implicit, piece, a, b));
+			}
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, ...piece];
 			let w = indent;
-			for (const run of piece) w += textWidth(run.text);
+			for (const run of piece) if (run.style.control !== true) w += textWidth(run.text);
 			if (i < ranges.length - 1 && mark) {
 				runs.push({text: '↩', style: dimStyle});
 				w += 1;
@@ -102,6 +112,7 @@ function hardWrap(text: string, width: number, slack: number): (readonly [number
 const rtlLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud803[\udc00-\ude7f]|\ud83a|\ud83b[\udc00-\udeff]/;
 
 const codeStyle: RunStyle = {code: true};
+const noStyles: ReadonlySet<RunStyle> = new Set();
 
 /** A code line as it is shown and searched: tabs expanded, bidi controls removed. */
 export function codeLineText(rawLine: string): string {

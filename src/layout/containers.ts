@@ -15,7 +15,8 @@
 import {type Block, type Direction, type Span} from '../model/article.js';
 import {directionOfLetters, inlineDirection} from '../text/direction.js';
 import {type Run} from '../model/line.js';
-import {blankRow, dimStyle, maxOf, plainStyle, type Row, type State} from './rows.js';
+import {blankRow, dimStyle, maxOf, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {glyphsFor} from './implicit.js';
 
 /** Below this inner width, deeper quotes and lists stop adding gutters. */
 const minInnerWidth = 8;
@@ -34,7 +35,8 @@ export function layoutContainer(
 	layoutBlock: (block: Block, width: number, state: State, around: Direction) => Row[],
 ): Row[] {
 	const {options} = state;
-	const visual = options.order === 'visual';
+	const visual = visualRows(options);
+	const bar = `${glyphsFor(options.implicit).bar} `;
 
 	interface Frame {
 		readonly first: string;
@@ -79,7 +81,7 @@ export function layoutContainer(
 			return {first, rest, width: fw, inner: outer > 0 ? outer - fw : 0, rtl: dir === 'rtl', used: false};
 		};
 		if (block.kind === 'quote') {
-			const frame = frameOf('│ ', '│ ', 2);
+			const frame = frameOf(bar, bar, 2);
 			stack.push({blocks: block.blocks, width: frame.inner, dir, frames: [...frames, frame], blankFirst: false, tight: false});
 			return;
 		}

@@ -27,6 +27,11 @@ export const plainStyle: Style = {};
 export const dimStyle: RunStyle = {dim: true};
 export const headingStyle: Style = {strong: true};
 
+/** Rows are put together in visual order: app mode, and the rows of implicit mode (implicit.ts, Logic 1). */
+export function visualRows(options: LayoutOptions): boolean {
+	return options.order === 'visual' || options.implicit === true;
+}
+
 /** The empty row between blocks, hugging the side of direction `dir` (the article's or its container's). */
 export function blankRow(state: State, dir: Direction): Row {
 	return {runs: [], width: 0, align: dir === 'rtl' ? 'right' : 'left', block: state.block, offset: state.offset};

@@ -5,9 +5,10 @@
 import {type Block, type Direction, type Inline, type Span} from '../model/article.js';
 import {countProse, directionOfLetters} from '../text/direction.js';
 import {type Run} from '../model/line.js';
-import {paragraphText, type Order} from '../text/paragraph.js';
+import {paragraphText} from '../text/paragraph.js';
 import {clusterBoundaries, textWidth} from '../text/width.js';
-import {dimStyle, headingStyle, maxOf, plainStyle, type Row, type State} from './rows.js';
+import {dimStyle, headingStyle, maxOf, plainStyle, visualRows, type Row, type State} from './rows.js';
+import {glyphsFor} from './implicit.js';
 import {layoutInline} from './text-blocks.js';
 
 /**
@@ -41,7 +42,9 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 			total--;
 		}
 	}
-	const rtl = dir === 'rtl' && options.order === 'visual';
+	const visual = visualRows(options);
+	const rtl = dir === 'rtl' && visual;
+	const glyphs = glyphsFor(options.implicit);
 	const start = dir === 'rtl' ? 'right' : 'left';
 	const rows: Row[] = [];
 	all.forEach((cells, r) => {
@@ -53,12 +56,12 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 				const cell = laid[c]?.[k];
 				const cw = natural[c] ?? 1;
 				const align = block.align[c] ?? start;
-				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, options.order));
+				parts.push(pad(cell?.runs ?? [], cell?.width ?? 0, cw, align, visual));
 			}
 			if (rtl) parts.reverse();
 			const runs: Run[] = [];
 			parts.forEach((p, i) => {
-				if (i > 0) runs.push({text: ' │ ', style: dimStyle});
+				if (i > 0) runs.push({text: ` ${glyphs.bar} `, style: dimStyle});
 				for (const run of p) runs.push(run);
 			});
 			rows.push({
@@ -70,9 +73,9 @@ export function layoutTable(block: Extract<Block, {kind: 'table'}>, width: numbe
 			});
 		}
 		if (r === 0) {
-			const cols = natural.map((n) => '─'.repeat(n));
+			const cols = natural.map((n) => glyphs.rule.repeat(n));
 			if (rtl) cols.reverse();
-			const text = cols.join('─┼─');
+			const text = cols.join(glyphs.rule + glyphs.cross + glyphs.rule);
 			rows.push({runs: [{text, style: dimStyle}], width: textWidth(text), align: rtl ? 'right' : 'left', block: state.block, offset: state.offset});
 		}
 	});
@@ -97,7 +100,7 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 	all.forEach((cells, r) => {
 		const inline: Span[] = [];
 		cells.forEach((cell, c) => {
-			if (c > 0) inline.push({text: ' │ ', style: dimStyle});
+			if (c > 0) inline.push({text: ` ${glyphsFor(state.options.implicit).bar} `, style: dimStyle});
 			for (const span of cell) inline.push(span);
 		});
 		for (const row of layoutInline(inline, width, state, r === 0 ? headingStyle : undefined, dir)) rows.push(row);
@@ -105,10 +108,10 @@ function layoutTableAsRows(all: readonly (readonly Inline[])[], width: number, s
 	return rows;
 }
 
-function pad(runs: readonly Run[], width: number, target: number, align: 'left' | 'right' | 'center', order: Order): Run[] {
+function pad(runs: readonly Run[], width: number, target: number, align: 'left' | 'right' | 'center', visual: boolean): Run[] {
 	const room = Math.max(0, target - width);
 	if (room === 0) return [...runs];
-	if (order === 'logical' && align !== 'center') return [...runs, {text: ' '.repeat(room), style: plainStyle}];
+	if (!visual && align !== 'center') return [...runs, {text: ' '.repeat(room), style: plainStyle}];
 	const left = align === 'right' ? room : align === 'center' ? Math.floor(room / 2) : 0;
 	const out: Run[] = [];
 	if (left) out.push({text: ' '.repeat(left), style: plainStyle});

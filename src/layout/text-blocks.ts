@@ -5,6 +5,7 @@
 import {type Direction, type Inline, type Style} from '../model/article.js';
 import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
+import {edgeContext, glyphsFor, isolateContext, isolatedStyles, lineTargets, paragraphBrackets, pinBrackets, settleUnit, unitRuns} from './implicit.js';
 import {dimStyle, headingStyle, maxOf, type Row, type State} from './rows.js';
 
 /**
@@ -27,6 +28,32 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 	const align = laid.direction === 'rtl' ? 'right' : 'left';
 	const base = state.offset;
 	state.offset += laid.length + 1;
+	if (options.implicit) {
+		// Each line a unit, with the direction of the strong characters around it in the paragraph (implicit.ts, Logic 3).
+		const text = paragraphText(inline);
+		const styles = isolatedStyles(spans);
+		const brackets = paragraphBrackets(spans, text, laid.direction);
+		// Each unit checked against the levels app mode gives its line (implicit.ts, settleUnit).
+		return laid.lines.map((line) => {
+			const {before, after} = edgeContext(text, laid.direction, line.offset, line.end);
+			const unit = unitRuns(
+				pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
+				laid.direction,
+				before,
+				after,
+				styles,
+				isolateContext(spans, text, line.offset, line.end),
+				options.fewMarks,
+			);
+			return {
+				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset, line.end)),
+				width: line.width,
+				align,
+				block: state.block,
+				offset: base + line.offset,
+			};
+		});
+	}
 	return laid.lines.map((line) => ({
 		runs: line.runs,
 		width: line.width,
@@ -41,7 +68,8 @@ export function layoutHeading(level: number, inline: Inline, width: number, stat
 	const rows = layoutInline(inline, width, state, headingStyle, dir);
 	if (level <= 2) {
 		// Titles and top sections are underlined, the rule as wide as the text.
-		const rule = level === 1 ? '═' : '─';
+		const glyphs = glyphsFor(state.options.implicit);
+		const rule = level === 1 ? glyphs.doubleRule : glyphs.rule;
 		const n = maxOf(rows, (r) => r.width, 1);
 		const last = rows[rows.length - 1];
 		rows.push({
@@ -58,5 +86,6 @@ export function layoutHeading(level: number, inline: Inline, width: number, stat
 /** A thematic break: a dim line across the width (40 cells unwrapped). */
 export function layoutRule(width: number, state: State): Row[] {
 	const n = width > 0 ? width : 40;
-	return [{runs: [{text: '─'.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
+	const rule = glyphsFor(state.options.implicit).rule;
+	return [{runs: [{text: rule.repeat(n), style: dimStyle}], width: n, align: 'left', block: state.block, offset: state.offset}];
 }

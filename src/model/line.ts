@@ -16,6 +16,8 @@ export interface RunStyle extends Style {
 	readonly current?: boolean;
 	/** Dimmed marks (list markers, quote bars, continuation marks, the screen's rules and hints). */
 	readonly dim?: boolean;
+	/** Bidi marks qari writes itself for a terminal that reorders rows (layout/implicit.ts); never article text. */
+	readonly control?: boolean;
 }
 
 /** A piece of one laid-out line, in visual (left-to-right screen) order. */
@@ -37,6 +39,8 @@ export interface Line {
 	 * content starts; used to keep the reader's place across a resize.
 	 */
 	readonly offset: number;
+	/** Rows for a terminal that reorders (layout/implicit.ts): the direction the row states to it. */
+	readonly dir?: 'ltr' | 'rtl';
 }
 
 /** One screenful of lines of a section. */

@@ -124,7 +124,9 @@ export function createBook(article: Article, options: BookOptions, cacheSize = C
 			const key = `${section}\u0000${width}\u0000${query}\u0000${query ? current : -1}`;
 			const hit = cache.get(key);
 			if (hit) return hit;
-			const lines = layoutSection(s, {...options, width, ...(query ? {highlight: createHighlighter(query, current)} : {})});
+			// The reader's logical order is for a terminal that reorders rows itself: rows built for it (layout/implicit.ts).
+			const implicit = options.order === 'logical';
+			const lines = layoutSection(s, {...options, width, implicit, ...(query ? {highlight: createHighlighter(query, current)} : {})});
 			cache.set(key, lines, lines.length + 1);
 			return lines;
 		},

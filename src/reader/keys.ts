@@ -13,9 +13,14 @@
 //    there it clears the search, and with none the footer says that q quits.
 //    Only q and Ctrl-C quit.
 // 4. The search prompt takes printable text as input; only the keys of its
-//    table (Enter, Esc, Backspace, Ctrl-C) act.
+//    table (Enter, Esc, Backspace, Ctrl-U, Ctrl-C) act. The go-to prompt
+//    takes digits and '%'.
+// 5. A digit on the page opens its section at once when the article has at
+//    most nine; with more, it opens the go-to prompt with the digit typed, so
+//    1 2 Enter is section 12 (`:` opens the prompt empty).
 
 import {type Direction} from '../model/article.js';
+import {messagesFor, type HintName, type KeyHelpName, type UiLang} from './i18n/index.js';
 import {type PagerAction, type View} from './pager.js';
 
 /** The part of a key press (Ink's `Key`) that naming needs. */
@@ -52,6 +57,9 @@ export function nameKey(input: string, key: KeyPress): string {
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.escape) return 'escape';
 	if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+	// SGR mouse reports (--mouse), as Ink hands them over without the ESC: the wheel, or any other button.
+	const mouse = /^\[<(\d+);\d+;\d+[Mm]$/.exec(input);
+	if (mouse) return mouse[1] === '64' ? 'wheelup' : mouse[1] === '65' ? 'wheeldown' : 'mouse';
 	if (input === ' ') return 'space';
 	return input;
 }
@@ -79,67 +87,99 @@ export interface KeyContext {
 	readonly dir: Direction;
 	/** A search with matches is active. */
 	readonly searching: boolean;
+	/** Number of sections (digits: Logic 5); 9 when not given. */
+	readonly sections?: number;
+	/** The help screen shows its last row (no 'more' hint). */
+	readonly atEnd?: boolean;
 }
 
 export interface Binding {
 	readonly keys: readonly string[];
 	/** The action, or a function of the key (digits). */
-	readonly action: PagerAction | ((key: string) => PagerAction);
-	/** What the keys do, for the help screen. */
-	readonly help: string;
+	readonly action: PagerAction | ((key: string, context: KeyContext) => PagerAction);
+	/** What the keys do, for the help screen: its words in the catalogues (i18n/). */
+	readonly help: KeyHelpName;
 	/** Only in articles of this direction. */
 	readonly dir?: Direction;
 	/** Only while a search is active (true) or not (false). */
 	readonly searching?: boolean;
-	/** Short label for the footer's hints. */
-	readonly hint?: string;
+	/** Short label for the footer's hints (its words in the catalogues). */
+	readonly hint?: HintName;
 }
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const goToDigit = (key: string): PagerAction => ({type: 'goToSection', section: Number(key) - 1});
+const goToDigit = (key: string, context: KeyContext): PagerAction =>
+	(context.sections ?? 9) <= 9 ? {type: 'goToSection', section: Number(key) - 1} : {type: 'openGoto', text: key};
 
 /** Every key of every view. Order matters: the first match wins. */
 export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	page: [
-		{keys: ['space', 'pagedown'], action: {type: 'pageForward'}, help: 'next page (then the next section)', hint: 'next'},
-		{keys: ['right'], dir: 'ltr', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
-		{keys: ['left'], dir: 'rtl', action: {type: 'pageForward'}, help: 'next page, in reading direction'},
-		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'previous page (then the previous section)'},
-		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'previous page, in reading direction'},
-		{keys: ['j', 'down'], action: {type: 'lineDown'}, help: 'one line down'},
-		{keys: ['k', 'up'], action: {type: 'lineUp'}, help: 'one line up'},
-		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'next match (during a search)'},
-		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previous match (during a search)'},
-		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'next section', hint: 'section'},
-		{keys: ['p'], action: {type: 'previousSection'}, help: 'previous section'},
-		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'start of the section'},
-		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'end of the section'},
-		{keys: digits, action: goToDigit, help: 'go to section 1–9'},
-		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'table of contents', hint: 'contents'},
-		{keys: ['/'], action: {type: 'openSearch'}, help: 'search (ignores harakat, tatweel, hamza forms, niqqud, case)', hint: 'search'},
-		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clear the search (Esc never quits: q does)'},
-		{keys: ['?'], action: {type: 'openHelp'}, help: 'this help', hint: 'help'},
-		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quit (the place is remembered)', hint: 'quit'},
+		{keys: ['space', 'pagedown'], action: {type: 'pageForward'}, help: 'pageForward', hint: 'next'},
+		{keys: ['right'], dir: 'ltr', action: {type: 'pageForward'}, help: 'pageForwardArrow'},
+		{keys: ['left'], dir: 'rtl', action: {type: 'pageForward'}, help: 'pageForwardArrow'},
+		{keys: ['b', 'pageup'], action: {type: 'pageBack'}, help: 'pageBack'},
+		{keys: ['left'], dir: 'ltr', action: {type: 'pageBack'}, help: 'pageBackArrow'},
+		{keys: ['right'], dir: 'rtl', action: {type: 'pageBack'}, help: 'pageBackArrow'},
+		{keys: ['j', 'down', 'wheeldown'], action: {type: 'lineDown'}, help: 'lineDown'},
+		{keys: ['k', 'up', 'wheelup'], action: {type: 'lineUp'}, help: 'lineUp'},
+		{keys: ['d'], action: {type: 'halfDown'}, help: 'halfDown'},
+		{keys: ['u'], action: {type: 'halfUp'}, help: 'halfUp'},
+		{keys: ['n'], searching: true, action: {type: 'nextMatch'}, help: 'nextMatch'},
+		{keys: ['N'], searching: true, action: {type: 'previousMatch'}, help: 'previousMatch'},
+		{keys: ['n'], searching: false, action: {type: 'nextSection'}, help: 'nextSection', hint: 'section'},
+		{keys: ['p'], action: {type: 'previousSection'}, help: 'previousSection'},
+		{keys: ['g', 'home'], action: {type: 'sectionStart'}, help: 'sectionStart'},
+		{keys: ['G', 'end'], action: {type: 'sectionEnd'}, help: 'sectionEnd'},
+		{keys: digits, action: goToDigit, help: 'digits'},
+		{keys: [':'], action: {type: 'openGoto'}, help: 'goto'},
+		{keys: ['t', 'tab'], action: {type: 'openToc'}, help: 'toc', hint: 'contents'},
+		{keys: ['l'], action: {type: 'openLinks'}, help: 'links', hint: 'links'},
+		{keys: ['/'], action: {type: 'openSearch'}, help: 'search', hint: 'search'},
+		{keys: ['escape'], action: {type: 'clearSearch'}, help: 'clearSearch'},
+		{keys: ['?'], action: {type: 'openHelp'}, help: 'help', hint: 'help'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspend'},
+		{keys: ['q', 'ctrl+c'], action: {type: 'quit'}, help: 'quitRemembered', hint: 'quit'},
 	],
 	toc: [
-		{keys: ['up', 'k'], action: {type: 'tocMove', delta: -1}, help: 'previous entry'},
-		{keys: ['down', 'j'], action: {type: 'tocMove', delta: 1}, help: 'next entry'},
-		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'open the section', hint: 'open'},
-		{keys: digits, action: goToDigit, help: 'open section 1–9'},
-		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previousEntry'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'nextEntry'},
+		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'openSection', hint: 'open'},
+		{keys: digits, action: goToDigit, help: 'openDigit'},
+		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspendShort'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	help: [
-		{keys: ['down', 'j', 'space', 'pagedown'], action: {type: 'helpScroll', delta: 1}, help: 'scroll down', hint: 'more'},
-		{keys: ['up', 'k', 'b', 'pageup'], action: {type: 'helpScroll', delta: -1}, help: 'scroll up'},
-		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'back to the page', hint: 'back'},
+		{keys: ['space', 'pagedown'], action: {type: 'helpScroll', delta: 'page'}, help: 'helpNext', hint: 'more'},
+		{keys: ['b', 'pageup'], action: {type: 'helpScroll', delta: '-page'}, help: 'helpPrevious'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'helpScroll', delta: 1}, help: 'helpLineDown'},
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'helpScroll', delta: -1}, help: 'helpLineUp'},
+		{keys: ['g', 'home'], action: {type: 'helpScroll', delta: 'start'}, help: 'helpStart'},
+		{keys: ['G', 'end'], action: {type: 'helpScroll', delta: 'end'}, help: 'helpEnd'},
+		{keys: ['escape', '?', 'q', 'return'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
+		{keys: ['ctrl+z'], action: {type: 'suspend'}, help: 'suspendShort'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 	search: [
-		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'search', hint: 'search'},
+		{keys: ['return'], action: {type: 'searchSubmit'}, help: 'searchSubmit', hint: 'search'},
 		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
-		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase a character'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'eraseAll'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	links: [
+		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previousLink'},
+		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'nextLink'},
+		{keys: ['return'], action: {type: 'linkOpen'}, help: 'linkOpen', hint: 'open'},
+		{keys: ['y'], action: {type: 'linkCopy'}, help: 'linkCopy', hint: 'copy'},
+		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
+		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
+	],
+	goto: [
+		{keys: ['return'], action: {type: 'gotoSubmit'}, help: 'go', hint: 'go'},
+		{keys: ['escape'], action: {type: 'closeView'}, help: 'cancel', hint: 'cancel'},
+		{keys: ['backspace'], action: {type: 'searchErase'}, help: 'erase'},
+		{keys: ['ctrl+u'], action: {type: 'inputClear'}, help: 'eraseAll'},
 		{keys: ['ctrl+c'], action: {type: 'quit'}, help: 'quit'},
 	],
 };
@@ -154,9 +194,10 @@ function applies(binding: Binding, context: KeyContext): boolean {
 export function actionForKey(view: View, key: string, context: KeyContext): PagerAction | undefined {
 	for (const binding of keyTable[view]) {
 		if (!binding.keys.includes(key) || !applies(binding, context)) continue;
-		return typeof binding.action === 'function' ? binding.action(key) : binding.action;
+		return typeof binding.action === 'function' ? binding.action(key, context) : binding.action;
 	}
 	if (view === 'search' && isTypable(key)) return {type: 'searchType', text: key === 'space' ? ' ' : key};
+	if (view === 'goto' && /^[0-9%]$/.test(key)) return {type: 'searchType', text: key};
 	return undefined;
 }
 
@@ -164,7 +205,8 @@ export function actionForKey(view: View, key: string, context: KeyContext): Page
 function isTypable(key: string): boolean {
 	if (key === 'space') return true;
 	if (key.length === 0 || key.startsWith('ctrl+')) return false;
-	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && ![...'up down left right pageup pagedown home end return tab backspace escape'.split(' ')].includes(key);
+	const named = 'up down left right pageup pagedown home end return tab backspace escape wheelup wheeldown mouse'.split(' ');
+	return !/[\u0000-\u001f\u007f-\u009f]/.test(key) && !named.includes(key);
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -182,6 +224,10 @@ const keyLabels: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	backspace: 'Backspace',
 	'ctrl+c': 'Ctrl-C',
+	'ctrl+u': 'Ctrl-U',
+	'ctrl+z': 'Ctrl-Z',
+	wheelup: 'wheel',
+	wheeldown: 'wheel',
 };
 
 /** How a key is written on the help screen. */
@@ -194,26 +240,29 @@ export interface HelpRow {
 	readonly help: string;
 }
 
-/** The bindings of a view that apply in an article of direction `dir`, as help rows. */
-export function helpRows(view: View, dir: Direction): HelpRow[] {
+/** The bindings of a view that apply in an article of direction `dir`, as help rows in the chrome's language. */
+export function helpRows(view: View, dir: Direction, lang?: UiLang): HelpRow[] {
+	const t = messagesFor(lang);
 	return keyTable[view]
 		.filter((b) => b.dir === undefined || b.dir === dir)
-		.map((b) => ({keys: b.keys === digits ? '1–9' : b.keys.map(keyLabel).join(' '), help: b.help}));
+		.map((b) => ({keys: b.keys === digits ? '1–9' : b.keys.map(keyLabel).join(' '), help: t.keys[b.help]}));
 }
 
 /** Which hints stay when the footer is short of room: the first ones. */
-const hintRank = ['next', 'help', 'quit', 'open', 'back', 'more', 'search', 'contents', 'section', 'cancel'];
+const hintRank: readonly HintName[] = ['next', 'help', 'quit', 'open', 'go', 'back', 'copy', 'more', 'search', 'contents', 'links', 'section', 'cancel'];
 
 /** Footer hints for a view, most useful first: '← next', '? help', … (the first key of each hinted binding). */
-export function hintsFor(view: View, context: KeyContext): string[] {
+export function hintsFor(view: View, context: KeyContext, lang?: UiLang): string[] {
+	const t = messagesFor(lang);
 	const hints: {rank: number; text: string}[] = [];
 	for (const binding of keyTable[view]) {
 		if (!binding.hint || !applies(binding, context)) continue;
+		if (binding.hint === 'more' && context.atEnd) continue;
 		let keys = binding.keys[0] ?? '';
 		// The reading-direction arrow is the better hint for paging.
 		if (typeof binding.action !== 'function' && binding.action.type === 'pageForward') keys = context.dir === 'rtl' ? 'left' : 'right';
 		const rank = hintRank.indexOf(binding.hint);
-		hints.push({rank: rank < 0 ? hintRank.length : rank, text: `${keyLabel(keys)} ${binding.hint}`});
+		hints.push({rank: rank < 0 ? hintRank.length : rank, text: `${keyLabel(keys)} ${t.hints[binding.hint]}`});
 	}
 	return hints.sort((a, b) => a.rank - b.rank).map((h) => h.text);
 }

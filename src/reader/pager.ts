@@ -11,7 +11,8 @@
 //    comes back to exactly the same screen.
 // 2. Paging forward off the end of a section opens the next one; back off
 //    the start opens the previous section's last page: the article reads
-//    like one book. Line moves stop at the section's edges.
+//    like one book. Line and half-page moves go on into the next section at
+//    its top, and back into the previous one at its end (as a wheel scrolls).
 // 3. Search keeps the query, the match count of every section and the current
 //    match (section, number within the section). n/N step through them
 //    across sections, wrapping around with a message. To show the current
@@ -22,8 +23,9 @@ import {type Line} from '../model/line.js';
 import {type Book, type Highlight} from './book.js';
 import {isBlank, lineAtOffset, pageCount} from '../layout/paginate.js';
 import {foldQuery} from './search.js';
+import {sectionLinks} from './links.js';
 
-export type View = 'page' | 'toc' | 'help' | 'search';
+export type View = 'page' | 'toc' | 'help' | 'search' | 'goto' | 'links';
 
 /** The footer's answer to Esc on the page with no search to clear. */
 export const QUIT_HINT = 'q quits';
@@ -53,6 +55,8 @@ export interface PagerState {
 	readonly tocCursor: number;
 	/** First line shown of the help screen. */
 	readonly helpTop: number;
+	/** Highlighted entry of the links list. */
+	readonly linkCursor: number;
 	/** What is typed in the search prompt. */
 	readonly input: string;
 	readonly search: Search | null;
@@ -76,7 +80,26 @@ export type PagerAction =
 	| {readonly type: 'tocMove'; readonly delta: number}
 	| {readonly type: 'tocOpen'}
 	| {readonly type: 'openHelp'}
-	| {readonly type: 'helpScroll'; readonly delta: number}
+	/** Lines, or a page, or to the start or end; `length` is the help's length in rows (the UI knows it). */
+	| {readonly type: 'helpScroll'; readonly delta: number | 'page' | '-page' | 'start' | 'end'; readonly length?: number}
+	| {readonly type: 'halfDown'}
+	| {readonly type: 'halfUp'}
+	/** The go-to prompt: a section number or a percentage of the article. */
+	| {readonly type: 'openGoto'; readonly text?: string}
+	| {readonly type: 'gotoSubmit'}
+	/** 0–100: the place that share of the article in. */
+	| {readonly type: 'goToPercent'; readonly percent: number}
+	| {readonly type: 'inputClear'}
+	/** Ctrl-Z: the UI suspends the process; the state does not change. */
+	| {readonly type: 'suspend'}
+	/** The links list of the section on screen (links.ts). */
+	| {readonly type: 'openLinks'}
+	| {readonly type: 'linkMove'; readonly delta: number}
+	/** Open or copy the link at the cursor: done by the UI; the state does not change. */
+	| {readonly type: 'linkOpen'}
+	| {readonly type: 'linkCopy'}
+	/** A line for the footer (what the UI did: opened, copied). */
+	| {readonly type: 'showMessage'; readonly text: string}
 	| {readonly type: 'closeView'}
 	| {readonly type: 'openSearch'}
 	| {readonly type: 'searchType'; readonly text: string}
@@ -115,6 +138,7 @@ export function createPager(book: Book, start: StartOptions): PagerState {
 		view: 'page',
 		tocCursor: section,
 		helpTop: 0,
+		linkCursor: 0,
 		input: '',
 		search: null,
 		message: '',
@@ -170,14 +194,39 @@ function withMessage(state: PagerState, message: string): PagerState {
 export function reducePager(state: PagerState, action: PagerAction, book: Book): PagerState {
 	const h = state.height;
 	switch (action.type) {
-		case 'lineDown': {
-			const lines = linesOf(book, state);
-			if (state.top + h >= lines.length) return state;
-			return moveTo(book, state, state.section, state.top + 1);
-		}
+		case 'lineDown':
+			return scrollDown(book, state, 1);
 		case 'lineUp':
-			if (state.top === 0) return state;
-			return moveTo(book, state, state.section, state.top - 1);
+			return scrollUp(book, state, 1);
+		case 'halfDown':
+			return scrollDown(book, state, Math.max(1, Math.floor(h / 2)));
+		case 'halfUp':
+			return scrollUp(book, state, Math.max(1, Math.floor(h / 2)));
+		case 'goToPercent':
+			return goToPercent(book, state, action.percent);
+		case 'openGoto':
+			return {...state, view: 'goto', input: action.text ?? '', message: ''};
+		case 'gotoSubmit':
+			return submitGoto(book, {...state, view: 'page', input: ''}, state.input.trim());
+		case 'inputClear':
+			return state.input ? {...state, input: ''} : state;
+		case 'suspend':
+		case 'linkOpen':
+		case 'linkCopy':
+			return state;
+		case 'openLinks': {
+			const section = book.article.sections[state.section];
+			if (!section || sectionLinks(section).length === 0) return withMessage(state, 'no links in this section');
+			return {...state, view: 'links', linkCursor: 0, message: ''};
+		}
+		case 'linkMove': {
+			const section = book.article.sections[state.section];
+			const count = section ? sectionLinks(section).length : 0;
+			const cursor = Math.max(0, Math.min(count - 1, state.linkCursor + action.delta));
+			return cursor === state.linkCursor ? state : {...state, linkCursor: cursor};
+		}
+		case 'showMessage':
+			return withMessage(state, action.text);
 		case 'pageForward': {
 			const lines = linesOf(book, state);
 			if (state.top + h < lines.length) return moveTo(book, state, state.section, state.top + h);
@@ -218,7 +267,11 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'openHelp':
 			return {...state, view: 'help', helpTop: 0, message: ''};
 		case 'helpScroll': {
-			const helpTop = Math.max(0, state.helpTop + action.delta);
+			const last = action.length === undefined ? Infinity : Math.max(0, action.length - h);
+			const {delta} = action;
+			const wanted =
+				delta === 'start' ? 0 : delta === 'end' ? last : delta === 'page' ? state.helpTop + h : delta === '-page' ? state.helpTop - h : state.helpTop + delta;
+			const helpTop = Math.max(0, Math.min(last, wanted));
 			return helpTop === state.helpTop ? state : {...state, helpTop};
 		}
 		case 'closeView':
@@ -253,6 +306,52 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'quit':
 			return state.quit ? state : {...state, quit: true};
 	}
+}
+
+/** Top line that shows the end of a section of `count` lines. */
+function endTop(count: number, height: number): number {
+	return Math.max(0, count - height);
+}
+
+/** Scrolls `n` lines down, on into the next section (at its top) from the end of one. */
+function scrollDown(book: Book, state: PagerState, n: number): PagerState {
+	const lines = linesOf(book, state);
+	const end = endTop(lines.length, state.height);
+	if (state.top < end) return moveTo(book, state, state.section, Math.min(end, state.top + n));
+	if (state.section + 1 < book.count) return moveTo(book, state, state.section + 1, 0);
+	return state;
+}
+
+/** Scrolls `n` lines up, back into the previous section (at its end) from the top of one. */
+function scrollUp(book: Book, state: PagerState, n: number): PagerState {
+	if (state.top > 0) return moveTo(book, state, state.section, Math.max(0, state.top - n));
+	if (state.section === 0) return state;
+	const previous = linesOf(book, state, state.section - 1);
+	return moveTo(book, state, state.section - 1, endTop(previous.length, state.height));
+}
+
+/** The place `percent` of the way through the article, by the sections' sizes (as the footer measures it). */
+function goToPercent(book: Book, state: PagerState, percent: number): PagerState {
+	const sections = book.article.sections;
+	const sizes = sections.map((s) => Math.max(1, s.size));
+	const total = sizes.reduce((a, b) => a + b, 0);
+	let goal = (Math.max(0, Math.min(100, percent)) / 100) * total;
+	let section = 0;
+	while (section < sizes.length - 1 && goal >= (sizes[section] ?? 0)) goal -= sizes[section++] ?? 0;
+	const lines = linesOf(book, state, section);
+	const share = goal / (sizes[section] ?? 1);
+	const top = Math.min(endTop(lines.length, state.height), Math.floor(share * lines.length));
+	const moved = moveTo(book, state, section, Math.max(0, top));
+	return moved.view === 'page' ? moved : {...moved, view: 'page'};
+}
+
+/** What the go-to prompt takes: `12` (a section), `50%` (a share of the article). */
+function submitGoto(book: Book, state: PagerState, text: string): PagerState {
+	const percent = /^(\d{1,3})\s*%$/.exec(text);
+	if (percent) return goToPercent(book, state, Number(percent[1]));
+	if (/^\d{1,9}$/.test(text)) return reducePager(state, {type: 'goToSection', section: Number(text) - 1}, book);
+	if (text === '') return state;
+	return withMessage(state, `go to: a section number (1–${book.count}) or a percentage (50%)`);
 }
 
 /** Runs the typed query from the current place: the first match on or after the top of the screen. */
@@ -307,7 +406,7 @@ function showMatch(book: Book, state: PagerState, section: number, index: number
 	const top = visible ? state.top : pageTopOf(line, state.height);
 	const lines = linesOf(book, marked, section);
 	const n = search.counts.slice(0, section).reduce((a, b) => a + b, 0) + index + 1;
-	const note = `match ${n}/${search.total}${message ? ` · ${message}` : ''}`;
+	const note = `match ${n}/${search.total} of '${search.query}'${message ? ` · ${message}` : ''}`;
 	return {...marked, section, top, anchor: anchorOf(lines, top), tocCursor: section, message: note};
 }
 

@@ -22,6 +22,8 @@ export interface TerminalInfo {
 	readonly reason: string;
 	/** Whether the terminal obeys the BiDi mode switch (BDSM, CSI 8 h/l). */
 	readonly supportsBdsm: boolean;
+	/** Whether it draws a bidi mark (RLM, LRE, …) as a blank cell, as mlterm 3.9 does. */
+	readonly marksTakeCells?: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -64,7 +66,7 @@ export function detectTerminal(env: Env): TerminalInfo {
 	if (has(env, 'VTE_VERSION'))
 		return app(`VTE ${env['VTE_VERSION'] ?? ''} (GNOME Terminal and friends) obeys CSI 8 l: qari reorders and switches it to explicit mode`, true);
 	if (has(env, 'KONSOLE_VERSION')) return terminal('Konsole reorders right-to-left text by itself and ignores CSI 8 l');
-	if (has(env, 'MLTERM') || term.startsWith('mlterm')) return terminal('mlterm reorders and shapes right-to-left text by itself');
+	if (has(env, 'MLTERM') || term.startsWith('mlterm')) return {...terminal('mlterm reorders and shapes right-to-left text by itself'), marksTakeCells: true};
 	if (has(env, 'KITTY_WINDOW_ID') || term === 'xterm-kitty') return app('kitty draws cells left to right (set force_ltr yes if Arabic words look reversed)');
 	if (program === 'WezTerm' || has(env, 'WEZTERM_PANE')) return app('WezTerm draws cells left to right unless bidi_enabled is set');
 	if (has(env, 'WT_SESSION')) return app('Windows Terminal draws cells left to right');
@@ -83,21 +85,41 @@ export interface BidiChoice {
 	readonly reason: string;
 	/** Send CSI 8 l on start and CSI 8 h on exit. */
 	readonly switchBdsm: boolean;
+	/** The terminal draws bidi marks as blank cells (TerminalInfo). */
+	readonly marksTakeCells?: boolean;
+	/** Also report the mouse wheel while the reader runs (--mouse: SGR 1006 mouse mode, as less --mouse). */
+	readonly mouse?: boolean;
 }
 
 /** The mode to use: the user's `--bidi` if given, else the detected one. */
 export function chooseBidi(option: 'auto' | BidiMode, info: TerminalInfo): BidiChoice {
-	if (option === 'auto') return {bidi: info.bidi, reason: info.reason, switchBdsm: info.bidi === 'app' && info.supportsBdsm};
+	const cells = info.marksTakeCells ? {marksTakeCells: true} : {};
+	if (option === 'auto') return {bidi: info.bidi, reason: info.reason, switchBdsm: info.bidi === 'app' && info.supportsBdsm, ...cells};
 	const reason = `--bidi ${option} (detected: ${info.reason})`;
-	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm};
+	return {bidi: option, reason, switchBdsm: option === 'app' && info.supportsBdsm, ...cells};
 }
+
+/**
+ * Paragraph direction autodetection (VTE's private mode 2501, terminal-wg
+ * BiDi draft): off by default, and then an implicit-mode VTE lays every row
+ * out left to right whatever mark starts it. Terminal mode turns it on while
+ * the reader runs; terminals without it ignore an unknown private mode.
+ */
+export const AUTODETECT_ON = `${CSI}?2501h`;
+export const AUTODETECT_OFF = `${CSI}?2501l`;
+
+/** Mouse button events (the wheel among them), reported in SGR form (1006). */
+export const MOUSE_ON = `${CSI}?1000h${CSI}?1006h`;
+export const MOUSE_OFF = `${CSI}?1006l${CSI}?1000l`;
 
 /** What to write when the reader takes the screen over. */
 export function enterSequence(choice: BidiChoice): string {
-	return ALT_SCREEN_ON + CURSOR_HIDE + (choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : '');
+	const bidi = choice.switchBdsm ? BDSM_EXPLICIT + SCP_LTR : choice.bidi === 'terminal' ? AUTODETECT_ON : '';
+	return ALT_SCREEN_ON + CURSOR_HIDE + bidi + (choice.mouse ? MOUSE_ON : '');
 }
 
 /** What to write when the reader gives the screen back: the reverse of `enterSequence`. */
 export function leaveSequence(choice: BidiChoice): string {
-	return (choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : '') + CURSOR_SHOW + ALT_SCREEN_OFF;
+	const bidi = choice.switchBdsm ? SCP_DEFAULT + BDSM_IMPLICIT : choice.bidi === 'terminal' ? AUTODETECT_OFF : '';
+	return (choice.mouse ? MOUSE_OFF : '') + bidi + CURSOR_SHOW + ALT_SCREEN_OFF;
 }

@@ -16,20 +16,28 @@ const RESET = `${ESC}[0m`;
 const linkOpen = (href: string): string => `${ESC}]8;;${href}${ESC}\\`;
 const LINK_CLOSE = `${ESC}]8;;${ESC}\\`;
 
-/** SGR parameters for a style, in a fixed order; '' when plain. */
-export function sgrOf(style: RunStyle): string {
+/** SGR parameters for a style, in a fixed order; '' when plain. `rtlScript`: the run's text is Arabic-script or Hebrew (no italic). */
+export function sgrOf(style: RunStyle, rtlScript = false): string {
 	const codes: string[] = [];
 	if (style.current)
 		codes.push('1', '30', '43'); // bold black on yellow: unlike any other style
 	else if (style.match) codes.push('7'); // reverse video
 	if (style.strong && !style.current) codes.push('1');
 	if (style.dim && !style.match) codes.push('2');
-	if (style.emphasis) codes.push('3');
+	if (style.emphasis) codes.push(rtlScript ? EMPHASIS_RTL : '3');
 	if (style.href !== undefined) codes.push('4');
 	if (style.strike) codes.push('9');
 	if (style.code && !style.match) codes.push('36');
 	return codes.join(';');
 }
+
+/**
+ * Emphasis on Arabic-script and Hebrew text: magenta, not italic (SGR 3).
+ * Monospace fonts rarely have Arabic or Hebrew italics; terminals draw the
+ * letters as empty boxes.
+ */
+const EMPHASIS_RTL = '35';
+const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
 const MAX_HREF = 2048;
 
@@ -64,6 +72,11 @@ export function sanitizeHref(href: string): string | undefined {
 export function renderRuns(runs: readonly Run[], options: RenderOptions): string {
 	let out = '';
 	for (const run of runs) {
+		// qari's own marks for a terminal that reorders rows (layout/implicit.ts): marks and embeddings only.
+		if (run.style.control) {
+			out += run.text.replace(/[^\u200e\u200f\u202a-\u202e]/g, '');
+			continue;
+		}
 		// The loader and the parser remove controls and the layout drops bidi
 		// controls; this last filter (see parse/sanitize.ts) means no other module's
 		// mistake can put one on the screen, inside an escape sequence or not.
@@ -72,7 +85,7 @@ export function renderRuns(runs: readonly Run[], options: RenderOptions): string
 			out += plain;
 			continue;
 		}
-		const sgr = sgrOf(run.style);
+		const sgr = sgrOf(run.style, run.style.emphasis === true && RTL_SCRIPT.test(plain));
 		const href = run.style.href === undefined ? undefined : sanitizeHref(run.style.href);
 		const text = sgr ? `${ESC}[${sgr}m${plain}${RESET}` : plain;
 		out += href ? linkOpen(href) + text + LINK_CLOSE : text;

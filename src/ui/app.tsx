@@ -11,12 +11,13 @@ import {Text, useInput, useStdout} from 'ink';
 import type React from 'react';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
-import {screenGeometry} from '../reader/screen/geometry.js';
+import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
 import {createPager, linesOf, reducePager, type PagerAction, type PagerState, type Place} from '../reader/pager.js';
 import {type BidiChoice} from '../terminal/detect.js';
+import {sectionLinks} from '../reader/links.js';
 import {FrameView} from './frame-view.js';
 
 export interface AppProps {
@@ -35,6 +36,14 @@ export interface AppProps {
 	readonly onError?: (error: unknown) => void;
 	/** Called before the frame is redrawn for a new terminal size. */
 	readonly onResize?: () => void;
+	/** Enter in the links list: opens the address; returns the footer's line (what was done, or the address). */
+	readonly onOpenLink?: (href: string) => string;
+	/** y in the links list: copies the address; returns the footer's line. */
+	readonly onCopy?: (href: string) => string;
+	/** Ctrl-Z: give the terminal back and stop the process until SIGCONT (run.tsx). */
+	readonly onSuspend?: () => void;
+	/** Called before the frame of another view (help, contents, prompt, page) is drawn: the whole screen is painted anew. */
+	readonly onRepaint?: () => void;
 }
 
 interface Size {
@@ -51,7 +60,7 @@ export function App(props: AppProps): React.JSX.Element {
 	const {stdout} = useStdout();
 	const [, setTick] = useState(0);
 	const size = sizeOf(stdout);
-	const geometry = screenGeometry(size.columns, size.rows, maxWidth);
+	const geometry = screenGeometry(size.columns, size.rows, maxWidth, markReserve(chrome));
 	const stateRef = useRef<PagerState | undefined>(undefined);
 	stateRef.current ??= createPager(book, {...props.start, width: geometry.width, height: geometry.height});
 	const propsRef = useRef(props);
@@ -64,6 +73,7 @@ export function App(props: AppProps): React.JSX.Element {
 			const after = reducePager(before, action, book);
 			if (after === before) return;
 			stateRef.current = after;
+			if (after.view !== before.view) propsRef.current.onRepaint?.();
 			if (after.section !== before.section || after.anchor !== before.anchor) {
 				propsRef.current.onPlace?.({section: after.section, offset: after.anchor});
 			}
@@ -107,7 +117,7 @@ export function App(props: AppProps): React.JSX.Element {
 	useEffect(() => {
 		const onResize = (): void => {
 			propsRef.current.onResize?.();
-			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth);
+			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth, markReserve(chrome));
 			// Too small: keep the old layout; nothing is laid out at a silly width.
 			if (!g.tooSmall) apply({type: 'resize', width: g.width, height: g.height});
 			setTick((t) => t + 1);
@@ -116,19 +126,21 @@ export function App(props: AppProps): React.JSX.Element {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, maxWidth, apply]);
+	}, [stdout, maxWidth, apply, chrome]);
 
 	const state = stateRef.current;
-	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null};
+	const context: KeyContext = {dir: chrome.dir, searching: state.search !== null, sections: book.count};
 	// The help screen is laid out the first time it is asked for, not on every start.
 	const help = useMemo(() => {
 		let rows: readonly ScreenRow[] | undefined;
 		return (): readonly ScreenRow[] =>
 			(rows ??= helpScreenRows(
 				{
-					page: helpRows('page', chrome.dir),
-					toc: helpRows('toc', chrome.dir),
-					search: helpRows('search', chrome.dir),
+					page: helpRows('page', chrome.dir, chrome.lang),
+					toc: helpRows('toc', chrome.dir, chrome.lang),
+					search: helpRows('search', chrome.dir, chrome.lang),
+					goto: helpRows('goto', chrome.dir, chrome.lang),
+					links: helpRows('links', chrome.dir, chrome.lang),
 					bidi: props.bidi.bidi,
 					reason: props.bidi.reason,
 					shape: chrome.shape,
@@ -145,10 +157,23 @@ export function App(props: AppProps): React.JSX.Element {
 			if (name === 'q' || name === 'ctrl+c') apply({type: 'quit'});
 			return;
 		}
-		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null});
+		const action = actionForKey(current.view, name, {dir: chrome.dir, searching: current.search !== null, sections: book.count});
 		if (!action) return;
-		if (action.type === 'helpScroll' && action.delta > 0 && current.helpTop + current.height >= help().length) return;
-		apply(action);
+		if (action.type === 'suspend') {
+			propsRef.current.onSuspend?.();
+			return;
+		}
+		if (action.type === 'linkOpen' || action.type === 'linkCopy') {
+			const section = book.article.sections[current.section];
+			const link = section ? sectionLinks(section)[current.linkCursor] : undefined;
+			if (!link) return;
+			const say = action.type === 'linkOpen' ? propsRef.current.onOpenLink : propsRef.current.onCopy;
+			apply({type: 'showMessage', text: say ? say(link.href) : link.href});
+			return;
+		}
+		const full = action.type === 'helpScroll' ? {...action, length: help().length} : action;
+		// A wheel notch scrolls three lines, as in less.
+		for (let i = name.startsWith('wheel') && current.view === 'page' ? 3 : 1; i > 0; i--) apply(full);
 	};
 
 	useInput((input, key) => {

@@ -19,11 +19,82 @@ import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {App} from './app.js';
+import {copySequence, openLink} from './open-link.js';
 import {ErrorBoundary} from './error-boundary.js';
 
 export type {ReaderOptions} from '../cli/reader-start.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+/** Ink's synchronized update (mode 2026) around a frame. */
+const BSU = '\u001B[?2026h';
+const ESU = '\u001B[?2026l';
+/** What Ink writes to erase its frame before a narrower one: erase line and up, then to column 1. */
+// eslint-disable-next-line no-control-regex
+const ERASE_ONLY = /^(?:\u001B\[2K\u001B\[1A)*\u001B\[2K\u001B\[G$/;
+
+/**
+ * Makes the next frame Ink writes start from a cleared screen, inside its
+ * synchronized update when it uses one, so a terminal that honours mode 2026
+ * never shows the blank screen (and one that leaves glyph overhangs, as
+ * mlterm does with Arabic, repaints every cell). Returns the function that
+ * asks for it, the one that draws the last frame again, and the one that
+ * takes the patch off `stdout.write`.
+ */
+function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; redraw: () => void; raw: (text: string) => void; restore: () => void} {
+	const own = Object.hasOwn(stdout, 'write');
+	const original = stdout.write;
+	const write = (text: string): boolean => original.call(stdout, text);
+	let pending = false;
+	let cleared = false;
+	let last = '';
+	stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
+		if (typeof chunk !== 'string' || rest.length > 0) return (original as (...args: unknown[]) => boolean).call(stdout, chunk, ...rest);
+		// Ink erasing its frame on its own (a narrower window) would blank the
+		// screen outside the synchronized update: the next frame clears instead.
+		if (ERASE_ONLY.test(chunk)) {
+			pending = true;
+			return true;
+		}
+		if (chunk === BSU) {
+			if (!pending) return write(chunk);
+			pending = false;
+			cleared = true;
+			return write(BSU + CLEAR_SCREEN);
+		}
+		if (chunk === ESU) {
+			// Cleared, and Ink found nothing new to draw: draw its last frame again.
+			const again = cleared ? last : '';
+			cleared = false;
+			return write(again + ESU);
+		}
+		cleared = false;
+		last = chunk;
+		if (!pending) return write(chunk);
+		pending = false;
+		return write(CLEAR_SCREEN + chunk);
+	}) as typeof stdout.write;
+	return {
+		repaint: () => {
+			pending = true;
+		},
+		// qari's own sequences, not Ink's frames.
+		raw: (text: string) => {
+			try {
+				write(text);
+			} catch {
+				// The terminal is gone.
+			}
+		},
+		// The last frame again, on a cleared screen (after a suspend: Ink has nothing new to write).
+		redraw: () => {
+			if (last) write(BSU + CLEAR_SCREEN + last + ESU);
+		},
+		restore: () => {
+			if (own) stdout.write = original;
+			else delete (stdout as {write?: unknown}).write;
+		},
+	};
+}
 
 /** An error message as one printable line (a message may quote article text). */
 function oneLine(message: string): string {
@@ -36,6 +107,8 @@ export interface ReaderStart {
 	readonly painted?: boolean;
 	/** The process's signal guard, installed before the terminal was taken; one of the reader's own when not given. */
 	readonly signals?: SignalGuard;
+	/** Stops the process for Ctrl-Z (default: SIGTSTP to itself); tests give their own. */
+	readonly stop?: () => void;
 }
 
 /**
@@ -62,6 +135,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 		let instance: Instance | undefined;
 		let done = false;
 		let entered = false;
+		const writes = repaintingWrites(stdout);
 
 		// After a hangup the terminal is gone and writes fail: nothing on the
 		// way out may throw, or the exit code and the other writes are lost.
@@ -83,6 +157,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 			} catch {
 				// Unmounting a broken tree may throw again; the terminal comes first.
 			}
+			writes.restore();
 			if (entered) write(stdout, leaveSequence(choice));
 			for (const warning of pendingWarnings) write(stderr, `qari: warning: ${warning}\n`);
 			if (error !== undefined) {
@@ -97,6 +172,23 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 		const signals = start.signals ?? installSignalGuard(stderr);
 		signals.own((signal) => finish(128 + EXIT_SIGNALS[signal]));
 		const onCrash = (error: unknown): void => finish(1, error);
+		// Ctrl-Z, as less does: the terminal back to the shell, the process
+		// stopped; on SIGCONT (fg) the screen taken again and drawn whole.
+		const stdin = options.stdin as NodeJS.ReadStream & {setRawMode?: (mode: boolean) => unknown};
+		const suspend = (): void => {
+			if (done) return;
+			writes.raw(leaveSequence(choice));
+			stdin.setRawMode?.(false);
+			process.once('SIGCONT', () => {
+				if (done) return;
+				stdin.setRawMode?.(true);
+				writes.raw(enterSequence(choice));
+				writes.redraw();
+				// A window resized while stopped: the App lays the frame out again.
+				stdout.emit('resize');
+			});
+			(start.stop ?? (() => process.kill(process.pid, 'SIGTSTP')))();
+		};
 		process.on('uncaughtException', onCrash);
 
 		try {
@@ -120,7 +212,14 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 						}}
 						onQuit={() => finish(0)}
 						onError={(error) => finish(1, error)}
-						onResize={() => stdout.write(CLEAR_SCREEN)}
+						onResize={writes.repaint}
+						onRepaint={writes.repaint}
+						onSuspend={suspend}
+						onOpenLink={(href) => openLink(href, options.env)}
+						onCopy={(href) => {
+							writes.raw(copySequence(href));
+							return `copied (OSC 52, where the terminal allows): ${href}`;
+						}}
 					/>
 				</ErrorBoundary>,
 				{stdin: options.stdin, stdout, stderr, exitOnCtrlC: false},

@@ -5,14 +5,17 @@
 import {type Article, type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
 import {textWidth} from '../../text/width.js';
-import {alignRow, dimStyle, fitText, joinParts, plainStyle, rowOf, strongStyle, type ScreenOptions, type ScreenRow} from './rows.js';
+import {BOX_GLYPHS, glyphsFor, type Glyphs} from '../../layout/implicit.js';
+import {localDigits, localMessage, messagesFor} from '../i18n/index.js';
+import {alignRow, dimStyle, fitText, isImplicit, joinParts, ltrRow, placesVisually, plainStyle, strongStyle, wordsDir} from './rows.js';
+import {type ScreenOptions, type ScreenRow} from './rows.js';
 
 /** A progress bar `width` cells wide, filled in reading direction. */
-export function progressBar(fraction: number, width: number, dir: Direction): ScreenRow {
+export function progressBar(fraction: number, width: number, dir: Direction, glyphs: Glyphs = BOX_GLYPHS): ScreenRow {
 	const f = Math.max(0, Math.min(1, fraction));
 	const filled = Math.round(f * width);
-	const done: Run = {text: '█'.repeat(filled), style: plainStyle};
-	const rest: Run = {text: '░'.repeat(width - filled), style: dimStyle};
+	const done: Run = {text: glyphs.full.repeat(filled), style: plainStyle};
+	const rest: Run = {text: glyphs.empty.repeat(width - filled), style: dimStyle};
 	const runs = (dir === 'rtl' ? [rest, done] : [done, rest]).filter((r) => r.text);
 	return {runs, width};
 }
@@ -26,6 +29,10 @@ export interface FooterInfo {
 	/** A message replaces the hints. */
 	readonly message: string;
 	readonly hints: readonly string[];
+	/** What the pages are of: 'page' (the section's), 'help'. */
+	readonly label?: string;
+	/** The end of the article is on screen: the position says so, as less's (END). */
+	readonly end?: boolean;
 }
 
 const MAX_BAR = 24;
@@ -34,35 +41,45 @@ const MIN_BAR = 4;
 /** The footer: `page p/P · n%`, the progress bar, then hints or a message; as much as fits. */
 export function footerRow(info: FooterInfo, width: number, options: ScreenOptions): ScreenRow {
 	const percent = Math.floor(info.fraction * 100);
-	const position = fitText(`page ${info.page}/${info.pages} · ${percent}%`, plainStyle, width, 'ltr', options);
+	const t = messagesFor(options.lang);
+	const n = (x: number): string => localDigits(x, options.lang);
+	const label = info.label ?? t.page;
+	const position = fitText(t.position(label, n(info.page), n(info.pages), n(percent), info.end === true), plainStyle, width, wordsDir(options), options);
+	// The bar's width does not change as the reader goes on: measured beside the widest position (100%, END).
+	const widest = Math.max(position.width, textWidth(t.position(label, n(info.pages), n(info.pages), n(100), true)));
 	const gap = 2;
 	let tail: ScreenRow | undefined;
 	if (info.message) {
-		tail = fitText(info.message, strongStyle, Math.max(0, width - position.width - gap), options.dir === 'rtl' ? 'auto' : 'ltr', options);
+		const dir = t.rtl ? 'rtl' : options.dir === 'rtl' ? 'auto' : 'ltr';
+		tail = fitText(localMessage(info.message, options.lang), strongStyle, Math.max(0, width - position.width - gap), dir, options);
 	} else {
-		const hints = options.dir === 'rtl' && options.order === 'visual' ? [...info.hints].reverse() : [...info.hints];
+		// Hints in a right-to-left language are one right-to-left paragraph: the layout puts them in order.
+		const mirrored = options.dir === 'rtl' && placesVisually(options) && !t.rtl;
+		const hints = mirrored ? [...info.hints].reverse() : [...info.hints];
 		// Drop hints from the end of the list until they fit beside a short bar.
-		while (hints.length > 0 && position.width + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
-			if (options.dir === 'rtl' && options.order === 'visual') hints.shift();
+		while (hints.length > 0 && widest + gap + MIN_BAR + gap + textWidth(hints.join('  ')) > width) {
+			if (mirrored) hints.shift();
 			else hints.pop();
 		}
-		if (hints.length > 0) tail = rowOf([{text: hints.join('  '), style: dimStyle}]);
+		if (hints.length > 0) tail = t.rtl ? fitText(hints.join('  '), dimStyle, width, 'rtl', options) : ltrRow(hints.join('  '), dimStyle, options);
 	}
-	const used = position.width + (tail && tail.width > 0 ? gap + tail.width : 0);
+	const used = widest + (tail && tail.width > 0 ? gap + tail.width : 0);
 	const barWidth = Math.min(MAX_BAR, width - used - gap);
 	const parts: ScreenRow[] = [position];
-	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir));
+	if (barWidth >= MIN_BAR) parts.push(progressBar(info.fraction, barWidth, options.dir, glyphsFor(isImplicit(options))));
 	if (tail && tail.width > 0) parts.push(tail);
 	return alignRow(joinParts(parts, gap, options), width, options);
 }
 
-/** The search prompt, in place of the footer: `search: <typed>▏`. */
-export function promptRow(input: string, width: number, options: ScreenOptions): ScreenRow {
-	// The cursor goes at the logical end of what is typed; as a neutral
-	// character it follows the paragraph, so it sits left of Arabic text.
-	const text = `search: ${input}▏`;
-	const row = fitText(text, plainStyle, width, options.dir, options);
-	return alignRow(row, width, options);
+/**
+ * The search prompt, in place of the footer: `search:` and what is typed, in
+ * reading order, the query a paragraph of its own with the cursor `▏` at its
+ * logical end: right of a Latin query, left of an Arabic one.
+ */
+export function promptRow(input: string, width: number, options: ScreenOptions, prompt = 'search:'): ScreenRow {
+	const label = fitText(prompt, plainStyle, width, wordsDir(options), options);
+	const query = fitText(`${input}${glyphsFor(isImplicit(options)).cursor}`, plainStyle, Math.max(1, width - label.width - 1), 'auto', options);
+	return alignRow(joinParts([label, query], 1, options), width, options);
 }
 
 /**

@@ -7,7 +7,9 @@
 // 2. The frame is always at least one row shorter than the terminal: Ink
 //    clears the whole screen for a frame as tall as the terminal, which
 //    flickers.
-// 3. Small terminals get a compact frame (one header row, no rules); too
+// 3. On a terminal that draws bidi marks as blank cells (mlterm), the text is
+//    a few cells narrower, so a row's marks fit beside it (`reserve`).
+// 4. Small terminals get a compact frame (one header row, no rules); too
 //    small ones get a one-line message instead of a frame.
 
 export interface Geometry {
@@ -30,10 +32,18 @@ export const MAX_TEXT_WIDTH = 100;
 export const MIN_TEXT_WIDTH = 16;
 export const MIN_BODY_HEIGHT = 2;
 
-/** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width. */
-export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH): Geometry {
+/** Cells kept free beside the text for bidi marks drawn as blank cells (Logic 3). */
+export const MARK_RESERVE = 8;
+
+/** The reserve for a reader's screen options: MARK_RESERVE where marks take cells. */
+export function markReserve(options: {readonly marksTakeCells?: boolean}): number {
+	return options.marksTakeCells ? MARK_RESERVE : 0;
+}
+
+/** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width; `reserve` cells stay free beside it. */
+export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH, reserve = 0): Geometry {
 	const minMargin = columns >= 60 ? 2 : 1;
-	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin));
+	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin - reserve));
 	const margin = Math.max(0, Math.floor((columns - width) / 2));
 	const compact = rows < 14;
 	// Full: title, section, rule, body, rule, footer; compact: section, body, footer. One row spare.
