@@ -29,6 +29,7 @@ import {declaredAlign} from './html-direction.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
 import {forEachLeafBlock} from '../model/walk.js';
+import {BLOCK_ELEMENTS} from './html-elements.js';
 
 function toBlocks(tokens: readonly Token[]): Block[] {
 	const blocks: Block[] = [];
@@ -309,49 +310,6 @@ export function findCloser(text: string, closer: string, from: number): number {
 	return m ? m.index + m[0].length : -1;
 }
 
-/** Elements that end a paragraph in an HTML block: the text before and after them is a block of its own. */
-const blockElements = new Set([
-	'address',
-	'article',
-	'aside',
-	'blockquote',
-	'center',
-	'dd',
-	'details',
-	'dialog',
-	'div',
-	'dl',
-	'dt',
-	'figcaption',
-	'figure',
-	'footer',
-	'form',
-	'h1',
-	'h2',
-	'h3',
-	'h4',
-	'h5',
-	'h6',
-	'header',
-	'hr',
-	'li',
-	'main',
-	'nav',
-	'ol',
-	'p',
-	'pre',
-	'section',
-	'summary',
-	'table',
-	'tbody',
-	'td',
-	'tfoot',
-	'th',
-	'thead',
-	'tr',
-	'ul',
-]);
-
 /**
  * What an HTML block shows (Logic 2): its text cut into blocks where block elements
  * start and end. Text in <h1>–<h6> is a heading (unless it is only images), in <li> a
@@ -409,7 +367,7 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 		}
 		buffer += marked.slice(from, m.index);
 		from = m.index + m[0].length;
-		if (!blockElements.has(name)) {
+		if (!BLOCK_ELEMENTS.has(name)) {
 			// Elements of inline style are kept for htmlInline; other tags go.
 			if (closing || inlineElementStyle(name, m[3] ?? '')) buffer += m[0];
 			continue;
@@ -503,7 +461,7 @@ class HtmlTable {
 			this.text(' ');
 			return false;
 		}
-		const block = blockElements.has(name) || name === 'caption';
+		const block = BLOCK_ELEMENTS.has(name) || name === 'caption';
 		if (!this.#cell) {
 			// Stray text is plain: its tags go, a block element's is a space.
 			if (block) this.stray += ' ';

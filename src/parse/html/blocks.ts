@@ -40,6 +40,7 @@ import {type Block, type Direction, type Inline, type Span, type Style, type Tab
 import {closeBidi, stripControls} from '../sanitize.js';
 import {firstStrongDirection} from '../../text/bidi/classes.js';
 import {type DomElement, type DomNode, isElement, TEXT_NODE} from './dom.js';
+import {BLOCK_ELEMENTS} from '../html-elements.js';
 
 /** Elements nested deeper than this are read as their text. */
 export const MAX_DEPTH = 200;
@@ -76,56 +77,7 @@ const SKIP = new Set([
 	'dialog',
 ]);
 
-const BLOCK = new Set([
-	'address',
-	'article',
-	'aside',
-	'blockquote',
-	'body',
-	'center',
-	'dd',
-	'details',
-	'dialog',
-	'dir',
-	'div',
-	'dl',
-	'dt',
-	'fieldset',
-	'figcaption',
-	'figure',
-	'footer',
-	'form',
-	'h1',
-	'h2',
-	'h3',
-	'h4',
-	'h5',
-	'h6',
-	'header',
-	'hgroup',
-	'hr',
-	'html',
-	'legend',
-	'li',
-	'main',
-	'menu',
-	'nav',
-	'ol',
-	'p',
-	'pre',
-	'section',
-	'summary',
-	'table',
-	'tbody',
-	'td',
-	'tfoot',
-	'th',
-	'thead',
-	'tr',
-	'ul',
-	'caption',
-]);
-const BLOCK_SELECTOR = [...BLOCK].filter((t) => t !== 'html' && t !== 'body').join(',');
+const BLOCK_SELECTOR = [...BLOCK_ELEMENTS].filter((t) => t !== 'html' && t !== 'body').join(',');
 
 const RLM = '\u200f';
 const LRM = '\u200e';
@@ -233,7 +185,7 @@ class Builder {
 			this.addText(node.textContent ?? '', {}, ownDir);
 			return;
 		}
-		if (!BLOCK.has(tag)) {
+		if (!BLOCK_ELEMENTS.has(tag)) {
 			// An inline element holding blocks is a container (Logic 1).
 			if (tag !== 'img' && tag !== 'br' && node.querySelector(BLOCK_SELECTOR)) {
 				this.flush();
@@ -543,7 +495,7 @@ function collectInline(el: DomElement, outer: Style, spans: Span[], depth: numbe
 	const quote = tag === 'q';
 	if (open) pushText(spans, open, interned);
 	if (quote) pushText(spans, '"', interned);
-	const block = flat && BLOCK.has(tag);
+	const block = flat && BLOCK_ELEMENTS.has(tag);
 	if (block) pushText(spans, ' ', interned);
 	const children = el.childNodes;
 	for (let i = 0; i < children.length; i++) {
