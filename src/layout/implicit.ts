@@ -34,7 +34,8 @@
 //    wrapped pieces; L1 per line). Where they would not (a bracket paired
 //    across lines, N0 seeing past the line), each run of one level goes in an
 //    override of its direction (LRO, RLO … PDF), which any terminal shows as
-//    given: exact, but two marks a level run, so the fallback only.
+//    given: exact, but two marks a level run, so the fallback only. For
+//    mlterm (few marks) a line is first tried without its pinned brackets.
 // 5. The row's own direction is stated by the first character the terminal
 //    gets (RLM or LRM): frame.ts writes it, then the margin.
 // 6. No box-drawing or block character (U+2500–U+259F) in these rows: mlterm
