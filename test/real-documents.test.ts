@@ -715,7 +715,7 @@ test('a front matter title that differs from the leading H1 keeps the H1 as text
 	assert.deepEqual(texts2(parseMarkdown('---\ntitle: T\n---\n\n# T\n\nx\n').sections[0]?.blocks ?? []), ['x']);
 });
 
-test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, table rows (issue 12, 10)', () => {
+test('an HTML block is cut into blocks at its block elements: headings, paragraphs, lists, summaries, tables (issue 12, 10)', () => {
 	const blocks = parseMarkdown(
 		[
 			'intro',
@@ -741,8 +741,7 @@ test('an HTML block is cut into blocks at its block elements: headings, paragrap
 			['paragraph', 'פסקה שנייה.'],
 			['paragraph', 'התרגומים:'],
 			['list', 'עברית + English + nested'],
-			['paragraph', 'שם | תיאור'],
-			['paragraph', 'a | b'],
+			['table', ''],
 			['rule', '─'],
 		],
 	);
@@ -776,4 +775,220 @@ test('align="center" in raw HTML centres its paragraphs and headings in visual o
 	const logical = layoutBlocks(article.sections[0]?.blocks ?? [], {width: 40, order: 'logical', shape: false, dir: 'auto', baseDir: 'rtl'}).map(lineText);
 	assert.equal(logical[0], '[image: logo]');
 	assert.equal(article.title, 'المكتبة');
+});
+
+test('an HTML <table> is a table block, as a Markdown table is: header, rows, alignment, styled cells (issue 12, 10)', () => {
+	// All-contributors' table (GitHub READMEs), trimmed: no <th>, so the first row is the header.
+	const contributors = [
+		'## Contributors ✨',
+		'',
+		'<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->',
+		'<table>',
+		'  <tbody>',
+		'    <tr>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/ali"><img src="https://avatars.example/1?v=4" width="100px;" alt="Ali"/><br /><sub><b>علی رضایی</b></sub></a><br /><a href="#code-ali" title="Code">💻</a></td>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/sara"><img src="https://avatars.example/2?v=4" width="100px;" alt="Sara"/><br /><sub><b>سارا</b></sub></a><br /><a href="#doc-sara" title="Documentation">📖</a></td>',
+		'    </tr>',
+		'    <tr>',
+		'      <td align="center" valign="top" width="14.28%"><a href="https://github.com/dan"><img src="https://avatars.example/3?v=4" width="100px;" alt="Dan"/><br /><sub><b>Dan</b></sub></a><br /><a href="#code-dan" title="Code">💻</a></td>',
+		'    </tr>',
+		'  </tbody>',
+		'</table>',
+		'<!-- ALL-CONTRIBUTORS-LIST:END -->',
+		'',
+	].join('\n');
+	const [table] = parseMarkdown(contributors).sections.flatMap((s) => s.blocks);
+	assert.equal(table?.kind, 'table');
+	if (table?.kind !== 'table') return;
+	assert.deepEqual(table.align, ['center', 'center']);
+	const cellText = (cell: Inline | undefined) => (cell ?? []).map((s) => s.text).join('');
+	assert.deepEqual(
+		[table.header, ...table.rows].map((row) => row.map(cellText)),
+		[
+			['[image: Ali]\u2028علی رضایی\u2028💻', '[image: Sara]\u2028سارا\u2028📖'],
+			['[image: Dan]\u2028Dan\u2028💻', ''],
+		],
+	);
+	// The inline elements style the cells' text as they do in a paragraph.
+	assert.deepEqual(
+		table.header[0]?.map((s) => [s.text, s.style]),
+		[
+			['[image: Ali]\u2028', {href: 'https://github.com/ali'}],
+			['علی رضایی', {href: 'https://github.com/ali', strong: true}],
+			['\u2028', {}],
+			['💻', {href: '#code-ali'}],
+		],
+	);
+	// With <thead>/<th>, style="text-align", colspan and a caption: laid out as a Markdown table is.
+	const html =
+		parseMarkdown(
+			[
+				'<table dir="rtl">',
+				'<caption>מחירים</caption>',
+				'<thead><tr><th>מוצר</th><th style="text-align: right">מחיר</th></tr></thead>',
+				'<tbody>',
+				'<tr><td><code>npm</code> &amp; <em>node</em></td><td align="right">10</td></tr>',
+				'<tr><td colspan="2">סה״כ</td></tr>',
+				'</tbody>',
+				'</table>',
+				'',
+				'| מוצר | מחיר |',
+				'| --- | ---: |',
+				'| `npm` & *node* | 10 |',
+				'| סה״כ | |',
+				'',
+			].join('\n'),
+		).sections[0]?.blocks ?? [];
+	assert.deepEqual(
+		html.map((b) => b.kind),
+		['paragraph', 'table', 'table'],
+	);
+	const options: LayoutOptions = {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'ltr'};
+	const fromHtml = layoutBlocks(html.slice(0, 2), options).map(lineText);
+	const fromMarkdown = layoutBlocks([html[0] as Block, html[2] as Block], options).map(lineText);
+	assert.deepEqual(fromHtml, fromMarkdown);
+	assert.ok(
+		fromHtml.some((l) => l.includes('│')),
+		fromHtml.join('\n'),
+	);
+	assert.deepEqual(texts2(html.slice(0, 1)), ['מחירים']);
+});
+
+test('a malformed HTML table never loses text: unclosed, cells without rows, nested tables, stray text', () => {
+	const all = (source: string) =>
+		parseMarkdown(source)
+			.sections.flatMap((s) => [
+				s.title,
+				...s.blocks.map((b) =>
+					b.kind === 'table' ? [...b.header, ...b.rows.flat()].map((c) => c.map((s) => s.text).join('')).join('/') : texts2([b]).join('/'),
+				),
+			])
+			.join(' ~ ');
+	assert.equal(all('intro\n\n<table><tr><td>open <b>cell</b>\n\nnext\n'), 'intro ~ intro ~ open cell ~ next');
+	assert.equal(all('intro\n\n<table><td>a</td><td>b<table><tr><td>in1</td><td>in2</td></tr></table>c</td></table>\n'), 'intro ~ intro ~ a/b in1 in2 c');
+	assert.equal(all('intro\n\n<table>stray<tr>words<td>x</td></tr></table>after\n'), 'intro ~ intro ~ stray words ~ x ~ after');
+	assert.equal(all('intro\n\n<table><tr><td></td></tr></table>\n'), 'intro ~ intro');
+	// colspan="100" spans the table's width: no empty columns of its own.
+	const [wide] =
+		parseMarkdown('<table><tr><th>x</th><th>y</th><th>z</th></tr><tr><td colspan="100">all</td></tr><tr><td colspan="2">c</td><td>d</td></tr></table>\n')
+			.sections[0]?.blocks ?? [];
+	assert.deepEqual(wide?.kind === 'table' ? [wide.header, ...wide.rows].map((row) => row.map((c) => c.map((x) => x.text).join(''))) : wide, [
+		['x', 'y', 'z'],
+		['all', '', ''],
+		['c', '', 'd'],
+	]);
+	// Wider than 64 columns (no terminal shows it): one paragraph per row, cells apart by ' | '.
+	assert.equal(
+		all(`intro\n\n<table><tr>${'<td>c</td>'.repeat(70)}</tr><tr><td>d</td></tr></table>\n`),
+		`intro ~ intro ~ ${Array(70).fill('c').join(' | ')} ~ d`,
+	);
+});
+
+test('<details> shows open with its <summary> bold and loses no text; <sup>/<sub> keep their text; <mark> is strong (issue 12, 10)', () => {
+	// he-first-contributions, trimmed: a summary holding <strong>, an HTML paragraph, Markdown inside, text after </details>.
+	const source = [
+		'<details>',
+		'<summary><strong>אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:</strong></summary>',
+		'<p dir="rtl">אם מופיעה הודעת השגיאה <strong>"Git: <code>switch</code> is not a git command"</strong>,  ',
+		'זה כנראה בגלל שאתה משתמש בגרסה ישנה של Git.</p>',
+		'',
+		'```bash',
+		'git checkout -b your-new-branch-name',
+		'```',
+		'',
+		'</details>',
+		'',
+		'<details open><summary>נוסחה</summary>E=mc<sup>2</sup>, H<sub>2</sub>O, <mark>חשוב</mark></details>',
+		'',
+		'טקסט <mark>מודגש</mark> ו-x<sup>2</sup>.',
+		'',
+	].join('\n');
+	const blocks = parseMarkdown(source).sections.flatMap((s) => s.blocks);
+	assert.deepEqual(texts2(blocks), [
+		'אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:',
+		'אם מופיעה הודעת השגיאה "Git: switch is not a git command", זה כנראה בגלל שאתה משתמש בגרסה ישנה של Git.',
+		'git checkout -b your-new-branch-name',
+		'נוסחה',
+		'E=mc2, H2O, חשוב',
+		'טקסט מודגש ו-x2.',
+	]);
+	const styles = (b: Block | undefined) => (b?.kind === 'paragraph' ? b.inline.map((s) => [s.text, Object.keys(s.style).sort().join(',')]) : []);
+	assert.deepEqual(styles(blocks[0]), [['אם אתה מקבל שגיאות בעת השימוש ב-git switch, לחץ כאן:', 'strong']]);
+	// An HTML block's paragraph is styled as inline HTML is: <strong>, <code> inside it.
+	assert.deepEqual(
+		styles(blocks[1]).map(([, style]) => style),
+		['', 'strong', 'code,strong', 'strong', ''],
+	);
+	assert.deepEqual(styles(blocks[4]), [
+		['E=mc2, H2O, ', ''],
+		['חשוב', 'strong'],
+	]);
+	assert.deepEqual(styles(blocks[5]), [
+		['טקסט ', ''],
+		['מודגש', 'strong'],
+		[' ו-x2.', ''],
+	]);
+});
+
+test('align="center" on an HTML wrapper around Markdown centres its paragraphs and headings, as GitHub shows a README’s top (issue 12, 10)', () => {
+	const source = [
+		'<div align="center">',
+		'',
+		'# کتابخانه',
+		'',
+		'[![npm](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.com/package/x)',
+		'',
+		'**یک کتابخانه‌ی کوچک**',
+		'',
+		'<p>HTML inside</p>',
+		'',
+		'</div>',
+		'',
+		'<center>',
+		'',
+		'![logo](logo.png)',
+		'',
+		'</center>',
+		'',
+		'<p align="center"><img src="x.png" alt="x">',
+		'',
+		'A browser ends the <p> here: not centred.',
+		'',
+		'<div style="text-align: center">',
+		'',
+		'- a list is not centred',
+		'',
+		'<div align="left">',
+		'',
+		'left inside centred',
+		'',
+		'</div>',
+		'</div>',
+		'',
+		'بعد',
+		'',
+	].join('\n');
+	const article = parseMarkdown(source);
+	assert.equal(article.title, 'کتابخانه');
+	const blocks = article.sections.flatMap((s) => s.blocks);
+	assert.deepEqual(
+		blocks.map((b) => [b.kind, 'align' in b ? b.align : undefined]),
+		[
+			['paragraph', 'center'],
+			['paragraph', 'center'],
+			['paragraph', 'center'],
+			['paragraph', 'center'],
+			['paragraph', 'center'],
+			['paragraph', undefined],
+			['list', undefined],
+			['paragraph', undefined],
+			['paragraph', undefined],
+		],
+	);
+	const lines = layoutBlocks(blocks, {width: 40, order: 'visual', shape: false, dir: 'auto', baseDir: 'rtl'})
+		.map(lineText)
+		.filter((l) => l.trim());
+	assert.equal(lines[0], `${' '.repeat(14)}[image: npm]`);
+	assert.equal(lines[3], `${' '.repeat(13)}[image: logo]`);
+	assert.equal(lines[lines.length - 1], `${' '.repeat(37)}دعب`);
 });

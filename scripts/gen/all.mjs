@@ -1,5 +1,5 @@
-// `npm run gen`: runs every generator of src/text/data/ over the vendored Unicode data
-// (scripts/gen/ucd.mjs) and writes what they generate.
+// `npm run gen`: runs every generator (scripts/gen/ucd.mjs GENERATORS: src/text/data/
+// from the vendored Unicode data, src/parse/data/ from gemoji) and writes what they generate.
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {GENERATORS, root} from './ucd.mjs';

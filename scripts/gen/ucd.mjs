@@ -13,7 +13,7 @@ import {gunzipSync} from 'node:zlib';
 
 export const UNICODE_VERSION = '15.0.0';
 /** Every generator, by file name in scripts/gen/. */
-export const GENERATORS = ['bidi-classes.mjs', 'mirroring.mjs', 'shaping.mjs', 'width.mjs'];
+export const GENERATORS = ['bidi-classes.mjs', 'mirroring.mjs', 'shaping.mjs', 'width.mjs', 'emoji.mjs'];
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const dataDir = path.join(root, 'data/unicode', UNICODE_VERSION);
 

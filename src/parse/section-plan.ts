@@ -16,7 +16,9 @@
 //    a <script> or a <style> it opened: the blocks after it are hidden up to
 //    the comment's or element's end, and what follows that end in the same
 //    block is lexed again. HTML wrappers' directions are read as the blocks
-//    go by (html-direction.ts).
+//    go by (html-direction.ts); a wrapper that centres (`<div align="center">`)
+//    centres the paragraphs and headings inside it, HTML blocks too when it
+//    centres both before and after them.
 // 5. Footnotes (footnotes.ts) are shown at the end of the part that holds
 //    their first reference: a rule, then the notes.
 
@@ -239,21 +241,23 @@ function blocksOf(text: string): {blocks: Block[]; sizes: number[]} {
 					const made = tokenBlocks(rest);
 					if (!made.length) add(undefined, rest.raw.length);
 					made.forEach((block, k) => {
-						add(withDir(block, scope.dir), k === 0 ? rest.raw.length : 0);
+						add(withAlign(withDir(block, scope.dir), scope.center), k === 0 ? rest.raw.length : 0);
 					});
 				}
 				continue;
 			}
 			// An HTML wrapper's dir, lang or style declares the context of the blocks it holds.
 			if (token.type === 'html') {
+				const centred = scope.center;
 				const dir = scope.read(token.raw);
+				const center = centred && scope.center;
 				const html = htmlBlock((token as Tokens.HTML).text);
 				hidden = html.open;
 				if (!html.blocks.length) add(undefined, token.raw.length);
 				html.blocks.forEach((block, k) => {
-					add(withDir(block, dir), k === 0 ? token.raw.length : 0);
+					add(withAlign(withDir(block, dir), center), k === 0 ? token.raw.length : 0);
 				});
-			} else add(withDir(toBlock(token), scope.dir), token.raw.length);
+			} else add(withAlign(withDir(toBlock(token), scope.dir), scope.center), token.raw.length);
 		}
 		return {blocks, sizes};
 	} catch {
@@ -295,6 +299,12 @@ function noteBlocks(notes: readonly Note[]): Block[] {
 function withDir(block: Block | undefined, dir: Direction | undefined): Block | undefined {
 	if (!block || !dir || block.kind === 'code' || block.kind === 'rule') return block;
 	return {...block, dir};
+}
+
+/** The paragraph or heading centred when `center` (a wrapper centres it); other blocks as they are. */
+function withAlign(block: Block | undefined, center: boolean): Block | undefined {
+	if (!center || (block?.kind !== 'paragraph' && block?.kind !== 'heading')) return block;
+	return {...block, align: 'center'};
 }
 
 function isH1(block: Block): boolean {

@@ -14,9 +14,10 @@
 //    drops the blocks up to their end). <br> in any form is a hard break,
 //    <img> shows `[image: alt]` as a Markdown image does, and an HTML block
 //    is cut into blocks at its block elements (htmlBlock): headings,
-//    paragraphs, lists, summaries, table rows, rules. Inside a paragraph,
-//    <b>, <em>, <code>, <kbd>, <del>, <a href> and the like style the text up
-//    to their end tag, as the Markdown they stand for would.
+//    paragraphs, lists, summaries, tables (HtmlTable), rules. Inside a
+//    paragraph or a cell, inline or in an HTML block, <b>, <em>, <code>,
+//    <kbd>, <del>, <a href> and the like style the text up to their end tag,
+//    as the Markdown they stand for would; <mark> is strong.
 // 3. Inline tokens are walked with an explicit stack (emphasis nests as deep
 //    as marked can lex), neighbours of one style merged into one span, and
 //    each distinct style is one object.
@@ -24,6 +25,7 @@
 import {type Token, type Tokens} from 'marked';
 import {replaceShortcodes} from './emoji.js';
 import {decodeEntities} from './entities.js';
+import {declaredAlign} from './html-direction.js';
 import {closeBidi, stripControls} from './sanitize.js';
 import {type Block, type Inline, type Span, type Style, type TableAlign} from '../model/article.js';
 import {forEachLeafBlock} from '../model/walk.js';
@@ -225,6 +227,9 @@ function inlineElementStyle(name: string, attributes: string): Style | undefined
 		case 'samp':
 		case 'tt':
 			return {code: true};
+		case 'mark':
+			// Highlighted text: the model has no highlight, strong is the visible style it has.
+			return {strong: true};
 		case 's':
 		case 'del':
 		case 'strike':
@@ -350,9 +355,10 @@ const blockElements = new Set([
 /**
  * What an HTML block shows (Logic 2): its text cut into blocks where block elements
  * start and end. Text in <h1>–<h6> is a heading (unless it is only images), in <li> a
- * list item (one list per <ul>/<ol>, nested ones flattened), in <summary> bold; table
- * cells of a row are one paragraph, cells apart by ' | '; <hr> is a rule; the rest are
- * paragraphs, `<br>`s kept as hard breaks, other line ends and runs of spaces one space.
+ * list item (one list per <ul>/<ol>, nested ones flattened), in <summary> bold; a
+ * <table> is a table block (htmlTable); <hr> is a rule; the rest are paragraphs,
+ * `<br>`s kept as hard breaks, other line ends and runs of spaces one space. Cells
+ * outside a <table> (a fragment) are one paragraph per row, cells apart by ' | '.
  * `open` as htmlText's.
  */
 export function htmlBlock(html: string): {blocks: Block[]; open: string | undefined} {
@@ -365,34 +371,54 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 	let items: Block[][] = [];
 	let ordered = false;
 	let cell = false;
+	let table: HtmlTable | undefined;
 	// Open block elements and whether each centres its content (align="center", text-align: center).
 	const elements: {readonly name: string; readonly center: boolean}[] = [];
-	const flush = (): void => {
-		const lines = decodeEntities(buffer)
-			.split('\u2028')
-			.map((line) => stripControls(line).replace(/\s+/g, ' ').trim());
-		buffer = '';
-		while (lines.length && !lines[0]) lines.shift();
-		while (lines.length && !lines[lines.length - 1]) lines.pop();
-		const text = lines.join('\u2028');
-		if (!text) return;
-		let block: Block;
-		const center = listDepth === 0 && elements.some((e) => e.center);
-		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(text))
-			block = {kind: 'heading', level: heading, inline: [{text, style: {}}], ...(center ? {align: 'center' as const} : {})};
-		else block = {kind: 'paragraph', inline: [{text, style: summary ? {strong: true} : {}}], ...(center ? {align: 'center' as const} : {})};
+	const center = (): boolean => listDepth === 0 && elements.some((e) => e.center);
+	const place = (block: Block): void => {
 		if (listDepth > 0) {
 			if (!items.length) items.push([]);
 			items[items.length - 1]?.push(block);
 		} else blocks.push(block);
 	};
+	const flush = (): void => {
+		const inline = htmlInline(buffer, summary ? {strong: true} : {});
+		buffer = '';
+		if (!inline.length) return;
+		const centred = center() ? {align: 'center' as const} : {};
+		if (heading && !/^(?:\[image(?::[^\]]*)?\]\s*)+$/.test(inlineText(inline))) place({kind: 'heading', level: heading, inline, ...centred});
+		else place({kind: 'paragraph', inline, ...centred});
+	};
+	const endTable = (): void => {
+		if (!table) return;
+		// Text a browser shows outside the cells (a <caption>, stray words) comes before the table.
+		buffer = table.stray;
+		flush();
+		for (const block of table.blocks()) place(block);
+		table = undefined;
+	};
 	let from = 0;
 	for (const m of marked.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]{0,2000})>/g)) {
 		const name = (m[2] ?? '').toLowerCase();
+		const closing = m[1] === '/';
+		if (table) {
+			table.text(marked.slice(from, m.index));
+			from = m.index + m[0].length;
+			if (table.tag(name, closing, m[3] ?? '', m[0])) endTable();
+			continue;
+		}
 		buffer += marked.slice(from, m.index);
 		from = m.index + m[0].length;
-		if (!blockElements.has(name)) continue;
-		const closing = m[1] === '/';
+		if (!blockElements.has(name)) {
+			// Elements of inline style are kept for htmlInline; other tags go.
+			if (closing || inlineElementStyle(name, m[3] ?? '')) buffer += m[0];
+			continue;
+		}
+		if (name === 'table' && !closing) {
+			flush();
+			table = new HtmlTable();
+			continue;
+		}
 		if ((name === 'td' || name === 'th') && !closing) {
 			// A row's cells are one paragraph: a bar between them, no block.
 			if (cell) buffer += ' | ';
@@ -426,13 +452,196 @@ export function htmlBlock(html: string): {blocks: Block[]; open: string | undefi
 			}
 		}
 	}
-	buffer += marked.slice(from);
+	if (table) {
+		// A table the block does not close is still a table: its text is never lost.
+		table.text(marked.slice(from));
+		endTable();
+	} else buffer += marked.slice(from);
 	flush();
 	if (listDepth > 0) {
 		const kept = items.filter((item) => item.length);
 		if (kept.length) blocks.push({kind: 'list', ordered, start: 1, items: kept});
 	}
 	return {blocks, open};
+}
+
+/** A table with more columns than this is rows of text (HtmlTable.blocks); a colspan adds no more. */
+const MAX_COLUMNS = 64;
+
+/**
+ * An HTML <table> as it is read (Logic 2): rows of cells, each cell's HTML kept (its inline
+ * elements style its text, htmlInline), what is outside the cells kept as stray text.
+ * Logic:
+ * 1. <tr> starts a row, <td>/<th> a cell (a row of its own when none is open), their end
+ *    tags and <thead>/<tbody>/<tfoot> end the cell; a cell with colspan is followed by
+ *    empty ones, so the columns after it stay in place (bounded: MAX_COLUMNS); a
+ *    column of such fillers only goes.
+ * 2. A table inside a cell is flattened into the cell's text (its cells apart by spaces);
+ *    other block elements in a cell are a space.
+ * 3. The header is the first row (a <th> row or <thead> is first in every real table);
+ *    a column's alignment is the first one its cells (or their rows) declare.
+ */
+class HtmlTable {
+	readonly #rows: {html: string; align: TableAlign; filler?: true}[][] = [];
+	#cell: {html: string; align: TableAlign} | undefined;
+	#rowAlign: TableAlign = null;
+	#nested = 0;
+	stray = '';
+
+	/** Text between tags: the open cell's, else stray. */
+	text(text: string): void {
+		if (this.#cell) this.#cell.html += text;
+		else this.stray += text;
+	}
+
+	/** A tag inside the table; true when it ends the table. */
+	tag(name: string, closing: boolean, attributes: string, raw: string): boolean {
+		if (name === 'table') {
+			if (!closing) this.#nested++;
+			else if (this.#nested > 0) this.#nested--;
+			else return true;
+			this.text(' ');
+			return false;
+		}
+		const block = blockElements.has(name) || name === 'caption';
+		if (!this.#cell) {
+			// Stray text is plain: its tags go, a block element's is a space.
+			if (block) this.stray += ' ';
+			if (this.#nested > 0 || !tableElements.has(name)) return false;
+		} else if (this.#nested > 0 || !tableElements.has(name)) {
+			// Inline elements are kept for their style; a block element is a space.
+			this.#cell.html += block ? ' ' : raw;
+			return false;
+		}
+		this.#cell = undefined;
+		if (closing) return false;
+		if (name === 'tr') {
+			this.#rows.push([]);
+			this.#rowAlign = declaredAlign(attributes) ?? null;
+		} else if (name === 'td' || name === 'th') {
+			if (!this.#rows.length) {
+				this.#rows.push([]);
+				this.#rowAlign = null;
+			}
+			const row = this.#rows[this.#rows.length - 1] ?? [];
+			this.#cell = {html: '', align: declaredAlign(attributes) ?? this.#rowAlign};
+			row.push(this.#cell);
+			// (No colspan makes a row wider than MAX_COLUMNS + 1: past that the table is text anyway.)
+			const span = Math.min(Number(/(?:^|\s)colspan\s*=\s*["']?(\d{1,4})/i.exec(attributes)?.[1] ?? 1), MAX_COLUMNS + 1 - row.length);
+			for (let k = 1; k < span; k++) row.push({html: '', align: null, filler: true});
+		}
+		return false;
+	}
+
+	/**
+	 * The table block (none when no cell has text); a table wider than MAX_COLUMNS is one
+	 * paragraph per row, its cells apart by ' | ' (no terminal shows it as a table, and its
+	 * padded rows would cost rows × columns).
+	 */
+	blocks(): Block[] {
+		let rows = this.#rows
+			.filter((row) => row.length)
+			.map((row) => row.map((cell) => ({inline: htmlInline(cell.html), align: cell.align, filler: cell.filler})));
+		if (!rows.some((row) => row.some((cell) => cell.inline.length))) return [];
+		let columns = 0;
+		for (const row of rows) columns = Math.max(columns, row.length);
+		if (columns <= MAX_COLUMNS + 1) {
+			// Columns made only by colspans go (colspan="100" spans a 3-column table's width).
+			const kept = Array.from({length: columns}, (_, c) => c).filter((c) => rows.some((row) => row[c] && !row[c]?.filler));
+			if (kept.length < columns) {
+				rows = rows.map((row) => kept.flatMap((c) => (row[c] ? [row[c]] : [])));
+				columns = kept.length;
+			}
+		}
+		if (columns > MAX_COLUMNS) {
+			return rows.flatMap((row): Block[] => {
+				const inline: Span[] = [];
+				for (const cell of row) {
+					if (!cell.inline.length) continue;
+					if (inline.length) inline.push({text: ' | ', style: {}});
+					for (const span of cell.inline) inline.push(span);
+				}
+				return inline.length ? [{kind: 'paragraph', inline}] : [];
+			});
+		}
+		const align = Array.from({length: columns}, (_, c): TableAlign => rows.find((row) => row[c]?.align)?.[c]?.align ?? null);
+		const pad = (row: readonly {readonly inline: Inline}[]): Inline[] => Array.from({length: columns}, (_, c) => row[c]?.inline ?? []);
+		const [header = [], ...body] = rows;
+		return [{kind: 'table', align, header: pad(header), rows: body.map(pad)}];
+	}
+}
+
+/** The elements that make a table's rows and cells. */
+const tableElements = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot']);
+
+/**
+ * HTML text (tags kept, `<br>` already U+2028, `<img>` its label) as styled spans: elements of
+ * inline style (inlineElementStyle) style the text up to their end tag, other tags go;
+ * character references decoded and controls stripped in the text; runs of white space one
+ * space, none at the ends or next to a hard break.
+ */
+export function htmlInline(html: string, base: Style = {}): Inline {
+	const spans: Span[] = [];
+	const open: {readonly name: string; readonly style: Style}[] = [];
+	let style = base;
+	let text = '';
+	const add = (raw: string): void => {
+		for (const piece of stripControls(decodeEntities(raw))
+			.replace(/[ \t\n\r\f]+/g, ' ')
+			.split(/(\u2028)/)) {
+			if (!piece) continue;
+			const before = text || spans[spans.length - 1]?.text || '';
+			if (piece === '\u2028') {
+				// A hard break: no space before it, none at the start.
+				if (text.endsWith(' ')) text = text.slice(0, -1);
+				endSpan();
+				const last = spans[spans.length - 1];
+				if (last?.text.endsWith(' ')) spans[spans.length - 1] = {text: last.text.slice(0, -1), style: last.style};
+				if (spans[spans.length - 1]?.text === '') spans.pop();
+				if (spans.length) text = piece;
+			} else text += before === '' || before.endsWith(' ') || before.endsWith('\u2028') ? piece.replace(/^ /, '') : piece;
+		}
+	};
+	const endSpan = (): void => {
+		if (!text) return;
+		// As for a code span: an unclosed isolate must not run on past the code's own.
+		if (style.code && !base.code) text = closeBidi(text);
+		const last = spans[spans.length - 1];
+		if (last && sameStyle(last.style, style)) spans[spans.length - 1] = {text: last.text + text, style};
+		else spans.push({text, style});
+		text = '';
+	};
+	let from = 0;
+	for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]{0,2000})>/g)) {
+		add(html.slice(from, m.index));
+		from = m.index + m[0].length;
+		const name = (m[2] ?? '').toLowerCase();
+		const element = m[1] ? undefined : inlineElementStyle(name, m[3] ?? '');
+		if (element) {
+			if (open.length >= 64) continue;
+			open.push({name, style: element});
+		} else if (m[1] && open.some((e) => e.name === name)) open.length = open.findLastIndex((e) => e.name === name);
+		else continue;
+		endSpan();
+		style = base;
+		for (const e of open) style = {...style, ...e.style};
+	}
+	add(html.slice(from));
+	endSpan();
+	// No space or hard break at the end.
+	while (spans.length) {
+		const last = spans[spans.length - 1];
+		if (!last) break;
+		let end = last.text.length;
+		while (end > 0 && (last.text[end - 1] === ' ' || last.text[end - 1] === '\u2028')) end--;
+		const trimmed = last.text.slice(0, end);
+		if (trimmed) {
+			spans[spans.length - 1] = {text: trimmed, style: last.style};
+			break;
+		}
+		spans.pop();
+	}
+	return spans;
 }
 
 /** Text without its tags: what `<` … `>` encloses goes, as /<[^>]*>/g would, in linear time (a run of '<' with no '>' is text). */

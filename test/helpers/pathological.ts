@@ -124,6 +124,16 @@ export const pathologies: readonly Pathology[] = [
 		shape: 'a table of one row, thousands of columns',
 		make: (bytes) => `${fill('| a ', bytes / 3)}|\n${fill('|---', bytes / 3)}|\n${fill('| b ', bytes / 3)}|\n`,
 	},
+	{
+		name: '<td> then <tr>',
+		shape: 'an HTML table: one row of thousands of cells, then thousands of one-cell rows',
+		make: (bytes) => `<table><tr>${fill('<td>a</td>', bytes / 2)}${fill('<tr><td>b', bytes / 2)}</table>\n`,
+	},
+	{
+		name: '<td><br>',
+		shape: 'an HTML table cell of "<br>" and "a" runs',
+		make: (bytes) => `<table><tr><td>${fill('<br>', bytes / 2)}${fill('a<br>', bytes / 2)}</table>\n`,
+	},
 	{name: 'list items', shape: '"- a" lines', make: lines('- a')},
 	{name: 'ordered items', shape: '"1. a" lines', make: lines('1. a')},
 	{name: 'empty items', shape: '"-" lines', make: lines('-')},
