@@ -51,8 +51,10 @@ export function layoutCode(source: string, width: number, state: State): Row[] {
 			let piece: readonly Run[] = plain ? [{text: shown.slice(a, b), style: codeStyle}] : codeRuns(shown, orders[i] ?? [], styles, styleAt);
 			if (implicit) {
 				const {before, after} = edgeContext(line, 'ltr', a, b);
-				const pinned = pinBrackets(piece, implicit, a, b, noStyles, state.options.fewMarks, true);
-				piece = settleUnit(codeUnit(pinned, before, after), 'ltr', lineTargets(implicit, piece, a, b));
+				const pinned = codeUnit(pinBrackets(piece, implicit, a, b, noStyles, state.options.fewMarks, true), before, after);
+				// With few marks (mlterm), the piece without pinned brackets first, when it shows right so.
+				const candidates = state.options.fewMarks ? [codeUnit(piece, before, after), pinned] : [pinned];
+				piece = settleUnit(candidates, 'ltr', lineTargets(implicit, piece, a, b));
 			}
 			const runs: Run[] = [{text: ' '.repeat(indent), style: plainStyle}, ...piece];
 			let w = indent;

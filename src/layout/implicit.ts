@@ -34,7 +34,8 @@
 //    wrapped pieces; L1 per line). Where they would not (a bracket paired
 //    across lines, N0 seeing past the line), each run of one level goes in an
 //    override of its direction (LRO, RLO … PDF), which any terminal shows as
-//    given: exact, but two marks a level run, so the fallback only.
+//    given: exact, but two marks a level run, so the fallback only. For
+//    mlterm (few marks) a line is first tried without its pinned brackets.
 // 5. The row's own direction is stated by the first character the terminal
 //    gets (RLM or LRM): frame.ts writes it, then the margin.
 // 6. No box-drawing or block character (U+2500–U+259F) in these rows: mlterm
@@ -292,10 +293,21 @@ export function lineTargets(paragraph: ParagraphBrackets, runs: readonly Run[], 
  * when the terminal, running UAX #9 on the unit as qari's own engine does, would show its
  * characters in another order or mirrored otherwise, the unit is sent with each level run in
  * an override of that level's direction instead (LRO, RLO … PDF), which any terminal shows
- * exactly so. Marks cost cells on mlterm: the override is the fallback, not the rule.
+ * exactly so. Marks cost cells on mlterm: the override is the fallback, not the rule. With
+ * more than one candidate (cheapest first), the first that shows right is taken.
  */
-export function settleUnit(unit: readonly Run[], dir: Direction, target: Uint8Array): readonly Run[] {
-	const body = unit.slice(1, -1);
+export function settleUnit(unit: readonly Run[] | readonly (readonly Run[])[], dir: Direction, target: Uint8Array): readonly Run[] {
+	const candidates = (Array.isArray(unit[0]) ? unit : [unit]) as readonly (readonly Run[])[];
+	let last: readonly Run[] = [];
+	for (const candidate of candidates) {
+		last = candidate;
+		if (showsAsTarget(candidate.slice(1, -1), dir, target)) return candidate;
+	}
+	return [last[0] ?? openLtr, ...overrideRuns(last.slice(1, -1), dir, target), last[last.length - 1] ?? close];
+}
+
+/** Whether a unit's runs, resolved as a paragraph of direction `dir`, put their characters where `target` does. */
+function showsAsTarget(body: readonly Run[], dir: Direction, target: Uint8Array): boolean {
 	let text = '';
 	let content = '';
 	const contentAt: number[] = [];
@@ -306,15 +318,14 @@ export function settleUnit(unit: readonly Run[], dir: Direction, target: Uint8Ar
 		}
 		text += run.text;
 	}
-	if (content.length !== target.length || content.length === 0) return unit;
+	if (content.length !== target.length || content.length === 0) return true;
 	// The unit ends before a mark of its direction or its embedding's end: no L1 at its end.
 	const sim = resolveLevels(text + markOf(dir), dir).levels;
 	const got = Uint8Array.from(contentAt, (p) => sim[p] ?? 0);
 	// The same levels (most lines), or other levels that give the same order and mirroring.
 	let same = true;
 	for (let k = 0; k < got.length && same; k++) same = got[k] === target[k];
-	if (same || visualOf(content, got) === visualOf(content, target)) return unit;
-	return [unit[0] ?? openLtr, ...overrideRuns(body, dir, target), unit[unit.length - 1] ?? close];
+	return same || visualOf(content, got) === visualOf(content, target);
 }
 
 /** Text in the order of its levels (L2), mirrored at odd levels (L4). */

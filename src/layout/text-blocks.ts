@@ -3,6 +3,7 @@
 // hugs; headings bold, the top two levels underlined.
 
 import {type Direction, type Inline, type Style} from '../model/article.js';
+import {type Run} from '../model/line.js';
 import {paragraphDirection} from '../text/direction.js';
 import {layoutParagraph, paragraphText} from '../text/paragraph.js';
 import {edgeContext, glyphsFor, isolateContext, isolatedStyles, lineTargets, paragraphBrackets, pinBrackets, settleUnit, unitRuns} from './implicit.js';
@@ -36,17 +37,13 @@ export function layoutInline(inline: Inline, width: number, state: State, style:
 		// Each unit checked against the levels app mode gives its line (implicit.ts, settleUnit).
 		return laid.lines.map((line) => {
 			const {before, after} = edgeContext(text, laid.direction, line.offset, line.end);
-			const unit = unitRuns(
-				pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks),
-				laid.direction,
-				before,
-				after,
-				styles,
-				isolateContext(spans, text, line.offset, line.end),
-				options.fewMarks,
-			);
+			const context = isolateContext(spans, text, line.offset, line.end);
+			const unit = (runs: readonly Run[]): Run[] => unitRuns(runs, laid.direction, before, after, styles, context, options.fewMarks);
+			const pinned = unit(pinBrackets(line.runs, brackets, line.offset, line.end, styles, options.fewMarks));
+			// With few marks (mlterm), the line without pinned brackets first, when it shows right so.
+			const candidates = options.fewMarks ? [unit(line.runs), pinned] : [pinned];
 			return {
-				runs: settleUnit(unit, laid.direction, lineTargets(brackets, line.runs, line.offset, line.end)),
+				runs: settleUnit(candidates, laid.direction, lineTargets(brackets, line.runs, line.offset, line.end)),
 				width: line.width,
 				align,
 				block: state.block,
