@@ -14,10 +14,13 @@
 //    article, an Arabic-letter path included, one to a line.
 
 import {type Block, type Inline, type Span} from '../model/article.js';
+import {forEachLeafBlock} from '../model/walk.js';
 import {stripControls} from '../parse/sanitize.js';
 
 /** The section's blocks with reference numbers after its links, then the references (Logic 1–3). */
 export function withReferences(blocks: readonly Block[]): readonly Block[] {
+	// Most sections have no link: they are not rebuilt.
+	if (!hasLink(blocks)) return blocks;
 	const numbers = new Map<string, number>();
 	const numbered = (inline: Inline): Inline => addNumbers(inline, numbers);
 	const result = mapInlines(blocks, numbered);
@@ -155,4 +158,21 @@ function mapInlines(blocks: readonly Block[], map: (inline: Inline) => Inline): 
 		}
 	}
 	return result;
+}
+
+/** Whether any paragraph, heading or table cell of the blocks holds a link. */
+function hasLink(blocks: readonly Block[]): boolean {
+	let found = false;
+	const scan = (inline: Inline): void => {
+		if (!found) for (const span of inline) if (span.style.href !== undefined) found = true;
+	};
+	forEachLeafBlock(blocks, (block) => {
+		if (found) return;
+		if (block.kind === 'paragraph' || block.kind === 'heading') scan(block.inline);
+		else if (block.kind === 'table') {
+			for (const cell of block.header) scan(cell);
+			for (const row of block.rows) for (const cell of row) scan(cell);
+		}
+	});
+	return found;
 }
