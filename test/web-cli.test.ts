@@ -4,7 +4,7 @@
 // charsets decoded; every failure is one line and exit 1.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
@@ -20,9 +20,9 @@ interface Result {
 }
 
 /** bin/qari.js without blocking the event loop: the server answers from this process. */
-function qari(args: readonly string[], input = ''): Promise<Result> {
+function qari(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Result> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [bin, ...args], {cwd: root, env: {...process.env, NO_COLOR: '1', HTTPS_PROXY: '', HTTP_PROXY: ''}});
+		const child = spawn(process.execPath, [bin, ...args], {cwd: root, env: {...process.env, NO_COLOR: '1', HTTPS_PROXY: '', HTTP_PROXY: '', ...env}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -174,11 +174,33 @@ test('failures: one line on stderr, exit 1, nothing on stdout', async () => {
 	}
 });
 
-test('invalid UTF-8 in a page: replaced, with a one-line warning', async () => {
-	const r = await qari(['export', '--width', '0', `${server.base}/invalid.html`]);
-	assert.equal(r.status, 0);
-	assert.match(r.stdout, /bad \ufffd\ufffd bytes/);
-	assert.match(r.stderr, /^qari: warning: .*2 invalid UTF-8 sequences replaced with U\+FFFD\n$/);
+test('invalid UTF-8 in a page declared UTF-8: one line, exit 1, nothing saved; a Markdown file is still read', async () => {
+	const bad = Buffer.concat([
+		Buffer.from('<html><head><meta charset="utf-8"></head><body><p>bad '),
+		Buffer.from([0xff, 0xfe]),
+		Buffer.from(' bytes</p></body></html>'),
+	]);
+	const file = join(temp, 'invalid.html');
+	writeFileSync(file, bad);
+	const data = join(temp, 'invalid-data');
+	for (const args of [
+		['export', `${server.base}/invalid.html`],
+		['sections', file],
+		['save', `${server.base}/invalid.html`],
+		['save', file],
+	]) {
+		const r = await qari(args, '', {XDG_DATA_HOME: data, XDG_STATE_HOME: data});
+		assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+		assert.equal(r.stdout, '');
+		assert.match(r.stderr, /^qari: cannot read '.*invalid\.html': invalid UTF-8 \(2 bad sequences\) in a page declared UTF-8\n$/);
+	}
+	assert.equal(existsSync(join(data, 'qari', 'articles')) && readdirSync(join(data, 'qari', 'articles')).length > 0, false, 'nothing saved');
+	const md = join(temp, 'invalid.md');
+	writeFileSync(md, Buffer.concat([Buffer.from('# T\n\nbad '), Buffer.from([0xff]), Buffer.from(' bytes\n')]));
+	const r = await qari(['export', '--width', '0', md]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /bad \ufffd bytes/);
+	assert.match(r.stderr, /^qari: warning: .*1 invalid UTF-8 sequence replaced with U\+FFFD\n$/);
 });
 
 test('a hostile page: nothing a terminal acts on reaches stdout', async () => {
