@@ -3,7 +3,9 @@
 // Every page's paragraphs come out, metadata and direction right, legacy
 // charsets decoded; every failure is one line and exit 1.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
+import {createServer as createHttpsServer} from 'node:https';
+import {type AddressInfo} from 'node:net';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -171,6 +173,70 @@ test('failures: one line on stderr, exit 1, nothing on stdout', async () => {
 		assert.equal(lines.length, 1, r.stderr);
 		assert.match(lines[0] ?? '', /^qari: /);
 		assert.match(lines[0] ?? '', pattern);
+	}
+});
+
+test('a host on the reserved .invalid domain: one line, exit 1, without asking the network', async () => {
+	const r = await qari(['export', 'http://qari-test.invalid/article']);
+	assert.equal(r.status, 1, r.stderr);
+	assert.equal(r.stdout, '');
+	assert.equal(r.stderr, "qari: cannot fetch 'http://qari-test.invalid/article': cannot find the host qari-test.invalid\n");
+});
+
+test('https with a self-signed certificate: one line naming the TLS error, exit 1', async (t) => {
+	const dir = mkdtempSync(join(temp, 'tls-'));
+	const key = join(dir, 'key.pem');
+	const cert = join(dir, 'cert.pem');
+	const made = spawnSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+			'-days',
+			'2',
+			'-subj',
+			'/CN=127.0.0.1',
+		],
+		{stdio: 'ignore'},
+	);
+	if (made.error || made.status !== 0) {
+		t.skip('openssl is not available');
+		return;
+	}
+	const tls = createHttpsServer({key: readFileSync(key), cert: readFileSync(cert)}, (_req, res) => {
+		res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+		res.end('<html><body><p>secret</p></body></html>');
+	});
+	await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+	try {
+		const {port} = tls.address() as AddressInfo;
+		const url = `https://127.0.0.1:${port}/page.html`;
+		const data = join(temp, 'tls-data');
+		for (const args of [
+			['export', url],
+			['save', url],
+		]) {
+			const r = await qari(args, '', {NODE_TLS_REJECT_UNAUTHORIZED: '', NODE_EXTRA_CA_CERTS: '', XDG_DATA_HOME: data, XDG_STATE_HOME: data});
+			assert.equal(r.status, 1, r.stderr);
+			assert.equal(r.stdout, '');
+			assert.match(
+				r.stderr,
+				/^qari: cannot fetch 'https:\/\/127\.0\.0\.1:\d+\/page\.html': TLS error \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)\n$/,
+			);
+		}
+		assert.equal(existsSync(join(data, 'qari', 'articles')), false, 'nothing saved');
+	} finally {
+		tls.closeAllConnections();
+		await new Promise<void>((resolve) => tls.close(() => resolve()));
 	}
 });
 
