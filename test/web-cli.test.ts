@@ -110,6 +110,18 @@ for (const p of pages) {
 		assert.equal(data.dir, p.dir);
 		assert.equal(data.lang, p.lang);
 		assert.deepEqual(data.meta, {...p.meta, url});
+		// sections --json: the same title, language, direction and metadata, and the same sections, without their blocks.
+		const sections = await qari(['sections', '--json', url]);
+		assert.equal(sections.status, 0, sections.stderr);
+		const listed = JSON.parse(sections.stdout) as typeof data & {sections: {title: string}[]};
+		assert.deepEqual(
+			{title: listed.title, dir: listed.dir, lang: listed.lang, meta: listed.meta},
+			{title: data.title, dir: data.dir, lang: data.lang, meta: data.meta},
+		);
+		assert.deepEqual(
+			listed.sections.map((s) => s.title),
+			(data as unknown as {sections: {title: string}[]}).sections.map((s) => s.title),
+		);
 	});
 }
 
@@ -135,7 +147,7 @@ test('a saved page, a page on a pipe (HTML by content), and --raw', async () => 
 	const saved = await qari(['sections', '--json', file]);
 	assert.equal(saved.status, 0, saved.stderr);
 	assert.deepEqual(
-		(JSON.parse(saved.stdout) as {title: string}[]).map((s) => s.title),
+		(JSON.parse(saved.stdout) as {sections: {title: string}[]}).sections.map((s) => s.title),
 		['یادگیری پایتون', 'نخستین برنامه', 'درس‌ها'],
 	);
 	const piped = await qari(['export', '--width', '0', '-'], page('en-essay').html);
