@@ -34,11 +34,17 @@ test('sections --json', () => {
 	assert.equal(result.status, 0);
 	assert.equal(
 		result.stdout,
-		`${JSON.stringify([
-			{index: 1, title, words: 158, minutes: 1, direction: 'rtl'},
-			{index: 2, title: 'التعاون العسكري والسياسي', words: 682, minutes: 5, direction: 'rtl'},
-			{index: 3, title: 'التعاون الاقتصادي', words: 285, minutes: 2, direction: 'rtl'},
-		])}\n`,
+		`${JSON.stringify({
+			title,
+			lang: 'ar',
+			dir: 'rtl',
+			meta: {title, lang: 'ar', dir: 'rtl', source: 'seed/article-ar.txt'},
+			sections: [
+				{index: 1, title, words: 158, minutes: 1, direction: 'rtl'},
+				{index: 2, title: 'التعاون العسكري والسياسي', words: 682, minutes: 5, direction: 'rtl'},
+				{index: 3, title: 'التعاون الاقتصادي', words: 285, minutes: 2, direction: 'rtl'},
+			],
+		})}\n`,
 	);
 });
 

@@ -69,6 +69,10 @@ before(async () => {
 			res.on('error', () => undefined);
 			send();
 		},
+		'/to-invalid': (_req, res) => {
+			res.writeHead(302, {location: 'http://qari-test.invalid/next'});
+			res.end();
+		},
 		'/pdf': html('%PDF-1.4', 'application/pdf'),
 		'/png': html(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png'),
 	});
@@ -126,6 +130,29 @@ test('a refused connection and a bad URL', async () => {
 	await assert.rejects(fetchPage(`${base}/x`), /connection refused by 127\.0\.0\.1/);
 	await assert.rejects(fetchPage('http://'), /not a valid URL/);
 	await assert.rejects(fetchPage('file:///etc/passwd'), /only http and https/);
+});
+
+test('a host in the reserved .invalid domain is not found, without a look-up (RFC 6761)', async (t) => {
+	const real = globalThis.fetch;
+	let calls = 0;
+	t.after(() => {
+		globalThis.fetch = real;
+	});
+	globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+		calls++;
+		return real(...args);
+	};
+	for (const address of ['http://qari-test.invalid/a', 'https://x.y.INVALID./']) {
+		await assert.rejects(fetchPage(address), (error: unknown) => {
+			assert.ok(error instanceof UserError, String(error));
+			assert.match(error.message, /^cannot fetch '[^']+': cannot find the host [\w.-]+\.invalid\.?$/);
+			return true;
+		});
+	}
+	assert.equal(calls, 0, 'fetch was not called');
+	// A redirect to such a host stops at the hop.
+	await failure('/to-invalid', /cannot find the host qari-test\.invalid$/);
+	assert.equal(calls, 1);
 });
 
 test('a non-ASCII path is percent-encoded on the wire', async () => {

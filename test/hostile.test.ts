@@ -395,7 +395,7 @@ const malformed: [string, string | Uint8Array, string[], string, string, number]
 		'blank.md',
 		' \n\n\t\n   ',
 		['sections', '--json'],
-		'[{"index":1,"title":"blank","words":0,"minutes":0,"direction":"ltr"}]\n',
+		'{"title":"blank","lang":"","dir":"ltr","meta":{},"sections":[{"index":1,"title":"blank","words":0,"minutes":0,"direction":"ltr"}]}\n',
 		"qari: warning: 'FILE' is empty\n",
 		0,
 	],

@@ -122,3 +122,12 @@ test('two processes saving at once never leave an unparsable file', async () => 
 	assert.ok(reads > 0, 'the file was never seen during the writes');
 	assert.deepEqual(readdirSync(dirname(path)), ['positions.json'], 'no temporary file is left');
 });
+
+test('a position keeps what is at the place (`near`); a malformed one is dropped, the place kept', () => {
+	const path = fresh('near');
+	const a = articleKey('url:https://example.com/a');
+	assert.equal(savePosition(path, a, {section: 2, offset: 40, time: 1, near: {text: 'الفقرة', delta: 3}}), undefined);
+	assert.deepEqual(loadPosition(path, a).position, {section: 2, offset: 40, time: 1, near: {text: 'الفقرة', delta: 3}});
+	writeFileSync(path, JSON.stringify({[a]: {section: 2, offset: 40, time: 1, near: {text: 5, delta: -1}}}));
+	assert.deepEqual(loadPosition(path, a).position, {section: 2, offset: 40, time: 1});
+});

@@ -3,8 +3,10 @@
 // Every page's paragraphs come out, metadata and direction right, legacy
 // charsets decoded; every failure is one line and exit 1.
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {createServer as createHttpsServer} from 'node:https';
+import {type AddressInfo} from 'node:net';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
@@ -20,9 +22,9 @@ interface Result {
 }
 
 /** bin/qari.js without blocking the event loop: the server answers from this process. */
-function qari(args: readonly string[], input = ''): Promise<Result> {
+function qari(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Result> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [bin, ...args], {cwd: root, env: {...process.env, NO_COLOR: '1', HTTPS_PROXY: '', HTTP_PROXY: ''}});
+		const child = spawn(process.execPath, [bin, ...args], {cwd: root, env: {...process.env, NO_COLOR: '1', HTTPS_PROXY: '', HTTP_PROXY: '', ...env}});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -108,6 +110,18 @@ for (const p of pages) {
 		assert.equal(data.dir, p.dir);
 		assert.equal(data.lang, p.lang);
 		assert.deepEqual(data.meta, {...p.meta, url});
+		// sections --json: the same title, language, direction and metadata, and the same sections, without their blocks.
+		const sections = await qari(['sections', '--json', url]);
+		assert.equal(sections.status, 0, sections.stderr);
+		const listed = JSON.parse(sections.stdout) as typeof data & {sections: {title: string}[]};
+		assert.deepEqual(
+			{title: listed.title, dir: listed.dir, lang: listed.lang, meta: listed.meta},
+			{title: data.title, dir: data.dir, lang: data.lang, meta: data.meta},
+		);
+		assert.deepEqual(
+			listed.sections.map((s) => s.title),
+			(data as unknown as {sections: {title: string}[]}).sections.map((s) => s.title),
+		);
 	});
 }
 
@@ -133,7 +147,7 @@ test('a saved page, a page on a pipe (HTML by content), and --raw', async () => 
 	const saved = await qari(['sections', '--json', file]);
 	assert.equal(saved.status, 0, saved.stderr);
 	assert.deepEqual(
-		(JSON.parse(saved.stdout) as {title: string}[]).map((s) => s.title),
+		(JSON.parse(saved.stdout) as {sections: {title: string}[]}).sections.map((s) => s.title),
 		['یادگیری پایتون', 'نخستین برنامه', 'درس‌ها'],
 	);
 	const piped = await qari(['export', '--width', '0', '-'], page('en-essay').html);
@@ -174,11 +188,97 @@ test('failures: one line on stderr, exit 1, nothing on stdout', async () => {
 	}
 });
 
-test('invalid UTF-8 in a page: replaced, with a one-line warning', async () => {
-	const r = await qari(['export', '--width', '0', `${server.base}/invalid.html`]);
-	assert.equal(r.status, 0);
-	assert.match(r.stdout, /bad \ufffd\ufffd bytes/);
-	assert.match(r.stderr, /^qari: warning: .*2 invalid UTF-8 sequences replaced with U\+FFFD\n$/);
+test('a host on the reserved .invalid domain: one line, exit 1, without asking the network', async () => {
+	const r = await qari(['export', 'http://qari-test.invalid/article']);
+	assert.equal(r.status, 1, r.stderr);
+	assert.equal(r.stdout, '');
+	assert.equal(r.stderr, "qari: cannot fetch 'http://qari-test.invalid/article': cannot find the host qari-test.invalid\n");
+});
+
+test('https with a self-signed certificate: one line naming the TLS error, exit 1', async (t) => {
+	const dir = mkdtempSync(join(temp, 'tls-'));
+	const key = join(dir, 'key.pem');
+	const cert = join(dir, 'cert.pem');
+	const made = spawnSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+			'-days',
+			'2',
+			'-subj',
+			'/CN=127.0.0.1',
+		],
+		{stdio: 'ignore'},
+	);
+	if (made.error || made.status !== 0) {
+		t.skip('openssl is not available');
+		return;
+	}
+	const tls = createHttpsServer({key: readFileSync(key), cert: readFileSync(cert)}, (_req, res) => {
+		res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+		res.end('<html><body><p>secret</p></body></html>');
+	});
+	await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+	try {
+		const {port} = tls.address() as AddressInfo;
+		const url = `https://127.0.0.1:${port}/page.html`;
+		const data = join(temp, 'tls-data');
+		for (const args of [
+			['export', url],
+			['save', url],
+		]) {
+			const r = await qari(args, '', {NODE_TLS_REJECT_UNAUTHORIZED: '', NODE_EXTRA_CA_CERTS: '', XDG_DATA_HOME: data, XDG_STATE_HOME: data});
+			assert.equal(r.status, 1, r.stderr);
+			assert.equal(r.stdout, '');
+			assert.match(
+				r.stderr,
+				/^qari: cannot fetch 'https:\/\/127\.0\.0\.1:\d+\/page\.html': TLS error \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)\n$/,
+			);
+		}
+		assert.equal(existsSync(join(data, 'qari', 'articles')), false, 'nothing saved');
+	} finally {
+		tls.closeAllConnections();
+		await new Promise<void>((resolve) => tls.close(() => resolve()));
+	}
+});
+
+test('invalid UTF-8 in a page declared UTF-8: one line, exit 1, nothing saved; a Markdown file is still read', async () => {
+	const bad = Buffer.concat([
+		Buffer.from('<html><head><meta charset="utf-8"></head><body><p>bad '),
+		Buffer.from([0xff, 0xfe]),
+		Buffer.from(' bytes</p></body></html>'),
+	]);
+	const file = join(temp, 'invalid.html');
+	writeFileSync(file, bad);
+	const data = join(temp, 'invalid-data');
+	for (const args of [
+		['export', `${server.base}/invalid.html`],
+		['sections', file],
+		['save', `${server.base}/invalid.html`],
+		['save', file],
+	]) {
+		const r = await qari(args, '', {XDG_DATA_HOME: data, XDG_STATE_HOME: data});
+		assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+		assert.equal(r.stdout, '');
+		assert.match(r.stderr, /^qari: cannot read '.*invalid\.html': invalid UTF-8 \(2 bad sequences\) in a page declared UTF-8\n$/);
+	}
+	assert.equal(existsSync(join(data, 'qari', 'articles')) && readdirSync(join(data, 'qari', 'articles')).length > 0, false, 'nothing saved');
+	const md = join(temp, 'invalid.md');
+	writeFileSync(md, Buffer.concat([Buffer.from('# T\n\nbad '), Buffer.from([0xff]), Buffer.from(' bytes\n')]));
+	const r = await qari(['export', '--width', '0', md]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /bad \ufffd bytes/);
+	assert.match(r.stderr, /^qari: warning: .*1 invalid UTF-8 sequence replaced with U\+FFFD\n$/);
 });
 
 test('a hostile page: nothing a terminal acts on reaches stdout', async () => {

@@ -211,7 +211,11 @@ export const commandTable: Readonly<Record<CommandName, CommandSpec>> = {
 		usage: 'sections [file]',
 		describe: "List the article's sections: index, title, words, minutes",
 		positional: fileArgument,
-		options: {...layoutOptions, ...sourceOptions, json: {kind: 'flag', default: false, describe: 'Print JSON'}},
+		options: {
+			...layoutOptions,
+			...sourceOptions,
+			json: {kind: 'flag', default: false, describe: 'Print JSON: {title, lang, dir, meta, sections: [{index, title, words, minutes, direction}]}'},
+		},
 	},
 	export: {
 		usage: 'export [file]',

@@ -21,6 +21,9 @@
 //    applies to the URL, a warning says the connection goes direct.
 // 8. A progress line on stderr, on a terminal only, once a download has
 //    taken a second; it is erased when the download ends.
+// 9. A host in the reserved .invalid domain (RFC 6761 §6.4: resolvers should
+//    answer "no such name" at once) is not looked up: it cannot be found,
+//    and saying so does not wait on a resolver that may be slow or offline.
 
 import {UserError} from './files.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
@@ -72,6 +75,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
 		const seen = new Set<string>([url.href]);
 		for (let hops = 0; ; hops++) {
 			let response: Response;
+			if (reservedInvalid(url)) throw new UserError(`cannot fetch ${show(url.href)}: cannot find the host ${escapeUnprintable(url.hostname)}`);
 			try {
 				response = await fetch(url, {
 					redirect: 'manual',
@@ -122,6 +126,11 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
 		clearTimeout(timer);
 		progress.end();
 	}
+}
+
+/** Whether the host is in the reserved .invalid domain (Logic 9). */
+function reservedInvalid(url: URL): boolean {
+	return /(?:^|\.)invalid\.?$/i.test(url.hostname);
 }
 
 function show(address: string): string {

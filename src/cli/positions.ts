@@ -12,6 +12,11 @@
 //    one's update; neither can corrupt the file.
 // 3. A file that cannot be parsed is ignored with one warning and rebuilt by
 //    the next save. Entries that do not look like positions are dropped.
+// 4. A position may also say what is there (`near`: the start of its
+//    paragraph, near-place.ts), so a web page that changed since — its key is
+//    its URL — opens near the place, not at a stale offset. The reader saves
+//    plain positions (ui/run.tsx); the CLI registers, per key, how to describe
+//    a place (describePlaces), and savePosition adds `near` from it.
 
 import {mkdirSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
@@ -30,6 +35,27 @@ export interface Position {
 	readonly offset: number;
 	/** When it was saved, in milliseconds since the epoch. */
 	readonly time: number;
+	/** What is at the place, to find it again in a changed page (Logic 4). */
+	readonly near?: Near;
+}
+
+/** The start of the paragraph at a place, and how far into it the place is (near-place.ts). */
+export interface Near {
+	readonly text: string;
+	readonly delta: number;
+}
+
+const describers = new Map<string, (place: {section: number; offset: number}) => Near | undefined>();
+
+/** How savePosition describes a place of the article `key` (Logic 4): `describe` gets a 0-based section. */
+export function describePlaces(key: string, describe: (place: {section: number; offset: number}) => Near | undefined): void {
+	describers.set(key, describe);
+}
+
+function isNear(value: unknown): value is Near {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return typeof v['text'] === 'string' && v['text'] !== '' && Number.isInteger(v['delta']) && (v['delta'] as number) >= 0;
 }
 
 export type PositionEnv = Readonly<Record<string, string | undefined>>;
@@ -85,7 +111,9 @@ function readPositions(path: string): Read {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return {entries: new Map(), corrupt: true};
 	const entries = new Map<string, Position>();
 	for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-		if (/^[0-9a-f]{64}$/.test(key) && isPosition(value)) entries.set(key, {section: value.section, offset: value.offset, time: value.time});
+		if (!/^[0-9a-f]{64}$/.test(key) || !isPosition(value)) continue;
+		const near = isNear(value.near) ? {text: value.near.text, delta: value.near.delta} : undefined;
+		entries.set(key, {section: value.section, offset: value.offset, time: value.time, ...(near ? {near} : {})});
 	}
 	return {entries, corrupt: false};
 }
@@ -113,7 +141,13 @@ export function loadPosition(path: string, key: string): Loaded {
 export function savePosition(path: string, key: string, position: Position, limit = POSITIONS_LIMIT): string | undefined {
 	const {entries} = readPositions(path);
 	entries.delete(key);
-	entries.set(key, position);
+	let near: Near | undefined;
+	try {
+		near = position.near ?? describers.get(key)?.({section: position.section - 1, offset: position.offset});
+	} catch {
+		near = undefined; // a bookmark without its paragraph is still a bookmark
+	}
+	entries.set(key, near ? {...position, near} : position);
 	const kept = [...entries].sort((a, b) => b[1].time - a[1].time).slice(0, Math.max(1, limit));
 	const data: Record<string, Position> = {};
 	for (const [k, v] of kept) data[k] = v;

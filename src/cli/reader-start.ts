@@ -5,7 +5,9 @@
 // 1. The CLI calls prepareReader as soon as the article is parsed and starts
 //    loading Ink and React (dist/reader.js) at the same time.
 // 2. The remembered place is read here, and a warning about it is written
-//    before the alternate screen, so it is still there after quitting.
+//    before the alternate screen, so it is still there after quitting. A
+//    place in a page that changed is found again by its paragraph, or kept
+//    inside the article (near-place.ts).
 // 3. firstPaint is the first frame as text: it enters the alternate screen
 //    and draws the same rows (frame.ts) that Ink's first render draws for the
 //    same state, from the same book — whose layout cache then already holds
@@ -20,7 +22,8 @@ import {type ScreenOptions} from '../reader/screen/rows.js';
 import {frameRows, frameText} from '../reader/screen/frame.js';
 import {createPager, type Place} from '../reader/pager.js';
 import {uiLangFromEnv, type UiLang} from '../reader/i18n/index.js';
-import {articleKey, loadPosition, positionsPath} from './positions.js';
+import {articleKey, describePlaces, loadPosition, positionsPath} from './positions.js';
+import {nearOf, placeOf} from './near-place.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence, type BidiChoice, type BidiMode, type Env} from '../terminal/detect.js';
 import {type SignalGuard} from './signal-guard.js';
 
@@ -90,10 +93,10 @@ export function prepareReader(options: ReaderOptions): ReaderSetup {
 	} else if (!options.fromStart) {
 		const loaded = loadPosition(positionsFile, key);
 		if (loaded.warning) stderr.write(`qari: warning: ${loaded.warning}\n`);
-		if (loaded.position && loaded.position.section <= article.sections.length) {
-			place = {section: loaded.position.section - 1, offset: loaded.position.offset};
-		}
+		// Found again by its paragraph if the page changed, else kept inside the article (near-place.ts).
+		if (loaded.position) place = placeOf(book, {section: loaded.position.section - 1, offset: loaded.position.offset}, loaded.position.near);
 	}
+	describePlaces(key, (at) => nearOf(book, at));
 	return {choice, book, chrome, place, positionsFile, key};
 }
 

@@ -14,13 +14,18 @@
 //    text changes with every visit: ads, dates, comments), and so is that of
 //    its saved copy (a Markdown file whose front matter has the URL): reading
 //    one continues where the other was left. Anything else by its text.
+// 4. A web page declared UTF-8 (HTTP charset, <meta>, BOM) whose bytes are not
+//    UTF-8 is an error (one line, exit 1, nothing saved): its text is not what
+//    its author wrote. An undeclared page with such bytes is windows-1252, as
+//    in browsers. A Markdown or text file keeps the lenient path: U+FFFD and
+//    a warning (files.ts).
 
 import {basename} from 'node:path';
 import {type Article} from '../model/article.js';
 import {sanitizeText} from '../parse/decode.js';
 import {decodePage, looksLikeHtml} from '../parse/html/charset.js';
 import {DEFAULT_TIMEOUT_MS, fetchPage, isWebUrl} from './fetch.js';
-import {articleOfBytes, readBytes, showName, type LoadedArticle} from './files.js';
+import {articleOfBytes, readBytes, showName, type LoadedArticle, UserError} from './files.js';
 
 export interface SourceOptions {
 	/** Show the whole page instead of the extracted article. */
@@ -62,7 +67,11 @@ export async function loadSource(path: string, options: SourceOptions): Promise<
 	}
 	const shown = url ? showName(url) : showName(path);
 	const decoded = decodePage(bytes, contentType);
-	if (decoded.invalid > 0) warnings.push(`${shown}: ${decoded.invalid} invalid UTF-8 sequence${decoded.invalid === 1 ? '' : 's'} replaced with U+FFFD`);
+	// Logic 4: a page that says it is UTF-8 and is not is refused, not guessed at.
+	if (decoded.invalid > 0) {
+		const n = decoded.invalid;
+		throw new UserError(`cannot read ${shown}: invalid UTF-8 (${n} bad sequence${n === 1 ? '' : 's'}) in a page declared UTF-8`);
+	}
 	const {text} = sanitizeText(decoded.text);
 	const {parseHtml} = await import('../parse/html/index.js');
 	const fallbackTitle = url ? new URL(url).hostname : path === '-' ? 'standard input' : basename(path).replace(/\.x?html?$/i, '');

@@ -109,7 +109,7 @@ export function buildParser(argv: readonly string[], io: Io, handlers: CommandHa
 		.example('$0 article.md', 'read an article')
 		.example('$0 https://example.com/article', 'read the article of a web page (or of a saved .html file)')
 		.example('cat article.md | $0 -', 'read from a pipe')
-		.example('$0 sections --json', 'list the sections as JSON')
+		.example('$0 sections --json', 'the title, metadata and sections as JSON')
 		.example('$0 export --width 60 --section 2', 'print section 2 wrapped at 60 cells')
 		.example('$0 export --order visual --width 40', 'visual order, for a terminal that cannot reorder')
 		.example('$0 export --order visual | less -R', 'read in a pager: a pipe gets logical order, reversed on a terminal that does not reorder')

@@ -25,9 +25,15 @@ export function sectionRows(article: Article): SectionRow[] {
 	return article.sections.map(({index, title, words, minutes, direction}) => ({index, title, words, minutes, direction}));
 }
 
+/**
+ * `sections --json`: the article's title, language, direction and metadata (a
+ * web page's URL, site, byline, date), then its sections — the top level of
+ * `export --format json`, without the blocks. One line.
+ */
 export function formatSectionsJson(article: Article): string {
-	// Titles are the article's text: bidi and C1 controls are escaped too.
-	return `${stringifyJson(sectionRows(article))}\n`;
+	const data = {title: article.title, lang: article.lang, dir: article.dir, meta: article.meta, sections: sectionRows(article)};
+	// Titles and metadata are the article's text: bidi and C1 controls are escaped too.
+	return `${stringifyJson(data)}\n`;
 }
 
 export interface TableOptions {
