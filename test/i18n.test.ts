@@ -11,11 +11,12 @@ import {parseInvocation} from '../src/cli/commands.js';
 import {firstPaint, prepareReader, type ReaderOptions} from '../src/cli/reader-start.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {createBook, type Book} from '../src/reader/book.js';
-import {catalogues, localDigits, localMessage, uiLangFromEnv, UI_LANGS, type UiLang} from '../src/reader/i18n/index.js';
+import {catalogues, localDigits, localMessage, localReason, uiLangFromEnv, UI_LANGS, type UiLang} from '../src/reader/i18n/index.js';
 import {helpRows} from '../src/reader/keys.js';
 import {createPager, reducePager, type PagerAction, type PagerState} from '../src/reader/pager.js';
 import {frameRows} from '../src/reader/screen/frame.js';
-import {screenGeometry} from '../src/reader/screen/geometry.js';
+import {screenGeometry, tooSmallText} from '../src/reader/screen/geometry.js';
+import {chooseBidi, detectTerminal, type Env} from '../src/terminal/detect.js';
 import {helpScreenRows} from '../src/reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
 import {textWidth} from '../src/text/width.js';
@@ -26,6 +27,29 @@ const bundled = loadArticle(bundledArticle).article;
 const english = parseMarkdown(
 	`# A Book\n\n## First part\n\n${'Some words to read here, with [a link](https://example.com/a-long-address). '.repeat(30)}\n\n## Second part\n\n${'More text. '.repeat(200)}\n`,
 );
+/** An environment for each terminal detect.ts knows, and one it does not. */
+const terminalEnvs: readonly Env[] = [
+	{TMUX: '/tmp/tmux-1/default,1,0'},
+	{STY: '1.pts-0'},
+	{TERM_PROGRAM: 'mintty'},
+	{TERM_PROGRAM: 'Apple_Terminal'},
+	{VTE_VERSION: '7600'},
+	{KONSOLE_VERSION: '230805'},
+	{MLTERM: '3.9.3'},
+	{TERM: 'xterm-kitty'},
+	{TERM_PROGRAM: 'WezTerm'},
+	{WT_SESSION: 'x'},
+	{TERM: 'alacritty'},
+	{TERM_PROGRAM: 'ghostty'},
+	{TERM_PROGRAM: 'vscode'},
+	{TERM_PROGRAM: 'iTerm.app'},
+	{XTERM_VERSION: 'XTerm(390)'},
+	{TERM: 'foot'},
+	{TERM: 'vt220'},
+	{},
+];
+/** The longest reason the help screen can show: a forced mode over tmux's. */
+const longestReason = chooseBidi('app', detectTerminal({TMUX: '1'})).reason;
 /** Visual order of a right-to-left word without shaping: its letters reversed. */
 const visual = (word: string): string => [...word].reverse().join('');
 
@@ -43,7 +67,7 @@ function reader(article: Article, lang: UiLang | undefined, columns = 50, rows =
 				goto: helpRows('goto', chrome.dir, lang),
 				links: helpRows('links', chrome.dir, lang),
 				bidi: 'app',
-				reason: 'a test',
+				reason: longestReason,
 				shape: false,
 			},
 			geometry.width,
@@ -223,6 +247,11 @@ test('in every language every row of every view fits 50 columns (and 80), in app
 						frames.push(help);
 						help = r.act({type: 'helpScroll', delta: 'page'});
 					}
+					// The too-small line, at every width up to this one.
+					for (let narrow = 1; narrow <= columns; narrow++) {
+						const small = screenGeometry(narrow, 4, 100, 0, lang).tooSmall ?? '';
+						frames.push([tooSmallText(small, narrow, {order, shape: false, dir: article.dir, lang})]);
+					}
 					for (const frame of frames) {
 						for (const row of frame) {
 							const width = textWidth(row.replace(/[\u200e\u200f\u2066-\u2069]/g, ''));
@@ -233,6 +262,61 @@ test('in every language every row of every view fits 50 columns (and 80), in app
 			}
 		}
 	}
+});
+
+test('the too-small line in every language and its digits, shortened to fit; English as it was', () => {
+	assert.equal(screenGeometry(60, 4).tooSmall, 'qari: the terminal is too small (60×4, needs 18×6); q quits');
+	assert.equal(screenGeometry(60, 4, 100, 0, 'en').tooSmall, 'qari: the terminal is too small (60×4, needs 18×6); q quits');
+	assert.equal(screenGeometry(20, 4).tooSmall, 'too small: 20×4');
+	assert.equal(screenGeometry(10, 4).tooSmall, 'too small');
+	assert.equal(screenGeometry(5, 4).tooSmall, '!');
+	assert.equal(tooSmallText('too small: 20×4', 20, {order: 'visual', shape: false, dir: 'ltr'}), 'too small: 20×4');
+	assert.equal(screenGeometry(60, 4, 100, 0, 'ar').tooSmall, 'qari: الطرفية صغيرة جدًا (٦٠×٤، تحتاج ١٨×٦)؛ q للخروج');
+	assert.equal(screenGeometry(60, 4, 100, 0, 'fa').tooSmall, 'qari: پایانه خیلی کوچک است (۶۰×۴، نیاز: ۱۸×۶)؛ q برای خروج');
+	assert.equal(screenGeometry(60, 4, 100, 0, 'he').tooSmall, 'qari: המסוף קטן מדי (60×4, נדרש 18×6); q ליציאה');
+	assert.equal(screenGeometry(60, 4, 100, 0, 'ur').tooSmall, 'qari: ٹرمینل بہت چھوٹا ہے (۶۰×۴، درکار ۱۸×۶)؛ q سے باہر');
+	assert.equal(screenGeometry(17, 4, 100, 0, 'fa').tooSmall, 'خیلی کوچک: ۱۷×۴');
+	assert.equal(screenGeometry(10, 4, 100, 0, 'he').tooSmall, 'קטן מדי');
+	assert.equal(screenGeometry(5, 4, 100, 0, 'ar').tooSmall, '!');
+	for (const lang of UI_LANGS) {
+		for (let columns = 1; columns <= 80; columns++) {
+			const small = screenGeometry(columns, 3, 100, 0, lang).tooSmall ?? '';
+			assert.ok(small !== '' && textWidth(small) <= columns, `${lang} ${columns}: ${small}`);
+		}
+	}
+	// Laid out for the terminal: visual order where qari reorders, logical where the terminal does.
+	const fa = screenGeometry(17, 4, 100, 0, 'fa').tooSmall ?? '';
+	assert.ok(tooSmallText(fa, 17, {order: 'visual', shape: false, dir: 'ltr', lang: 'fa'}).includes(visual('کوچک')));
+	assert.ok(tooSmallText(fa, 17, {order: 'logical', shape: false, dir: 'ltr', lang: 'fa'}).includes('کوچک'));
+});
+
+test("the help screen's reason for the bidi mode is said in every language; English as detect.ts words it", () => {
+	const reasons = terminalEnvs.map((env) => detectTerminal(env).reason);
+	reasons.push(chooseBidi('app', detectTerminal({TERM_PROGRAM: 'Apple_Terminal'})).reason, longestReason);
+	assert.equal(new Set(reasons).size, reasons.length);
+	for (const reason of reasons) assert.equal(localReason(reason, 'en'), reason);
+	for (const lang of UI_LANGS.filter((l) => l !== 'en')) {
+		for (const reason of reasons) {
+			const local = localReason(reason, lang);
+			assert.ok(!/draws cells|reorders|detected|unknown terminal|obeys/.test(local), `${lang}: ${local}`);
+		}
+		assert.ok(localReason(detectTerminal({VTE_VERSION: '7600'}).reason, lang).includes('VTE 7600'));
+		assert.ok(localReason(detectTerminal({TERM: 'vt220'}).reason, lang).includes('TERM=vt220'));
+		assert.equal(localReason('something else', lang), 'something else');
+	}
+	assert.equal(localReason(detectTerminal({TERM_PROGRAM: 'Apple_Terminal'}).reason, 'he'), 'Terminal.app תמיד מסדר טקסט מימין לשמאל ואי אפשר לכבות זאת');
+	// On the help screen: the Persian reason, in visual order.
+	const rows = helpScreenRows({page: [], toc: [], search: [], bidi: 'app', reason: detectTerminal({TERM: 'foot'}).reason, shape: false}, 50, {
+		order: 'visual',
+		shape: false,
+		dir: 'ltr',
+		lang: 'fa',
+	}).map((row) => row.runs.map((run) => run.text).join(''));
+	assert.ok(
+		rows.some((row) => row.includes(visual('می‌کشد'))),
+		rows.join('\n'),
+	);
+	assert.ok(!rows.some((row) => row.includes('draws')), rows.join('\n'));
 });
 
 test('--ui-lang is a reader option; it wins over the locale, which decides otherwise', () => {

@@ -13,6 +13,7 @@ import stringWidth from 'string-width';
 import {type Article} from '../src/model/article.js';
 import {createBook, type Book} from '../src/reader/book.js';
 import {type ScreenOptions} from '../src/reader/screen/rows.js';
+import {type UiLang} from '../src/reader/i18n/index.js';
 import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {layoutParagraph} from '../src/text/paragraph.js';
 import {chooseBidi, detectTerminal, enterSequence, leaveSequence} from '../src/terminal/detect.js';
@@ -33,11 +34,11 @@ after(() => rmSync(temp, {recursive: true, force: true}));
 
 type Mode = 'app' | 'terminal';
 
-function renderReader(mode: Mode, options: {color?: boolean; start?: Place} = {}) {
+function renderReader(mode: Mode, options: {color?: boolean; start?: Place; lang?: UiLang} = {}) {
 	const order = mode === 'app' ? 'visual' : 'logical';
 	const shape = mode === 'app';
 	const book = createBook(article, {order, shape, dir: 'auto', baseDir: article.dir});
-	const chrome: ScreenOptions = {order, shape, dir: article.dir};
+	const chrome: ScreenOptions = {order, shape, dir: article.dir, ...(options.lang ? {lang: options.lang} : {})};
 	const events = {quit: 0, places: [] as Place[]};
 	const instance = render(
 		<App
@@ -251,6 +252,28 @@ test('resize: the page reflows, the first visible text stays, no row is wider; t
 		assert.ok(back.includes(word));
 	} finally {
 		instance.unmount();
+	}
+});
+
+test("too small in the reader's language: Persian words and digits, one line that fits", async () => {
+	for (const mode of ['terminal', 'app'] as const) {
+		const {instance, waitForFrame} = renderReader(mode, {lang: 'fa'});
+		try {
+			await waitForFrame((x) => x.split('\n').length > 5, 'the first frame');
+			const stdout = instance.stdout as unknown as EventEmitter & {columns: number; rows: number};
+			Object.defineProperty(stdout, 'columns', {value: 20, configurable: true});
+			Object.defineProperty(stdout, 'rows', {value: 4, configurable: true, writable: true});
+			stdout.emit('resize');
+			// Visual order (app mode) reads right to left: 20×4 shows as ۴×۲۰.
+			const size = mode === 'app' ? '۴×۲۰' : '۲۰×۴';
+			const tiny = await waitForFrame((x) => x.includes(size), 'the too-small message in Persian digits');
+			assert.equal(tiny.split('\n').length, 1);
+			assert.ok(stringWidth(tiny) <= 20, tiny);
+			assert.ok(!tiny.includes('too small'), tiny);
+			if (mode === 'terminal') assert.ok(tiny.includes('خیلی کوچک: ۲۰×۴'), tiny);
+		} finally {
+			instance.unmount();
+		}
 	}
 });
 

@@ -12,6 +12,9 @@
 //    reorder qari's visual lines a second time and scramble them: there qari
 //    hands them logical order and lets them do the work.
 // 4. Everything else draws cells left to right: qari reorders.
+// 5. The reasons are English; reader/i18n/en.ts holds the same sentences so
+//    the help screen can say them in the reader's language (localReason):
+//    change both together (test/i18n.test.ts checks every one is recognised).
 
 export type BidiMode = 'app' | 'terminal';
 

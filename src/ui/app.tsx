@@ -11,7 +11,7 @@ import {Text, useInput, useStdout} from 'ink';
 import type React from 'react';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Book} from '../reader/book.js';
-import {markReserve, screenGeometry} from '../reader/screen/geometry.js';
+import {markReserve, screenGeometry, tooSmallText} from '../reader/screen/geometry.js';
 import {helpScreenRows} from '../reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../reader/screen/rows.js';
 import {actionForKey, helpRows, nameKey, splitKeys, type KeyContext} from '../reader/keys.js';
@@ -60,7 +60,7 @@ export function App(props: AppProps): React.JSX.Element {
 	const {stdout} = useStdout();
 	const [, setTick] = useState(0);
 	const size = sizeOf(stdout);
-	const geometry = screenGeometry(size.columns, size.rows, maxWidth, markReserve(chrome));
+	const geometry = screenGeometry(size.columns, size.rows, maxWidth, markReserve(chrome), chrome.lang);
 	const stateRef = useRef<PagerState | undefined>(undefined);
 	stateRef.current ??= createPager(book, {...props.start, width: geometry.width, height: geometry.height});
 	const propsRef = useRef(props);
@@ -117,7 +117,7 @@ export function App(props: AppProps): React.JSX.Element {
 	useEffect(() => {
 		const onResize = (): void => {
 			propsRef.current.onResize?.();
-			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth, markReserve(chrome));
+			const g = screenGeometry(sizeOf(stdout).columns, sizeOf(stdout).rows, maxWidth, markReserve(chrome), chrome.lang);
 			// Too small: keep the old layout; nothing is laid out at a silly width.
 			if (!g.tooSmall) apply({type: 'resize', width: g.width, height: g.height});
 			setTick((t) => t + 1);
@@ -189,6 +189,6 @@ export function App(props: AppProps): React.JSX.Element {
 		}
 	});
 
-	if (geometry.tooSmall) return <Text wrap="truncate-end">{geometry.tooSmall}</Text>;
+	if (geometry.tooSmall) return <Text wrap="truncate-end">{tooSmallText(geometry.tooSmall, size.columns, chrome)}</Text>;
 	return <FrameView state={state} geometry={geometry} book={book} chrome={chrome} color={color} help={help} context={context} />;
 }

@@ -10,6 +10,9 @@
 // 3. The pager words its one-line messages in English (it is pure and knows no
 //    language); `localMessage` recognises them and says them again in the
 //    catalogue's words. A message it does not know is shown as it is.
+// 4. Terminal detection (terminal/detect.ts) words its reason for the bidi
+//    mode in English too; `localReason` says it again the same way (en.ts
+//    holds the English sentences, so the two must stay the same).
 
 import {ar} from './ar.js';
 import {en} from './en.js';
@@ -18,7 +21,7 @@ import {he} from './he.js';
 import {type Messages, type UiLang} from './messages.js';
 import {ur} from './ur.js';
 
-export type {HintName, KeyHelpName, Messages, UiLang} from './messages.js';
+export type {HintName, KeyHelpName, Messages, ReasonName, UiLang} from './messages.js';
 
 /** Every catalogue, by language. */
 export const catalogues: Readonly<Record<UiLang, Messages>> = {en, ar, fa, he, ur};
@@ -73,4 +76,18 @@ export function localMessage(message: string, lang: UiLang | undefined): string 
 	m = /^copied \(OSC 52, where the terminal allows\): ([\s\S]*)$/.exec(message);
 	if (m) return t.copied(m[1] ?? '');
 	return message;
+}
+
+/** The reason for the bidi mode (terminal/detect.ts) in the language's words (Logic 4); an unknown one is shown as it is. */
+export function localReason(reason: string, lang: UiLang | undefined): string {
+	if (!lang || lang === 'en' || !reason) return reason;
+	const t = messagesFor(lang);
+	const forced = /^--bidi (\S+) \(detected: ([\s\S]*)\)$/.exec(reason);
+	if (forced) return t.reasonForced(forced[1] ?? '', localReason(forced[2] ?? '', lang));
+	for (const [name, english] of Object.entries(en.reasons)) if (english === reason) return t.reasons[name as keyof typeof en.reasons];
+	const vte = /^VTE (\S*) \(GNOME Terminal and friends\) obeys CSI 8 l: qari reorders and switches it to explicit mode$/.exec(reason);
+	if (vte) return t.reasonVte(vte[1] ?? '');
+	const unknown = /^an unknown terminal(?: \((TERM=[\s\S]*)\))?: most draw cells left to right$/.exec(reason);
+	if (unknown) return t.reasonUnknown(unknown[1] ?? '');
+	return reason;
 }

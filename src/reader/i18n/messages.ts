@@ -9,6 +9,24 @@ export type UiLang = 'en' | 'ar' | 'fa' | 'he' | 'ur';
 /** The footer's hint words, by the hint's name in keys.ts. */
 export type HintName = 'next' | 'section' | 'contents' | 'links' | 'search' | 'help' | 'quit' | 'open' | 'back' | 'more' | 'copy' | 'go' | 'cancel';
 
+/** Why a bidi mode was chosen, by the terminal detected (terminal/detect.ts words it in English; index.ts translates). */
+export type ReasonName =
+	| 'tmux'
+	| 'screen'
+	| 'mintty'
+	| 'appleTerminal'
+	| 'konsole'
+	| 'mlterm'
+	| 'kitty'
+	| 'wezterm'
+	| 'windowsTerminal'
+	| 'alacritty'
+	| 'ghostty'
+	| 'vscode'
+	| 'iterm'
+	| 'xterm'
+	| 'foot';
+
 /** What a key does, for the help screen, by the binding's name in keys.ts. */
 export type KeyHelpName =
 	| 'pageForward'
@@ -104,4 +122,14 @@ export interface Messages {
 	readonly opened: (command: string, href: string) => string;
 	readonly notOpened: (href: string) => string;
 	readonly copied: (href: string) => string;
+	/** The one line shown instead of a frame on a terminal too small for one (screen/geometry.ts), longest first; sizes come as `80×24`. */
+	readonly tooSmall: (size: string, need: string) => string;
+	readonly tooSmallShort: (size: string) => string;
+	readonly tooSmallShortest: string;
+	/** The help screen's reason for the bidi mode (terminal/detect.ts, chooseBidi). */
+	readonly reasons: Readonly<Record<ReasonName, string>>;
+	readonly reasonVte: (version: string) => string;
+	/** `term` is `TERM=…` or empty. */
+	readonly reasonUnknown: (term: string) => string;
+	readonly reasonForced: (option: string, detected: string) => string;
 }

@@ -10,7 +10,12 @@
 // 3. On a terminal that draws bidi marks as blank cells (mlterm), the text is
 //    a few cells narrower, so a row's marks fit beside it (`reserve`).
 // 4. Small terminals get a compact frame (one header row, no rules); too
-//    small ones get a one-line message instead of a frame.
+//    small ones get a one-line message instead of a frame, in the chrome's
+//    language and digits: the longest wording that fits the width.
+
+import {localDigits, messagesFor, type UiLang} from '../i18n/index.js';
+import {textWidth} from '../../text/width.js';
+import {fitText, plainStyle, wordsDir, type ScreenOptions} from './rows.js';
 
 export interface Geometry {
 	readonly columns: number;
@@ -40,8 +45,8 @@ export function markReserve(options: {readonly marksTakeCells?: boolean}): numbe
 	return options.marksTakeCells ? MARK_RESERVE : 0;
 }
 
-/** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width; `reserve` cells stay free beside it. */
-export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH, reserve = 0): Geometry {
+/** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width; `reserve` cells stay free beside it; `lang` words the too-small line. */
+export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH, reserve = 0, lang?: UiLang): Geometry {
 	const minMargin = columns >= 60 ? 2 : 1;
 	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin - reserve));
 	const margin = Math.max(0, Math.floor((columns - width) / 2));
@@ -50,11 +55,22 @@ export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEX
 	const chrome = compact ? 2 : 5;
 	const height = rows - 1 - chrome;
 	if (width < MIN_TEXT_WIDTH || height < MIN_BODY_HEIGHT) {
-		const need = `${MIN_TEXT_WIDTH + 2}×${MIN_BODY_HEIGHT + 4}`;
+		const t = messagesFor(lang);
+		const need = localDigits(`${MIN_TEXT_WIDTH + 2}×${MIN_BODY_HEIGHT + 4}`, lang);
+		const size = localDigits(`${columns}×${rows}`, lang);
 		// The longest message that fits.
-		const messages = [`qari: the terminal is too small (${columns}×${rows}, needs ${need}); q quits`, `too small: ${columns}×${rows}`, 'too small', '!'];
-		const message = messages.find((m) => m.length <= columns) ?? '';
+		const messages = [t.tooSmall(size, need), t.tooSmallShort(size), t.tooSmallShortest, '!'];
+		const message = messages.find((m) => textWidth(m) <= columns) ?? '';
 		return {columns, rows, width, margin, height: Math.max(1, height), compact, tooSmall: message};
 	}
 	return {columns, rows, width, margin, height, compact, tooSmall: undefined};
+}
+
+/** The too-small line as the terminal should be given it: in the chrome's direction, in visual order where qari reorders. */
+export function tooSmallText(message: string, columns: number, options: ScreenOptions): string {
+	const dir = wordsDir(options);
+	if (dir === 'ltr' || !message) return message;
+	return fitText(message, plainStyle, columns, dir, {...options, dir})
+		.runs.map((run) => run.text)
+		.join('');
 }

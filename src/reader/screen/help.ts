@@ -7,7 +7,7 @@ import {layoutParagraph} from '../../text/paragraph.js';
 import {textWidth} from '../../text/width.js';
 import {type HelpRow} from '../keys.js';
 import {unitRuns} from '../../layout/implicit.js';
-import {messagesFor} from '../i18n/index.js';
+import {localReason, messagesFor} from '../i18n/index.js';
 import {alignRow, dimStyle, fitText, isImplicit, joinParts, plainStyle, rowOf, strongStyle, wordsDir, type ScreenOptions, type ScreenRow} from './rows.js';
 
 export interface HelpInfo {
@@ -66,7 +66,7 @@ export function helpScreenRows(info: HelpInfo, width: number, options: ScreenOpt
 	};
 	// The mode first: it is what explains a screen that looks wrong.
 	text(t.modeTitle, strongStyle);
-	text(t.bidiLine(info.bidi, info.reason), plainStyle, 2);
+	text(t.bidiLine(info.bidi, localReason(info.reason, options.lang)), plainStyle, 2);
 	text(info.bidi === 'app' ? t.bidiApp : t.bidiTerminal, plainStyle, 2);
 	text(info.shape ? t.shapingOn : t.shapingOff, plainStyle, 2);
 	rows.push({runs: [], width: 0});
