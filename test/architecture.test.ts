@@ -26,8 +26,8 @@ const mayImport: Readonly<Record<Folder, readonly string[]>> = {
 	layout: ['model', 'text'],
 	// The screen is drawn as terminal strings: frame.ts runs rows through sgr.
 	reader: ['model', 'text', 'layout', 'terminal/sgr'],
-	// sgr filters every run through the one sanitizer before it reaches a terminal.
-	terminal: ['model', 'parse/sanitize'],
+	// sgr filters every run through the one sanitizer before it reaches a terminal; paint measures rows.
+	terminal: ['model', 'parse/sanitize', 'text/width'],
 	// JSON output escapes what the sanitizer says a terminal acts on.
 	output: ['model', 'text', 'layout', 'parse/sanitize'],
 	cli: ['model', 'parse', 'text', 'layout', 'reader', 'terminal', 'output'],

@@ -5,7 +5,7 @@
 // tmux cannot be had).
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
@@ -107,17 +107,24 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	const rtlRows = bodyRows(rows).filter((row) => arabic.test(row));
 	assert.ok(rtlRows.length >= 10, `right-to-left rows on screen: ${rtlRows.length}`);
 	for (const row of rtlRows) assert.equal(stringWidth(row.trimEnd()), 78, `a right-to-left row ends at column 78 (80 minus a 2-cell margin): '${row}'`);
-	assert.ok(
-		rows.some((row) => /page 1\/\d+ · \d+%/.test(row)),
-		'the footer',
-	);
+	// The frame fills the terminal: the footer is on its last row.
+	assert.equal(rows.length, 24);
+	assert.match(rows[23] ?? '', /page 1\/\d+ · \d+%/, `the footer on the last row:\n${rows.join('\n')}`);
 
-	// Keys: the next section, then a few lines down.
+	// Keys: the next section, then a few lines down. Every frame is drawn in
+	// place (terminal/paint.ts): what qari writes for them never clears the screen.
 	tmux('send-keys', '-t', target, 'n');
 	rows = await waitForScreen(target, has('section 2/3'), 'section 2 after n');
+	const written = join(temp, 'written');
+	tmux('pipe-pane', '-o', '-t', target, `cat >> ${written}`);
 	tmux('send-keys', '-t', target, 'j', 'j', 'j');
 	rows = await waitForScreen(target, (r) => !r.some((row) => row.includes('section 1/3')) && bodyRows(r)[0] !== bodyRows(rows)[0], 'three lines down');
+	tmux('pipe-pane', '-t', target);
 	for (const row of rows) assert.ok(stringWidth(row) <= 80);
+	assert.match(rows[23] ?? '', /page \d+\/\d+ · \d+%/, 'the footer is still on the last row');
+	const bytes = readFileSync(written, 'latin1');
+	assert.ok(bytes.includes('\u001B[24;1H'), `the last row is drawn in place: ${JSON.stringify(bytes.slice(0, 200))}`);
+	assert.ok(!bytes.includes('\u001B[2J') && !bytes.includes('\u001B[3J'), 'no key clears the screen or the scrollback');
 
 	// The word that starts the first row of the page (in an RTL row, its rightmost word).
 	const firstRow = bodyRows(rows).find((row) => arabic.test(row)) ?? '';
@@ -134,6 +141,7 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 		'a frame that fits 50×20',
 	);
 	for (const row of rows) assert.ok(stringWidth(row) <= 50, `no row wider than 50: '${row}'`);
+	assert.match(rows[19] ?? '', /page \d+\/\d+/, `the footer on the last row of 20:\n${rows.join('\n')}`);
 	assert.ok(
 		bodyRows(rows).some((row) => row.includes(word)),
 		`'${word}' is still on screen after the resize:\n${rows.join('\n')}`,

@@ -249,7 +249,7 @@ test('in every language every row of every view fits 50 columns (and 80), in app
 					}
 					// The too-small line, at every width up to this one.
 					for (let narrow = 1; narrow <= columns; narrow++) {
-						const small = screenGeometry(narrow, 4, 100, 0, lang).tooSmall ?? '';
+						const small = screenGeometry(narrow, 3, 100, 0, lang).tooSmall ?? '';
 						frames.push([tooSmallText(small, narrow, {order, shape: false, dir: article.dir, lang})]);
 					}
 					for (const frame of frames) {
@@ -265,16 +265,17 @@ test('in every language every row of every view fits 50 columns (and 80), in app
 });
 
 test('the too-small line in every language and its digits, shortened to fit; English as it was', () => {
-	assert.equal(screenGeometry(60, 4).tooSmall, 'qari: the terminal is too small (60×4, needs 18×6); q quits');
-	assert.equal(screenGeometry(60, 4, 100, 0, 'en').tooSmall, 'qari: the terminal is too small (60×4, needs 18×6); q quits');
-	assert.equal(screenGeometry(20, 4).tooSmall, 'too small: 20×4');
+	assert.equal(screenGeometry(60, 3).tooSmall, 'qari: the terminal is too small (60×3, needs 18×4); q quits');
+	assert.equal(screenGeometry(60, 4).tooSmall, undefined);
+	assert.equal(screenGeometry(60, 3, 100, 0, 'en').tooSmall, 'qari: the terminal is too small (60×3, needs 18×4); q quits');
+	assert.equal(screenGeometry(20, 3).tooSmall, 'too small: 20×3');
 	assert.equal(screenGeometry(10, 4).tooSmall, 'too small');
 	assert.equal(screenGeometry(5, 4).tooSmall, '!');
 	assert.equal(tooSmallText('too small: 20×4', 20, {order: 'visual', shape: false, dir: 'ltr'}), 'too small: 20×4');
-	assert.equal(screenGeometry(60, 4, 100, 0, 'ar').tooSmall, 'qari: الطرفية صغيرة جدًا (٦٠×٤، تحتاج ١٨×٦)؛ q للخروج');
-	assert.equal(screenGeometry(60, 4, 100, 0, 'fa').tooSmall, 'qari: پایانه خیلی کوچک است (۶۰×۴، نیاز: ۱۸×۶)؛ q برای خروج');
-	assert.equal(screenGeometry(60, 4, 100, 0, 'he').tooSmall, 'qari: המסוף קטן מדי (60×4, נדרש 18×6); q ליציאה');
-	assert.equal(screenGeometry(60, 4, 100, 0, 'ur').tooSmall, 'qari: ٹرمینل بہت چھوٹا ہے (۶۰×۴، درکار ۱۸×۶)؛ q سے باہر');
+	assert.equal(screenGeometry(60, 3, 100, 0, 'ar').tooSmall, 'qari: الطرفية صغيرة جدًا (٦٠×٣، تحتاج ١٨×٤)؛ q للخروج');
+	assert.equal(screenGeometry(60, 3, 100, 0, 'fa').tooSmall, 'qari: پایانه خیلی کوچک است (۶۰×۳، نیاز: ۱۸×۴)؛ q برای خروج');
+	assert.equal(screenGeometry(60, 3, 100, 0, 'he').tooSmall, 'qari: המסוף קטן מדי (60×3, נדרש 18×4); q ליציאה');
+	assert.equal(screenGeometry(60, 3, 100, 0, 'ur').tooSmall, 'qari: ٹرمینل بہت چھوٹا ہے (۶۰×۳، درکار ۱۸×۴)؛ q سے باہر');
 	assert.equal(screenGeometry(17, 4, 100, 0, 'fa').tooSmall, 'خیلی کوچک: ۱۷×۴');
 	assert.equal(screenGeometry(10, 4, 100, 0, 'he').tooSmall, 'קטן מדי');
 	assert.equal(screenGeometry(5, 4, 100, 0, 'ar').tooSmall, '!');

@@ -62,10 +62,10 @@ function renderReader(mode: Mode, options: {color?: boolean; start?: Place; lang
 	return {instance, frame, waitForFrame, press, events};
 }
 
-/** Every row fits the fake terminal (100 columns, 24 rows): no row wider, fewer rows than the terminal. */
+/** Every row fits the fake terminal (100 columns, 24 rows): no row wider, and the frame fills it to its last row. */
 function assertFits(frame: string, columns = 100, rows = 24): void {
 	const lines = frame.split('\n');
-	assert.ok(lines.length < rows, `${lines.length} rows in a ${rows}-row terminal`);
+	assert.equal(lines.length, rows, `${lines.length} rows in a ${rows}-row terminal`);
 	for (const line of lines) assert.ok(stringWidth(line) <= columns, `a row is ${stringWidth(line)} wide: ${line}`);
 }
 
@@ -236,7 +236,7 @@ test('resize: the page reflows, the first visible text stays, no row is wider; t
 		Object.defineProperty(stdout, 'columns', {value: 50, configurable: true});
 		Object.defineProperty(stdout, 'rows', {value: 20, configurable: true, writable: true});
 		stdout.emit('resize');
-		const after = await waitForFrame((x) => x.split('\n').every((row) => stringWidth(row) <= 50) && x.split('\n').length < 20, 'a frame that fits 50×20');
+		const after = await waitForFrame((x) => x.split('\n').every((row) => stringWidth(row) <= 50) && x.split('\n').length === 20, 'a frame that fills 50×20');
 		assert.ok(after.includes(word), `"${word}" is still on screen`);
 		assertFits(after, 50, 20);
 		Object.defineProperty(stdout, 'columns', {value: 12, configurable: true});
@@ -262,15 +262,15 @@ test("too small in the reader's language: Persian words and digits, one line tha
 			await waitForFrame((x) => x.split('\n').length > 5, 'the first frame');
 			const stdout = instance.stdout as unknown as EventEmitter & {columns: number; rows: number};
 			Object.defineProperty(stdout, 'columns', {value: 20, configurable: true});
-			Object.defineProperty(stdout, 'rows', {value: 4, configurable: true, writable: true});
+			Object.defineProperty(stdout, 'rows', {value: 3, configurable: true, writable: true});
 			stdout.emit('resize');
-			// Visual order (app mode) reads right to left: 20×4 shows as ۴×۲۰.
-			const size = mode === 'app' ? '۴×۲۰' : '۲۰×۴';
+			// Visual order (app mode) reads right to left: 20×3 shows as ۳×۲۰.
+			const size = mode === 'app' ? '۳×۲۰' : '۲۰×۳';
 			const tiny = await waitForFrame((x) => x.includes(size), 'the too-small message in Persian digits');
 			assert.equal(tiny.split('\n').length, 1);
 			assert.ok(stringWidth(tiny) <= 20, tiny);
 			assert.ok(!tiny.includes('too small'), tiny);
-			if (mode === 'terminal') assert.ok(tiny.includes('خیلی کوچک: ۲۰×۴'), tiny);
+			if (mode === 'terminal') assert.ok(tiny.includes('خیلی کوچک: ۲۰×۳'), tiny);
 		} finally {
 			instance.unmount();
 		}

@@ -7,7 +7,7 @@ import {Box, Text} from 'ink';
 import type React from 'react';
 import {frameRows, type FrameInput} from '../reader/screen/frame.js';
 
-/** Header, body and footer for a state; exactly `rows − 1` rows. */
+/** Header, body and footer for a state; exactly as many rows as the terminal has. */
 export function FrameView(props: FrameInput): React.JSX.Element {
 	const rows = frameRows(props);
 	const body = rows.body.slice(0, props.geometry.height);

@@ -18,6 +18,7 @@ import {prepareReader, type ReaderOptions, type ReaderSetup} from '../cli/reader
 import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
+import {inPlaceFrame} from '../terminal/paint.js';
 import {App} from './app.js';
 import {copySequence, openLink} from './open-link.js';
 import {ErrorBoundary} from './error-boundary.js';
@@ -47,8 +48,10 @@ function repaintingWrites(stdout: NodeJS.WriteStream): {repaint: () => void; red
 	let pending = false;
 	let cleared = false;
 	let last = '';
-	stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
-		if (typeof chunk !== 'string' || rest.length > 0) return (original as (...args: unknown[]) => boolean).call(stdout, chunk, ...rest);
+	stdout.write = ((given: unknown, ...rest: unknown[]): boolean => {
+		if (typeof given !== 'string' || rest.length > 0) return (original as (...args: unknown[]) => boolean).call(stdout, given, ...rest);
+		// A frame as tall as the terminal: drawn in place, not after Ink's clear (terminal/paint.ts).
+		const chunk = inPlaceFrame(given, stdout.columns || 80, stdout.rows || 24);
 		// Ink erasing its frame on its own (a narrower window) would blank the
 		// screen outside the synchronized update: the next frame clears instead.
 		if (ERASE_ONLY.test(chunk)) {

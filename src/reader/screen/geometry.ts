@@ -4,9 +4,9 @@
 // Logic:
 // 1. The text is at most 100 cells (or --width) wide, centred with a margin
 //    of at least 2 cells (1 below 60 columns).
-// 2. The frame is always at least one row shorter than the terminal: Ink
-//    clears the whole screen for a frame as tall as the terminal, which
-//    flickers.
+// 2. The frame fills the terminal, to its last row (the footer's place).
+//    Ink would clear the whole screen before such a frame; the reader draws
+//    it in place instead (terminal/paint.ts).
 // 3. On a terminal that draws bidi marks as blank cells (mlterm), the text is
 //    a few cells narrower, so a row's marks fit beside it (`reserve`).
 // 4. Small terminals get a compact frame (one header row, no rules); too
@@ -51,12 +51,12 @@ export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEX
 	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin - reserve));
 	const margin = Math.max(0, Math.floor((columns - width) / 2));
 	const compact = rows < 14;
-	// Full: title, section, rule, body, rule, footer; compact: section, body, footer. One row spare.
+	// Full: title, section, rule, body, rule, footer; compact: section, body, footer.
 	const chrome = compact ? 2 : 5;
-	const height = rows - 1 - chrome;
+	const height = rows - chrome;
 	if (width < MIN_TEXT_WIDTH || height < MIN_BODY_HEIGHT) {
 		const t = messagesFor(lang);
-		const need = localDigits(`${MIN_TEXT_WIDTH + 2}×${MIN_BODY_HEIGHT + 4}`, lang);
+		const need = localDigits(`${MIN_TEXT_WIDTH + 2}×${MIN_BODY_HEIGHT + 2}`, lang);
 		const size = localDigits(`${columns}×${rows}`, lang);
 		// The longest message that fits.
 		const messages = [t.tooSmall(size, need), t.tooSmallShort(size), t.tooSmallShortest, '!'];
