@@ -58,6 +58,17 @@ async function waitForScreen(target: string, predicate: (rows: string[]) => bool
 	}
 }
 
+/** Polls a file until `predicate` holds on its text (read as bytes, one char each). */
+async function waitForFile(file: string, predicate: (text: string) => boolean, what: string): Promise<string> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const text = existsSync(file) ? readFileSync(file, 'latin1') : '';
+		if (predicate(text)) return text;
+		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the file has ${JSON.stringify(text.slice(-300))}`);
+		await new Promise((r) => setTimeout(r, 60));
+	}
+}
+
 const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
 
 /** bodyRows of a whole frame, or [] for one caught while it is drawn (for predicates: tmux 3.3 has no synchronized update). */
@@ -119,10 +130,12 @@ test('a real terminal: header, RTL rows at the right edge, keys, resize to 50×2
 	tmux('pipe-pane', '-o', '-t', target, `cat >> ${written}`);
 	tmux('send-keys', '-t', target, 'j', 'j', 'j');
 	rows = await waitForScreen(target, (r) => !r.some((row) => row.includes('section 1/3')) && bodyRows(r)[0] !== bodyRows(rows)[0], 'three lines down');
+	// The pipe's `cat` may lag the screen: wait until a whole frame (Ink may draw the three keys as
+	// fewer) has reached the file, its last row and the end of its synchronized update.
+	const bytes = await waitForFile(written, (text) => text.includes('\u001B[24;1H') && text.endsWith('\u001B[?2026l'), 'frames written in place');
 	tmux('pipe-pane', '-t', target);
 	for (const row of rows) assert.ok(stringWidth(row) <= 80);
 	assert.match(rows[23] ?? '', /page \d+\/\d+ · \d+%/, 'the footer is still on the last row');
-	const bytes = readFileSync(written, 'latin1');
 	assert.ok(bytes.includes('\u001B[24;1H'), `the last row is drawn in place: ${JSON.stringify(bytes.slice(0, 200))}`);
 	assert.ok(!bytes.includes('\u001B[2J') && !bytes.includes('\u001B[3J'), 'no key clears the screen or the scrollback');
 
