@@ -3,7 +3,9 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
+import {decodeHTMLStrict} from 'entities/decode';
 import {Lexer, Tokenizer} from 'marked';
+import {decodeEntities} from '../src/parse/entities.js';
 import {splitFrontMatter} from '../src/parse/front-matter.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {INLINE_LIMIT, INLINE_SYNTAX_LIMIT, PlainTokenizer, plainInlineTokens, splitInline} from '../src/parse/marked-adapter.js';
@@ -313,5 +315,16 @@ test('splitInline: pieces make the text again, each within the limits; text with
 				}
 		}),
 		{numRuns: 300},
+	);
+});
+
+test('decodeEntities: the same text as the table would give, with or without a reference start (entities.ts Logic 5)', () => {
+	const piece = fc.constantFrom('&', '#', 'a', 'Z', '1', ';', ' ', 'x', '&amp;', '&hellip;', '&#1575;', '&#x61C;', '& ', '&&', '&;', '\u0627');
+	fc.assert(
+		fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+			const text = pieces.join('');
+			assert.equal(decodeEntities(text), decodeHTMLStrict(text));
+		}),
+		{numRuns: 2000},
 	);
 });
