@@ -205,7 +205,9 @@ export interface UnitMeasure {
 }
 
 /** The breakable spaces, listed (isBreakSpace tests them by range; width.test.ts checks the two agree). */
-export const BREAK_SPACES: readonly number[] = [0x20, 0x16_80, 0x20_00, 0x20_01, 0x20_02, 0x20_03, 0x20_04, 0x20_05, 0x20_06, 0x20_08, 0x20_09, 0x20_0a, 0x20_0b, 0x20_5f, 0x30_00];
+export const BREAK_SPACES: readonly number[] = [
+	0x20, 0x16_80, 0x20_00, 0x20_01, 0x20_02, 0x20_03, 0x20_04, 0x20_05, 0x20_06, 0x20_08, 0x20_09, 0x20_0a, 0x20_0b, 0x20_5f, 0x30_00,
+];
 
 /** Breakable spaces (wrap.ts): a line may end after them and they hang. NBSP-like spaces are not here. */
 export function isBreakSpace(code: number): boolean {
