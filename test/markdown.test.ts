@@ -222,8 +222,15 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 		'W',
 		'\u00a0',
 		'😀',
+		':',
+		'http:',
+		'HTTPS:/',
+		'ftp:',
+		'mailto:',
+		'xmpp:',
+		'//',
 	];
-	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', ':', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
+	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', '://', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;', 'mailto:a@b.example'];
 	let plain = 0;
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...alphabet, ...alphabet, ...syntax), {maxLength: 30}), (pieces) => {
@@ -262,6 +269,25 @@ test('paragraphs of plain lines: the same tokens as marked, without its table an
 		'2024 began',
 		'*em*',
 		'- - -',
+		'   > quote',
+		'    > code',
+		'  # heading',
+		'#no heading',
+		'   <div>',
+		'<!-- c -->',
+		'<span>x</span>',
+		' [x]: /y',
+		'[x] y',
+		'  ~~~',
+		'~~~',
+		'   * * *',
+		'___',
+		'+ plus',
+		'* star',
+		'12) twelve',
+		'1234567890. long',
+		'\t- tab',
+		' \t> tab',
 	];
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...lines, ...lines, ...other), {maxLength: 14}), fc.boolean(), (picked, newline) => {
