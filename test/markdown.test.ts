@@ -230,7 +230,7 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 		'xmpp:',
 		'//',
 	];
-	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', '://', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;', 'mailto:a@b.example'];
+	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', '://', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
 	let plain = 0;
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...alphabet, ...alphabet, ...syntax), {maxLength: 30}), (pieces) => {
