@@ -154,7 +154,6 @@ function loadTables(): void {
 	});
 }
 
-
 /** True when the code unit is in a block whose letters shaping can change. */
 function isArabicUnit(c: number): boolean {
 	return c >= 0x0600 && (c <= 0x06ff || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff));
