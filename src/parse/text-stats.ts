@@ -6,11 +6,12 @@
 //    (\p{L}) or digit (\p{N}); letters are right to left in the blocks of
 //    rtlLetter, left to right otherwise. Code points are counted, a lone
 //    surrogate as a non-space character that is neither.
-// 2. A text of up to SHORT_TEXT units is counted by regular expressions, in
-//    native code: at start-up V8's interpreter runs the loop below two to
-//    three times slower, and most sections are short. A longer text is
-//    counted by the loop, in one pass that V8 soon compiles, with no string
-//    made per word. A property test checks that the two agree.
+// 2. The first NATIVE_BUDGET units a process counts (a whole short article)
+//    are counted by regular expressions, in native code: at start-up V8's
+//    interpreter runs the loop below two to three times slower. The rest by
+//    the loop, in one pass that V8 compiles once it is hot, with no string
+//    made per word: over a long book it is the faster of the two. A property
+//    test checks that the two agree.
 
 import {isHighSurrogate, isLowSurrogate} from '../text/utf16.js';
 
@@ -44,8 +45,9 @@ function kindOf(ch: string): number {
 	return KNOWN | (digit.test(ch) ? WORDY : 0);
 }
 
-/** Texts up to this many UTF-16 units are counted by regular expressions (Logic 2). */
-export const SHORT_TEXT = 0x1_00_00;
+/** How many UTF-16 units a process counts by regular expressions (Logic 2). */
+export const NATIVE_BUDGET = 0x1_00_00;
+let nativeBudget = NATIVE_BUDGET;
 
 // Logic 2: a word from its first character to the end of its run (so each run with a letter
 // or a digit matches once); what is not a letter; what is not a right-to-left letter; what is
@@ -62,7 +64,9 @@ function codePoints(text: string): number {
 
 /** Words and letters of `text` (Logic 1–2). */
 export function textStats(text: string): TextStats {
-	return text.length <= SHORT_TEXT ? shortTextStats(text) : longTextStats(text);
+	if (text.length > nativeBudget) return longTextStats(text);
+	nativeBudget -= text.length;
+	return shortTextStats(text);
 }
 
 /** textStats by regular expressions (Logic 2); exported for the test that compares the two ways. */
