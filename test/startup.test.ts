@@ -4,7 +4,9 @@
 // core: parse, text, layout, output, terminal, and the reader/ modules of
 // the first paint), dist/cli-yargs.cjs from src/cli/yargs.ts, and
 // dist/reader.js from src/ui/run.tsx (ui/, Ink and React), which only the
-// reader imports, dynamically. Checked on the built bundles by recording
+// reader imports, dynamically; dist/entities.cjs and dist/emoji.cjs, which
+// the CLI requires the first time a text has a character reference or an
+// emoji shortcode. Checked on the built bundles by recording
 // every module a run loads (test/helpers/record-loads.cjs and .mjs), not by
 // timing anything.
 import assert from 'node:assert/strict';
