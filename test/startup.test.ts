@@ -132,15 +132,16 @@ test('the tables of character references and emoji shortcodes load only for a te
 	}
 });
 
-test("marked's closing-delimiter rules are built on first use in the CLI bundle, and emphasis still closes", () => {
+test("marked's delimiter and punctuation rules are built on first use in the CLI bundle, and emphasis still closes", () => {
 	const code = readFileSync(join(dist, 'cli.cjs'), 'utf8');
-	for (const rule of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim']) {
+	for (const rule of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim', 'emStrongLDelim', 'delLDelim', 'punctuation', 'anyPunctuation']) {
 		assert.ok(code.includes(`__qariRule(this.rules.inline.${rule})`), `scripts/build/marked-lazy.mjs patched the reads of ${rule}`);
 	}
 	const emphasis = join(temp, 'emphasis.md');
-	writeFileSync(emphasis, '*a* and _b_ and ~~c~~ and **d** and __e__ and ***f*** and *g_ and ~h~\n');
+	writeFileSync(emphasis, '*a* and _b_ and ~~c~~ and **d** and __e__ and ***f*** and *g_ and ~h~ and *"i"*, \\*j\\*\n\n```js\\!\nk\n```\n');
 	const {stdout} = recordedRun(['export', '--width', '0', '--no-links', emphasis]);
-	assert.match(stdout, /^a and b and c and d and e and f and \*g_ and h$/m);
+	assert.match(stdout, /^a and b and c and d and e and f and \*g_ and h and "i", \*j\*$/m);
+	assert.match(stdout, /^ *k$/m);
 });
 
 test('the bundles are ASCII: Node reads an ASCII file into a string several times faster', () => {

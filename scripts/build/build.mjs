@@ -25,7 +25,7 @@
 // Intl.Segmenter on every start). Older copies nested under other packages
 // (cliui's, wrap-ansi's) are left as they are.
 //
-// marked's closing-delimiter rules are built on first use (marked-lazy.mjs),
+// marked's delimiter and punctuation rules are built on first use (marked-lazy.mjs),
 // and the CLI bundle is written in ASCII (asciiOnly): Node reads an ASCII
 // file into a string several times faster than one with a single non-ASCII
 // character, and the bundle is read on every start.

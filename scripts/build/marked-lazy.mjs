@@ -1,17 +1,19 @@
-// Makes marked's closing-delimiter rules lazy in the CLI bundle: marked builds
-// every rule of every flavour when it is imported, and the six that find the
-// closing `*`, `_` or `~~` of emphasis and strikethrough (emStrongRDelimAst,
-// emStrongRDelimUnd, delRDelim of the normal, GFM and pedantic flavours) are
-// long regular expressions with Unicode property classes (`\p{P}`, `\p{S}`),
-// which V8 compiles when they are created: about a third of marked's import,
-// paid by every start. qari lexes with the GFM flavour only, and most text
-// has no emphasis: after this patch each of them is built the first time
-// marked's tokenizer asks for it.
+// Makes some of marked's inline rules lazy in the CLI bundle: marked builds
+// every rule of every flavour when it is imported, and those that find the
+// delimiters of emphasis and strikethrough (emStrongLDelim,
+// emStrongRDelimAst, emStrongRDelimUnd, delLDelim, delRDelim) or punctuation
+// (punctuation, anyPunctuation) are regular expressions with Unicode property
+// classes (`\p{P}`, `\p{S}`), which V8 compiles when they are created: about
+// a third of marked's import, paid by every start. qari lexes with the GFM
+// flavour only, and its own shortcuts (marked-adapter.ts) keep most text from
+// marked's inline rules: after this patch each of them is built the first
+// time marked's tokenizer asks for it.
 //
 // Logic:
 // 1. Each rule is found where marked's rule tables name it
 //    (`emStrongRDelimAst:kt`); its definition (`,kt=g(…).getRegex()` in
-//    marked's minified code) becomes a thunk that builds it once.
+//    marked's minified code) becomes a thunk that builds it once. The name
+//    must appear nowhere else: no other rule is built from it.
 // 2. The tokenizer reads these rules only as `this.rules.inline.<name>`;
 //    each such read becomes `__qariRule(this.rules.inline.<name>)`, which
 //    calls a thunk and returns anything else (the `{exec: () => null}` that
@@ -23,7 +25,7 @@
 //    builds every rule at import, as marked does. test/startup.test.ts
 //    checks that the built bundle holds the patch.
 
-const RULES = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
+const RULES = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim', 'emStrongLDelim', 'delLDelim', 'punctuation', 'anyPunctuation'];
 
 /** The marker the patched code carries (test/startup.test.ts looks for it). */
 export const LAZY_MARKER = '__qariRule';
@@ -47,6 +49,11 @@ export function lazyDelimiters(source) {
 	if (names.size === 0) return fail('no rule tables naming the delimiter rules');
 	let code = source;
 	for (const name of names) {
+		// The rule is used only as a value in the tables: nothing else may see the thunk.
+		// (`&gt;` in marked's table of HTML escapes is text, not a use of `gt`.)
+		const uses = [...code.matchAll(new RegExp(`(?<![\\w$.&])${name}(?![\\w$])`, 'g'))];
+		if (uses.some((use) => code[use.index - 1] !== ':' && code[use.index - 1] !== ',')) return fail(`${name} is used other than in the rule tables`);
+		if (uses.filter((use) => code[use.index - 1] === ',').length !== 1) return fail(`no single definition of ${name}`);
 		const start = code.indexOf(`,${name}=g(`);
 		if (start < 0 || code.indexOf(`,${name}=g(`, start + 1) >= 0) return fail(`no single definition of ${name}`);
 		const from = start + name.length + 2;
@@ -61,12 +68,12 @@ export function lazyDelimiters(source) {
 		code = `${code.slice(0, from)}__qariLazy(() => ${expression})${code.slice(end)}`;
 	}
 	for (const rule of RULES) {
-		const read = `this.rules.inline.${rule}`;
-		const reads = code.split(read).length - 1;
-		const all = code.split(rule).length - 1;
+		const read = new RegExp(`this\\.rules\\.inline\\.${rule}(?![\\w$])`, 'g');
+		const reads = [...code.matchAll(read)].length;
+		const all = [...code.matchAll(new RegExp(`(?<![\\w$])${rule}(?![\\w$])`, 'g'))].length;
 		const inTables = [...code.matchAll(new RegExp(`[{,]${rule}:`, 'g'))].length;
-		if (reads === 0 || reads + inTables !== all) return fail(`${rule} is read other than as ${read}`);
-		code = code.split(read).join(`${LAZY_MARKER}(${read})`);
+		if (reads === 0 || reads + inTables !== all) return fail(`${rule} is read other than as this.rules.inline.${rule}`);
+		code = code.replace(read, (match) => `${LAZY_MARKER}(${match})`);
 	}
 	return {code: helpers + code, problem: undefined};
 }
