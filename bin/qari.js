@@ -14,4 +14,7 @@ if (!existsSync(cli)) {
 	process.exit(1);
 }
 // The reader (Ink, React) is an ES module bundle, imported only to read.
-loadBundle(cli).main(process.argv.slice(2), {stdout: process.stdout, stderr: process.stderr}, {importReader: () => import('../dist/reader.js')});
+// Standard output and error from the bundle: process.stdout and process.stderr
+// only where needed (src/cli/standard-output.ts).
+const {main, standardIo} = loadBundle(cli);
+main(process.argv.slice(2), standardIo(), {importReader: () => import('../dist/reader.js')});

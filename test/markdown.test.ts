@@ -3,7 +3,9 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {type Block} from '../src/model/article.js';
 import fc from 'fast-check';
+import {decodeHTMLStrict} from 'entities/decode';
 import {Lexer, Tokenizer} from 'marked';
+import {decodeEntities} from '../src/parse/entities.js';
 import {splitFrontMatter} from '../src/parse/front-matter.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
 import {INLINE_LIMIT, INLINE_SYNTAX_LIMIT, PlainTokenizer, plainInlineTokens, splitInline} from '../src/parse/marked-adapter.js';
@@ -220,8 +222,15 @@ test('text without inline syntax: the same tokens as marked, without its inline 
 		'W',
 		'\u00a0',
 		'😀',
+		':',
+		'http:',
+		'HTTPS:/',
+		'ftp:',
+		'mailto:',
+		'xmpp:',
+		'//',
 	];
-	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', ':', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
+	const syntax = ['\\', '<', '>', '[', ']', '!', '`', '*', '_', '~', '&', '@', '://', 'www.', 'WWW.', '  \n', 'http://x.example', '&amp;'];
 	let plain = 0;
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...alphabet, ...alphabet, ...syntax), {maxLength: 30}), (pieces) => {
@@ -260,6 +269,25 @@ test('paragraphs of plain lines: the same tokens as marked, without its table an
 		'2024 began',
 		'*em*',
 		'- - -',
+		'   > quote',
+		'    > code',
+		'  # heading',
+		'#no heading',
+		'   <div>',
+		'<!-- c -->',
+		'<span>x</span>',
+		' [x]: /y',
+		'[x] y',
+		'  ~~~',
+		'~~~',
+		'   * * *',
+		'___',
+		'+ plus',
+		'* star',
+		'12) twelve',
+		'1234567890. long',
+		'\t- tab',
+		' \t> tab',
 	];
 	fc.assert(
 		fc.property(fc.array(fc.constantFrom(...lines, ...lines, ...other), {maxLength: 14}), fc.boolean(), (picked, newline) => {
@@ -313,5 +341,16 @@ test('splitInline: pieces make the text again, each within the limits; text with
 				}
 		}),
 		{numRuns: 300},
+	);
+});
+
+test('decodeEntities: the same text as the table would give, with or without a reference start (entities.ts Logic 5)', () => {
+	const piece = fc.constantFrom('&', '#', 'a', 'Z', '1', ';', ' ', 'x', '&amp;', '&hellip;', '&#1575;', '&#x61C;', '& ', '&&', '&;', '\u0627');
+	fc.assert(
+		fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+			const text = pieces.join('');
+			assert.equal(decodeEntities(text), decodeHTMLStrict(text));
+		}),
+		{numRuns: 2000},
 	);
 });

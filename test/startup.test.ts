@@ -4,7 +4,9 @@
 // core: parse, text, layout, output, terminal, and the reader/ modules of
 // the first paint), dist/cli-yargs.cjs from src/cli/yargs.ts, and
 // dist/reader.js from src/ui/run.tsx (ui/, Ink and React), which only the
-// reader imports, dynamically. Checked on the built bundles by recording
+// reader imports, dynamically; dist/entities.cjs and dist/emoji.cjs, which
+// the CLI requires the first time a text has a character reference or an
+// emoji shortcode. Checked on the built bundles by recording
 // every module a run loads (test/helpers/record-loads.cjs and .mjs), not by
 // timing anything.
 import assert from 'node:assert/strict';
@@ -32,8 +34,8 @@ function uiChunks(): string[] {
 		});
 }
 
-/** The modules a run of bin/qari.js loads, as file names under dist/ or paths under node_modules/. */
-function loadedBy(args: readonly string[]): string[] {
+/** A run of bin/qari.js: its output, and the modules it loads, as file names under dist/ or paths under node_modules/. */
+function recordedRun(args: readonly string[]): {stdout: string; loaded: string[]} {
 	const log = join(temp, `loads-${args.join('-').replace(/[^a-z-]/gi, '')}.txt`);
 	const result = spawnSync(process.execPath, [`--require=${requireHook}`, `--import=${hooks}`, bin, ...args], {
 		cwd: root,
@@ -41,10 +43,15 @@ function loadedBy(args: readonly string[]): string[] {
 		env: {...process.env, QARI_LOAD_LOG: log, NO_COLOR: '1'},
 	});
 	assert.equal(result.status, 0, `qari ${args.join(' ')}: ${result.stderr}`);
-	return readFileSync(log, 'utf8')
+	const loaded = readFileSync(log, 'utf8')
 		.split('\n')
 		.filter((url) => url.startsWith('file:'))
 		.map((url) => url.slice(url.lastIndexOf('/dist/') >= 0 ? url.lastIndexOf('/dist/') + 6 : 0));
+	return {stdout: result.stdout, loaded};
+}
+
+function loadedBy(args: readonly string[]): string[] {
+	return recordedRun(args).loaded;
 }
 
 /** loadedBy without how a file was compiled. */
@@ -100,4 +107,46 @@ test('a web page loads the HTML bundle (dist/html.cjs), and only a web page does
 		`loaded: ${loaded.join(', ')}`,
 	);
 	assert.ok(!filesLoadedBy(['export']).includes('html.cjs'));
+});
+
+test('the tables of character references and emoji shortcodes load only for a text that has one (dist/entities.cjs, dist/emoji.cjs)', () => {
+	const both = join(temp, 'both.md');
+	writeFileSync(both, '# T\n\nWait&hellip; &eacute;t&eacute; :tada: at 10:30:45, &copy and :not_an_emoji:.\n');
+	const run = recordedRun(['export', '--width', '0', both]);
+	assert.match(run.stdout, /Wait\u2026 \u00e9t\u00e9 \u{1f389} at 10:30:45, &copy and :not_an_emoji:\./u);
+	assert.ok(run.loaded.includes('entities.cjs') && run.loaded.includes('emoji.cjs'), `loaded: ${run.loaded.join(', ')}`);
+
+	const entity = join(temp, 'entity.md');
+	writeFileSync(entity, '# T\n\nA &amp; B at 10:30.\n');
+	const entityRun = recordedRun(['sections', '--json', entity]);
+	assert.ok(entityRun.loaded.includes('entities.cjs') && !entityRun.loaded.includes('emoji.cjs'), `loaded: ${entityRun.loaded.join(', ')}`);
+
+	const plain = join(temp, 'plain.md');
+	writeFileSync(plain, '# T\n\nA & B && C at 10:30, :x y: and a: b.\n');
+	const plainRun = recordedRun(['export', '--width', '0', plain]);
+	assert.match(plainRun.stdout, /^A & B && C at 10:30, :x y: and a: b\.$/m);
+	assert.ok(!plainRun.loaded.includes('entities.cjs') && !plainRun.loaded.includes('emoji.cjs'), `loaded: ${plainRun.loaded.join(', ')}`);
+	for (const args of [['sections'], ['export']]) {
+		const loaded = filesLoadedBy(args);
+		assert.ok(!loaded.includes('entities.cjs') && !loaded.includes('emoji.cjs'), `qari ${args.join(' ')} loaded: ${loaded.join(', ')}`);
+	}
+});
+
+test("marked's delimiter and punctuation rules are built on first use in the CLI bundle, and emphasis still closes", () => {
+	const code = readFileSync(join(dist, 'cli.cjs'), 'utf8');
+	for (const rule of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim', 'emStrongLDelim', 'delLDelim', 'punctuation', 'anyPunctuation']) {
+		assert.ok(code.includes(`__qariRule(this.rules.inline.${rule})`), `scripts/build/marked-lazy.mjs patched the reads of ${rule}`);
+	}
+	const emphasis = join(temp, 'emphasis.md');
+	writeFileSync(emphasis, '*a* and _b_ and ~~c~~ and **d** and __e__ and ***f*** and *g_ and ~h~ and *"i"*, \\*j\\*\n\n```js\\!\nk\n```\n');
+	const {stdout} = recordedRun(['export', '--width', '0', '--no-links', emphasis]);
+	assert.match(stdout, /^a and b and c and d and e and f and \*g_ and h and "i", \*j\*$/m);
+	assert.match(stdout, /^ *k$/m);
+});
+
+test('the bundles are ASCII: Node reads an ASCII file into a string several times faster', () => {
+	for (const name of readdirSync(dist).filter((file) => file.endsWith('.cjs'))) {
+		const code = readFileSync(join(dist, name), 'utf8');
+		assert.ok(!/[^\0-\x7f]/.test(code), `${name} is ASCII`);
+	}
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {clusterEnd, codePointInfo} from '../src/text/grapheme.js';
 import {unlessExhaustive} from './helpers/exhaustive.js';
-import {type Measure, clusterBoundaries, isBreakSpace, measureClusters, measureUnits, textWidth} from '../src/text/width.js';
+import {type Measure, BREAK_SPACES, clusterBoundaries, isBreakSpace, measureClusters, measureUnits, textWidth} from '../src/text/width.js';
 
 // Oracles. Boundaries: UAX #29 of Unicode 15.0 — grapheme.ts's plain segmenter, itself checked
 // against GraphemeBreakTest-15.0.0.txt by test/grapheme.test.ts. Widths: string-width 8, over
@@ -551,4 +551,10 @@ test('width: the fast path for class-Other runs agrees with the plain segmenter 
 		),
 		{numRuns: 5000},
 	);
+});
+
+test('BREAK_SPACES lists exactly the code units isBreakSpace accepts (the start-up table is built from the list)', () => {
+	const accepted: number[] = [];
+	for (let unit = 0; unit <= 0xffff; unit++) if (isBreakSpace(unit)) accepted.push(unit);
+	assert.deepEqual(accepted, [...BREAK_SPACES]);
 });

@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {majorityDirection} from '../src/parse/direction.js';
 import {readingMinutes} from '../src/parse/reading-time.js';
-import {textStats} from '../src/parse/text-stats.js';
+import {longTextStats, NATIVE_BUDGET, shortTextStats, textStats} from '../src/parse/text-stats.js';
 
 /** Words as the reader counts them: runs of non-space characters holding at least one letter or digit. */
 const countWords = (text: string): number => textStats(text).words;
@@ -58,3 +58,44 @@ const minuteCases: [number, string, number][] = [
 for (const [words, lang, minutes] of minuteCases) {
 	test(`readingMinutes(${words}, ${lang}) = ${minutes}`, () => assert.equal(readingMinutes(words, lang), minutes));
 }
+
+test('textStats: regular expressions (short texts) and the loop (long ones) count alike (text-stats.ts Logic 2)', () => {
+	const piece = fc.constantFrom(
+		'a',
+		'Z',
+		'7',
+		'٣',
+		'ب',
+		'ة',
+		'\u064e',
+		'א',
+		'ß',
+		'中',
+		'𝐀',
+		'𞤀',
+		'😀',
+		'\ud800',
+		'\udc00',
+		' ',
+		'\u00a0',
+		'\u2028',
+		'\n',
+		'\t',
+		'-',
+		'.',
+		'،',
+		'…',
+		"'",
+		'\u200f',
+	);
+	fc.assert(
+		fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+			const text = pieces.join('');
+			assert.deepEqual(shortTextStats(text), longTextStats(text), JSON.stringify(text));
+		}),
+		{numRuns: 3000},
+	);
+	const long = 'word كلمة ١٢ - '.repeat(NATIVE_BUDGET / 8);
+	assert.ok(long.length > NATIVE_BUDGET);
+	assert.deepEqual(textStats(long), shortTextStats(long));
+});

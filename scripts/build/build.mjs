@@ -10,6 +10,10 @@
 // - dist/cli-yargs.cjs: yargs, for --help, completion and usage errors only.
 // - dist/html.cjs: the web page stack (linkedom, Readability, src/parse/html),
 //   for HTML input only.
+// - dist/entities.cjs and dist/emoji.cjs: the table of HTML character
+//   references (the `entities` package, decoded from base64 when loaded) and
+//   GitHub's emoji shortcodes, each required the first time a text holds an
+//   `&…;` or a `:…:` (lazyChunks below).
 // - dist/reader.js (+ a chunk): the reader, Ink and React, loaded by dynamic
 //   import. An ES module, because Ink's layout engine (yoga) awaits its
 //   WebAssembly at the top level. It carries its own copy of the core modules
@@ -20,10 +24,16 @@
 // without string-width's import-time cost (a regex compile and an
 // Intl.Segmenter on every start). Older copies nested under other packages
 // (cliui's, wrap-ansi's) are left as they are.
+//
+// marked's delimiter and punctuation rules are built on first use (marked-lazy.mjs),
+// and the CLI bundle is written in ASCII (asciiOnly): Node reads an ASCII
+// file into a string several times faster than one with a single non-ASCII
+// character, and the bundle is read on every start.
 import {build} from 'esbuild';
 import {spawnSync} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {markedLazyDelimiters} from './marked-lazy.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shim = fileURLToPath(new URL('string-width-shim.ts', import.meta.url));
@@ -59,6 +69,43 @@ const bundleLinks = {
 	},
 };
 
+/**
+ * Modules the CLI loads only when a text needs them: each import of `module`
+ * by `importer` gets a stand-in whose exports require `chunk` (a bundle of its
+ * own, built from `module` below) the first time one of them is read.
+ */
+const lazyChunks = [
+	{module: 'entities/decode', importer: 'src/parse/entities.ts', exports: ['decodeHTMLStrict'], chunk: 'entities.cjs'},
+	{module: './data/emoji-shortcodes.js', importer: 'src/parse/emoji.ts', exports: ['EMOJI_SHORTCODES'], chunk: 'emoji.cjs'},
+];
+
+const lazyChunkLinks = {
+	name: 'lazy-chunks',
+	setup(b) {
+		for (const [index, lazy] of lazyChunks.entries()) {
+			const importer = `${root}${lazy.importer}`;
+			b.onResolve({filter: new RegExp(`^${lazy.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)}, (args) =>
+				args.importer === importer ? {path: String(index), namespace: 'qari-lazy'} : undefined,
+			);
+			b.onResolve({filter: new RegExp(`^\\./${lazy.chunk.replace('.', '\\.')}$`)}, () => ({path: `./${lazy.chunk}`, external: true}));
+		}
+		b.onLoad({filter: /.*/, namespace: 'qari-lazy'}, (args) => {
+			const lazy = lazyChunks[Number(args.path)];
+			const getters = lazy.exports.map((name) => `Object.defineProperty(exports, '${name}', {enumerable: true, get: () => load().${name}});`);
+			return {contents: `let chunk;\nconst load = () => (chunk ??= require('./${lazy.chunk}'));\n${getters.join('\n')}\n`, loader: 'js', resolveDir: root};
+		});
+	},
+};
+
+/** Rewrites a built file in ASCII: each other UTF-16 code unit as a \\uXXXX escape (only comments and regular expressions hold any). */
+function asciiOnly(file) {
+	const code = readFileSync(file, 'utf8');
+	writeFileSync(
+		file,
+		code.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+	);
+}
+
 const common = {
 	absWorkingDir: root,
 	bundle: true,
@@ -78,7 +125,7 @@ const commonJs = {
 	supported: {'dynamic-import': false},
 	define: {...common.define, 'import.meta.url': '__qariUrl'},
 	banner: {js: "'use strict';\nconst __qariUrl = require('node:url').pathToFileURL(__filename).href;"},
-	plugins: [bundleLinks, stringWidthShim],
+	plugins: [bundleLinks, lazyChunkLinks, stringWidthShim, markedLazyDelimiters],
 };
 
 rmSync(`${root}/dist`, {recursive: true, force: true});
@@ -86,6 +133,13 @@ await Promise.all([
 	build({...commonJs, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs'}),
 	build({...commonJs, entryPoints: ['src/cli/yargs.ts'], outfile: 'dist/cli-yargs.cjs'}),
 	build({...commonJs, entryPoints: ['src/parse/html/index.ts'], outfile: 'dist/html.cjs', plugins: [...commonJs.plugins, cssomnomStub]}),
+	...lazyChunks.map((lazy) =>
+		build({
+			...commonJs,
+			stdin: {contents: `export {${lazy.exports.join(', ')}} from '${lazy.module}';`, resolveDir: `${root}${lazy.importer.replace(/[^/]*$/, '')}`},
+			outfile: `dist/${lazy.chunk}`,
+		}),
+	),
 	build({
 		...common,
 		entryPoints: {reader: 'src/ui/run.tsx'},
@@ -100,6 +154,8 @@ await Promise.all([
 		},
 	}),
 ]);
+
+for (const file of ['cli.cjs', 'cli-yargs.cjs', 'html.cjs', ...lazyChunks.map((lazy) => lazy.chunk)]) asciiOnly(`${root}dist/${file}`);
 
 // The CLI bundle's V8 code cache (bin/load-bundle.js), made by this Node.
 spawnSync(process.execPath, ['scripts/build/code-cache.cjs'], {cwd: root, stdio: 'inherit'});

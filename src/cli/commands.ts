@@ -8,8 +8,16 @@
 import {type Direction} from '../model/article.js';
 import {type Order} from '../text/paragraph.js';
 
+/** Standard output where it is certainly no terminal, written without Node's streams (standard-output.ts). */
+export interface PlainOutput {
+	readonly isTTY: false;
+	readonly columns: undefined;
+	write(chunk: string | Uint8Array): boolean;
+	on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
 export interface Io {
-	readonly stdout: NodeJS.WriteStream;
+	readonly stdout: NodeJS.WriteStream | PlainOutput;
 	readonly stderr: NodeJS.WriteStream;
 }
 

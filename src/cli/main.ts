@@ -12,6 +12,8 @@
 // 3. Exit status: 0 done; 1 a file or web page could not be read or a file written, or it has
 //    no such section (`-s 9`: a fact about the article, not a mistake in the command line)
 //    (UserError), or an internal error; 2 a usage mistake (one line and `see 'qari --help'`).
+// 4. Standard output and error are the caller's: bin/qari.js passes
+//    standardIo() (standard-output.ts), exported here with main.
 
 import {existsSync} from 'node:fs';
 import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation, usageErrorText} from './commands.js';
@@ -21,6 +23,8 @@ import {runList, runExport, runSections} from './print.js';
 import {runRead, type ReaderImport} from './read.js';
 import {listedPath} from './reading-list.js';
 import {runRemove, runSave} from './save.js';
+
+export {standardIo} from './standard-output.js';
 
 /** Runs the CLI with the given arguments; sets process.exitCode. */
 export async function main(argv: readonly string[], io: Io, options: ReaderImport): Promise<void> {

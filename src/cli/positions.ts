@@ -19,14 +19,19 @@
 //    a place (describePlaces), and savePosition adds `near` from it.
 
 import {mkdirSync, readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, isAbsolute, join} from 'node:path';
 import {fileErrorReason, writeAtomically} from './file-system.js';
 
 // node:crypto costs ~3 ms to load, and only the reader needs it: it is
-// required when a key is first made, not when the CLI starts.
+// required when a key is first made, not when the CLI starts. node:os
+// likewise, for the home directory when HOME does not say it.
 const requireBuiltin = createRequire(import.meta.url);
+
+/** The user's home directory from the system (os.homedir), for when HOME is unset or empty. */
+export function homeDirectory(): string {
+	return (requireBuiltin('node:os') as typeof import('node:os')).homedir();
+}
 
 export interface Position {
 	/** 1-based section number. */
@@ -64,9 +69,9 @@ export type PositionEnv = Readonly<Record<string, string | undefined>>;
 export const POSITIONS_LIMIT = 500;
 
 /** The state file's path (XDG base directory spec: a relative XDG_STATE_HOME is ignored). */
-export function positionsPath(env: PositionEnv, home: string = homedir()): string {
+export function positionsPath(env: PositionEnv, home?: string): string {
 	const xdg = env['XDG_STATE_HOME'] ?? '';
-	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || home, '.local', 'state');
+	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || (home ?? homeDirectory()), '.local', 'state');
 	return join(base, 'qari', 'positions.json');
 }
 

@@ -110,7 +110,15 @@ function readShare(article: Article, at: Position | undefined): string {
  */
 export async function load(file: string | undefined, io: Io, source: SourceArgs): Promise<LoadedArticle> {
 	const path = file === undefined ? bundledArticle : (listedPath(file, process.env) ?? file);
-	const loaded = await loadSource(path, {raw: source.raw, timeout: source.timeout, stderr: io.stderr, env: process.env});
+	// Standard error only if asked for: making it costs more than many a command (standard-output.ts).
+	const loaded = await loadSource(path, {
+		raw: source.raw,
+		timeout: source.timeout,
+		get stderr() {
+			return io.stderr;
+		},
+		env: process.env,
+	});
 	return warned(loaded, io);
 }
 

@@ -15,21 +15,20 @@
 //    or without .md, or a unique part of one.
 
 import {existsSync, mkdirSync, readdirSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {basename, isAbsolute, join, resolve} from 'node:path';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {articleMarkdown} from '../output/markdown.js';
 import {isWebUrl} from './fetch.js';
 import {fileErrorReason, writeAtomically} from './file-system.js';
 import {contentDir, listArticleFiles, UserError, type LoadedArticle} from './files.js';
-import {articleKey} from './positions.js';
+import {articleKey, homeDirectory} from './positions.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Where saved articles live (XDG base directory spec: a relative XDG_DATA_HOME is ignored). */
-export function articlesDir(env: Env, home: string = homedir()): string {
+export function articlesDir(env: Env, home?: string): string {
 	const xdg = env['XDG_DATA_HOME'] ?? '';
-	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || home, '.local', 'share');
+	const base = xdg && isAbsolute(xdg) ? xdg : join(env['HOME'] || (home ?? homeDirectory()), '.local', 'share');
 	return join(base, 'qari', 'articles');
 }
 

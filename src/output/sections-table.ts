@@ -121,7 +121,8 @@ export function formatSectionsText(article: Article, options: TableOptions): str
 			{header: 'words', kind: 'number'},
 			{header: 'min', kind: 'number'},
 		],
-		sectionRows(article).map((row) => [String(row.index), row.title, String(row.words), String(row.minutes)]),
+		// Not sectionRows: the text shows no direction, and a section counts its letters only for that.
+		article.sections.map(({index, title, words, minutes}) => [String(index), title, String(words), String(minutes)]),
 		options,
 	);
 }

@@ -12,10 +12,16 @@
 //    the caller's stripControls.
 // 4. The bidi marks and joiners (&lrm; &rlm; &zwnj; &zwj;, ALM as &#x61C;) come
 //    out as the characters they are: the layout applies them and never prints them.
+// 5. A reference starts with '&' and '#', a letter or a digit: text with no
+//    such '&' (`Tom & Jerry`) comes back as it is, without touching the table,
+//    which the CLI bundle loads on first use (scripts/build/build.mjs).
 
 import {decodeHTMLStrict} from 'entities/decode';
 
-/** Text with its character references decoded; text without '&' comes back as it is. */
+/** Where a character reference may start: '&' then '#' or a letter or digit. */
+const referenceStart = /&[#0-9A-Za-z]/;
+
+/** Text with its character references decoded; text with no '&' that may start one comes back as it is (Logic 5). */
 export function decodeEntities(text: string): string {
-	return text.includes('&') ? decodeHTMLStrict(text) : text;
+	return text.includes('&') && referenceStart.test(text) ? decodeHTMLStrict(text) : text;
 }

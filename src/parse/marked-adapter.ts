@@ -7,7 +7,9 @@
 // 1. Blocks are lexed first, then each paragraph's inline content on its
 //    own. Most of an article's prose takes two shortcuts past marked's
 //    regular expressions, each checked against marked on random text: a
-//    paragraph of plain lines is no table and no setext heading
+//    paragraph of plain lines is no table and no setext heading, a block
+//    whose first character (after three spaces at most) is no rule's marker
+//    is no quote, list, HTML, heading, rule, fence or definition
 //    (PlainTokenizer), and text with no inline syntax at all is one text token. Inline content is
 //    lexed paragraph by paragraph: an inline failure (emphasis 20,000 deep
 //    overflows the stack) turns that paragraph into plain text and leaves the rest of the article
@@ -90,6 +92,41 @@ function lexBlocks(text: string): Token[] {
  * test/markdown.test.ts checks the tokens against marked on random text.
  */
 export class PlainTokenizer extends Tokenizer {
+	// Rules that need a marker character after at most three spaces (` {0,3}` then the marker in
+	// each of marked's expressions): asked only where it is there (Logic 1). Most blocks start
+	// with a letter: no block quote, list, HTML, heading, rule, fence or link definition can,
+	// and their expressions (the HTML and block quote ones are long) are not even compiled.
+	override fences(src: string): Tokens.Code | undefined {
+		const c = markerAt(src);
+		return c === 0x60 || c === 0x7e ? super.fences(src) : undefined;
+	}
+
+	override heading(src: string): Tokens.Heading | undefined {
+		return markerAt(src) === 0x23 ? super.heading(src) : undefined;
+	}
+
+	override hr(src: string): Tokens.Hr | undefined {
+		const c = markerAt(src);
+		return c === 0x2d || c === 0x5f || c === 0x2a ? super.hr(src) : undefined;
+	}
+
+	override blockquote(src: string): Tokens.Blockquote | undefined {
+		return markerAt(src) === 0x3e ? super.blockquote(src) : undefined;
+	}
+
+	override list(src: string): Tokens.List | undefined {
+		const c = markerAt(src);
+		return c === 0x2a || c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39) ? super.list(src) : undefined;
+	}
+
+	override html(src: string): Tokens.HTML | undefined {
+		return markerAt(src) === 0x3c ? super.html(src) : undefined;
+	}
+
+	override def(src: string): Tokens.Def | undefined {
+		return markerAt(src) === 0x5b ? super.def(src) : undefined;
+	}
+
 	override table(src: string): Tokens.Table | undefined {
 		const second = src.indexOf('\n') + 1;
 		if (second === 0) return undefined;
@@ -101,6 +138,13 @@ export class PlainTokenizer extends Tokenizer {
 	override lheading(src: string): Tokens.Heading | undefined {
 		return plainParagraphEnd(src) === -1 ? super.lheading(src) : undefined;
 	}
+}
+
+/** The code unit after the first three spaces of `src` or fewer (NaN at its end): where a block's marker must be. */
+function markerAt(src: string): number {
+	let i = 0;
+	while (i < 3 && src.charCodeAt(i) === 0x20) i++;
+	return src.charCodeAt(i);
 }
 
 /**
@@ -135,9 +179,11 @@ function isPlainLine(text: string, start: number, end: number): boolean {
 /**
  * A character or sequence that starts some inline rule of marked's (GFM):
  * escapes, tags and autolinks, links and images, emphasis, code, strike,
- * entities, e-mail and URL autolinks, hard breaks. Prose often has none.
+ * entities, e-mail and URL autolinks, hard breaks. Prose often has none. A
+ * colon alone is none: marked's URL rule needs `://` after a scheme, or an
+ * e-mail address ('@') after `mailto:` or `xmpp:`.
  */
-const inlineSyntax = /[\\<>[\]!`*_~&@:]|www\.| {2}\n/i;
+const inlineSyntax = /[\\<>[\]!`*_~&@]|:\/\/|www\.| {2}\n/i;
 
 /**
  * The tokens marked's inline lexer makes of text with no inline syntax (one

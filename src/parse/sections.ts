@@ -9,7 +9,10 @@
 //    all still has one (empty) section.
 // 2. Index, title, level and size are known without parsing. Blocks, words,
 //    minutes and direction are the part's content: LazySection's content()
-//    and facts() parse the part (once) and count its text (once).
+//    and facts() parse the part (once) and count its text (once). Words and
+//    minutes need only the text's words; the direction counts the prose's
+//    letters as well, only when it is asked for (`sections` prints no
+//    direction: it does not count them).
 // 3. The Section type (model/article.ts) has them as properties, read all
 //    over layout, output and the reader; LazySection gives them as getters
 //    on its prototype that call those two methods. So reading
@@ -36,7 +39,8 @@ export class LazySection implements Section {
 	readonly #part: Part;
 	readonly #lang: string;
 	readonly #articleDir: Direction;
-	#facts: SectionFacts | undefined;
+	#counted: {readonly words: number; readonly minutes: number} | undefined;
+	#direction: Direction | undefined;
 
 	constructor(part: Part, index: number, title: string, lang: string, articleDir: Direction) {
 		this.index = index;
@@ -55,17 +59,7 @@ export class LazySection implements Section {
 
 	/** Words, minutes and direction: parses the part and counts its text on the first call. */
 	facts(): SectionFacts {
-		if (!this.#facts) {
-			// Words from the text; direction from the prose letters (not code), the title's included.
-			const content = this.content();
-			const body = content.stats();
-			this.#facts = {
-				words: body.words,
-				minutes: readingMinutes(body.words, this.#lang),
-				direction: sectionDirection(content.prose(), this.title) ?? this.#articleDir,
-			};
-		}
-		return this.#facts;
+		return {words: this.words, minutes: this.minutes, direction: this.direction};
 	}
 
 	/** Section.blocks: content().blocks (parses on first read). */
@@ -73,19 +67,28 @@ export class LazySection implements Section {
 		return this.content().blocks;
 	}
 
-	/** Section.words: facts().words (parses on first read). */
+	/** Section.words: the words of the text (parses, counts on first read). */
 	get words(): number {
-		return this.facts().words;
+		return this.#count().words;
 	}
 
-	/** Section.minutes: facts().minutes (parses on first read). */
+	/** Section.minutes: from the words and the language (parses, counts on first read). */
 	get minutes(): number {
-		return this.facts().minutes;
+		return this.#count().minutes;
 	}
 
-	/** Section.direction: facts().direction (parses on first read). */
+	#count(): {readonly words: number; readonly minutes: number} {
+		if (!this.#counted) {
+			const words = this.content().stats().words;
+			this.#counted = {words, minutes: readingMinutes(words, this.#lang)};
+		}
+		return this.#counted;
+	}
+
+	/** Section.direction: from the prose letters (not code), the title's included (parses, counts on first read). */
 	get direction(): Direction {
-		return this.facts().direction;
+		this.#direction ??= sectionDirection(this.content().prose(), this.title) ?? this.#articleDir;
+		return this.#direction;
 	}
 
 	/** The section as plain data, every field of Section in its order (parses). */

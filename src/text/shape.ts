@@ -40,7 +40,7 @@ Logic:
    and String.fromCharCode.apply on chunks where the platform is big-endian).
 */
 import {outOfRange} from './checked.js';
-import {decodeRuns, farValue} from './data/decode.js';
+import {decodeRuns, farValue, type RunTable} from './data/decode.js';
 import {bytesOf, copyUnits, isHighSurrogate, isLowSurrogate, pairCodePoint, unitsToString} from './utf16.js';
 import {
 	FORMS,
@@ -86,14 +86,13 @@ function flagsOf(type: number): number {
 	}
 }
 
+// The tables are made when text is first shaped or unshaped (loadTables): a command that
+// shapes nothing (`sections`, a logical export) does not pay for them at start.
+let tablesLoaded = false;
 /** Flags of every code point: `direct` holds the BMP's. */
-const joiningFlags = decodeRuns(
-	JOINING_RUNS,
-	0x10000,
-	Array.from({length: JOINING_TYPE_COUNT}, (_, type) => flagsOf(type)),
-);
+let joiningFlags: RunTable = {direct: new Uint8Array(0), starts: new Int32Array(0), values: new Uint8Array(0)};
 /** Flags of each BMP code point. */
-const bmpFlags = joiningFlags.direct;
+let bmpFlags = joiningFlags.direct;
 /** FORMS as numbers: isolated, final, initial, medial for each letter from FORMS_FIRST. */
 const formTable = new Uint16Array(FORMS.length);
 /** Lam-alef ligature by alef − U+0622: isolated at +0, final at +8. */
@@ -107,6 +106,13 @@ let unshapeFirst = 0;
 let unshapeTable = new Uint16Array(0);
 
 function loadTables(): void {
+	tablesLoaded = true;
+	joiningFlags = decodeRuns(
+		JOINING_RUNS,
+		0x10000,
+		Array.from({length: JOINING_TYPE_COUNT}, (_, type) => flagsOf(type)),
+	);
+	bmpFlags = joiningFlags.direct;
 	// Directional boundaries break joining (Logic 4).
 	bmpFlags[0x200e] = 0;
 	bmpFlags.fill(0, 0x202a, 0x202f);
@@ -148,8 +154,6 @@ function loadTables(): void {
 	});
 }
 
-loadTables();
-
 /** True when the code unit is in a block whose letters shaping can change. */
 function isArabicUnit(c: number): boolean {
 	return c >= 0x0600 && (c <= 0x06ff || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff));
@@ -187,6 +191,7 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 	let scan = 0;
 	while (scan < length && !isArabicUnit(text.charCodeAt(scan))) scan++;
 	if (scan === length) return text;
+	if (!tablesLoaded) loadTables();
 
 	const ligatures = options?.ligatures ?? true;
 	const out = scratchOf(length);
@@ -253,6 +258,7 @@ export function shapeArabic(text: string, options?: ShapeOptions): string {
 
 /** Inverse for tests and search: presentation forms back to their base letters (a ligature back to lam+alef, the U+FEFF filler dropped). */
 export function unshapeArabic(text: string): string {
+	if (!tablesLoaded) loadTables();
 	const length = text.length;
 	const last = unshapeFirst + unshapeTable.length - 1;
 	let scan = 0;

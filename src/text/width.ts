@@ -204,6 +204,11 @@ export interface UnitMeasure {
 	count: number;
 }
 
+/** The breakable spaces, listed (isBreakSpace tests them by range; width.test.ts checks the two agree). */
+export const BREAK_SPACES: readonly number[] = [
+	0x20, 0x16_80, 0x20_00, 0x20_01, 0x20_02, 0x20_03, 0x20_04, 0x20_05, 0x20_06, 0x20_08, 0x20_09, 0x20_0a, 0x20_0b, 0x20_5f, 0x30_00,
+];
+
 /** Breakable spaces (wrap.ts): a line may end after them and they hang. NBSP-like spaces are not here. */
 export function isBreakSpace(code: number): boolean {
 	return (
@@ -250,9 +255,10 @@ function buildUnitFast(): Uint8Array {
 		table[unit] = ((table[unit] ?? outOfRange()) & ~ALONE) | (unit <= 0xdb_ff ? JOINS_PREVIOUS : 0);
 	}
 
-	// Break spaces and the line separator mark their clusters as such.
-	for (let unit = 0x20; unit <= 0x30_00; unit = unit === 0x20 ? 0x16_80 : unit + 1) {
-		if (isBreakSpace(unit)) table[unit] = ((table[unit] ?? outOfRange()) & ~0x0c) | (BREAK_SPACE_START << 2);
+	// Break spaces and the line separator mark their clusters as such. (From the list: a loop
+	// testing every unit up to U+3000 cost milliseconds of each start.)
+	for (const unit of BREAK_SPACES) {
+		table[unit] = ((table[unit] ?? outOfRange()) & ~0x0c) | (BREAK_SPACE_START << 2);
 	}
 
 	table[LINE_SEPARATOR] = ((table[LINE_SEPARATOR] ?? outOfRange()) & ~0x0c) | (FORCED_BREAK_START << 2);

@@ -42,16 +42,6 @@ function buildLetterIndex(): Int8Array {
 	return index;
 }
 
-/** The value letter's index of a char code; −1 for a length digit and for any other character. */
-function letterIndex(code: number): number {
-	return code < LETTER_INDEX.length ? (LETTER_INDEX[code] ?? outOfRange()) : -1;
-}
-
-/** Whether a char code continues a run's length: below 128 and not a value letter (a letter or the end stops it). */
-function isLengthDigit(code: number): boolean {
-	return code < LETTER_INDEX.length && (LETTER_INDEX[code] ?? outOfRange()) < 0;
-}
-
 /**
 Decodes `runs` (Logic 1), mapping letter k to `palette[k]` when a palette is given. Throws when
 the runs do not cover U+0000..U+10FFFF exactly: the tables are generated, so that is a build error.
@@ -65,15 +55,20 @@ export function decodeRuns(runs: string, directSize: number, palette?: ArrayLike
 	let codePoint = 0;
 	let index = 0;
 	const length = runs.length;
+	// A value letter is a char code below 128 with an index in LETTER_INDEX; a length digit one
+	// below 128 without. Tested inline: this loop runs at every start, mostly in V8's
+	// interpreter, where a function call costs more than the test it makes.
+	const letters = LETTER_INDEX;
 	while (index < length) {
-		const letter = letterIndex(runs.charCodeAt(index++));
+		const first = runs.charCodeAt(index++);
+		const letter = first < 128 ? (letters[first] ?? outOfRange()) : -1;
 		if (letter < 0) {
 			throw new Error(`decodeRuns: no value letter at offset ${index - 1}`);
 		}
 
 		const value = palette === undefined ? letter : (palette[letter] ?? outOfRange());
 		let extra = 0;
-		for (let code = runs.charCodeAt(index); index < length && isLengthDigit(code); code = runs.charCodeAt(++index)) {
+		for (let code = runs.charCodeAt(index); index < length && code < 128 && (letters[code] ?? outOfRange()) < 0; code = runs.charCodeAt(++index)) {
 			extra = extra * 36 + (code <= 0x39 ? code - 0x30 : code - 0x57); // 0–9, a–z
 		}
 
