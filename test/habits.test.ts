@@ -172,3 +172,14 @@ test('contents: the gutter is reserved (entries do not move with the cursor); a 
 	// The long title is cut with '…' and keeps its reading time, reading "(N min)".
 	assert.match(cursorOnShort[longAt + 1] ?? '', /^\s*\(\d+ min\) …/);
 });
+
+test('--width below the narrowest text (qari --width 5 on 80×24): the text is as narrow as the reader allows, not "too small (80×24)"', () => {
+	for (const maxWidth of [1, 5, 15]) {
+		const geometry = screenGeometry(80, 24, maxWidth);
+		assert.equal(geometry.tooSmall, undefined, `--width ${maxWidth}`);
+		assert.equal(geometry.width, 16, `--width ${maxWidth}`);
+	}
+	assert.equal(screenGeometry(80, 24, 40).width, 40);
+	// A terminal too narrow for it is still too small.
+	assert.equal(screenGeometry(17, 24, 5).tooSmall, 'too small: 17×24');
+});
