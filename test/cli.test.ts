@@ -199,6 +199,14 @@ test('completion prints a script', () => {
 	assert.match(result.stdout, /complete/);
 });
 
+test("--section '' (an empty variable, -s \"$S\"): says the value is empty, not that every section matches", () => {
+	for (const args of [['export', '-s', ''], ['export', '--section', '  '], ['-s', '']]) {
+		const result = runQari(args);
+		assert.equal(result.stderr, "qari: --section is empty: give a section's number (1–3) or its title (see 'qari sections')\n", args.join(' '));
+		assert.equal(result.status, 1, args.join(' '));
+	}
+});
+
 test('a full disk on standard output: one line and status 1, no stack trace', {skip: existsSync('/dev/full') ? false : 'no /dev/full here'}, () => {
 	// `qari export > /dev/full`: the write fails with ENOSPC (not EPIPE, which ends quietly).
 	for (const args of [['export'], ['sections'], ['export', '--format', 'json']]) {

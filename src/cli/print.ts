@@ -186,6 +186,8 @@ function resolveShape(shape: Auto<'on' | 'off'>, order: Order): boolean {
 /** A section by number (1-based) or by title (exact, then ignoring case). */
 export function findSection(article: Article, wanted: string): Section {
 	const trimmed = wanted.trim();
+	// Every title contains '': an empty value (-s "$UNSET") is said to be empty, not ambiguous.
+	if (!trimmed) throw new UserError(`--section is empty: give a section's number (1–${article.sections.length}) or its title (see 'qari sections')`);
 	if (/^\d+$/.test(trimmed)) {
 		const section = article.sections[Number(trimmed) - 1];
 		if (section) return section;
