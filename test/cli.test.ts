@@ -199,8 +199,12 @@ test('completion prints a script', () => {
 	assert.match(result.stdout, /complete/);
 });
 
-test("--section '' (an empty variable, -s \"$S\"): says the value is empty, not that every section matches", () => {
-	for (const args of [['export', '-s', ''], ['export', '--section', '  '], ['-s', '']]) {
+test('--section \'\' (an empty variable, -s "$S"): says the value is empty, not that every section matches', () => {
+	for (const args of [
+		['export', '-s', ''],
+		['export', '--section', '  '],
+		['-s', ''],
+	]) {
 		const result = runQari(args);
 		assert.equal(result.stderr, "qari: --section is empty: give a section's number (1–3) or its title (see 'qari sections')\n", args.join(' '));
 		assert.equal(result.status, 1, args.join(' '));
