@@ -9,7 +9,8 @@
 //    when no file of that name exists.
 // 2. `list` numbers the bundled articles, then the saved ones, with how far
 //    each is read: the remembered place (positions.ts, keyed as the reader
-//    keys it) against the sections' sizes.
+//    keys it) against the sections' sizes. A file that cannot be read is a
+//    warning and a row of '?', the others listed and numbered as ever.
 // 3. Text goes out section by section, and waits when the stream asks
 //    (write returns false) until it drains, fails or closes: a pipe's reader
 //    sets the pace, and one that has gone stops the export.
@@ -98,13 +99,22 @@ export function runList(args: ListArgs, io: Io): void {
 	const positions = positionsPath(process.env);
 	const saved = new Set(savedArticles(process.env));
 	const rows = listedArticles(process.env).map((path, i) => {
-		const {article, text} = loadFile(path, io);
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		let loaded: LoadedArticle;
+		try {
+			loaded = loadFile(path, io);
+		} catch (error) {
+			// One unreadable file (Logic 2) does not hide the others, nor renumber them.
+			if (!(error instanceof UserError)) throw error;
+			io.stderr.write(`qari: warning: ${error.message}\n`);
+			return [String(i + 1), '?', '-', '-', '-', '-', name];
+		}
+		const {article, text} = loaded;
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
 		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
 		const url = article.meta['url'];
 		const key = url && isWebUrl(url) ? articleKey(`url:${url}`) : articleKey(text);
 		const read = readShare(article, loadPosition(positions, key).position);
-		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
 		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
 	});
 	const order = resolveOrder(args.order, io);
