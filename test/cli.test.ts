@@ -1,12 +1,12 @@
 // The real entry point, run as a user runs it; exact output compared.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {unreadableFile} from './helpers/denied.js';
-import {root, runQari} from './helpers/run.js';
+import {bin, root, runQari} from './helpers/run.js';
 
 const title = 'لبحث ملفات عسكرية وسياسية .. الأسد التقى بوتين في موسكو بزيارة غير معلنة مسبقاً';
 const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
@@ -197,6 +197,29 @@ test('completion prints a script', () => {
 	assert.equal(result.status, 0);
 	assert.match(result.stdout, /qari/);
 	assert.match(result.stdout, /complete/);
+});
+
+test('--section \'\' (an empty variable, -s "$S"): says the value is empty, not that every section matches', () => {
+	for (const args of [
+		['export', '-s', ''],
+		['export', '--section', '  '],
+		['-s', ''],
+	]) {
+		const result = runQari(args);
+		assert.equal(result.stderr, "qari: --section is empty: give a section's number (1–3) or its title (see 'qari sections')\n", args.join(' '));
+		assert.equal(result.status, 1, args.join(' '));
+	}
+});
+
+test('a full disk on standard output: one line and status 1, no stack trace', {skip: existsSync('/dev/full') ? false : 'no /dev/full here'}, () => {
+	// `qari export > /dev/full`: the write fails with ENOSPC (not EPIPE, which ends quietly).
+	for (const args of [['export'], ['sections'], ['export', '--format', 'json']]) {
+		const full = openSync('/dev/full', 'w');
+		const result = spawnSync(process.execPath, [bin, ...args], {cwd: root, encoding: 'utf8', stdio: ['ignore', full, 'pipe']});
+		closeSync(full);
+		assert.equal(result.stderr, 'qari: cannot write to standard output: no space left on the device\n', args.join(' '));
+		assert.equal(result.status, 1, args.join(' '));
+	}
 });
 
 test('qari export | head -1 ends quietly', () => {

@@ -11,7 +11,7 @@ import {createBook, type Book} from '../src/reader/book.js';
 import {helpRows} from '../src/reader/keys.js';
 import {createPager, reducePager, type PagerAction, type PagerState} from '../src/reader/pager.js';
 import {frameRows} from '../src/reader/screen/frame.js';
-import {progressBar, footerRow} from '../src/reader/screen/footer.js';
+import {progressBar, footerRow, promptRow} from '../src/reader/screen/footer.js';
 import {screenGeometry} from '../src/reader/screen/geometry.js';
 import {helpScreenRows} from '../src/reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
@@ -171,4 +171,29 @@ test('contents: the gutter is reserved (entries do not move with the cursor); a 
 	assert.match(cursorOnLong[shortAt + 1] ?? '', /•$/, 'the section on screen');
 	// The long title is cut with '…' and keeps its reading time, reading "(N min)".
 	assert.match(cursorOnShort[longAt + 1] ?? '', /^\s*\(\d+ min\) …/);
+});
+
+test('--width below the narrowest text (qari --width 5 on 80×24): the text is as narrow as the reader allows, not "too small (80×24)"', () => {
+	for (const maxWidth of [1, 5, 15]) {
+		const geometry = screenGeometry(80, 24, maxWidth);
+		assert.equal(geometry.tooSmall, undefined, `--width ${maxWidth}`);
+		assert.equal(geometry.width, 16, `--width ${maxWidth}`);
+	}
+	assert.equal(screenGeometry(80, 24, 40).width, 40);
+	// A terminal too narrow for it is still too small.
+	assert.equal(screenGeometry(17, 24, 5).tooSmall, 'too small: 17×24');
+});
+
+test('a search longer than the prompt shows its end, where one types, after an ellipsis; a short one whole', () => {
+	const ltr: ScreenOptions = {order: 'visual', shape: false, dir: 'ltr'};
+	const text = (row: ScreenRow): string => row.runs.map((run) => run.text).join('');
+	const long = promptRow(`${'x'.repeat(100)}END`, 40, ltr);
+	assert.ok(long.width <= 40, `${long.width} cells`);
+	assert.match(text(long), /^search: …x+END▏ *$/);
+	assert.equal(text(promptRow('short', 40, ltr)).trimEnd(), 'search: short▏');
+	// An Arabic query in an Arabic article: its end (and the cursor) on the left, the ellipsis at its start, on the right.
+	const rtl: ScreenOptions = {order: 'visual', shape: false, dir: 'rtl'};
+	const arabic = text(promptRow(`${'ب'.repeat(100)}ج`, 40, rtl));
+	assert.equal(textWidth(arabic), 40);
+	assert.match(arabic, /^ *▏جب+… search:$/);
 });

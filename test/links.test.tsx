@@ -55,20 +55,36 @@ test('openLink: $BROWSER first (with %s), else xdg-open on the PATH, else the ad
 		calls.push([command, args]);
 		return {on: () => undefined, unref: () => undefined};
 	};
-	assert.equal(openLink('https://a.example/x', {BROWSER: 'firefox:chromium'}, 'linux', spawner), 'opened with firefox: https://a.example/x');
-	assert.equal(openLink('https://a.example/x', {BROWSER: 'w3m -N %s'}, 'linux', spawner), 'opened with w3m: https://a.example/x');
 	const bin = join(temp, 'bin');
-	rmSync(bin, {recursive: true, force: true});
-	mkdirSync(bin, {recursive: true});
-	writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\n');
-	chmodSync(join(bin, 'xdg-open'), 0o755);
+	const browsers = join(temp, 'browsers');
+	for (const dir of [bin, browsers]) {
+		rmSync(dir, {recursive: true, force: true});
+		mkdirSync(dir, {recursive: true});
+	}
+	const executable = (dir: string, name: string) => {
+		writeFileSync(join(dir, name), '#!/bin/sh\n');
+		chmodSync(join(dir, name), 0o755);
+	};
+	executable(bin, 'xdg-open');
+	for (const name of ['firefox', 'chromium', 'w3m']) executable(browsers, name);
+	const none = join(temp, 'none');
+	assert.equal(openLink('https://a.example/x', {BROWSER: 'firefox:chromium', PATH: browsers}, 'linux', spawner), 'opened with firefox: https://a.example/x');
+	assert.equal(openLink('https://a.example/x', {BROWSER: 'w3m -N %s', PATH: browsers}, 'linux', spawner), 'opened with w3m: https://a.example/x');
 	assert.equal(openLink('https://a.example/y', {PATH: bin}, 'linux', spawner), 'opened with xdg-open: https://a.example/y');
-	assert.equal(openLink('https://a.example/z', {PATH: join(temp, 'none')}, 'linux', spawner), 'https://a.example/z', 'no opener: shown');
-	assert.match(openLink('file:///etc/passwd', {BROWSER: 'firefox'}, 'linux', spawner), /^not opened/);
+	assert.equal(openLink('https://a.example/z', {PATH: none}, 'linux', spawner), 'https://a.example/z', 'no opener: shown');
+	assert.match(openLink('file:///etc/passwd', {BROWSER: 'firefox', PATH: browsers}, 'linux', spawner), /^not opened/);
+	// A $BROWSER that does not exist is not "opened": the next of its list, else the desktop's opener, else the address.
+	assert.equal(openLink('https://a.example/1', {BROWSER: 'nosuch:chromium', PATH: browsers}, 'linux', spawner), 'opened with chromium: https://a.example/1');
+	assert.equal(openLink('https://a.example/2', {BROWSER: 'nosuch', PATH: bin}, 'linux', spawner), 'opened with xdg-open: https://a.example/2');
+	assert.equal(openLink('https://a.example/3', {BROWSER: join(none, 'browser'), PATH: none}, 'linux', spawner), 'https://a.example/3');
+	assert.equal(openLink('https://a.example/4', {BROWSER: join(browsers, 'w3m'), PATH: none}, 'linux', spawner), 'opened with w3m: https://a.example/4');
 	assert.deepEqual(calls, [
 		['firefox', ['https://a.example/x']],
 		['w3m', ['-N', 'https://a.example/x']],
 		[join(bin, 'xdg-open'), ['https://a.example/y']],
+		['chromium', ['https://a.example/1']],
+		[join(bin, 'xdg-open'), ['https://a.example/2']],
+		[join(browsers, 'w3m'), ['https://a.example/4']],
 	]);
 	assert.equal(copySequence('https://a.example/x'), `\u001B]52;c;${Buffer.from('https://a.example/x').toString('base64')}\u0007`);
 });

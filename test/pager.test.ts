@@ -546,3 +546,33 @@ test('a chunk of typed text is one key per character, control characters named',
 	assert.deepEqual(splitKeys('nj q'), ['n', 'j', 'space', 'q']);
 	assert.deepEqual(splitKeys('a\u007f\t\u001b\u0003𝒜'), ['a', 'backspace', 'tab', 'escape', 'ctrl+c', '𝒜']);
 });
+
+test('long contents and links lists: PgDn/PgUp move a screen of entries, Home/g and End/G to the ends (a book of 40 sections)', () => {
+	const links = Array.from({length: 30}, (_, i) => `[رابط ${i}](https://example.com/${i})`).join('\n\n');
+	const long = parseMarkdown(`# كتاب\n\n${links}\n\n${Array.from({length: 39}, (_, i) => `## قسم ${i + 2}\n\nنص.\n`).join('\n')}`);
+	const longBook = createBook(long, {order: 'visual', shape: true, dir: 'auto', baseDir: long.dir});
+	const press = (state: PagerState, ...keys: string[]): PagerState =>
+		keys.reduce((s, key) => {
+			const action = actionForKey(s.view, key, {dir: 'rtl', searching: false, sections: longBook.count});
+			assert.ok(action, `${key} does something in ${s.view}`);
+			return reducePager(s, action, longBook);
+		}, state);
+	const page = createPager(longBook, {section: 0, offset: 0, width: 60, height: 10});
+	assert.equal(longBook.count, 40);
+	// The list shows height - 1 entries under its title: a screen of them.
+	const toc = press(page, 't');
+	assert.equal(press(toc, 'pagedown').tocCursor, 9);
+	assert.equal(press(toc, 'pagedown', 'pagedown', 'pageup').tocCursor, 9);
+	assert.equal(press(toc, 'end').tocCursor, 39);
+	assert.equal(press(toc, 'G').tocCursor, 39);
+	assert.equal(press(toc, 'end', 'pagedown').tocCursor, 39);
+	assert.equal(press(toc, 'end', 'home').tocCursor, 0);
+	assert.equal(press(toc, 'end', 'g').tocCursor, 0);
+	assert.equal(press(toc, 'pageup').tocCursor, 0);
+	const list = press(page, 'l');
+	assert.equal(list.view, 'links');
+	assert.equal(press(list, 'pagedown').linkCursor, 9);
+	assert.equal(press(list, 'end').linkCursor, 29);
+	assert.equal(press(list, 'G', 'pageup').linkCursor, 20);
+	assert.equal(press(list, 'end', 'home').linkCursor, 0);
+});

@@ -529,3 +529,32 @@ test('the sections next to the one on screen are laid out while the reader is id
 		instance.unmount();
 	}
 });
+
+test('runReader: keys Ink cannot name (Ctrl+F1–F4 as xterm sends them, a pasted colour code) are ignored, not an internal error', async () => {
+	const streams = fakeTerminal();
+	const done = runReader(readerOptions(streams, article, {fromStart: true}));
+	// ESC [1;5P … S: Ctrl+F1–F4 in xterm (and tmux); ESC [31m: SGR; ESC [1;5G, ESC [29;5~: other Ctrl-modified keys.
+	for (const keys of ['\u001B[1;5P', '\u001B[1;5Q', '\u001B[1;5R', '\u001B[1;5S', '\u001B[31m', '\u001B[1;5G', '\u001B[29;5~', 'n']) streams.stdin.type(keys);
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => frame.includes('section 2/3'),
+		'section 2 after the unnamed keys',
+	);
+	streams.stdin.type('/');
+	streams.stdin.type('\u001B[1;5P\u001B[31mب');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		// In visual order, shaped: the cursor, the letter, the prompt's word; no `[1;5P` nor `[31m` typed.
+		(frame) => frame.includes('▏ﺏ search:'),
+		'the search prompt with only the letter typed',
+	);
+	streams.stdin.type('\r');
+	await pollFrame(
+		() => stripAnsi(streams.stdout.written),
+		(frame) => /match \d+\/\d+ of/.test(frame),
+		'the search done',
+	);
+	streams.stdin.type('q');
+	assert.equal(await done, 0);
+	assert.equal(streams.stderr.written, '');
+});

@@ -135,3 +135,37 @@ test('pages saved from standard input are named by their title, each its own fil
 	);
 	for (const n of names) assert.doesNotMatch(readFileSync(join(articles, n), 'utf8'), /^source:/m);
 });
+
+test('list with a saved file that cannot be read (binary, a directory): the others are listed, numbered as ever, and a warning says which', async () => {
+	const broken = mkdtempSync(join(tmpdir(), 'qari-list-broken-'));
+	try {
+		const dir = join(broken, 'data', 'qari', 'articles');
+		mkdirSync(join(dir, 'b-folder.md'), {recursive: true});
+		writeFileSync(join(dir, 'a-junk.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+		writeFileSync(join(dir, 'c-good.md'), '# مقالة جيدة\n\nنص المقالة.\n');
+		const child = spawn(process.execPath, [bin, 'list'], {
+			cwd: root,
+			env: {...process.env, NO_COLOR: '1', XDG_DATA_HOME: join(broken, 'data'), XDG_STATE_HOME: join(broken, 'state')},
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		assert.equal(status, 0, stderr);
+		assert.equal(
+			stderr,
+			[
+				`qari: warning: cannot read '${join(dir, 'a-junk.md')}': binary file (contains NUL bytes)`,
+				`qari: warning: cannot read '${join(dir, 'b-folder.md')}': is a directory`,
+				'',
+			].join('\n'),
+		);
+		const rows = stdout.split('\n').map((row) => row.replace(/ +/g, ' ').trim());
+		assert.match(rows[2] ?? '', /^2 \? - - - - a-junk$/);
+		assert.match(rows[3] ?? '', /^3 \? - - - - b-folder$/);
+		assert.match(rows[4] ?? '', /^4 مقالة جيدة - 2 1 - c-good$/);
+	} finally {
+		rmSync(broken, {recursive: true, force: true});
+	}
+});

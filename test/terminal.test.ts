@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {dropUnnamedKeys, inkCannotName} from '../src/terminal/unnamed-keys.js';
 import {
 	ALT_SCREEN_OFF,
 	ALT_SCREEN_ON,
@@ -97,4 +98,43 @@ test('terminal mode turns paragraph direction autodetection on (VTE mode 2501) w
 	assert.ok(leaveSequence(terminal).includes(AUTODETECT_OFF));
 	const app = chooseBidi('auto', detectTerminal({VTE_VERSION: '7200'}));
 	assert.ok(!enterSequence(app).includes(AUTODETECT_ON), 'app mode: explicit mode instead');
+});
+
+test('dropUnnamedKeys: exactly the sequences Ink 6.8 reads as a Ctrl key with no name (its useInput then throws) are dropped', async () => {
+	const {default: parseKeypress} = await import('../node_modules/ink/build/parse-keypress.js');
+	const finals = Array.from({length: 0x7f - 0x40}, (_, i) => String.fromCharCode(0x40 + i));
+	const params = [
+		'',
+		'1',
+		'1;5',
+		'5',
+		'31',
+		'2;5',
+		'29;5',
+		'1;6',
+		'1;3',
+		'3;5',
+		'5;5',
+		'24;5',
+		'15;5',
+		'1;13',
+		'27;5;13',
+		'<0;10;10',
+		'?62;22',
+		'97;5',
+		'1;5:1',
+	];
+	const sequences = [
+		...params.flatMap((p) => finals.flatMap((f) => ['\u001B[', '\u001B\u001B[', '\u001B[['].map((prefix) => prefix + p + f))),
+		...finals.map((f) => `\u001BO${f}`),
+	];
+	for (const keys of sequences) {
+		const key = parseKeypress(keys);
+		const throws = !key.isKittyProtocol && key.ctrl && key.name === undefined;
+		assert.equal(inkCannotName(keys), throws, JSON.stringify(keys));
+		assert.equal(dropUnnamedKeys(`a${keys}b`), throws ? 'ab' : `a${keys}b`, JSON.stringify(keys));
+	}
+	assert.equal(dropUnnamedKeys('\u001B[1;5P'), '', 'Ctrl+F1 in xterm');
+	assert.equal(dropUnnamedKeys('\u001B[<64;10;10M'), '\u001B[<64;10;10M', 'the mouse wheel passes');
+	assert.equal(dropUnnamedKeys('سلام'), 'سلام');
 });

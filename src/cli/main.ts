@@ -9,7 +9,7 @@
 //    one command table.
 // 2. The commands themselves: read.ts (the reader), print.ts (sections,
 //    export, list), save.ts (save, remove: the reading list).
-// 3. Exit status: 0 done; 1 a file or web page could not be read or a file written, or it has
+// 3. Exit status: 0 done; 1 a file or web page could not be read or a file (or standard output) written, or it has
 //    no such section (`-s 9`: a fact about the article, not a mistake in the command line)
 //    (UserError), or an internal error; 2 a usage mistake (one line and `see 'qari --help'`).
 // 4. Standard output and error are the caller's: bin/qari.js passes
@@ -18,6 +18,7 @@
 import {existsSync} from 'node:fs';
 import {type CommandHandlers, type Io, commandWords, isUsageError, parseInvocation, runInvocation, usageErrorText} from './commands.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
+import {fileErrorReason} from './file-system.js';
 import {UserError} from './files.js';
 import {runList, runExport, runSections} from './print.js';
 import {runRead, type ReaderImport} from './read.js';
@@ -33,7 +34,9 @@ export async function main(argv: readonly string[], io: Io, options: ReaderImpor
 		// `qari export | head -1`: the reader of the pipe is gone; stop quietly.
 		// EIO: the terminal hung up. Either way there is no one left to tell.
 		if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
-		throw error;
+		// Any other failure (`qari export > /dev/full`: ENOSPC) is one line and status 1, as for `-o`.
+		io.stderr.write(`qari: cannot write to standard output: ${fileErrorReason(error, 'write')}\n`);
+		process.exit(1);
 	});
 	const handlers = commandHandlers(io, debug, options);
 	try {

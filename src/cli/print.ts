@@ -9,11 +9,16 @@
 //    when no file of that name exists.
 // 2. `list` numbers the bundled articles, then the saved ones, with how far
 //    each is read: the remembered place (positions.ts, keyed as the reader
-//    keys it) against the sections' sizes.
+//    keys it) against the sections' sizes. A file that cannot be read is a
+//    warning and a row of '?', the others listed and numbered as ever.
+// 3. Text goes out section by section, and waits when the stream asks
+//    (write returns false) until it drains, fails or closes: a pipe's reader
+//    sets the pace, and one that has gone stops the export.
 
 import {basename} from 'node:path';
+import {type Writable} from 'node:stream';
 import {type Article, type Section} from '../model/article.js';
-import {exportJson, exportTextBytes, exportTextChunks} from '../output/export.js';
+import {exportJson, exportTextBytes, exportTextSections} from '../output/export.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
 import {escapeUnprintable} from '../parse/sanitize.js';
 import {type Order} from '../text/paragraph.js';
@@ -26,11 +31,34 @@ import {listedArticles, listedPath, savedArticles} from './reading-list.js';
 import {loadSource} from './source.js';
 
 /** `qari [file]` with no terminal to read on: the article (or --section) as `export` prints it. */
-export function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): void {
+export async function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io): Promise<void> {
 	const order = resolveOrder(args.order, io);
 	const sections = args.section === undefined ? loaded.article.sections : [findSection(loaded.article, args.section)];
 	const options = {width: resolveWidth(args.width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: loaded.article.dir};
-	exportTextChunks(loaded.article, options, sections, (chunk) => io.stdout.write(chunk));
+	await writeChunks(exportTextSections(loaded.article, options, sections), io.stdout);
+}
+
+/**
+ * Writes the chunks, waiting for the reader of a pipe whenever the stream asks to (Logic 3):
+ * memory stays bounded under `| less`, and when the reader is gone (`| head -1`: EPIPE) the
+ * stream fails and nothing more is laid out, instead of the whole book.
+ */
+export async function writeChunks(chunks: Iterable<Buffer>, stream: Writable): Promise<void> {
+	for (const chunk of chunks) {
+		if (stream.destroyed || stream.errored) return;
+		if (stream.write(chunk)) continue;
+		await new Promise<void>((resolve) => {
+			const done = () => {
+				stream.off('drain', done);
+				stream.off('error', done);
+				stream.off('close', done);
+				resolve();
+			};
+			stream.on('drain', done);
+			stream.on('error', done);
+			stream.on('close', done);
+		});
+	}
 }
 
 export async function runSections(args: SectionsArgs, io: Io): Promise<void> {
@@ -52,7 +80,7 @@ export async function runExport(args: ExportArgs, io: Io): Promise<void> {
 	if (args.format !== 'json' && !toFile) {
 		// Written in chunks as the lines are laid out: no buffer of the whole text (export.ts Logic 1).
 		const options = {width: resolveWidth(width, io), order, shape: resolveShape(args.shape, order), dir: args.dir, baseDir: article.dir, links: args.links};
-		exportTextChunks(article, options, sections, (chunk) => io.stdout.write(chunk));
+		await writeChunks(exportTextSections(article, options, sections), io.stdout);
 		return;
 	}
 	const text =
@@ -71,13 +99,22 @@ export function runList(args: ListArgs, io: Io): void {
 	const positions = positionsPath(process.env);
 	const saved = new Set(savedArticles(process.env));
 	const rows = listedArticles(process.env).map((path, i) => {
-		const {article, text} = loadFile(path, io);
+		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
+		let loaded: LoadedArticle;
+		try {
+			loaded = loadFile(path, io);
+		} catch (error) {
+			// One unreadable file (Logic 2) does not hide the others, nor renumber them.
+			if (!(error instanceof UserError)) throw error;
+			io.stderr.write(`qari: warning: ${error.message}\n`);
+			return [String(i + 1), '?', '-', '-', '-', '-', name];
+		}
+		const {article, text} = loaded;
 		const words = article.sections.reduce((n, s) => n + s.words, 0);
 		const minutes = article.sections.reduce((n, s) => n + s.minutes, 0);
 		const url = article.meta['url'];
 		const key = url && isWebUrl(url) ? articleKey(`url:${url}`) : articleKey(text);
 		const read = readShare(article, loadPosition(positions, key).position);
-		const name = saved.has(path) ? basename(path, '.md') : `(bundled) ${basename(path)}`;
 		return [String(i + 1), article.title, article.lang || '-', String(words), String(minutes), read, name];
 	});
 	const order = resolveOrder(args.order, io);
@@ -167,6 +204,8 @@ function resolveShape(shape: Auto<'on' | 'off'>, order: Order): boolean {
 /** A section by number (1-based) or by title (exact, then ignoring case). */
 export function findSection(article: Article, wanted: string): Section {
 	const trimmed = wanted.trim();
+	// Every title contains '': an empty value (-s "$UNSET") is said to be empty, not ambiguous.
+	if (!trimmed) throw new UserError(`--section is empty: give a section's number (1–${article.sections.length}) or its title (see 'qari sections')`);
 	if (/^\d+$/.test(trimmed)) {
 		const section = article.sections[Number(trimmed) - 1];
 		if (section) return section;

@@ -29,7 +29,7 @@ export interface ReaderImport {
 
 export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: ReaderImport): Promise<void> {
 	if (!io.stdout.isTTY) {
-		printArticle(await load(args.file, io, args), args, io);
+		await printArticle(await load(args.file, io, args), args, io);
 		return;
 	}
 	// A reader: the article may come through a pipe, then keys come
@@ -46,7 +46,7 @@ export async function runRead(args: ReadArgs, io: Io, debug: boolean, main: Read
 			ownKeys = new tty.ReadStream(openSync('/dev/tty', 'r'));
 			keys = ownKeys;
 		} catch {
-			printArticle(loaded, args, io);
+			await printArticle(loaded, args, io);
 			return;
 		}
 	}

@@ -21,6 +21,9 @@
 //    a surrogate pair split between two runs is one character. ICU refuses a
 //    lone surrogate; such a chunk goes through a string, where Buffer writes
 //    it as U+FFFD, as Buffer.from(exportText(…)) does.
+// 4. The chunks are handed out section by section (exportTextSections), the
+//    same chunks as in one pass: each section's blocks are laid out on their
+//    own, with the blank line between blocks written between sections.
 
 import {transcode} from 'node:buffer';
 import {type Article, type Block, type Section} from '../model/article.js';
@@ -180,16 +183,33 @@ export function exportBlocks(article: Article, sections: readonly Section[], lin
  * as the lines are laid out (Logic 1). Each chunk is a Buffer of its own, which `write` may keep.
  */
 export function exportTextChunks(article: Article, options: ExportOptions, sections: readonly Section[], write: (chunk: Buffer) => void): void {
-	const sink = createSink(CHUNK, write);
-	forEachLine(exportBlocks(article, sections, options.links !== false), options, (line) => {
-		appendLine(sink, line.runs);
-	});
+	for (const chunk of exportTextSections(article, options, sections)) write(chunk);
+}
+
+/**
+ * exportTextChunks' chunks, handed out after each section (Logic 4): a writer can wait
+ * between sections for its reader, or stop when the reader is gone (`qari export | head`).
+ */
+export function* exportTextSections(article: Article, options: ExportOptions, sections: readonly Section[]): Generator<Buffer, void, undefined> {
+	const ready: Buffer[] = [];
+	const sink = createSink(CHUNK, (chunk) => ready.push(chunk));
+	const links = options.links !== false;
+	for (const [index, section] of sections.entries()) {
+		// The blank line forEachLine puts between blocks, here between the last block of a section and the next heading.
+		if (index > 0) appendLine(sink, []);
+		forEachLine(exportBlocks(article, [section], links), options, (line) => {
+			appendLine(sink, line.runs);
+		});
+		yield* ready;
+		ready.length = 0;
+	}
 	// Every line ends in a newline; with no line at all the text is one newline still.
-	if (sink.used === 0) {
-		write(Buffer.from('\n'));
+	if (sections.length === 0) {
+		yield Buffer.from('\n');
 		return;
 	}
 	flush(sink);
+	yield* ready;
 }
 
 /** The article's plain text as UTF-8, in one Buffer (exportTextChunks' chunks joined). */

@@ -143,6 +143,10 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	toc: [
 		{keys: ['up', 'k', 'wheelup'], action: {type: 'tocMove', delta: -1}, help: 'previousEntry'},
 		{keys: ['down', 'j', 'wheeldown'], action: {type: 'tocMove', delta: 1}, help: 'nextEntry'},
+		{keys: ['pagedown'], action: {type: 'tocMove', delta: 'page'}, help: 'helpNext'},
+		{keys: ['pageup'], action: {type: 'tocMove', delta: '-page'}, help: 'helpPrevious'},
+		{keys: ['g', 'home'], action: {type: 'tocMove', delta: 'start'}, help: 'helpStart'},
+		{keys: ['G', 'end'], action: {type: 'tocMove', delta: 'end'}, help: 'helpEnd'},
 		{keys: ['return', 'space'], action: {type: 'tocOpen'}, help: 'openSection', hint: 'open'},
 		{keys: digits, action: goToDigit, help: 'openDigit'},
 		{keys: ['escape', 't', 'tab', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},
@@ -170,6 +174,10 @@ export const keyTable: Readonly<Record<View, readonly Binding[]>> = {
 	links: [
 		{keys: ['up', 'k', 'wheelup'], action: {type: 'linkMove', delta: -1}, help: 'previousLink'},
 		{keys: ['down', 'j', 'wheeldown'], action: {type: 'linkMove', delta: 1}, help: 'nextLink'},
+		{keys: ['pagedown'], action: {type: 'linkMove', delta: 'page'}, help: 'helpNext'},
+		{keys: ['pageup'], action: {type: 'linkMove', delta: '-page'}, help: 'helpPrevious'},
+		{keys: ['g', 'home'], action: {type: 'linkMove', delta: 'start'}, help: 'helpStart'},
+		{keys: ['G', 'end'], action: {type: 'linkMove', delta: 'end'}, help: 'helpEnd'},
 		{keys: ['return'], action: {type: 'linkOpen'}, help: 'linkOpen', hint: 'open'},
 		{keys: ['y'], action: {type: 'linkCopy'}, help: 'linkCopy', hint: 'copy'},
 		{keys: ['escape', 'l', 'q'], action: {type: 'closeView'}, help: 'backToPage', hint: 'back'},

@@ -77,7 +77,8 @@ export type PagerAction =
 	/** 0-based section. */
 	| {readonly type: 'goToSection'; readonly section: number}
 	| {readonly type: 'openToc'}
-	| {readonly type: 'tocMove'; readonly delta: number}
+	/** Entries, or a screen of them (the list's rows under its title), or to the first or last. */
+	| {readonly type: 'tocMove'; readonly delta: ListDelta}
 	| {readonly type: 'tocOpen'}
 	| {readonly type: 'openHelp'}
 	/** Lines, or a page, or to the start or end; `length` is the help's length in rows (the UI knows it). */
@@ -94,7 +95,7 @@ export type PagerAction =
 	| {readonly type: 'suspend'}
 	/** The links list of the section on screen (links.ts). */
 	| {readonly type: 'openLinks'}
-	| {readonly type: 'linkMove'; readonly delta: number}
+	| {readonly type: 'linkMove'; readonly delta: ListDelta}
 	/** Open or copy the link at the cursor: done by the UI; the state does not change. */
 	| {readonly type: 'linkOpen'}
 	| {readonly type: 'linkCopy'}
@@ -190,6 +191,17 @@ function withMessage(state: PagerState, message: string): PagerState {
 	return state.message === message ? state : {...state, message};
 }
 
+/** A move in the contents or the links list. */
+export type ListDelta = number | 'page' | '-page' | 'start' | 'end';
+
+/** The cursor after a move in a list of `count` entries, `height` rows of screen (the title's row is not the list's). */
+function listCursor(cursor: number, delta: ListDelta, count: number, height: number): number {
+	const screen = Math.max(1, height - 1);
+	const wanted =
+		delta === 'start' ? 0 : delta === 'end' ? count - 1 : delta === 'page' ? cursor + screen : delta === '-page' ? cursor - screen : cursor + delta;
+	return Math.max(0, Math.min(count - 1, wanted));
+}
+
 /** The reader's reducer. Pure given a deterministic book. */
 export function reducePager(state: PagerState, action: PagerAction, book: Book): PagerState {
 	const h = state.height;
@@ -222,7 +234,7 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'linkMove': {
 			const section = book.article.sections[state.section];
 			const count = section ? sectionLinks(section).length : 0;
-			const cursor = Math.max(0, Math.min(count - 1, state.linkCursor + action.delta));
+			const cursor = Math.max(0, listCursor(state.linkCursor, action.delta, count, h));
 			return cursor === state.linkCursor ? state : {...state, linkCursor: cursor};
 		}
 		case 'showMessage':
@@ -257,7 +269,7 @@ export function reducePager(state: PagerState, action: PagerAction, book: Book):
 		case 'openToc':
 			return {...state, view: 'toc', tocCursor: state.section, message: ''};
 		case 'tocMove': {
-			const cursor = Math.max(0, Math.min(book.count - 1, state.tocCursor + action.delta));
+			const cursor = listCursor(state.tocCursor, action.delta, book.count, h);
 			return cursor === state.tocCursor ? state : {...state, tocCursor: cursor};
 		}
 		case 'tocOpen': {

@@ -7,8 +7,10 @@
 // 1. Only web and mail links are handed on (terminal/sgr's sanitizeHref): an
 //    article's file: or javascript: link is shown, never opened.
 // 2. $BROWSER may list several commands separated by ':' (the convention of
-//    sensible-browser); the first is used, with '%s' replaced by the address
-//    when present, else the address as its one argument.
+//    sensible-browser); the first that exists (on the PATH, or at its path when
+//    it names one) is used, with '%s' replaced by the address when present,
+//    else the address as its one argument. With none that exists, the desktop's
+//    opener: a $BROWSER left from another machine is not reported as opened.
 
 import {spawn, type SpawnOptions} from 'node:child_process';
 import {accessSync, constants} from 'node:fs';
@@ -31,17 +33,30 @@ function onPath(name: string, path: string | undefined): string | undefined {
 	return undefined;
 }
 
+/** Whether a command runs: a name found on the PATH, or a path (with a '/') to an executable file. */
+function exists(command: string, path: string | undefined): boolean {
+	if (!command.includes('/')) return onPath(command, path) !== undefined;
+	try {
+		accessSync(command, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Opens a link (Logic 1, 2); returns the footer's line: what was done, or the address to copy. */
 export function openLink(href: string, env: Readonly<Record<string, string | undefined>>, platform: string = process.platform, run: Spawner = spawn): string {
 	const safe = sanitizeHref(href);
 	if (!safe) return `not opened (only web and mail links): ${href}`;
-	const browser = (env['BROWSER'] ?? '').split(':')[0]?.trim() ?? '';
+	const browser = (env['BROWSER'] ?? '')
+		.split(':')
+		.map((entry) => entry.trim().split(/\s+/))
+		.find((words) => words[0] && exists(words[0], env['PATH']));
 	let command: string | undefined;
 	let args: string[];
 	if (browser) {
-		const words = browser.split(/\s+/);
-		command = words[0];
-		args = words.slice(1);
+		command = browser[0];
+		args = browser.slice(1);
 		args = args.some((a) => a.includes('%s')) ? args.map((a) => a.replace(/%s/g, safe)) : [...args, safe];
 	} else {
 		command = platform === 'darwin' ? onPath('open', env['PATH']) : onPath('xdg-open', env['PATH']);

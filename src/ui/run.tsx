@@ -19,6 +19,7 @@ import {type Place} from '../reader/pager.js';
 import {installSignalGuard, type SignalGuard} from '../cli/signal-guard.js';
 import {enterSequence, EXIT_SIGNALS, leaveSequence} from '../terminal/detect.js';
 import {inPlaceFrame} from '../terminal/paint.js';
+import {dropUnnamedKeys} from '../terminal/unnamed-keys.js';
 import {App} from './app.js';
 import {copySequence, openLink} from './open-link.js';
 import {ErrorBoundary} from './error-boundary.js';
@@ -225,7 +226,7 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 						}}
 					/>
 				</ErrorBoundary>,
-				{stdin: options.stdin, stdout, stderr, exitOnCtrlC: false},
+				{stdin: withoutUnnamedKeys(options.stdin), stdout, stderr, exitOnCtrlC: false},
 			);
 			instance.waitUntilExit().then(
 				() => finish(0),
@@ -235,4 +236,17 @@ export function runReader(options: ReaderOptions, setup: ReaderSetup = prepareRe
 			finish(1, error);
 		}
 	});
+}
+
+/**
+ * The key stream with the sequences Ink cannot name taken out of each chunk Ink reads
+ * (terminal/unnamed-keys.ts): Ctrl+F1 would otherwise end the reader with an internal error.
+ */
+function withoutUnnamedKeys(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+	const read = stdin.read;
+	stdin.read = function (this: NodeJS.ReadStream, size?: number) {
+		const chunk: unknown = read.call(this, size);
+		return typeof chunk === 'string' ? dropUnnamedKeys(chunk) : chunk;
+	} as typeof stdin.read;
+	return stdin;
 }

@@ -4,6 +4,7 @@
 
 import {type Article, type Direction} from '../../model/article.js';
 import {type Run} from '../../model/line.js';
+import {clusterEnd} from '../../text/grapheme.js';
 import {textWidth} from '../../text/width.js';
 import {BOX_GLYPHS, glyphsFor, type Glyphs} from '../../layout/implicit.js';
 import {localDigits, localMessage, messagesFor} from '../i18n/index.js';
@@ -74,12 +75,29 @@ export function footerRow(info: FooterInfo, width: number, options: ScreenOption
 /**
  * The search prompt, in place of the footer: `search:` and what is typed, in
  * reading order, the query a paragraph of its own with the cursor `▏` at its
- * logical end: right of a Latin query, left of an Arabic one.
+ * logical end: right of a Latin query, left of an Arabic one. A query longer
+ * than its room loses its start to `…`: its end, where one types, stays in sight.
  */
 export function promptRow(input: string, width: number, options: ScreenOptions, prompt = 'search:'): ScreenRow {
 	const label = fitText(prompt, plainStyle, width, wordsDir(options), options);
-	const query = fitText(`${input}${glyphsFor(isImplicit(options)).cursor}`, plainStyle, Math.max(1, width - label.width - 1), 'auto', options);
+	const room = Math.max(1, width - label.width - 1);
+	const query = fitText(inputEnd(input, glyphsFor(isImplicit(options)).cursor, room), plainStyle, room, 'auto', options);
 	return alignRow(joinParts([label, query], 1, options), width, options);
+}
+
+/** What is typed and the cursor, in `room` cells: whole, or its last clusters after `…`. */
+function inputEnd(input: string, cursor: string, room: number): string {
+	const whole = `${input}${cursor}`;
+	let width = textWidth(whole);
+	if (width <= room) return whole;
+	width += 1; // the ellipsis
+	let start = 0;
+	while (start < input.length && width > room) {
+		const end = clusterEnd(input, start);
+		width -= textWidth(input.slice(start, end));
+		start = end;
+	}
+	return `…${input.slice(start)}${cursor}`;
 }
 
 /**

@@ -3,7 +3,8 @@
 //
 // Logic:
 // 1. The text is at most 100 cells (or --width) wide, centred with a margin
-//    of at least 2 cells (1 below 60 columns).
+//    of at least 2 cells (1 below 60 columns). A --width below the narrowest
+//    text the reader lays out (16) counts as 16: the terminal is not "too small".
 // 2. The frame fills the terminal, to its last row (the footer's place).
 //    Ink would clear the whole screen before such a frame; the reader draws
 //    it in place instead (terminal/paint.ts).
@@ -48,7 +49,8 @@ export function markReserve(options: {readonly marksTakeCells?: boolean}): numbe
 /** Screen geometry for a terminal of `columns` × `rows`; `maxWidth` caps the text width; `reserve` cells stay free beside it; `lang` words the too-small line. */
 export function screenGeometry(columns: number, rows: number, maxWidth = MAX_TEXT_WIDTH, reserve = 0, lang?: UiLang): Geometry {
 	const minMargin = columns >= 60 ? 2 : 1;
-	const width = Math.max(0, Math.min(maxWidth > 0 ? maxWidth : MAX_TEXT_WIDTH, columns - 2 * minMargin - reserve));
+	const cap = maxWidth > 0 ? Math.max(MIN_TEXT_WIDTH, maxWidth) : MAX_TEXT_WIDTH;
+	const width = Math.max(0, Math.min(cap, columns - 2 * minMargin - reserve));
 	const margin = Math.max(0, Math.floor((columns - width) / 2));
 	const compact = rows < 14;
 	// Full: title, section, rule, body, rule, footer; compact: section, body, footer.
