@@ -5,11 +5,13 @@
 // a run loaded (process.moduleLoadList), not by timing anything.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Writable} from 'node:stream';
 import {after, test} from 'node:test';
-import {certainlyNoTerminal} from '../src/cli/standard-output.js';
+import {writeChunks} from '../src/cli/print.js';
+import {certainlyNoTerminal, FileOutput} from '../src/cli/standard-output.js';
 import {bin, root, runQari} from './helpers/run.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'qari-stdout-'));
@@ -74,4 +76,74 @@ test('certainlyNoTerminal: a file, a pipe and /dev/null are no terminal', () => 
 		},
 	);
 	assert.equal(piped.stdout, 'true', piped.stderr);
+});
+
+test('a failed synchronous write: the error listeners hear it once, the output reads as destroyed, and writeChunks stops', async () => {
+	const full = openSync('/dev/full', 'w');
+	try {
+		const heard: string[] = [];
+		let written = 0;
+		const output = new FileOutput(full, () => assert.fail('no EAGAIN here: the stream is never made'));
+		output.on('error', (error) => heard.push(error.code ?? ''));
+		const chunks = function* (): Generator<Buffer> {
+			for (let i = 0; i < 100; i++) {
+				written++;
+				yield Buffer.from(`section ${i}\n`);
+			}
+		};
+		await writeChunks(chunks(), output);
+		assert.deepEqual(heard, ['ENOSPC']);
+		assert.equal(output.destroyed, true);
+		assert.equal((output.errored as NodeJS.ErrnoException).code, 'ENOSPC');
+		assert.equal(written, 1, 'nothing more is laid out after the failure');
+		assert.equal(output.write('more'), false);
+		assert.deepEqual(heard, ['ENOSPC'], 'a later write is refused without a second error');
+	} finally {
+		closeSync(full);
+	}
+});
+
+test('a pipe someone made non-blocking: what it refuses (EAGAIN), and every later write, go to the stream, in order', () => {
+	const fifo = join(temp, 'fifo');
+	assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+	const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+	const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+	try {
+		const received: Buffer[] = [];
+		const fallback = new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				received.push(chunk);
+				done();
+			},
+		});
+		let made = 0;
+		const output = new FileOutput(writer, () => {
+			made++;
+			return fallback as unknown as NodeJS.WriteStream;
+		});
+		// More than a pipe holds (64 KiB on Linux), with no one reading.
+		const big = Buffer.alloc(300_000);
+		for (let i = 0; i < big.length; i++) big[i] = 97 + (i % 26);
+		output.write(big);
+		output.write('tail');
+		assert.equal(made, 1, 'the stream is made once, at the first EAGAIN');
+		const piped: Buffer[] = [];
+		const buffer = Buffer.alloc(65_536);
+		for (;;) {
+			let n = 0;
+			try {
+				n = readSync(reader, buffer);
+			} catch {
+				break;
+			}
+			if (n === 0) break;
+			piped.push(Buffer.from(buffer.subarray(0, n)));
+		}
+		const all = Buffer.concat([...piped, ...received]);
+		assert.ok(piped.length > 0 && received.length > 0, 'part through the pipe, the rest through the stream');
+		assert.equal(all.toString('latin1'), `${big.toString('latin1')}tail`);
+	} finally {
+		closeSync(reader);
+		closeSync(writer);
+	}
 });

@@ -12,8 +12,13 @@ import {type Order} from '../text/paragraph.js';
 export interface PlainOutput {
 	readonly isTTY: false;
 	readonly columns: undefined;
+	/** A write has failed: nothing more can be written (as a stream's `destroyed` and `errored`). */
+	readonly destroyed: boolean;
+	readonly errored: unknown;
 	write(chunk: string | Uint8Array): boolean;
-	on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+	/** 'error' gives the error; 'drain' and 'close' nothing. */
+	on(event: 'error' | 'drain' | 'close', listener: (error: NodeJS.ErrnoException) => void): unknown;
+	off(event: 'error' | 'drain' | 'close', listener: (error: NodeJS.ErrnoException) => void): unknown;
 }
 
 export interface Io {

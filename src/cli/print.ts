@@ -16,7 +16,6 @@
 //    sets the pace, and one that has gone stops the export.
 
 import {basename} from 'node:path';
-import {type Writable} from 'node:stream';
 import {type Article, type Section} from '../model/article.js';
 import {exportJson, exportTextBytes, exportTextSections} from '../output/export.js';
 import {formatSectionsJson, formatSectionsText, formatTable} from '../output/sections-table.js';
@@ -38,15 +37,26 @@ export async function printArticle(loaded: LoadedArticle, args: ReadArgs, io: Io
 	await writeChunks(exportTextSections(loaded.article, options, sections), io.stdout);
 }
 
+/** What writeChunks writes to: a stream, or standard output as standard-output.ts makes it. */
+interface ChunkSink {
+	readonly destroyed: boolean;
+	readonly errored: unknown;
+	write(chunk: Uint8Array): boolean;
+	on(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
+	off(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
+}
+
 /**
  * Writes the chunks, waiting for the reader of a pipe whenever the stream asks to (Logic 3):
  * memory stays bounded under `| less`, and when the reader is gone (`| head -1`: EPIPE) the
  * stream fails and nothing more is laid out, instead of the whole book.
  */
-export async function writeChunks(chunks: Iterable<Buffer>, stream: Writable): Promise<void> {
+export async function writeChunks(chunks: Iterable<Buffer>, stream: ChunkSink): Promise<void> {
 	for (const chunk of chunks) {
 		if (stream.destroyed || stream.errored) return;
 		if (stream.write(chunk)) continue;
+		// A write that failed (standard-output.ts writes files and pipes synchronously) has nothing to wait for.
+		if (stream.destroyed || stream.errored) return;
 		await new Promise<void>((resolve) => {
 			const done = () => {
 				stream.off('drain', done);

@@ -19,7 +19,9 @@
 import {fstatSync, writeSync} from 'node:fs';
 import {type Io, type PlainOutput} from './commands.js';
 
-type ErrorListener = (error: NodeJS.ErrnoException) => void;
+type OutputEvent = 'error' | 'drain' | 'close';
+// biome-ignore lint/suspicious/noExplicitAny: the listeners of a stream's events take what the event gives
+type Listener = (...args: any[]) => void;
 
 /** The device major number of Linux's memory devices (/dev/null, /dev/zero, /dev/full, …). */
 const MEMORY_DEVICES = 1;
@@ -38,27 +40,46 @@ export function certainlyNoTerminal(fd: number): boolean {
 }
 
 /** Standard output written with fs.writeSync (Logic 1–2). */
-class FileOutput implements PlainOutput {
+export class FileOutput implements PlainOutput {
 	readonly isTTY = false;
 	readonly columns = undefined;
 	readonly #fd: number;
 	/** The stream writes go to after an EAGAIN (Logic 2), made only then. */
 	readonly #streamOf: () => NodeJS.WriteStream;
-	readonly #listeners: ErrorListener[] = [];
+	readonly #listeners: {event: OutputEvent; listener: Listener}[] = [];
 	#stream: NodeJS.WriteStream | undefined;
+	#failure: NodeJS.ErrnoException | undefined;
 
 	constructor(fd: number, stream: () => NodeJS.WriteStream) {
 		this.#fd = fd;
 		this.#streamOf = stream;
 	}
 
-	on(event: 'error', listener: ErrorListener): this {
-		if (event === 'error') this.#listeners.push(listener);
+	get destroyed(): boolean {
+		return this.#stream ? this.#stream.destroyed : this.#failure !== undefined;
+	}
+
+	get errored(): unknown {
+		return this.#stream ? this.#stream.errored : (this.#failure ?? null);
+	}
+
+	/** 'drain' and 'close' matter only once writes go to the stream: a synchronous write never waits. */
+	on(event: OutputEvent, listener: Listener): this {
+		this.#listeners.push({event, listener});
+		this.#stream?.on(event, listener);
+		return this;
+	}
+
+	off(event: OutputEvent, listener: Listener): this {
+		const at = this.#listeners.findIndex((entry) => entry.event === event && entry.listener === listener);
+		if (at >= 0) this.#listeners.splice(at, 1);
+		this.#stream?.off(event, listener);
 		return this;
 	}
 
 	write(chunk: string | Uint8Array): boolean {
 		if (this.#stream) return this.#stream.write(chunk);
+		if (this.#failure) return false;
 		const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 		let at = 0;
 		try {
@@ -68,12 +89,14 @@ class FileOutput implements PlainOutput {
 			const failure = error as NodeJS.ErrnoException;
 			if (failure.code === 'EAGAIN') {
 				const stream = this.#streamOf();
-				for (const listener of this.#listeners) stream.on('error', listener);
+				for (const {event, listener} of this.#listeners) stream.on(event, listener);
 				this.#stream = stream;
 				return stream.write(bytes.subarray(at));
 			}
-			if (this.#listeners.length === 0) throw failure;
-			for (const listener of this.#listeners) listener(failure);
+			this.#failure = failure;
+			const errorListeners = this.#listeners.filter((entry) => entry.event === 'error');
+			if (errorListeners.length === 0) throw failure;
+			for (const {listener} of errorListeners) listener(failure);
 			return false;
 		}
 	}
