@@ -314,6 +314,14 @@ test('bidi controls in a title stay in the title: the contents row keeps "(N min
 	assert.deepEqual(rows.slice(1), ['> 1. T (1 min)', '  2. Open edirrevo (1 min)', '  3. Open isolate (1 min)']);
 	const header = headerRows(article, 1, 60, false, chrome).map((row) => renderRuns(row.runs, {color: false}).trim());
 	assert.deepEqual(header, ['T', 'section 2/3: Open edirrevo']);
+	// Narrow: the section's title goes where no more than an ellipsis of it would fit; a short one stays.
+	const narrow = (width: number, a = article) => headerRows(a, 1, width, true, chrome).map((row) => renderRuns(row.runs, {color: false}).trim());
+	assert.deepEqual(narrow(18), ['section 2/3: Open…']);
+	assert.deepEqual(narrow(17), ['section 2/3']);
+	assert.deepEqual(narrow(16), ['section 2/3']);
+	const short = parseMarkdown('# T\n\ntext\n\n## Ab\n\nmore\n');
+	assert.deepEqual(narrow(15, short), ['section 2/2: Ab']);
+	assert.deepEqual(narrow(14, short), ['section 2/2']);
 });
 
 test('render: the last filter drops what no layout should have let through', () => {
