@@ -7,65 +7,17 @@ import {test} from 'node:test';
 import {type Article} from '../src/model/article.js';
 import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
-import {createBook, type Book} from '../src/reader/book.js';
-import {helpRows} from '../src/reader/keys.js';
-import {createPager, reducePager, type PagerAction, type PagerState} from '../src/reader/pager.js';
-import {frameRows} from '../src/reader/screen/frame.js';
 import {progressBar, footerRow, promptRow} from '../src/reader/screen/footer.js';
 import {screenGeometry} from '../src/reader/screen/geometry.js';
-import {helpScreenRows} from '../src/reader/screen/help.js';
 import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
 import {tocRows} from '../src/reader/screen/contents.js';
 import {textWidth} from '../src/text/width.js';
+import {frameReader} from './helpers/frame-reader.js';
 
-const stripAnsi = (text: string): string => text.replace(/\u001B\[[0-9;]*m/g, '');
 const bundled = loadArticle(bundledArticle).article;
 
 function reader(article: Article, columns = 80, rows = 24) {
-	const chrome: ScreenOptions = {order: 'visual', shape: false, dir: article.dir};
-	const book: Book = createBook(article, {order: 'visual', shape: false, dir: 'auto', baseDir: article.dir});
-	const geometry = screenGeometry(columns, rows);
-	let state: PagerState = createPager(book, {section: 0, offset: 0, width: geometry.width, height: geometry.height});
-	const help = (): readonly ScreenRow[] =>
-		helpScreenRows(
-			{
-				page: helpRows('page', chrome.dir),
-				toc: helpRows('toc', chrome.dir),
-				search: helpRows('search', chrome.dir),
-				goto: helpRows('goto', chrome.dir),
-				links: helpRows('links', chrome.dir),
-				bidi: 'app',
-				reason: 'a test',
-				shape: false,
-			},
-			geometry.width,
-			chrome,
-		);
-	const frame = (): string[] => {
-		const f = frameRows({
-			state,
-			geometry,
-			book,
-			chrome,
-			color: false,
-			help,
-			context: {dir: chrome.dir, searching: state.search !== null, sections: book.count},
-		});
-		return [...f.header, ...f.body, ...f.footer, ...(f.prompt === undefined ? [] : [f.prompt])].map(stripAnsi);
-	};
-	const act = (...actions: PagerAction[]): string[] => {
-		for (const action of actions) state = reducePager(state, action, book);
-		return frame();
-	};
-	return {
-		act,
-		frame,
-		get state() {
-			return state;
-		},
-		help,
-		geometry,
-	};
+	return frameReader(article, {columns, rows});
 }
 
 test('the end of the article is marked (END) in the footer, only there', () => {

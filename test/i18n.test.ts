@@ -10,19 +10,15 @@ import {bundledArticle, loadArticle} from '../src/cli/files.js';
 import {parseInvocation} from '../src/cli/commands.js';
 import {firstPaint, prepareReader, type ReaderOptions} from '../src/cli/reader-start.js';
 import {parseMarkdown} from '../src/parse/markdown.js';
-import {createBook, type Book} from '../src/reader/book.js';
 import {catalogues, localDigits, localMessage, localReason, uiLangFromEnv, UI_LANGS, type UiLang} from '../src/reader/i18n/index.js';
-import {helpRows} from '../src/reader/keys.js';
-import {createPager, reducePager, type PagerAction, type PagerState} from '../src/reader/pager.js';
-import {frameRows} from '../src/reader/screen/frame.js';
+import {type PagerAction} from '../src/reader/pager.js';
 import {screenGeometry, tooSmallText} from '../src/reader/screen/geometry.js';
 import {chooseBidi, detectTerminal, type Env} from '../src/terminal/detect.js';
 import {helpScreenRows} from '../src/reader/screen/help.js';
-import {type ScreenOptions, type ScreenRow} from '../src/reader/screen/rows.js';
 import {textWidth} from '../src/text/width.js';
+import {frameReader} from './helpers/frame-reader.js';
 import {showRow} from './helpers/implicit-terminal.js';
 
-const stripAnsi = (text: string): string => text.replace(/\u001B\[[0-9;]*m/g, '');
 const bundled = loadArticle(bundledArticle).article;
 const english = parseMarkdown(
 	`# A Book\n\n## First part\n\n${'Some words to read here, with [a link](https://example.com/a-long-address). '.repeat(30)}\n\n## Second part\n\n${'More text. '.repeat(200)}\n`,
@@ -54,42 +50,7 @@ const longestReason = chooseBidi('app', detectTerminal({TMUX: '1'})).reason;
 const visual = (word: string): string => [...word].reverse().join('');
 
 function reader(article: Article, lang: UiLang | undefined, columns = 50, rows = 20, order: 'visual' | 'logical' = 'visual') {
-	const chrome: ScreenOptions = {order, shape: false, dir: article.dir, ...(lang ? {lang} : {})};
-	const book: Book = createBook(article, {order, shape: false, dir: 'auto', baseDir: article.dir});
-	const geometry = screenGeometry(columns, rows);
-	let state: PagerState = createPager(book, {section: 0, offset: 0, width: geometry.width, height: geometry.height});
-	const help = (): readonly ScreenRow[] =>
-		helpScreenRows(
-			{
-				page: helpRows('page', chrome.dir, lang),
-				toc: helpRows('toc', chrome.dir, lang),
-				search: helpRows('search', chrome.dir, lang),
-				goto: helpRows('goto', chrome.dir, lang),
-				links: helpRows('links', chrome.dir, lang),
-				bidi: 'app',
-				reason: longestReason,
-				shape: false,
-			},
-			geometry.width,
-			chrome,
-		);
-	const frame = (): string[] => {
-		const f = frameRows({
-			state,
-			geometry,
-			book,
-			chrome,
-			color: false,
-			help,
-			context: {dir: chrome.dir, searching: state.search !== null, sections: book.count},
-		});
-		return [...f.header, ...f.body, ...f.footer, ...(f.prompt === undefined ? [] : [f.prompt])].map(stripAnsi);
-	};
-	const act = (...actions: PagerAction[]): string[] => {
-		for (const action of actions) state = reducePager(state, action, book);
-		return frame();
-	};
-	return {act, frame, help, geometry};
+	return frameReader(article, {lang, columns, rows, order, reason: longestReason});
 }
 
 test('every catalogue has every message of the English one, of the same kind, none empty', () => {
