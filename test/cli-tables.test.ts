@@ -42,13 +42,39 @@ test('formatTable with maxWidth, visual order: an RTL title keeps its start on t
 	assert.match(row, /ثحبل {4}158$/);
 });
 
-for (const command of ['sections', 'list'] as const) {
-	test(`qari ${command} on an 80-column terminal fits it; in a pipe it is whole`, async () => {
+test('formatTable on a terminal too narrow for every column: the `drop` columns leave, lowest rank first, then the rest narrows', () => {
+	const wide = [
+		{header: '#', kind: 'number'},
+		{header: 'title', kind: 'text', shrink: true},
+		{header: 'lang', kind: 'text', drop: 2},
+		{header: 'words', kind: 'number', drop: 1},
+		{header: 'read', kind: 'number'},
+		{header: 'name', kind: 'text', shrink: true},
+	] as const;
+	const rows = [['1', 'A rather long English title', 'en', '1125', '15%', '(bundled) some-long-name.md']];
+	const at = (maxWidth: number) => formatTable(wide, rows, {order: 'logical', shape: false, maxWidth}).split('\n');
+	assert.deepEqual(at(48)[0], '#  title         lang  words  read  name');
+	assert.deepEqual(at(46)[0], '#  title         lang  read  name');
+	assert.deepEqual(at(40)[0], '#  title         read  name');
+	assert.deepEqual(at(30)[0], '#  title    read  name');
+	for (const width of [24, 30, 40, 50, 80]) for (const line of at(width)) assert.ok(textWidth(line) <= width, `${width}: ${line}`);
+	// With room, nothing leaves; in a pipe (no width), nothing is cut or left out.
+	assert.deepEqual(at(80)[0], '#  title                        lang  words  read  name');
+	assert.match(formatTable(wide, rows, {order: 'logical', shape: false}), /words.*\n.*some-long-name\.md/);
+});
+
+for (const [command, columns] of [
+	['sections', 80],
+	['list', 80],
+	['sections', 30],
+	['list', 30],
+] as const) {
+	test(`qari ${command} on a ${columns}-column terminal fits it; in a pipe it is whole`, async () => {
 		const run = await runInPty({
 			argv: [process.execPath, bin, command, '--order', 'logical'],
 			env: {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color', NO_COLOR: '1', ...empty},
 			cwd: root,
-			columns: 80,
+			columns,
 			rows: 24,
 			timeoutMs: 60_000,
 			steps: [],
@@ -56,7 +82,7 @@ for (const command of ['sections', 'list'] as const) {
 		assert.equal(run.status, 0, run.output);
 		const lines = run.output.replace(/\r\n/g, '\n').trimEnd().split('\n');
 		assert.ok(lines.length >= 2, run.output);
-		for (const line of lines) assert.ok(textWidth(line) <= 80, `${textWidth(line)} cells: ${line}`);
+		for (const line of lines) assert.ok(textWidth(line) <= columns, `${textWidth(line)} cells: ${line}`);
 		assert.ok(
 			lines.some((line) => line.includes('…')),
 			'the long title is cut',

@@ -131,9 +131,10 @@ export function runList(args: ListArgs, io: Io): void {
 	const columns = [
 		{header: '#', kind: 'number'},
 		{header: 'title', kind: 'text', shrink: true},
-		{header: 'lang', kind: 'text'},
-		{header: 'words', kind: 'number'},
-		{header: 'min', kind: 'number'},
+		// Left out first on a narrow terminal: words, then lang, then min (sections-table.ts Logic 2).
+		{header: 'lang', kind: 'text', drop: 2},
+		{header: 'words', kind: 'number', drop: 1},
+		{header: 'min', kind: 'number', drop: 3},
 		{header: 'read', kind: 'number'},
 		{header: 'name', kind: 'text', shrink: true},
 	] as const;
